@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Console roles; a Cognito group of the same name in AWS. */
+export const RoleSchema = z.enum(['agent', 'supervisor', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Roles ordered by what they may see: a supervisor may do what an agent may, an admin everything. */
+const RANK: Record<Role, number> = { agent: 1, supervisor: 2, admin: 3 };
+
+/** Whether a caller holding `roles` may use a route that requires `required`. */
+export function hasRole(roles: readonly Role[], required: Role): boolean {
+  return roles.some((role) => RANK[role] >= RANK[required]);
+}
+
+/** The verified caller, as the API sees it, whichever issuer signed the token. */
+export interface Principal {
+  userId: string;
+  tenantId: string;
+  roles: Role[];
+  name: string;
+  login: string;
+}
+
+/** Claim names shared by Cognito ID tokens and the local issuer. */
+export const CLAIMS = {
+  groups: 'cognito:groups',
+  tenantId: 'custom:tenantId',
+  login: 'cognito:username',
+  name: 'name',
+} as const;
+
+export const LoginRequestSchema = z.object({
+  login: z.string().trim().min(1).max(128),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;

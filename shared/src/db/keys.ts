@@ -1,0 +1,38 @@
+/**
+ * Every key format of the single table. Partition keys start with the tenant (`T#<tenantId>`) so
+ * no query can reach another tenant's items; the entity type is in the key so one table holds all.
+ */
+const t = (tenantId: string) => `T#${tenantId}`;
+
+export const keys = {
+  tenant: (tenantId: string) => ({ pk: t(tenantId), sk: 'TENANT' }),
+
+  user: (tenantId: string, userId: string) => ({ pk: `${t(tenantId)}#USER`, sk: `USER#${userId}` }),
+  usersOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#USER` }),
+  /** gsi1: a login is unique across tenants, so the login form needs no tenant. */
+  userLogin: (login: string) => ({ gsi1pk: `LOGIN#${login.toLowerCase()}`, gsi1sk: 'USER' }),
+
+  agent: (tenantId: string, agentId: string) => ({ pk: `${t(tenantId)}#AGENT`, sk: `AGENT#${agentId}` }),
+  agentsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#AGENT` }),
+
+  queue: (tenantId: string, queueId: string) => ({ pk: `${t(tenantId)}#QUEUE`, sk: `QUEUE#${queueId}` }),
+  queuesOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#QUEUE` }),
+
+  channel: (tenantId: string, channelId: string) => ({ pk: `${t(tenantId)}#CHANNEL`, sk: `CHANNEL#${channelId}` }),
+  channelsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CHANNEL` }),
+  /** gsi1: webhooks carry only the channel id in their path. */
+  channelLookup: (channelId: string) => ({ gsi1pk: `CHANNEL#${channelId}`, gsi1sk: 'CHANNEL' }),
+
+  phoneNumber: (tenantId: string, e164: string) => ({ pk: `${t(tenantId)}#PHONE`, sk: `PHONE#${e164}` }),
+  phoneNumbersOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#PHONE` }),
+  /** gsi1: an inbound call carries only the dialled number. */
+  phoneNumberLookup: (e164: string) => ({ gsi1pk: `PHONE#${e164}`, gsi1sk: 'PHONE' }),
+
+  connection: (tenantId: string, connectionId: string) => ({ pk: `${t(tenantId)}#CONN`, sk: `CONN#${connectionId}` }),
+  connectionsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CONN` }),
+  /** gsi1: `$disconnect` carries only the connection id. */
+  connectionLookup: (connectionId: string) => ({ gsi1pk: `CONN#${connectionId}`, gsi1sk: 'CONN' }),
+} as const;
+
+/** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency';

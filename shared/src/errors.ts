@@ -1,0 +1,57 @@
+/**
+ * The domain's error family. Adapters translate SDK errors into these; the HTTP layer maps them
+ * to problem responses by `status`, so a domain error never leaks a stack trace.
+ */
+export class DomainError extends Error {
+  /** HTTP status the API answers with when this error reaches it. */
+  readonly status: number = 500;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The request was understood but is not valid in the current state (400). */
+export class InvalidRequestError extends DomainError {
+  override readonly status = 400;
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('invalid_request', message, details);
+  }
+}
+
+/** Missing or invalid credentials (401). */
+export class UnauthenticatedError extends DomainError {
+  override readonly status = 401;
+  constructor(message = 'Authentication required') {
+    super('unauthenticated', message);
+  }
+}
+
+/** Authenticated, but the role does not allow this (403). */
+export class ForbiddenError extends DomainError {
+  override readonly status = 403;
+  constructor(message = 'Not allowed for your role') {
+    super('forbidden', message);
+  }
+}
+
+/** The record does not exist in the caller's tenant (404); other tenants' records look the same. */
+export class NotFoundError extends DomainError {
+  override readonly status = 404;
+  constructor(entity: string, id: string) {
+    super('not_found', `${entity} ${id} not found`, { entity, id });
+  }
+}
+
+/** A conditional write lost a race or the record already exists (409). */
+export class ConflictError extends DomainError {
+  override readonly status = 409;
+  constructor(message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super('conflict', message, details, options);
+  }
+}

@@ -1,0 +1,15 @@
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamodbEndpoint: string;
+  }
+}
+
+/** One in-memory DynamoDB Local for the whole run; each test file creates its own tables. */
+export default async function setup(project: TestProject) {
+  const dynamodb = await startDynamoDbLocal();
+  project.provide('dynamodbEndpoint', dynamodb.endpoint);
+  return () => dynamodb.stop();
+}
