@@ -1,2 +1,16 @@
-// Placeholder being replaced by the real HTTP entry (Hono app behind API Gateway HTTP API).
-export const handler = async () => ({ statusCode: 503, body: 'starting' });
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
+import { handle } from 'hono/aws-lambda';
+import type { Context } from 'aws-lambda';
+import { getDeps } from '../composition/root.ts';
+import { logger } from '../composition/logger.ts';
+import { createApp } from './app.ts';
+
+let app: ReturnType<typeof handle> | undefined;
+
+/** API Gateway HTTP API (payload 2.0) → the Hono app. */
+export const handler = middy(async (event: Parameters<ReturnType<typeof handle>>[0], context: Context) => {
+  app ??= handle(createApp(getDeps()));
+  return app(event, context);
+}).use(injectLambdaContext(logger, { correlationIdPath: correlationPaths.API_GATEWAY_HTTP, resetKeys: true }));

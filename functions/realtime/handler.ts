@@ -1,2 +1,13 @@
-// Placeholder being replaced by the real HTTP entry (Hono app behind API Gateway HTTP API).
-export const handler = async () => ({ statusCode: 503, body: 'starting' });
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { getDeps } from '../composition/root.ts';
+import { logger } from '../composition/logger.ts';
+import { createWebSocketHandler } from './app.ts';
+
+let handle: ReturnType<typeof createWebSocketHandler> | undefined;
+
+/** API Gateway WebSocket API: `$connect`, `$disconnect` and `$default`. */
+export const handler = middy(async (event: unknown) => {
+  handle ??= createWebSocketHandler(getDeps());
+  return handle(event);
+}).use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }));

@@ -1,2 +1,14 @@
-// Placeholder being replaced by the real HTTP entry (Hono app behind API Gateway HTTP API).
-export const handler = async () => ({ statusCode: 503, body: 'starting' });
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
+import { getDeps } from '../composition/root.ts';
+import { logger } from '../composition/logger.ts';
+import { createStreamHandler } from './app.ts';
+
+let handle: ReturnType<typeof createStreamHandler> | undefined;
+
+/** DynamoDB Streams → reactions; answers `batchItemFailures` (ReportBatchItemFailures is on). */
+export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) => {
+  handle ??= createStreamHandler(getDeps());
+  return handle(event, context);
+}).use(injectLambdaContext(logger, { resetKeys: true }));

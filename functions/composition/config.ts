@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read from the environment once. The same variables are set by CDK on
+ * each Lambda and by the local runtime on its own process.
+ */
+export const ConfigSchema = z.object({
+  CC_RUNTIME: z.enum(['aws', 'local']).default('aws'),
+  TABLE_NAME: z.string().min(3),
+  AWS_REGION: z.string().default('eu-central-1'),
+  /** Local only: DynamoDB Local's endpoint. */
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1),
+  AUTH_AUDIENCE: z.string().min(1),
+  /** Cognito's JWKS URL in AWS; locally the keys are handed over in-process instead. */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  /** API Gateway Management API endpoint of the WebSocket API (AWS only). */
+  WS_MANAGEMENT_ENDPOINT: z.string().url().optional(),
+  /** KMS key that encrypts channel secrets (AWS only). */
+  SECRETS_KEY_ID: z.string().optional(),
+  /** Allowed browser origins for the API, comma-separated. */
+  WEB_ORIGIN: z.string().optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** @throws ZodError naming every missing or invalid variable. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  return ConfigSchema.parse(env);
+}

@@ -1,0 +1,84 @@
+/**
+ * The one composition root: builds every adapter once per process from configuration. Lambda
+ * handlers call `getDeps()`; the local runtime installs its own set (same classes, local endpoints
+ * and the in-process WebSocket hub) with `installDeps()` before the first invocation.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { KMSClient } from '@aws-sdk/client-kms';
+import type { AgentRepository } from '@cc/shared/agents/ports';
+import type { QueueRepository } from '@cc/shared/queues/ports';
+import type { ConnectionRepository, RealtimePush } from '@cc/shared/realtime/ports';
+import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports';
+import { readConfig, type Config } from './config.ts';
+import { DynamoTable } from '../adapters/dynamo/table.ts';
+import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
+import { DynamoDirectoryRepository } from '../adapters/dynamo/directory-repository.ts';
+import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
+import { DynamoConnectionRepository } from '../adapters/dynamo/connection-repository.ts';
+import { ApiGatewayRealtimePush } from '../adapters/realtime/api-gateway-push.ts';
+import { KmsSecretCipher } from '../adapters/secrets/kms-cipher.ts';
+import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
+
+/** Clock port: the domain never reads the system time directly. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Deps {
+  config: Config;
+  clock: Clock;
+  dynamodb: DynamoDBClient;
+  table: DynamoTable;
+  agents: AgentRepository;
+  directory: DirectoryRepository;
+  queues: QueueRepository;
+  connections: ConnectionRepository;
+  push: RealtimePush;
+  cipher: SecretCipher;
+  verifier: TokenVerifier;
+}
+
+/** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
+export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
+  const documents = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+  const table = new DynamoTable(documents, tableName);
+  return {
+    dynamodb,
+    table,
+    agents: new DynamoAgentRepository(table),
+    directory: new DynamoDirectoryRepository(table),
+    queues: new DynamoQueueRepository(table),
+    connections: new DynamoConnectionRepository(table),
+  };
+}
+
+/** The AWS composition, from the environment CDK sets on each function. */
+export function createAwsDeps(config: Config): Deps {
+  const missing = (name: string): never => {
+    throw new Error(`${name} is required when CC_RUNTIME=aws`);
+  };
+  return {
+    config,
+    clock: systemClock,
+    ...createRepositories(new DynamoDBClient({ region: config.AWS_REGION }), config.TABLE_NAME),
+    push: new ApiGatewayRealtimePush(new ApiGatewayManagementApiClient({ region: config.AWS_REGION, endpoint: config.WS_MANAGEMENT_ENDPOINT ?? missing('WS_MANAGEMENT_ENDPOINT') })),
+    cipher: new KmsSecretCipher(new KMSClient({ region: config.AWS_REGION }), config.SECRETS_KEY_ID ?? missing('SECRETS_KEY_ID')),
+    verifier: createJwtVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys: { jwksUrl: config.AUTH_JWKS_URL ?? missing('AUTH_JWKS_URL') } }),
+  };
+}
+
+let installed: Deps | undefined;
+
+/** The process's dependencies, built on first use. */
+export function getDeps(): Deps {
+  installed ??= createAwsDeps(readConfig());
+  return installed;
+}
+
+/** Local runtime and tests: use these adapters instead of building the AWS ones. */
+export function installDeps(deps: Deps): void {
+  installed = deps;
+}

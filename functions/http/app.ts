@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import type { Deps } from '../composition/root.ts';
+import { authenticate, type AuthEnv } from './auth.ts';
+import { problemResponse, renderError } from './problem.ts';
+import { agentRoutes } from './routes/agents.ts';
+import { directoryRoutes } from './routes/directory.ts';
+
+/** A named readiness probe reported by `GET /health`. */
+export type HealthCheck = () => Promise<boolean>;
+
+export interface AppOptions {
+  /** Extra probes besides DynamoDB (the local runtime adds its stream poller). */
+  healthChecks?: Record<string, HealthCheck>;
+}
+
+/**
+ * The HTTP API: the same Hono app runs behind API Gateway (Lambda) and on the local server.
+ * Every `/api` route needs a verified token and reads only the caller's tenant.
+ */
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  // Authentication is attached per route (not `/api/*`), so an unknown path is a 404, not a 401.
+  const auth = authenticate(deps.verifier);
+  const api = new Hono<AuthEnv>()
+    .route('/', directoryRoutes(deps, auth))
+    .route('/agents', agentRoutes(deps, auth));
+
+  const checks: Record<string, HealthCheck> = {
+    dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',
+    ...options.healthChecks,
+  };
+  const origins = deps.config.WEB_ORIGIN?.split(',').map((o) => o.trim()).filter(Boolean);
+
+  return new Hono()
+    .use(requestId())
+    .use('/api/*', cors({ origin: origins?.length ? origins : '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] }))
+    .get('/health', async (c) => {
+      const results = Object.fromEntries(
+        await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, (await check().catch(() => false)) ? 'ok' : 'failing'] as const)),
+      );
+      const healthy = Object.values(results).every((r) => r === 'ok');
+      return c.json({ status: healthy ? 'ok' : 'unavailable', ...results }, healthy ? 200 : 503);
+    })
+    .route('/api', api)
+    .notFound((c) => problemResponse({ type: 'urn:problem:not-found', title: 'Not Found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }))
+    .onError(renderError);
+}

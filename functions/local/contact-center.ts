@@ -1,0 +1,215 @@
+/**
+ * The whole contact center in one process tree: DynamoDB Local with its real stream, the same
+ * Hono app and Lambda handlers that CDK deploys, a WebSocket endpoint that speaks to the realtime
+ * handler exactly as API Gateway would, the stream poller, the demo seed and the built console.
+ */
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { WebSocketServer } from 'ws';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { createTableInput, TABLE_BASE_NAME } from '@cc/shared/db/table';
+import { createApp } from '../http/app.ts';
+import { problemResponse, renderError } from '../http/problem.ts';
+import { installDeps, createRepositories, systemClock, type Deps } from '../composition/root.ts';
+import { readConfig } from '../composition/config.ts';
+import { logger } from '../composition/logger.ts';
+import { createJwtVerifier } from '../auth/token-verifier.ts';
+import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../auth/local-issuer.ts';
+import { LocalRealtimeHub } from '../adapters/realtime/local-hub.ts';
+import { LocalSecretCipher } from '../adapters/secrets/local-cipher.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, findFreePort, type RunningDynamoDbLocal } from './dynamodb-local.ts';
+import { LocalStreamPoller, type DeadLetter } from './stream-poller.ts';
+import { createLambdaContext } from './lambda-context.ts';
+import { loadLambdaHandlers, localRoutes, type LambdaHandler } from './local-routes.ts';
+import { seedDemo, type DemoFile } from './seed.ts';
+
+export type { DemoFile } from './seed.ts';
+
+export interface ContactCenterOptions {
+  /** HTTP port; 0 picks a free one. Default 3000, or a free port when 3000 is taken. */
+  port?: number;
+  /** Keeps data, keys, checkpoints and `demo.json` here; omit for an in-memory instance (tests). */
+  dataDir?: string;
+  /** Reuse a running DynamoDB Local instead of starting one. */
+  dynamodbEndpoint?: string;
+  tableName?: string;
+  quiet?: boolean;
+}
+
+export interface RunningContactCenter {
+  baseUrl: string;
+  demo: DemoFile;
+  deps: Deps;
+  handlers: Map<string, LambdaHandler>;
+  poller: LocalStreamPoller;
+  deadLetters: DeadLetter[];
+  stop(): Promise<void>;
+}
+
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function ensureTable(dynamodb: DynamoDBClient, tableName: string): Promise<string> {
+  try {
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.LatestStreamArn) return Table.LatestStreamArn;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const { TableDescription } = await dynamodb.send(new CreateTableCommand(createTableInput(tableName)));
+  await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30 }, { TableName: tableName });
+  return TableDescription!.LatestStreamArn!;
+}
+
+/** Starts everything; `stop()` (also on Ctrl-C via the caller) shuts it all down, Java included. */
+export async function startContactCenter(options: ContactCenterOptions = {}): Promise<RunningContactCenter> {
+  const { dataDir, quiet } = options;
+  const say = (line: string) => quiet || console.log(line);
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+  };
+
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    let dynamo: RunningDynamoDbLocal | undefined;
+    if (!options.dynamodbEndpoint) {
+      const dbDir = dataDir ? join(dataDir, 'dynamodb') : undefined;
+      if (dbDir) mkdirSync(dbDir, { recursive: true });
+      dynamo = await startDynamoDbLocal({ dataDir: dbDir, port: 8000 });
+      cleanups.push(() => dynamo!.stop());
+      say(`DynamoDB Local on ${dynamo.endpoint}${dbDir ? ` (data in ${dbDir})` : ' (in memory)'}`);
+    }
+    const endpoint = options.dynamodbEndpoint ?? dynamo!.endpoint;
+    const tableName = options.tableName ?? (dataDir ? TABLE_BASE_NAME : `cc-${randomUUID().slice(0, 8)}`);
+    const awsConfig = { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    const dynamodb = new DynamoDBClient(awsConfig);
+    const streams = new DynamoDBStreamsClient(awsConfig);
+    cleanups.push(() => {
+      dynamodb.destroy();
+      streams.destroy();
+    });
+    const streamArn = await ensureTable(dynamodb, tableName);
+
+    const port = options.port === 0 ? await findFreePort() : await findFreePort(options.port ?? 3000);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const issuer = await createLocalIssuer(dataDir && join(dataDir, 'auth-signing-key.json'));
+    const hub = new LocalRealtimeHub();
+    const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: tableName, AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE });
+    const deps: Deps = {
+      config,
+      clock: systemClock,
+      ...createRepositories(dynamodb, tableName),
+      push: hub,
+      cipher: LocalSecretCipher.fromKeyFile(dataDir && join(dataDir, 'secrets.key')),
+      verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
+    };
+    installDeps(deps);
+
+    const demoPath = dataDir && join(dataDir, 'demo.json');
+    const previous = demoPath && existsSync(demoPath) ? (JSON.parse(readFileSync(demoPath, 'utf8')) as DemoFile) : undefined;
+    const demo = await seedDemo(deps, baseUrl, previous);
+    if (demoPath) writeFileSync(demoPath, JSON.stringify(demo, null, 2) + '\n', { mode: 0o600 });
+
+    const handlers = await loadLambdaHandlers();
+    const streamHandler = handlers.get('stream-processor') as unknown as (e: DynamoDBStreamEvent, c: Context) => Promise<DynamoDBBatchResponse>;
+    const deadLetters: DeadLetter[] = [];
+    const poller = new LocalStreamPoller({
+      streams,
+      streamArn,
+      handler: streamHandler,
+      createContext: () => createLambdaContext('stream-processor'),
+      checkpointFile: dataDir && join(dataDir, 'stream-checkpoints.json'),
+      region: LOCAL_REGION,
+      onDeadLetter: (letter) => {
+        deadLetters.push(letter);
+        logger.error('Stream record sent to the dead-letter queue', { letter });
+        if (dataDir) appendFileSync(join(dataDir, 'dead-letters.jsonl'), JSON.stringify(letter) + '\n');
+      },
+      onError: (message, error) => logger.warn(message, { error }),
+    });
+    poller.start();
+    cleanups.push(() => poller.stop());
+
+    const app = new Hono()
+      .route('/', localRoutes({ directory: deps.directory, issuer, handlers }))
+      .route('/', createApp(deps, { healthChecks: { streamPoller: async () => poller.healthy } }))
+      .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
+      .get('*', (c) => {
+        if (/^\/(api|webhooks|local|health)(\/|$)/.test(c.req.path)) return c.notFound();
+        const index = join(webDist, 'index.html');
+        return existsSync(index) ? c.html(readFileSync(index, 'utf8')) : c.text('The console is not built yet: run `npm run build:web`.', 503);
+      })
+      .notFound((c) => problemResponse({ type: 'urn:problem:not-found', title: 'Not Found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }))
+      .onError(renderError);
+
+    const server: ServerType = await new Promise((resolve) => {
+      const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    attachWebSockets(server, hub, handlers.get('realtime')!, cleanups);
+
+    // Ready only once the poller has read the stream at least once.
+    const deadline = Date.now() + 30_000;
+    while (!poller.healthy && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    return { baseUrl, demo, deps, handlers, poller, deadLetters, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Serves `/ws` by translating socket life into API Gateway WebSocket events for the real realtime
+ * handler: the upgrade is `$connect` (refused unless it answers 200), frames are messages, close is `$disconnect`.
+ */
+function attachWebSockets(server: ServerType, hub: LocalRealtimeHub, realtime: LambdaHandler, cleanups: (() => Promise<void> | void)[]) {
+  const wss = new WebSocketServer({ noServer: true });
+  cleanups.push(() => {
+    for (const client of wss.clients) client.terminate();
+    return new Promise<void>((resolve) => wss.close(() => resolve()));
+  });
+  const event = (connectionId: string, eventType: 'CONNECT' | 'MESSAGE' | 'DISCONNECT', extra: Record<string, unknown> = {}) => ({
+    requestContext: { routeKey: eventType === 'CONNECT' ? '$connect' : eventType === 'DISCONNECT' ? '$disconnect' : '$default', eventType, connectionId, requestId: randomUUID(), connectedAt: Date.now(), stage: 'local' },
+    isBase64Encoded: false,
+    ...extra,
+  });
+  const invoke = async (payload: unknown) => (await realtime(payload, createLambdaContext('realtime'))) as { statusCode?: number; body?: string };
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://local');
+    if (url.pathname !== '/ws') {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    const connectionId = randomUUID();
+    const query = Object.fromEntries(url.searchParams);
+    invoke(event(connectionId, 'CONNECT', { queryStringParameters: query, headers: request.headers }))
+      .then((result) => {
+        if (result.statusCode !== 200) {
+          socket.end(`HTTP/1.1 ${result.statusCode ?? 500} Refused\r\nContent-Type: text/plain\r\n\r\n${result.body ?? ''}`);
+          return;
+        }
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          hub.attach(connectionId, ws);
+          ws.on('message', (data) => void invoke(event(connectionId, 'MESSAGE', { body: data.toString() })).catch((error) => logger.warn('WebSocket message failed', { error })));
+          ws.on('close', () => {
+            hub.detach(connectionId);
+            void invoke(event(connectionId, 'DISCONNECT')).catch((error) => logger.warn('WebSocket disconnect failed', { error }));
+          });
+        });
+      })
+      .catch((error) => {
+        logger.error('WebSocket connect failed', { error });
+        socket.end('HTTP/1.1 500 Internal Server Error\r\n\r\n');
+      });
+  });
+}

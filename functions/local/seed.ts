@@ -1,0 +1,122 @@
+/**
+ * The demo tenant: a Russian company with an admin, a supervisor, four agents with skills, three
+ * queues, one channel of every messenger kind with generated secrets and one phone number.
+ * Idempotent: with the previous run's demo file the same logins and secrets are kept.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Agent } from '@cc/shared/agents/model';
+import type { Role } from '@cc/shared/auth/model';
+import type { TenantQueue } from '@cc/shared/queues/ports';
+import type { ChannelKind } from '@cc/shared/tenancy/model';
+import type { Deps } from '../composition/root.ts';
+import { hashPassword } from '../auth/password.ts';
+
+export interface DemoUser {
+  login: string;
+  password: string;
+  role: Role;
+  name: string;
+  userId: string;
+}
+export interface DemoChannel {
+  type: ChannelKind;
+  channelId: string;
+  name: string;
+  webhookUrl: string;
+  auth: Record<string, string>;
+}
+/** `.data/demo.json`: what a person or a check needs to try the running contact center. */
+export interface DemoFile {
+  baseUrl: string;
+  tenantId: string;
+  tenantName: string;
+  users: DemoUser[];
+  channels: DemoChannel[];
+  phoneNumbers: { e164: string; name: string }[];
+}
+
+export const DEMO_TENANT_ID = 'romashka';
+const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');
+const password = () => `${secret(6)}-${secret(6)}`.replace(/[_-]/g, 'x');
+
+const PEOPLE: { userId: string; login: string; name: string; role: Role; skills?: Agent['skills']; queueIds?: string[] }[] = [
+  { userId: 'u-admin', login: 'admin@romashka.demo', name: 'Ирина Смирнова', role: 'admin' },
+  { userId: 'u-supervisor', login: 'supervisor@romashka.demo', name: 'Олег Кузнецов', role: 'supervisor' },
+  { userId: 'u-agent-1', login: 'anna@romashka.demo', name: 'Анна Петрова', role: 'agent', skills: [{ skill: 'sales', level: 8 }, { skill: 'russian', level: 10 }, { skill: 'english', level: 6 }], queueIds: ['sales', 'vip'] },
+  { userId: 'u-agent-2', login: 'dmitry@romashka.demo', name: 'Дмитрий Иванов', role: 'agent', skills: [{ skill: 'support', level: 7 }, { skill: 'russian', level: 10 }], queueIds: ['support'] },
+  { userId: 'u-agent-3', login: 'maria@romashka.demo', name: 'Мария Соколова', role: 'agent', skills: [{ skill: 'support', level: 9 }, { skill: 'sales', level: 4 }, { skill: 'russian', level: 10 }], queueIds: ['support', 'sales'] },
+  { userId: 'u-agent-4', login: 'alexey@romashka.demo', name: 'Алексей Волков', role: 'agent', skills: [{ skill: 'vip', level: 9 }, { skill: 'sales', level: 9 }, { skill: 'russian', level: 10 }, { skill: 'english', level: 8 }], queueIds: ['vip', 'sales'] },
+];
+
+const WEEKDAYS_9_TO_21 = { mon: [{ open: '09:00', close: '21:00' }], tue: [{ open: '09:00', close: '21:00' }], wed: [{ open: '09:00', close: '21:00' }], thu: [{ open: '09:00', close: '21:00' }], fri: [{ open: '09:00', close: '21:00' }], sat: [{ open: '10:00', close: '18:00' }] };
+
+function demoQueues(tenantId: string): TenantQueue[] {
+  const base = { tenantId, timeZone: 'Europe/Moscow', offerTimeoutSeconds: 20, ageingPerMinute: 1 };
+  return [
+    { ...base, queueId: 'vip', name: 'VIP', priority: 10, serviceLevel: { targetPercent: 90, thresholdSeconds: 10 }, afterContactWorkSeconds: 30, maxWaitSeconds: 120, overflowQueueId: 'sales', requiredSkills: { byChannel: { voice: [{ skill: 'vip', level: 5 }] }, byMenuChoice: {} } },
+    { ...base, queueId: 'sales', name: 'Продажи', priority: 5, serviceLevel: { targetPercent: 80, thresholdSeconds: 20 }, afterContactWorkSeconds: 20, businessHours: { weekly: WEEKDAYS_9_TO_21, holidays: ['2026-12-31', '2027-01-01', '2027-01-07'] }, requiredSkills: { byChannel: { voice: [{ skill: 'sales', level: 3 }], telegram: [{ skill: 'sales', level: 1 }] }, byMenuChoice: {} } },
+    { ...base, queueId: 'support', name: 'Поддержка', priority: 3, serviceLevel: { targetPercent: 80, thresholdSeconds: 30 }, afterContactWorkSeconds: 30, requiredSkills: { byChannel: { voice: [{ skill: 'support', level: 3 }] }, byMenuChoice: {} } },
+  ];
+}
+
+/** Provider secrets for each kind, named as the provider names them. */
+function channelSecrets(kind: ChannelKind): Record<string, string> {
+  switch (kind) {
+    case 'telegram':
+      return { botToken: `${100000000 + randomBytes(3).readUIntBE(0, 3)}:${secret(26)}`, secretToken: secret() };
+    case 'whatsapp':
+      return { accessToken: `EAAG${secret(40)}`, appSecret: secret(16), verifyToken: secret(12), phoneNumberId: String(100000000000000 + randomBytes(4).readUInt32BE(0)) };
+    case 'vk':
+      return { accessToken: `vk1.a.${secret(40)}`, secret: secret(16), confirmation: secret(6).toLowerCase(), groupId: String(200000000 + randomBytes(2).readUInt16BE(0)) };
+    case 'viber':
+      return { token: `${secret(8)}-${secret(8)}-${secret(8)}` };
+    case 'yandex':
+      return { skillId: crypto.randomUUID() };
+    default:
+      return {};
+  }
+}
+
+const CHANNELS: { kind: ChannelKind; name: string; defaultQueueId: string }[] = [
+  { kind: 'telegram', name: 'Telegram @romashka_bot', defaultQueueId: 'sales' },
+  { kind: 'whatsapp', name: 'WhatsApp +7 495 123-45-67', defaultQueueId: 'support' },
+  { kind: 'vk', name: 'ВКонтакте «Ромашка»', defaultQueueId: 'support' },
+  { kind: 'viber', name: 'Viber Ромашка', defaultQueueId: 'support' },
+  { kind: 'webchat', name: 'Чат на сайте', defaultQueueId: 'sales' },
+  { kind: 'yandex', name: 'Навык Алисы «Ромашка»', defaultQueueId: 'support' },
+];
+
+/** Seeds the demo tenant, reusing `previous` logins and secrets when it matches this data. */
+export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile): Promise<DemoFile> {
+  const tenantId = DEMO_TENANT_ID;
+  const existing = await deps.directory.getTenant(tenantId);
+  const reuse = existing && previous?.tenantId === tenantId ? previous : undefined;
+  const now = deps.clock.now().toISOString();
+
+  const users: DemoUser[] = PEOPLE.map((p) => ({ login: p.login, password: reuse?.users.find((u) => u.login === p.login)?.password ?? password(), role: p.role, name: p.name, userId: p.userId }));
+  const channels: DemoChannel[] = CHANNELS.map((c) => {
+    const old = reuse?.channels.find((x) => x.type === c.kind);
+    const channelId = old?.channelId ?? `${c.kind}-${secret(6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
+    return { type: c.kind, channelId, name: c.name, webhookUrl: `${baseUrl}/webhooks/${c.kind}/${channelId}`, auth: old?.auth ?? channelSecrets(c.kind) };
+  });
+  const phoneNumbers = [{ e164: '+74951234567', name: 'Основной номер' }];
+
+  if (!reuse) {
+    for (const [i, person] of PEOPLE.entries()) {
+      await deps.directory.putUser({ tenantId, userId: person.userId, login: person.login, name: person.name, roles: [person.role], passwordHash: await hashPassword(users[i]!.password) });
+      if (person.role === 'agent') {
+        await deps.agents.put({ tenantId, agentId: person.userId, name: person.name, status: 'offline', statusSince: now, skills: person.skills ?? [], queueIds: person.queueIds ?? [], version: 1 });
+      }
+    }
+    for (const queue of demoQueues(tenantId)) await deps.queues.put(queue);
+    for (const [i, channel] of channels.entries()) {
+      const spec = CHANNELS[i]!;
+      await deps.directory.putChannel({ tenantId, channelId: channel.channelId, kind: channel.type, name: channel.name, defaultQueueId: spec.defaultQueueId, settings: {}, encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(channel.auth)), createdAt: now });
+    }
+    for (const phone of phoneNumbers) await deps.directory.putPhoneNumber({ tenantId, ...phone, defaultQueueId: 'support' });
+    // The tenant record goes last: its presence means the seed completed.
+    await deps.directory.putTenant({ tenantId, name: 'ООО «Ромашка»', timeZone: 'Europe/Moscow', locale: 'ru', createdAt: now }, { overwrite: true });
+  }
+
+  return { baseUrl, tenantId, tenantName: 'ООО «Ромашка»', users, channels, phoneNumbers };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { changeAgentStatus } from './change-status.ts';
+import type { Agent } from './model.ts';
+
+const agent: Agent = {
+  tenantId: 't1', agentId: 'a1', name: 'Анна', status: 'offline', statusSince: '2026-11-25T08:00:00.000Z',
+  skills: [{ skill: 'sales', level: 5 }], queueIds: ['sales'], version: 3,
+};
+const now = new Date('2026-11-25T09:00:00.000Z');
+
+describe('changeAgentStatus', () => {
+  it('sets the new status, restarts its timer and bumps the version', () => {
+    // Act
+    const next = changeAgentStatus(agent, { status: 'break', reason: 'lunch' }, now);
+    // Assert
+    expect(next).toMatchObject({ status: 'break', breakReason: 'lunch', statusSince: now.toISOString(), version: 4 });
+  });
+
+  it('keeps the timer and version when the status is unchanged', () => {
+    // Arrange
+    const onBreak = { ...agent, status: 'break' as const, breakReason: 'lunch' as const };
+    // Act
+    const next = changeAgentStatus(onBreak, { status: 'break', reason: 'lunch' }, now);
+    // Assert
+    expect(next).toBe(onBreak);
+  });
+
+  it('clears the break reason when the agent becomes available', () => {
+    // Arrange
+    const onBreak = { ...agent, status: 'break' as const, breakReason: 'training' as const };
+    // Act
+    const next = changeAgentStatus(onBreak, { status: 'available' }, now);
+    // Assert
+    expect(next.breakReason).toBeUndefined();
+    expect(next.status).toBe('available');
+  });
+});

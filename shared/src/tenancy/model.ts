@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { RoleSchema } from '../auth/model.ts';
+
+/** A business using the contact center; every record belongs to exactly one. */
+export const TenantSchema = z.object({
+  tenantId: z.string().min(1),
+  name: z.string().min(1),
+  timeZone: z.string().default('Europe/Moscow'),
+  locale: z.enum(['ru', 'en']).default('ru'),
+  createdAt: z.string(),
+});
+export type Tenant = z.infer<typeof TenantSchema>;
+
+/** A console user. In AWS the identity lives in Cognito; this record holds the profile. */
+export const UserSchema = z.object({
+  tenantId: z.string(),
+  userId: z.string(),
+  login: z.string(),
+  name: z.string(),
+  roles: z.array(RoleSchema).min(1),
+  /** Local mode only: scrypt hash checked by the local login endpoint. */
+  passwordHash: z.string().optional(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+/** Public view of a user: never includes the password hash. */
+export function toUserView(user: User) {
+  return { userId: user.userId, tenantId: user.tenantId, login: user.login, name: user.name, roles: user.roles };
+}
+export type UserView = ReturnType<typeof toUserView>;
+
+/** Channel kinds a contact can arrive on. */
+export const ChannelKindSchema = z.enum(['voice', 'callback', 'telegram', 'whatsapp', 'vk', 'viber', 'webchat', 'yandex']);
+export type ChannelKind = z.infer<typeof ChannelKindSchema>;
+
+/** A connected messenger bot or widget; its secrets are stored encrypted and never returned. */
+export const ChannelSchema = z.object({
+  tenantId: z.string(),
+  channelId: z.string(),
+  kind: ChannelKindSchema,
+  name: z.string(),
+  /** Queue new conversations go to unless the customer picks one in a pre-chat menu. */
+  defaultQueueId: z.string().optional(),
+  /** Non-secret provider settings (bot username, phone-number id, VK group id, allowed origins). */
+  settings: z.record(z.string(), z.unknown()).default({}),
+  /** Ciphertext of the provider secrets, opened only by the webhook verifier and the senders. */
+  encryptedSecrets: z.string(),
+  createdAt: z.string(),
+});
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** Public view of a channel: settings without secrets. */
+export function toChannelView(channel: Channel) {
+  const { encryptedSecrets: _secrets, ...view } = channel;
+  return view;
+}
+
+/** A phone number routed to the voice flows. */
+export const PhoneNumberSchema = z.object({
+  tenantId: z.string(),
+  e164: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  name: z.string(),
+  flowId: z.string().optional(),
+  defaultQueueId: z.string().optional(),
+});
+export type PhoneNumber = z.infer<typeof PhoneNumberSchema>;
