@@ -76,7 +76,7 @@ export const ButtonReplySchema = z.object({
   payload: z.string(),
   /** The label the customer saw, when the provider tells it or we could find it. */
   title: z.string().optional(),
-  /** Telegram only: the callback query to answer with `answerCallbackQuery`. */
+  /** The press to acknowledge: Telegram callback query id (`answerCallbackQuery`), VK message_event event_id. */
   callbackQueryId: z.string().optional(),
 });
 export type ButtonReply = z.infer<typeof ButtonReplySchema>;
