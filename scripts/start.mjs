@@ -27,7 +27,7 @@ if (!existsSync(index) || statSync(index).mtimeMs < newest(join(root, 'web'))) {
 const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { AWS_SDK_JS_SUPPRESS_NODEJS_VERSION_WARNING: '1', POWERTOOLS_LOG_LEVEL: 'WARN', ...process.env },
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'WARN', ...process.env },
 });
 // Ctrl-C reaches the child through the terminal's process group; forward other stops explicitly.
 for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));

@@ -1,0 +1,23 @@
+import { createRepositories, type Deps } from '../functions/composition/root.ts';
+import { readConfig } from '../functions/composition/config.ts';
+import { createJwtVerifier } from '../functions/auth/token-verifier.ts';
+import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../functions/auth/local-issuer.ts';
+import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
+import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
+import { createTestTable } from './dynamodb.ts';
+
+/** Local-mode dependencies over a fresh table on the run's DynamoDB Local, plus the token issuer. */
+export async function createTestDeps(now?: () => Date) {
+  const table = await createTestTable('app');
+  const issuer = await createLocalIssuer();
+  const hub = new LocalRealtimeHub();
+  const deps: Deps = {
+    config: readConfig({ CC_RUNTIME: 'local', TABLE_NAME: table.tableName, DYNAMODB_ENDPOINT: table.endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE }),
+    clock: { now: now ?? (() => new Date()) },
+    ...createRepositories(table.dynamodb, table.tableName),
+    push: hub,
+    cipher: LocalSecretCipher.fromKeyFile(),
+    verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
+  };
+  return { deps, issuer, hub, table };
+}
