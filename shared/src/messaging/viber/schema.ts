@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { parseJsonPreservingIntegers } from '../json.ts';
+
+// Viber REST Bot API callbacks and send responses (developers.viber.com/docs/api/rest-bot-api),
+// only the fields we read; every object is loose.
+
+/**
+ * `message_token` is a 64-bit integer beyond 2^53: parse bodies with `parseViberJson` so it arrives
+ * as a digit string; a (safe) number is accepted too. Always a string afterwards.
+ */
+export const ViberMessageTokenSchema = z
+  .union([z.string().regex(/^-?\d+$/), z.number().int()])
+  .transform((token) => String(token));
+
+/** A Viber user as given in `sender`/`user`. */
+export const ViberUserSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  avatar: z.string().optional(),
+  country: z.string().optional(),
+  language: z.string().optional(),
+  api_version: z.number().int().optional(),
+});
+export type ViberUser = z.infer<typeof ViberUserSchema>;
+
+/** The `message` of a message callback; `type` tells which fields are set. */
+export const ViberMessageSchema = z.looseObject({
+  type: z.string(),
+  text: z.string().optional(),
+  media: z.string().optional(),
+  thumbnail: z.string().optional(),
+  file_name: z.string().optional(),
+  size: z.number().int().optional(),
+  duration: z.number().optional(),
+  sticker_id: z.number().int().optional(),
+  contact: z.looseObject({ name: z.string().optional(), phone_number: z.string().optional() }).optional(),
+  location: z.looseObject({ lat: z.number(), lon: z.number() }).optional(),
+  tracking_data: z.string().optional(),
+});
+export type ViberMessage = z.infer<typeof ViberMessageSchema>;
+
+/** The envelope every callback shares; the event decides which other fields must be present. */
+export const ViberCallbackSchema = z.looseObject({
+  event: z.string().min(1),
+  timestamp: z.number().int(),
+  chat_hostname: z.string().optional(),
+  message_token: ViberMessageTokenSchema.optional(),
+});
+
+/** `message`: a user wrote to the bot. */
+export const ViberMessageCallbackSchema = ViberCallbackSchema.extend({
+  event: z.literal('message'),
+  message_token: ViberMessageTokenSchema,
+  sender: ViberUserSchema,
+  message: ViberMessageSchema,
+  silent: z.boolean().optional(),
+});
+export type ViberMessageCallback = z.infer<typeof ViberMessageCallbackSchema>;
+
+/** `delivered` / `seen` / `failed`: what happened to one of our messages. */
+export const ViberStatusCallbackSchema = ViberCallbackSchema.extend({
+  event: z.enum(['delivered', 'seen', 'failed']),
+  message_token: ViberMessageTokenSchema,
+  user_id: z.string().min(1),
+  desc: z.string().optional(),
+});
+
+/** `subscribed` and `conversation_started` carry the full user. */
+export const ViberUserEventCallbackSchema = ViberCallbackSchema.extend({
+  event: z.enum(['subscribed', 'conversation_started']),
+  user: ViberUserSchema,
+  type: z.string().optional(),
+  context: z.string().optional(),
+  subscribed: z.boolean().optional(),
+});
+
+/** `unsubscribed` only names the user. */
+export const ViberUnsubscribedCallbackSchema = ViberCallbackSchema.extend({
+  event: z.literal('unsubscribed'),
+  user_id: z.string().min(1),
+});
+
+/** A send_message / set_webhook response: HTTP 200 with `status` 0 for ok, otherwise an error code. */
+export const ViberApiResponseSchema = z.looseObject({
+  status: z.number().int(),
+  status_message: z.string().optional(),
+  message_token: ViberMessageTokenSchema.optional(),
+  chat_hostname: z.string().optional(),
+});
+export type ViberApiResponse = z.infer<typeof ViberApiResponseSchema>;
+
+/** Parses a Viber JSON body keeping 64-bit `message_token`s exact. @throws SyntaxError on bad JSON */
+export function parseViberJson(rawBody: string): unknown {
+  return parseJsonPreservingIntegers(rawBody);
+}
