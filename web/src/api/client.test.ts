@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createApiClient } from './client.ts';
+import { ProblemError } from './errors.ts';
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+describe('createApiClient', () => {
+  it('prefixes calls with the configured base URL and unwraps list envelopes', async () => {
+    // Arrange
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, { queues: [{ queueId: 'sales', name: 'Продажи', priority: 5 }] }));
+    const api = createApiClient({ baseUrl: 'https://api.example.ru/', token: 'abc', onUnauthorized: vi.fn(), fetch: fetchMock });
+    // Act
+    const queues = await api.listQueues();
+    // Assert
+    expect(fetchMock.mock.calls[0]![0]).toBe('https://api.example.ru/api/queues');
+    expect(queues).toEqual([{ queueId: 'sales', name: 'Продажи', priority: 5 }]);
+  });
+
+  it('sends the status change as the request body', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, { agentId: 'a1', status: 'break', breakReason: 'lunch' }));
+    const api = createApiClient({ baseUrl: '', token: 'abc', onUnauthorized: vi.fn(), fetch: fetchMock });
+    await api.setMyStatus({ status: 'break', reason: 'lunch' });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/agents/me/status');
+    expect(init).toMatchObject({ method: 'PUT', body: '{"status":"break","reason":"lunch"}' });
+  });
+
+  it('reports a 401 to onUnauthorized and still rejects', async () => {
+    // Arrange
+    const onUnauthorized = vi.fn();
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(401, { type: 'urn:problem:unauthenticated', title: 'Unauthorized', status: 401 }));
+    const api = createApiClient({ baseUrl: '', token: 'old', onUnauthorized, fetch: fetchMock });
+    // Act
+    const error = await api.me().catch((e: unknown) => e);
+    // Assert
+    expect(error).toBeInstanceOf(ProblemError);
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('does not treat a 403 as a lost session', async () => {
+    const onUnauthorized = vi.fn();
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(403, { type: 'urn:problem:forbidden', title: 'Forbidden', status: 403 }));
+    const api = createApiClient({ baseUrl: '', token: 't', onUnauthorized, fetch: fetchMock });
+    await expect(api.listAgents()).rejects.toBeInstanceOf(ProblemError);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectRealtime, parseServerMessage, type ConnectionState } from './realtime.ts';
+import type { Agent } from './types.ts';
+
+/** Just enough of a browser WebSocket to drive `connectRealtime`. */
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  readyState = 0;
+  sent: string[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(message: unknown) {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+  drop() {
+    this.readyState = 3;
+    this.onclose?.();
+  }
+}
+
+const agent: Agent = { tenantId: 't', agentId: 'a1', name: 'Анна', status: 'break', breakReason: 'lunch', statusSince: '2026-01-01T10:00:00Z', skills: [], queueIds: [], version: 2 };
+
+function start() {
+  const states: ConnectionState[] = [];
+  const updates: Agent[] = [];
+  const onOpen = vi.fn();
+  const connection = connectRealtime({
+    wsUrl: 'ws://127.0.0.1:3000/ws',
+    token: 'a b',
+    onStateChange: (state) => states.push(state),
+    onAgentUpdated: (pushed) => updates.push(pushed),
+    onOpen,
+    createSocket: (url) => new FakeSocket(url) as unknown as WebSocket,
+  });
+  return { connection, states, updates, onOpen };
+}
+
+describe('parseServerMessage', () => {
+  it('reads agent.updated and pong, and ignores anything else', () => {
+    expect(parseServerMessage(JSON.stringify({ type: 'agent.updated', agent }))).toEqual({ type: 'agent.updated', agent });
+    expect(parseServerMessage('{"type":"pong"}')).toEqual({ type: 'pong' });
+    expect(parseServerMessage('{"type":"contact.offered","contact":{}}')).toBeUndefined();
+    expect(parseServerMessage('not json')).toBeUndefined();
+    expect(parseServerMessage(new ArrayBuffer(2))).toBeUndefined();
+  });
+});
+
+describe('connectRealtime', () => {
+  beforeEach(() => {
+    FakeSocket.all = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('connects with the token in the query and hands agent updates over', () => {
+    // Arrange
+    const { states, updates, onOpen } = start();
+    const socket = FakeSocket.all[0]!;
+    // Act
+    socket.open();
+    socket.receive({ type: 'agent.updated', agent });
+    socket.receive({ type: 'something.new' });
+    // Assert
+    expect(socket.url).toBe('ws://127.0.0.1:3000/ws?token=a%20b');
+    expect(states).toEqual(['connecting', 'open']);
+    expect(updates).toEqual([agent]);
+    expect(onOpen).toHaveBeenCalledOnce();
+  });
+
+  it('pings every 30 seconds', () => {
+    start();
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    vi.advanceTimersByTime(30_000);
+    expect(socket.sent).toEqual(['{"action":"ping"}']);
+    socket.receive({ type: 'pong' });
+    vi.advanceTimersByTime(30_000);
+    expect(socket.sent).toHaveLength(2);
+  });
+
+  it('reconnects with backoff after the socket drops, and reports it', () => {
+    // Arrange
+    const { states, onOpen } = start();
+    FakeSocket.all[0]!.open();
+    // Act
+    FakeSocket.all[0]!.drop();
+    vi.advanceTimersByTime(1000); // the first retry waits 0.5–1 s
+    FakeSocket.all[1]!.open();
+    // Assert
+    expect(FakeSocket.all).toHaveLength(2);
+    expect(states).toEqual(['connecting', 'open', 'reconnecting', 'open']);
+    expect(onOpen).toHaveBeenCalledTimes(2);
+  });
+
+  it('treats an unanswered ping as a dead link and reconnects', () => {
+    const { states } = start();
+    FakeSocket.all[0]!.open();
+    vi.advanceTimersByTime(60_000);
+    expect(states.at(-1)).toBe('reconnecting');
+    vi.advanceTimersByTime(1000);
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it('stops for good on close()', () => {
+    const { connection } = start();
+    FakeSocket.all[0]!.open();
+    connection.close();
+    vi.advanceTimersByTime(120_000);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(FakeSocket.all[0]!.readyState).toBe(3);
+  });
+});

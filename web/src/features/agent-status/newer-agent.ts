@@ -1,0 +1,6 @@
+import type { Agent } from '../../api/types.ts';
+
+/** The fresher of two copies of one agent: the higher `version`, the incoming one on a tie. */
+export function newerAgent(current: Agent | undefined, incoming: Agent): Agent {
+  return current && current.version > incoming.version ? current : incoming;
+}

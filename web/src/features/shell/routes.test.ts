@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { canOpen, navFor, resolveRoute } from './routes.ts';
+
+describe('navFor', () => {
+  it('gives an agent the workspace only', () => {
+    expect(navFor(['agent'])).toEqual(['workspace']);
+  });
+
+  it('gives a supervisor the supervisor view and the workspace', () => {
+    expect(navFor(['supervisor'])).toEqual(['workspace', 'supervisor']);
+  });
+
+  it('gives an admin every section', () => {
+    expect(navFor(['admin'])).toEqual(['workspace', 'supervisor', 'admin']);
+  });
+});
+
+describe('resolveRoute', () => {
+  it('opens the section the hash names when the role allows it', () => {
+    expect(resolveRoute('#/admin', ['admin'])).toBe('admin');
+    expect(resolveRoute('#/workspace', ['supervisor'])).toBe('workspace');
+  });
+
+  it('lands a user on their main section when the hash is empty, unknown or forbidden', () => {
+    expect(resolveRoute('', ['agent'])).toBe('workspace');
+    expect(resolveRoute('#/nowhere', ['supervisor'])).toBe('supervisor');
+    expect(resolveRoute('#/supervisor', ['agent'])).toBe('workspace');
+    expect(resolveRoute('#/admin', ['supervisor'])).toBe('supervisor');
+  });
+
+  it('has nowhere to go for a user without roles', () => {
+    expect(resolveRoute('#/workspace', [])).toBeUndefined();
+    expect(canOpen([], 'workspace')).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Role } from '../../api/types.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+
+/** The console's sections, in navigation order. */
+export const ROUTE_IDS = ['workspace', 'supervisor', 'admin'] as const;
+export type RouteId = (typeof ROUTE_IDS)[number];
+
+/** The least role each section needs; higher roles include lower ones (admin ⊃ supervisor ⊃ agent). */
+const REQUIRED: Record<RouteId, Role> = { workspace: 'agent', supervisor: 'supervisor', admin: 'admin' };
+const RANK: Record<Role, number> = { agent: 1, supervisor: 2, admin: 3 };
+
+/** Where each role lands after signing in: the first allowed of these. */
+const LANDING_ORDER: readonly RouteId[] = ['supervisor', 'workspace', 'admin'];
+
+export const ROUTE_TITLE: Record<RouteId, MessageKey> = { workspace: 'nav.workspace', supervisor: 'nav.supervisor', admin: 'nav.admin' };
+
+/** Whether someone holding `roles` may open `route`. */
+export function canOpen(roles: readonly Role[], route: RouteId): boolean {
+  return roles.some((role) => RANK[role] >= RANK[REQUIRED[route]]);
+}
+
+/** The sections to list in the navigation for `roles`. */
+export function navFor(roles: readonly Role[]): RouteId[] {
+  return ROUTE_IDS.filter((route) => canOpen(roles, route));
+}
+
+/** The hash for a section: `#/supervisor`. */
+export function hashFor(route: RouteId): string {
+  return `#/${route}`;
+}
+
+/**
+ * The section a hash asks for, or the role's landing section when the hash is empty, unknown or
+ * not allowed; undefined when no section is allowed at all.
+ */
+export function resolveRoute(hash: string, roles: readonly Role[]): RouteId | undefined {
+  const wanted = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  const match = ROUTE_IDS.find((route) => route === wanted);
+  if (match && canOpen(roles, match)) return match;
+  return LANDING_ORDER.find((route) => canOpen(roles, route));
+}

@@ -1,0 +1,123 @@
+/**
+ * Russian, the console's default language and the source of the message keys: `en.ts` must carry
+ * exactly these keys (a missing or extra key is a type error). `{name}` marks a value filled in by
+ * `translate`; keys ending in `.one/.few/.many/.other` are plural forms chosen by `Intl.PluralRules`.
+ */
+export const ru = {
+  'app.name': 'Контакт-центр',
+  'app.loading': 'Загрузка…',
+  'app.configError': 'Не удалось загрузить настройки консоли.',
+  'app.retry': 'Повторить',
+
+  'login.title': 'Вход в консоль',
+  'login.subtitle': 'Для агентов, супервизоров и администраторов',
+  'login.login': 'Логин',
+  'login.password': 'Пароль',
+  'login.submit': 'Войти',
+  'login.submitting': 'Входим…',
+  'login.error.invalid': 'Неверный логин или пароль.',
+  'login.error.missing': 'Введите логин и пароль.',
+  'login.error.tooMany': 'Слишком много попыток. Подождите минуту и попробуйте снова.',
+  'login.error.challenge': 'Нужно сменить пароль. Обратитесь к администратору.',
+  'login.error.unavailable': 'Сервер недоступен. Проверьте подключение и попробуйте снова.',
+  'login.error.unknown': 'Не удалось войти. Попробуйте ещё раз.',
+  'session.expired': 'Сеанс завершён. Войдите снова.',
+
+  'nav.main': 'Разделы',
+  'nav.workspace': 'Рабочее место',
+  'nav.supervisor': 'Супервизор',
+  'nav.admin': 'Администрирование',
+  'nav.menu': 'Открыть меню',
+  'nav.close': 'Закрыть меню',
+
+  'role.agent': 'Агент',
+  'role.supervisor': 'Супервизор',
+  'role.admin': 'Администратор',
+  'user.logout': 'Выйти',
+  'lang.label': 'Язык интерфейса',
+
+  'connection.open': 'Подключено',
+  'connection.connecting': 'Подключение…',
+  'connection.reconnecting': 'Переподключение…',
+  'connection.hint.open': 'Обновления приходят в реальном времени',
+  'connection.hint.connecting': 'Подключаемся к обновлениям в реальном времени',
+  'connection.hint.reconnecting': 'Связь потеряна, пробуем снова',
+
+  'status.available': 'Доступен',
+  'status.busy': 'Занят',
+  'status.after-contact-work': 'Постобработка',
+  'status.break': 'Перерыв',
+  'status.offline': 'Не в сети',
+  'reason.lunch': 'Обед',
+  'reason.training': 'Обучение',
+  'reason.meeting': 'Совещание',
+  'reason.technical': 'Технический',
+  'reason.personal': 'Личный',
+
+  'statusMenu.label': 'Мой статус: {status}',
+  'statusMenu.break': 'Перерыв',
+  'statusMenu.routingOwned': 'Статус «{status}» выставляет система распределения',
+  'statusMenu.error': 'Не удалось сменить статус.',
+  'statusMenu.conflict': 'Статус уже изменился; показан актуальный.',
+
+  'workspace.title': 'Рабочее место',
+  'workspace.subtitle': 'Ваш статус и обращения',
+  'workspace.status': 'Текущий статус',
+  'workspace.inStatus': 'В статусе {duration}',
+  'workspace.since': 'с {time}',
+  'workspace.skills': 'Навыки',
+  'workspace.queues': 'Очереди',
+  'workspace.noSkills': 'Навыки не назначены',
+  'workspace.noQueues': 'Очереди не назначены',
+  'workspace.contacts': 'Обращения',
+  'workspace.contacts.empty': 'Обращений пока нет',
+  'workspace.contacts.emptyHint': 'Когда вам назначат звонок или сообщение, оно появится здесь.',
+  'workspace.contacts.offHint': 'Чтобы получать обращения, выберите статус «Доступен».',
+  'workspace.noAgent': 'У вашей учётной записи нет профиля агента',
+  'workspace.noAgentHint': 'Попросите администратора добавить вас в агенты, чтобы принимать обращения.',
+
+  'supervisor.title': 'Супервизор',
+  'supervisor.subtitle': 'Агенты в реальном времени',
+  'supervisor.count.available': 'Доступны',
+  'supervisor.count.busy': 'Заняты',
+  'supervisor.count.after-contact-work': 'Постобработка',
+  'supervisor.count.break': 'На перерыве',
+  'supervisor.count.offline': 'Не в сети',
+  'supervisor.filter.all': 'Все',
+  'supervisor.filter.hint': 'Нажмите, чтобы показать только этот статус',
+  'supervisor.search': 'Поиск по имени',
+  'supervisor.col.name': 'Агент',
+  'supervisor.col.status': 'Статус',
+  'supervisor.col.time': 'В статусе',
+  'supervisor.col.skills': 'Навыки',
+  'supervisor.col.queues': 'Очереди',
+  'supervisor.empty': 'Агентов пока нет',
+  'supervisor.emptyHint': 'Агенты появятся здесь, как только их добавит администратор.',
+  'supervisor.noMatch': 'Никто не подходит под фильтр',
+  'supervisor.skillLevel': '{skill}, уровень {level}',
+  'supervisor.agents.one': '{count} агент',
+  'supervisor.agents.few': '{count} агента',
+  'supervisor.agents.many': '{count} агентов',
+  'supervisor.agents.other': '{count} агента',
+
+  'admin.title': 'Администрирование',
+  'admin.subtitle': 'Настройки контакт-центра',
+  'admin.queues': 'Очереди',
+  'admin.queues.hint': 'Обращения из очереди с большим приоритетом распределяются первыми.',
+  'admin.col.name': 'Название',
+  'admin.col.priority': 'Приоритет',
+  'admin.col.id': 'Идентификатор',
+  'admin.queues.empty': 'Очередей пока нет',
+
+  'common.loadError': 'Не удалось загрузить данные.',
+  'common.retry': 'Повторить',
+  'common.notFound': 'Раздел не найден',
+  'common.none': '—',
+  'common.close': 'Закрыть',
+} as const;
+
+/** Every message key; `ru` is the source of truth. */
+export type MessageKey = keyof typeof ru;
+
+/** A complete dictionary: one string per key, no more, no fewer. */
+export type Messages = { readonly [K in MessageKey]: string };
