@@ -1,8 +1,8 @@
 /**
  * Runs every `bench/*.bench.ts` (or those named on the command line) and writes their figures to
- * `bench/results.json`.
+ * `bench/results.json` (a partial run keeps the other benchmarks' figures).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './types.ts';
@@ -24,6 +24,8 @@ for (const file of files) {
   results.push(...figures);
 }
 const out = join(here, 'results.json');
-writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+// A partial run (names on the command line) replaces only its own figures.
+const kept = only.length > 0 && existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as BenchResult[]).filter((old) => !results.some((r) => r.name === old.name)) : [];
+writeFileSync(out, JSON.stringify([...kept, ...results], null, 2) + '\n');
 console.log(`wrote ${results.length} figures to ${out}`);
 process.exit(0);

@@ -4,6 +4,7 @@ import type { Principal, Role } from '@cc/shared/auth/model';
 import { createApp } from './app.ts';
 import { createTestDeps } from '../../test/deps.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../auth/local-issuer.ts';
+import { json } from '../../test/json.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestDeps>>;
 let app: ReturnType<typeof createApp>;
@@ -56,7 +57,7 @@ describe('authentication', () => {
     const res = await call('/api/me', { token: expired });
     // Assert
     expect(res.status).toBe(401);
-    expect((await res.json()).detail).toBe('Token expired');
+    expect((await json(res)).detail).toBe('Token expired');
   });
 
   it('answers 401 for a token signed by another key with the right claims', async () => {
@@ -75,7 +76,7 @@ describe('authentication', () => {
     const res = await call('/api/me', { token: token.agentA });
     // Assert
     expect(res.status).toBe(200);
-    expect((await res.json()).agent).toMatchObject({ agentId: 'tenant-a-agent', tenantId: 'tenant-a' });
+    expect((await json(res)).agent).toMatchObject({ agentId: 'tenant-a-agent', tenantId: 'tenant-a' });
   });
 });
 
@@ -98,14 +99,14 @@ describe('roles', () => {
     const res = await call('/api/agents', { token: token.supervisorA });
     // Assert
     expect(res.status).toBe(200);
-    expect((await res.json()).agents.map((a: { agentId: string }) => a.agentId)).toEqual(['tenant-a-agent']);
+    expect((await json(res)).agents.map((a: { agentId: string }) => a.agentId)).toEqual(['tenant-a-agent']);
   });
 
   it('never returns channel secrets', async () => {
     // Act
     const res = await call('/api/channels', { token: token.supervisorA });
     // Assert
-    const body = await res.json();
+    const body = await json(res);
     expect(body.channels).toHaveLength(1);
     expect(JSON.stringify(body)).not.toContain('encryptedSecrets');
   });
@@ -148,7 +149,7 @@ describe('agent status', () => {
     const res = await call('/api/agents/tenant-a-agent/status', { method: 'PUT', body: '{"status":"offline"}', token: token.supervisorA });
     // Assert
     expect(res.status).toBe(200);
-    expect((await res.json()).status).toBe('offline');
+    expect((await json(res)).status).toBe('offline');
   });
 });
 
@@ -158,7 +159,7 @@ describe('bad input', () => {
     const res = await call('/api/agents/me/status', { method: 'PUT', body: '{"status":', token: token.agentA });
     // Assert
     expect(res.status).toBe(400);
-    expect((await res.json()).detail).toMatch(/^Malformed JSON body: /);
+    expect((await json(res)).detail).toMatch(/^Malformed JSON body: /);
   });
 
   it('answers invalid fields with 400 listing each field', async () => {
@@ -166,7 +167,7 @@ describe('bad input', () => {
     const res = await call('/api/agents/me/status', { method: 'PUT', body: '{"status":"break","reason":"nap"}', token: token.agentA });
     // Assert
     expect(res.status).toBe(400);
-    const problem = await res.json();
+    const problem = await json(res);
     expect(problem.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
   });
 
@@ -177,7 +178,7 @@ describe('bad input', () => {
     // Assert
     expect(anonymous.status).toBe(404);
     expect(signedIn.status).toBe(404);
-    expect((await signedIn.json()).title).toBe('Not Found');
+    expect((await json(signedIn)).title).toBe('Not Found');
   });
 
   it('answers an internal failure with 500 and a correlation id, never a stack trace', async () => {
@@ -199,7 +200,7 @@ describe('health', () => {
     const res = await app.request('/health');
     // Assert
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', dynamodb: 'ok' });
+    expect(await json(res)).toEqual({ status: 'ok', dynamodb: 'ok' });
   });
 
   it('answers 503 naming the failing part', async () => {
@@ -209,6 +210,6 @@ describe('health', () => {
     const res = await failing.request('/health');
     // Assert
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'unavailable', dynamodb: 'ok', streamPoller: 'failing' });
+    expect(await json(res)).toEqual({ status: 'unavailable', dynamodb: 'ok', streamPoller: 'failing' });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { readFileSync } from 'node:fs';
 import { startContactCenter, type RunningContactCenter } from './contact-center.ts';
+import { json } from '../../test/json.ts';
 
 let center: RunningContactCenter;
 
@@ -16,7 +17,7 @@ async function login(role: string) {
   const { login, password } = user(role);
   const res = await fetch(`${center.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
   expect(res.status).toBe(200);
-  return (await res.json()) as { token: string; user: { userId: string; roles: string[]; tenantId: string } };
+  return (await json(res)) as { token: string; user: { userId: string; roles: string[]; tenantId: string } };
 }
 
 /** Opens a console WebSocket and collects what the server pushes. */
@@ -48,7 +49,7 @@ describe('local contact center', () => {
     const res = await fetch(`${center.baseUrl}/health`);
     // Assert
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', dynamodb: 'ok', streamPoller: 'ok' });
+    expect(await json(res)).toEqual({ status: 'ok', dynamodb: 'ok', streamPoller: 'ok' });
   });
 
   it('seeds the demo tenant: admin, supervisor, four agents, every messenger channel, a phone number', () => {
@@ -68,7 +69,7 @@ describe('local contact center', () => {
     // Assert
     expect(tokens.every((t) => t.token.split('.').length === 3)).toBe(true);
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toMatchObject({ detail: 'Invalid login or password' });
+    expect(await json(wrong)).toMatchObject({ detail: 'Invalid login or password' });
   });
 
   it('pushes an agent status change to the supervisor console through the stream', async () => {
@@ -109,12 +110,12 @@ describe('local contact center', () => {
     // Arrange: the documented $connect event carries a token we never issued
     const event = JSON.parse(readFileSync(new URL('../../../shared/wire/apigateway/websocket-connect.json', import.meta.url), 'utf8'));
     // Act
-    const list = await (await fetch(`${center.baseUrl}/local/lambda`)).json();
+    const list = await json(await fetch(`${center.baseUrl}/local/lambda`));
     const res = await fetch(`${center.baseUrl}/local/lambda/realtime`, { method: 'POST', body: JSON.stringify(event) });
     // Assert
     expect(list.functions.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['http-api', 'realtime', 'stream-processor']));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ statusCode: 401 });
+    expect(await json(res)).toMatchObject({ statusCode: 401 });
   });
 
   it('runs the HTTP Lambda handler on a payload 2.0 event, as API Gateway would call it', async () => {
@@ -128,7 +129,7 @@ describe('local contact center', () => {
     // Act
     const res = await fetch(`${center.baseUrl}/local/lambda/http-api`, { method: 'POST', body: JSON.stringify(event) });
     // Assert
-    const result = await res.json();
+    const result = await json(res);
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body).agents).toHaveLength(4);
   });

@@ -72,7 +72,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${String(error)}`);
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }

@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startContactCenter } from './contact-center.ts';
 
-const dataDir = fileURLToPath(new URL('../../.data', import.meta.url));
+// CC_DATA_DIR lets tests run a second instance beside a developer's own `.data/`.
+const dataDir = process.env.CC_DATA_DIR ?? fileURLToPath(new URL('../../.data', import.meta.url));
 if (process.argv.includes('--reset')) {
   rmSync(dataDir, { recursive: true, force: true });
   console.log(`Wiped ${dataDir}`);
