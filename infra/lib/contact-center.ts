@@ -1,0 +1,77 @@
+import type { App, StackProps } from 'aws-cdk-lib';
+import type { AppConfig } from './config.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { AuthStack } from './stacks/auth-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { MonitoringStack } from './stacks/monitoring-stack.ts';
+import { WebConfigStack, WebStack } from './stacks/web-stack.ts';
+
+/** Every stack of one deployment (`stage`). */
+export interface ContactCenterStacks {
+  readonly data: DataStack;
+  readonly auth: AuthStack;
+  readonly web: WebStack;
+  readonly api: ApiStack;
+  readonly webConfig: WebConfigStack;
+  readonly monitoring: MonitoringStack;
+}
+
+/**
+ * Builds the stacks of one stage into `app`, in dependency order:
+ * data, auth, web (hosting) → api (needs the web origin for CORS) → web-config (needs the API) and
+ * monitoring. Stack ids are the stack names, `cc-<stage>-<part>`.
+ */
+export function createContactCenter(app: App, config: AppConfig): ContactCenterStacks {
+  const { stage } = config;
+  const props = (part: string, description: string): StackProps & { stackName: string } => ({
+    stackName: `cc-${stage}-${part}`,
+    env: config.env,
+    description: `Contact center (${stage}): ${description}`,
+    // Stack tags propagate to every resource CloudFormation creates.
+    tags: { project: 'contact-center', stage, 'managed-by': 'cdk', part },
+  });
+  const stack = <P extends StackProps & { stackName: string }>(p: P): [string, P] => [p.stackName, p];
+
+  const data = new DataStack(app, ...stack({ ...props('data', 'table and channel-secrets key'), stage, tableEncryption: config.tableEncryption }));
+  const auth = new AuthStack(app, ...stack({ ...props('auth', 'Cognito user pool'), stage }));
+  const web = new WebStack(app, ...stack({ ...props('web', 'console hosting (S3, CloudFront)'), stage, webDistDir: config.webDistDir }));
+  const api = new ApiStack(
+    app,
+    ...stack({
+      ...props('api', 'functions, HTTP and WebSocket APIs, table stream'),
+      stage,
+      table: data.table,
+      secretsKey: data.secretsKey,
+      userPool: auth.userPool,
+      userPoolClient: auth.webClient,
+      webOrigins: [web.origin],
+    }),
+  );
+  const webConfig = new WebConfigStack(
+    app,
+    ...stack({
+      ...props('web-config', 'console runtime configuration'),
+      stage,
+      config: {
+        apiBaseUrl: api.apiBaseUrl,
+        wsUrl: api.wsUrl,
+        auth: { mode: 'cognito' as const, region: auth.region, userPoolId: auth.userPool.userPoolId, clientId: auth.webClient.userPoolClientId },
+      },
+    }),
+  );
+  // The config stack writes into the web bucket by name: no reference, so an explicit dependency.
+  webConfig.addStackDependency(web);
+  const monitoring = new MonitoringStack(
+    app,
+    ...stack({
+      ...props('monitoring', 'alarms'),
+      stage,
+      functions: api.functions,
+      streamFailureQueues: api.streamFailureQueues,
+      table: data.table,
+      httpApi: api.httpApi,
+      alarmEmail: config.alarmEmail,
+    }),
+  );
+  return { data, auth, web, api, webConfig, monitoring };
+}

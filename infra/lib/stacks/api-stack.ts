@@ -1,0 +1,270 @@
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat, CfnAccount } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  WebSocketApi,
+  WebSocketStage,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration, WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { type LambdaDefinition, lambdaCatalog } from '@cc/functions/catalog';
+import { CcFunction, type TableAccess } from '../constructs/cc-function.ts';
+import { acknowledgeManagedPolicies, acknowledgeWildcards } from '../nag.ts';
+
+type Trigger = LambdaDefinition['trigger'];
+
+/** What a function gets, by what invokes it. One line to change when a handler needs more. */
+interface TriggerProfile {
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly table: TableAccess;
+  /** Channel-secrets key: the HTTP API stores secrets, the stream processor sends replies. */
+  readonly secrets: 'none' | 'decrypt' | 'encryptDecrypt';
+  /** Whether it calls `PostToConnection` on the WebSocket API. */
+  readonly pushes: boolean;
+}
+
+const PROFILES: Record<Trigger, TriggerProfile> = {
+  'http-api': { memorySize: 1024, timeout: Duration.seconds(15), table: 'readWrite', secrets: 'encryptDecrypt', pushes: false },
+  'websocket-api': { memorySize: 512, timeout: Duration.seconds(10), table: 'readWrite', secrets: 'none', pushes: true },
+  'dynamodb-stream': { memorySize: 512, timeout: Duration.seconds(60), table: 'readWrite', secrets: 'decrypt', pushes: true },
+  'sip-media-application': { memorySize: 512, timeout: Duration.seconds(5), table: 'readWrite', secrets: 'none', pushes: true },
+};
+
+/** Name of the WebSocket stage (last segment of `WS_MANAGEMENT_ENDPOINT` and of the wss URL). */
+export const WEBSOCKET_STAGE = 'live';
+
+/** Props of {@link ApiStack}. */
+export interface ApiStackProps extends StackProps {
+  readonly stage: string;
+  readonly table: ITable;
+  readonly secretsKey: IKey;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  /** Browser origins allowed by CORS and given to the functions as `WEB_ORIGIN`. */
+  readonly webOrigins: string[];
+}
+
+/**
+ * Every function of `functions/catalog.ts` and what invokes it: the HTTP API (`$default` → the
+ * `http-api` function), the WebSocket API (`$connect`, `$disconnect`, `$default` → `realtime`) and
+ * the table's stream (→ `stream-processor`, partial batch failures, bisect, bounded retries,
+ * on-failure queue).
+ */
+export class ApiStack extends Stack {
+  /** One function per catalog entry, by catalog name. */
+  readonly functions: ReadonlyMap<string, CcFunction>;
+  /** The on-failure queue of each stream consumer, by catalog name. */
+  readonly streamFailureQueues: ReadonlyMap<string, Queue>;
+  readonly httpApi: HttpApi;
+  readonly webSocketApi: WebSocketApi;
+  readonly webSocketStage: WebSocketStage;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    // API Gateway needs an account-level CloudWatch role before a WebSocket stage may log.
+    const apiGatewayLogsRole = new Role(this, 'ApiGatewayLogsRole', {
+      assumedBy: new ServicePrincipal('apigateway.amazonaws.com'),
+      managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonAPIGatewayPushToCloudWatchLogs')],
+    });
+    apiGatewayLogsRole.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    acknowledgeManagedPolicies(apiGatewayLogsRole, [
+      {
+        policy: /:iam::aws:policy\/service-role\/AmazonAPIGatewayPushToCloudWatchLogs$/,
+        reason: 'The AWS-managed policy made for exactly this service role (API Gateway writing access logs to CloudWatch Logs), kept current by AWS.',
+      },
+    ]);
+    const apiGatewayAccount = new CfnAccount(this, 'ApiGatewayAccount', { cloudWatchRoleArn: apiGatewayLogsRole.roleArn });
+    apiGatewayAccount.applyRemovalPolicy(RemovalPolicy.RETAIN);
+
+    // The WebSocket API comes first: every function gets its management endpoint.
+    this.webSocketApi = new WebSocketApi(this, 'WebSocketApi', { apiName: `cc-${props.stage}-realtime`, description: 'Live updates for agents and supervisors' });
+    this.webSocketStage = new WebSocketStage(this, 'WebSocketStage', {
+      webSocketApi: this.webSocketApi,
+      stageName: WEBSOCKET_STAGE,
+      autoDeploy: true,
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(new LogGroup(this, 'WebSocketAccessLogs', { retention: RetentionDays.ONE_MONTH })),
+        // No query string: the $connect token travels there.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            eventType: '$context.eventType',
+            connectionId: '$context.connectionId',
+            status: '$context.status',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+    this.webSocketStage.node.addDependency(apiGatewayAccount);
+
+    const region = this.region;
+    const issuer = `https://cognito-idp.${region}.${this.urlSuffix}/${props.userPool.userPoolId}`;
+    const environment = {
+      AUTH_ISSUER: issuer,
+      AUTH_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+      AUTH_AUDIENCE: props.userPoolClient.userPoolClientId,
+      WS_MANAGEMENT_ENDPOINT: this.webSocketStage.callbackUrl,
+      WEB_ORIGIN: props.webOrigins.join(','),
+      SECRETS_KEY_ID: props.secretsKey.keyArn,
+    };
+
+    const functions = new Map<string, CcFunction>();
+    for (const definition of lambdaCatalog) {
+      const profile = PROFILES[definition.trigger];
+      const fn = new CcFunction(this, CcFunction.idFor(definition), {
+        definition,
+        memorySize: profile.memorySize,
+        timeout: profile.timeout,
+        environment,
+      });
+      fn.bindTable(props.table, profile.table);
+      if (profile.secrets !== 'none') fn.bindKey(props.secretsKey, profile.secrets);
+      if (profile.pushes) this.webSocketStage.grantManagementApiAccess(fn);
+      functions.set(definition.name, fn);
+    }
+    this.functions = functions;
+
+    const only = (trigger: Trigger): CcFunction => {
+      const matching = [...functions.values()].filter((fn) => fn.definition.trigger === trigger);
+      if (matching.length !== 1) {
+        throw new Error(`functions/catalog.ts must hold exactly one "${trigger}" function (the API has one $default route), found ${matching.length}`);
+      }
+      return matching[0]!;
+    };
+
+    // HTTP API: one $default route; the Hono app routes, authenticates and verifies webhooks.
+    const httpFn = only('http-api');
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `cc-${props.stage}-http`,
+      description: 'REST API, messenger webhooks and login',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: props.webOrigins,
+        allowMethods: [CorsHttpMethod.ANY],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+        exposeHeaders: ['location', 'x-correlation-id'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const httpRoute = new HttpRoute(this, 'HttpDefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('HttpApiIntegration', httpFn),
+    });
+    Validations.of(httpRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Authorization happens in the http-api function, with the same middleware as the local runtime: console routes verify the Cognito JWT (AUTH_ISSUER, AUTH_JWKS_URL, AUTH_AUDIENCE) and check the tenant; messenger webhooks authenticate with provider signatures and secret tokens, which a JWT authorizer cannot check; login must be reachable without a token.',
+    });
+    new HttpStage(this, 'HttpDefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(new LogGroup(this, 'HttpAccessLogs', { retention: RetentionDays.ONE_MONTH })),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    // WebSocket API: the three routes go to the realtime function.
+    const realtimeFn = only('websocket-api');
+    for (const routeKey of ['$connect', '$disconnect', '$default']) {
+      const route = this.webSocketApi.addRoute(routeKey, { integration: new WebSocketLambdaIntegration(`Realtime${routeKey.slice(1)}Integration`, realtimeFn) });
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          routeKey === '$connect'
+            ? 'The realtime function verifies the Cognito JWT passed as the token query parameter before it records the connection (browsers cannot set headers on a WebSocket upgrade); a failed check refuses the connection.'
+            : `API Gateway supports authorizers only on $connect; ${routeKey} frames arrive on a connection that was authorized when it opened.`,
+      });
+    }
+
+    // Table stream consumers: partial batch failures, bisect on error, bounded retries, a DLQ.
+    const failureQueues = new Map<string, Queue>();
+    for (const fn of functions.values()) {
+      if (fn.definition.trigger !== 'dynamodb-stream') continue;
+      const id = CcFunction.idFor(fn.definition).replace(/Function$/, '');
+      const failures = new Queue(this, `${id}FailureQueue`, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(failures).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: `This queue is itself the dead-letter destination (event source mapping on-failure destination) of the ${fn.definition.name} stream consumer; it is drained by an operator, never consumed by a function.`,
+      });
+      fn.addEventSource(
+        new DynamoEventSource(props.table, {
+          startingPosition: StartingPosition.TRIM_HORIZON,
+          batchSize: 100,
+          reportBatchItemFailures: true,
+          bisectBatchOnError: true,
+          retryAttempts: 5,
+          maxRecordAge: Duration.hours(6),
+          parallelizationFactor: 1,
+          onFailure: new SqsDlq(failures),
+        }),
+      );
+      failureQueues.set(fn.definition.name, failures);
+    }
+    this.streamFailureQueues = failureQueues;
+
+    // Last, once every grant is in: the only wildcards a function role may hold.
+    for (const fn of functions.values()) {
+      acknowledgeWildcards(fn.executionRole.node.findChild('DefaultPolicy'), [
+        {
+          finding: /^Resource::arn:[^:]+:execute-api:.+:<WebSocketApi[0-9A-F]{8}>\/[^/]+\/\*\/@connections\/\*$/,
+          actions: ['execute-api:ManageConnections'],
+          reason: 'PostToConnection targets connection ids that exist only at run time; the grant is limited to the connections of this WebSocket API stage.',
+        },
+        {
+          finding: /^Resource::\*$/,
+          actions: ['dynamodb:ListStreams'],
+          reason: 'dynamodb:ListStreams, which the event source mapping needs, supports no resource-level permissions; stream reads are limited to this table\'s stream ARN.',
+        },
+      ]);
+    }
+  }
+
+  /** The HTTP API's base URL (`apiBaseUrl` of the SPA config). */
+  get apiBaseUrl(): string {
+    return this.httpApi.apiEndpoint;
+  }
+
+  /** The `wss://` URL of the WebSocket stage (`wsUrl` of the SPA config). */
+  get wsUrl(): string {
+    return this.webSocketStage.url;
+  }
+}
