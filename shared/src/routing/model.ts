@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { AgentStatusSchema, BreakReasonSchema, SkillSchema } from '../agents/model.ts';
+
+/** Every channel a contact can arrive on. */
+export const ChannelSchema = z.enum(['voice', 'callback', 'telegram', 'whatsapp', 'vk', 'viber', 'webchat', 'yandex']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** Capacity buckets: voice-like channels share the voice capacity, the rest share the chat capacity. */
+export const ChannelKindSchema = z.enum(['voice', 'chat']);
+export type ChannelKind = z.infer<typeof ChannelKindSchema>;
+
+/** The capacity bucket a channel uses: `voice` and `callback` are voice-like, everything else is chat. */
+export function channelKind(channel: Channel): ChannelKind {
+  return channel === 'voice' || channel === 'callback' ? 'voice' : 'chat';
+}
+
+/** A required skill: the agent needs it at `level` or higher. */
+export const SkillRequirementSchema = SkillSchema;
+export type SkillRequirement = z.infer<typeof SkillRequirementSchema>;
+
+/** Contact lifecycle states; see `lifecycle.ts` for the allowed moves. */
+export const ContactStatusSchema = z.enum([
+  'queued',
+  'offered',
+  'connected',
+  'after-contact-work',
+  'closed',
+  'abandoned',
+  'missed',
+  'transferred',
+]);
+export type ContactStatus = z.infer<typeof ContactStatusSchema>;
+
+export const WeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof WeekdaySchema>;
+
+const clock = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** Opening span within one local day, `open` inclusive, `close` exclusive; `24:00` closes at midnight. */
+export const TimeRangeSchema = z
+  .object({ open: z.string().regex(clock), close: z.string().regex(clock) })
+  .refine((r) => r.open < r.close, 'open must be before close (split overnight spans across two days)');
+export type TimeRange = z.infer<typeof TimeRangeSchema>;
+
+/** Weekly opening spans in the queue's time zone; a missing weekday is closed, a holiday (ISO date) is closed. */
+export const BusinessHoursSchema = z.object({
+  weekly: z.partialRecord(WeekdaySchema, z.array(TimeRangeSchema)),
+  holidays: z.array(z.iso.date()).default([]),
+});
+export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Skills a queue requires, merged per contact: by channel, plus by IVR/menu choice (highest level wins). */
+export const QueueSkillsSchema = z.object({
+  byChannel: z.partialRecord(ChannelSchema, z.array(SkillRequirementSchema)).default({}),
+  byMenuChoice: z.record(z.string(), z.array(SkillRequirementSchema)).default({}),
+});
+
+/** A queue's routing configuration. */
+export const QueueSchema = z.object({
+  queueId: z.string().min(1),
+  name: z.string().min(1),
+  /** Higher is more important. */
+  priority: z.number().int().default(0),
+  /** E.g. 80 % answered within 20 s. */
+  serviceLevel: z.object({
+    targetPercent: z.number().min(0).max(100),
+    thresholdSeconds: z.number().int().positive(),
+  }),
+  /** After this wait, `overflowTarget` sends the contact to `overflowQueueId`. */
+  maxWaitSeconds: z.number().int().positive().optional(),
+  overflowQueueId: z.string().min(1).optional(),
+  /** IANA zone for business hours and for "today" in the statistics. */
+  timeZone: z.string().refine(isTimeZone, 'unknown IANA time zone').default('UTC'),
+  /** Absent: open around the clock. */
+  businessHours: BusinessHoursSchema.optional(),
+  offerTimeoutSeconds: z.number().int().positive().default(20),
+  afterContactWorkSeconds: z.number().int().nonnegative().default(0),
+  requiredSkills: QueueSkillsSchema.default({ byChannel: {}, byMenuChoice: {} }),
+  /** Priority points a waiting contact gains per minute; positive, so no contact waits forever. */
+  ageingPerMinute: z.number().positive().default(1),
+});
+export type Queue = z.infer<typeof QueueSchema>;
+
+const countsByKind = z.object({ voice: z.number().int().nonnegative(), chat: z.number().int().nonnegative() });
+
+/** One queue an agent serves, with a priority bonus and an optional delay before it joins in. */
+export const RoutingProfileEntrySchema = z.object({
+  queueId: z.string().min(1),
+  priority: z.number().int().default(0),
+  /** The agent becomes eligible for this queue's contacts once they have waited this long. */
+  delaySeconds: z.number().int().nonnegative().default(0),
+});
+export type RoutingProfileEntry = z.infer<typeof RoutingProfileEntrySchema>;
+
+/** The agent as routing sees it: presence, skills, capacity, current load and routing profile. */
+export const RoutingAgentSchema = z.object({
+  agentId: z.string().min(1),
+  status: AgentStatusSchema,
+  breakReason: BreakReasonSchema.optional(),
+  skills: z.array(SkillSchema).default([]),
+  capacity: countsByKind.default({ voice: 1, chat: 3 }),
+  /** True: a voice contact and chats are never held together (either way round). */
+  voiceBlocksChats: z.boolean().default(true),
+  /** Active contacts by channel kind. */
+  load: countsByKind.default({ voice: 0, chat: 0 }),
+  profile: z.array(RoutingProfileEntrySchema).default([]),
+  /** When the agent last became idle; earlier means longer idle. */
+  idleSince: z.iso.datetime({ offset: true }),
+  version: z.number().int().nonnegative(),
+});
+export type RoutingAgent = z.infer<typeof RoutingAgentSchema>;
+
+/** A contact as routing sees it. */
+export const RoutableContactSchema = z.object({
+  contactId: z.string().min(1),
+  queueId: z.string().min(1),
+  channel: ChannelSchema,
+  status: ContactStatusSchema,
+  /** When the contact entered its current queue; ageing and waits count from here. */
+  enqueuedAt: z.iso.datetime({ offset: true }),
+  /** When the current status began. */
+  statusSince: z.iso.datetime({ offset: true }),
+  /** Set when an agent answered; kept for the service level. */
+  connectedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Bonus on top of the queue priority (e.g. VIP). */
+  priority: z.number().int().default(0),
+  /** Extra skills on top of the queue's. */
+  requiredSkills: z.array(SkillRequirementSchema).default([]),
+  /** The IVR/menu choice, which may add required skills. */
+  menuChoice: z.string().optional(),
+  /** The agent it is offered to or connected with. */
+  agentId: z.string().optional(),
+  /** Agents who missed or rejected it; never offered again. */
+  excludedAgentIds: z.array(z.string()).default([]),
+});
+export type RoutableContact = z.infer<typeof RoutableContactSchema>;
