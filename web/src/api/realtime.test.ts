@@ -107,6 +107,15 @@ describe('connectRealtime', () => {
     expect(onOpen).toHaveBeenCalledTimes(2);
   });
 
+  it('numbers its retries for the caller', () => {
+    const onRetry = vi.fn();
+    connectRealtime({ wsUrl: 'ws://x/ws', token: 't', onStateChange: () => {}, onAgentUpdated: () => {}, onRetry, createSocket: (url) => new FakeSocket(url) as unknown as WebSocket });
+    FakeSocket.all[0]!.drop();
+    vi.advanceTimersByTime(1000);
+    FakeSocket.all[1]!.drop();
+    expect(onRetry.mock.calls).toEqual([[1], [2]]);
+  });
+
   it('treats an unanswered ping as a dead link and reconnects', () => {
     const { states } = start();
     FakeSocket.all[0]!.open();

@@ -11,6 +11,8 @@ export interface RealtimeOptions {
   onStateChange(state: ConnectionState): void;
   /** Called on every successful (re)connect, so views can refetch what they may have missed. */
   onOpen?(): void;
+  /** Called before each retry with its number (1, 2, …), e.g. to check whether the session is still valid. */
+  onRetry?(attempt: number): void;
   pingIntervalMs?: number;
   /** Injected in tests. */
   createSocket?: (url: string) => WebSocket;
@@ -61,6 +63,7 @@ export function connectRealtime(options: RealtimeOptions): { close(): void } {
     if (closed) return;
     options.onStateChange(everOpened ? 'reconnecting' : 'connecting');
     retryTimer = setTimeout(open, reconnectDelay(attempt++));
+    options.onRetry?.(attempt);
   };
 
   /** Forgets a socket without waiting for its close handshake, then plans the next attempt. */

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { connectRealtime, type ConnectionState } from '../../api/realtime.ts';
 import type { Agent } from '../../api/types.ts';
+import { useApi } from '../auth/session.tsx';
 
 type AgentListener = (agent: Agent) => void;
 
@@ -17,6 +18,7 @@ const RealtimeContext = createContext<Realtime | undefined>(undefined);
 
 /** Holds the console's one WebSocket for as long as someone is signed in. */
 export function RealtimeProvider({ wsUrl, token, children }: { wsUrl: string; token: string; children: ReactNode }) {
+  const api = useApi();
   const [state, setState] = useState<ConnectionState>('connecting');
   const [openCount, setOpenCount] = useState(0);
   const listeners = useRef(new Set<AgentListener>());
@@ -27,12 +29,17 @@ export function RealtimeProvider({ wsUrl, token, children }: { wsUrl: string; to
       token,
       onStateChange: setState,
       onOpen: () => setOpenCount((count) => count + 1),
+      // A socket refused at the handshake looks like any network failure; from the second retry
+      // on, ask the API whether the token still holds (a 401 signs the user out).
+      onRetry: (attempt) => {
+        if (attempt >= 2) api.me().catch(() => undefined);
+      },
       onAgentUpdated: (agent) => {
         for (const listener of listeners.current) listener(agent);
       },
     });
     return () => connection.close();
-  }, [wsUrl, token]);
+  }, [wsUrl, token, api]);
 
   const value = useMemo<Realtime>(
     () => ({
