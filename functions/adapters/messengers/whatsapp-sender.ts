@@ -1,0 +1,126 @@
+import type { OutboundMessage } from '@cc/shared/messaging/model';
+import type { MessengerSender, SendResult, WhatsAppCredentials } from '@cc/shared/messaging/ports';
+import { GraphErrorResponseSchema, WhatsAppSendResponseSchema } from '@cc/shared/messaging/whatsapp/schema';
+import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined } from './http.ts';
+import { type AttemptOutcome, type RetryPolicy, parseRetryAfterHeader, resolveRetryPolicy, runWithRetry } from './retry.ts';
+
+/** The Graph API host; point `baseUrl` elsewhere for a local fake. */
+export const WHATSAPP_GRAPH_BASE_URL = 'https://graph.facebook.com';
+/** Graph API version used unless configured. */
+export const WHATSAPP_DEFAULT_GRAPH_VERSION = 'v21.0';
+
+/** Throughput and pair rate limits: wait and retry. */
+const RATE_LIMIT_CODES = new Set([4, 80007, 130429, 131048, 131056]);
+/** Temporary platform errors: retry. */
+const TEMPORARY_CODES = new Set([1, 2, 131000, 131016, 131057]);
+/** The customer cannot get this message now: re-engagement (24-hour window), undeliverable, opted out. */
+const UNREACHABLE_CODES = new Set([131026, 131047, 131049, 131050]);
+/** Token or account problems an operator must fix. */
+const UNAUTHORIZED_CODES = new Set([0, 3, 10, 190, 200, 131005, 131031]);
+
+/** Options of the WhatsApp sender beyond the common HTTP ones. */
+export interface WhatsAppSenderOptions extends MessengerHttpOptions {
+  graphVersion?: string;
+  /** Label of the list button used when a message has more than three buttons (max 20 chars). */
+  listButtonLabel?: string;
+}
+
+/**
+ * The Cloud API message body: text, reply buttons (up to three) or a list (up to ten); a reply
+ * quotes our earlier message through `context`.
+ */
+export function buildWhatsAppMessage(message: OutboundMessage, listButtonLabel = 'Options'): Record<string, unknown> {
+  const buttons = message.buttons ?? [];
+  const base = {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to: message.conversationExternalId.replace(/^\+/, ''),
+    ...(message.replyToProviderMessageId ? { context: { message_id: message.replyToProviderMessageId } } : {}),
+  };
+  if (buttons.length === 0) return { ...base, type: 'text', text: { preview_url: false, body: message.text } };
+  const action =
+    buttons.length <= 3
+      ? { buttons: buttons.map((button) => ({ type: 'reply', reply: { id: button.payload, title: button.title.slice(0, 20) } })) }
+      : {
+          button: listButtonLabel.slice(0, 20),
+          sections: [{ rows: buttons.map((button) => ({ id: button.payload, title: button.title.slice(0, 24) })) }],
+        };
+  return {
+    ...base,
+    type: 'interactive',
+    interactive: { type: buttons.length <= 3 ? 'button' : 'list', body: { text: message.text }, action },
+  };
+}
+
+/**
+ * Classifies a Cloud API answer by its Graph error code first (the HTTP status of Graph errors is
+ * not reliable): rate limits and temporary errors are retried, 131047 and the like are a permanent
+ * unreachable recipient.
+ */
+export function classifyWhatsAppResponse(response: ProviderResponse, nowMs: number): AttemptOutcome<string> {
+  const json = parseJsonOrUndefined(response.text);
+  if (response.status >= 200 && response.status < 300) {
+    const sent = WhatsAppSendResponseSchema.safeParse(json);
+    if (sent.success && sent.data.messages[0]) return { ok: true, value: sent.data.messages[0].id };
+  }
+  const graph = GraphErrorResponseSchema.safeParse(json);
+  if (!graph.success) return classifyHttpStatus(response, nowMs);
+  const { code, message, error_data: data } = graph.data.error;
+  const retryAfterMs = parseRetryAfterHeader(response.headers.get('retry-after'), nowMs);
+  const base = {
+    ok: false as const,
+    reason: message,
+    providerCode: String(code),
+    ...(data?.details ? { detail: data.details } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
+  if (RATE_LIMIT_CODES.has(code)) return { ...base, retryable: true, category: 'rate_limited' };
+  if (TEMPORARY_CODES.has(code)) return { ...base, retryable: true, category: 'provider_unavailable' };
+  if (UNREACHABLE_CODES.has(code)) return { ...base, retryable: false, category: 'recipient_unreachable' };
+  if (UNAUTHORIZED_CODES.has(code)) return { ...base, retryable: false, category: 'unauthorized' };
+  if (response.status === 429) return { ...base, retryable: true, category: 'rate_limited' };
+  if (response.status >= 500) return { ...base, retryable: true, category: 'provider_unavailable' };
+  return { ...base, retryable: false, category: 'rejected' };
+}
+
+/** MessengerSender over the WhatsApp Cloud API: `POST /{version}/{phone-number-id}/messages` with a bearer token. */
+export class WhatsAppMessengerSender implements MessengerSender<WhatsAppCredentials> {
+  readonly kind = 'whatsapp' as const;
+  private readonly baseUrl: string;
+  private readonly graphVersion: string;
+  private readonly listButtonLabel: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly now: () => number;
+
+  constructor(options: WhatsAppSenderOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? WHATSAPP_GRAPH_BASE_URL).replace(/\/+$/, '');
+    this.graphVersion = options.graphVersion ?? WHATSAPP_DEFAULT_GRAPH_VERSION;
+    this.listButtonLabel = options.listButtonLabel ?? 'Options';
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.retry = resolveRetryPolicy(options.retry);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Sends a message; the result's providerMessageId is the wamid later statuses refer to. */
+  async send(credentials: WhatsAppCredentials, message: OutboundMessage): Promise<SendResult> {
+    const url = `${this.baseUrl}/${this.graphVersion}/${encodeURIComponent(credentials.phoneNumberId)}/messages`;
+    const body = JSON.stringify(buildWhatsAppMessage(message, this.listButtonLabel));
+    const result = await runWithRetry(async () => {
+      const response = await callProvider(
+        this.fetchImpl,
+        url,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${credentials.accessToken}`, 'content-type': 'application/json' },
+          body,
+        },
+        this.timeoutMs,
+      );
+      return classifyWhatsAppResponse(response, this.now());
+    }, this.retry);
+    return result.ok ? { ok: true, providerMessageId: result.value, attempts: result.attempts } : result;
+  }
+}
