@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { AgentRepository } from '@cc/shared/agents/ports';
+import type { ContactRepository } from '@cc/shared/contacts/ports';
 import type { QueueRepository } from '@cc/shared/queues/ports';
 import type { ConnectionRepository, RealtimePush } from '@cc/shared/realtime/ports';
 import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports';
@@ -17,6 +18,7 @@ import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
 import { DynamoDirectoryRepository } from '../adapters/dynamo/directory-repository.ts';
 import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
 import { DynamoConnectionRepository } from '../adapters/dynamo/connection-repository.ts';
+import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.ts';
 import { ApiGatewayRealtimePush } from '../adapters/realtime/api-gateway-push.ts';
 import { KmsSecretCipher } from '../adapters/secrets/kms-cipher.ts';
 import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
@@ -36,6 +38,7 @@ export interface Deps {
   directory: DirectoryRepository;
   queues: QueueRepository;
   connections: ConnectionRepository;
+  contacts: ContactRepository;
   push: RealtimePush;
   cipher: SecretCipher;
   verifier: TokenVerifier;
@@ -52,6 +55,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     directory: new DynamoDirectoryRepository(table),
     queues: new DynamoQueueRepository(table),
     connections: new DynamoConnectionRepository(table),
+    contacts: new DynamoContactRepository(table),
   };
 }
 

@@ -5,6 +5,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Agent } from '@cc/shared/agents/model';
 import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
 import { createStreamHandler, decodeRecord, MalformedStreamRecordError } from './app.ts';
+import { realtimeReactions } from '../realtime/reactions.ts';
 import { createLambdaContext } from '../local/lambda-context.ts';
 
 const wire = (path: string) => JSON.parse(readFileSync(new URL(`../../../shared/wire/${path}`, import.meta.url), 'utf8'));
@@ -61,7 +62,7 @@ describe('stream handler', () => {
   it('pushes an agent change to supervisors and to the agent, not to other agents', async () => {
     // Arrange
     const realtime = fakeRealtime([conn('sup', 's1', ['supervisor']), conn('self', 'a1', ['agent']), conn('other', 'a2', ['agent']), conn('gone', 's2', ['admin'])]);
-    const handle = createStreamHandler(realtime.deps);
+    const handle = createStreamHandler(realtimeReactions(realtime.deps));
     // Act
     const result = await handle({ Records: [agentRecord('100')] }, createLambdaContext('test'));
     // Assert
@@ -74,7 +75,7 @@ describe('stream handler', () => {
   it('reports a poison record in batchItemFailures and processes the rest of the batch', async () => {
     // Arrange: the middle record is an agent with an invalid status
     const realtime = fakeRealtime([conn('sup', 's1', ['supervisor'])]);
-    const handle = createStreamHandler(realtime.deps);
+    const handle = createStreamHandler(realtimeReactions(realtime.deps));
     const poison = agentRecord('201', { ...agent, status: 'sleeping', pk: 'T#t1#AGENT', sk: 'AGENT#a1', entity: 'agent' });
     const event: DynamoDBStreamEvent = { Records: [agentRecord('200'), poison, agentRecord('202')] };
     // Act
@@ -87,7 +88,7 @@ describe('stream handler', () => {
   it('answers the documented batchItemFailures shape', async () => {
     // Arrange
     const documented = wire('dynamodb-streams/batch-item-failures-response.json');
-    const handle = createStreamHandler(fakeRealtime([]).deps);
+    const handle = createStreamHandler(realtimeReactions(fakeRealtime([]).deps));
     const bad = { ...agentRecord('x'), dynamodb: { ...agentRecord('x').dynamodb, SequenceNumber: documented.batchItemFailures[0].itemIdentifier, NewImage: { entity: { S: 'agent' } } } };
     // Act
     const result = await handle({ Records: [bad] }, createLambdaContext('test'));

@@ -4,11 +4,12 @@ import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { getDeps } from '../composition/root.ts';
 import { logger } from '../composition/logger.ts';
 import { createStreamHandler } from './app.ts';
+import { allReactions } from './reactions.ts';
 
 let handle: ReturnType<typeof createStreamHandler> | undefined;
 
 /** DynamoDB Streams → reactions; answers `batchItemFailures` (ReportBatchItemFailures is on). */
 export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) => {
-  handle ??= createStreamHandler(getDeps());
+  handle ??= createStreamHandler(allReactions(getDeps()));
   return handle(event, context);
 }).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -28,6 +28,13 @@ export const keys = {
   /** gsi1: an inbound call carries only the dialled number. */
   phoneNumberLookup: (e164: string) => ({ gsi1pk: `PHONE#${e164}`, gsi1sk: 'PHONE' }),
 
+  contact: (tenantId: string, contactId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, sk: 'CONTACT' }),
+  /** gsi2, sparse: present only while the contact waits, so the index holds exactly the queue. */
+  waitingContact: (tenantId: string, queueId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING`, gsi2sk: `${enqueuedAt}#${contactId}` }),
+  waitingInQueue: (tenantId: string, queueId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING` }),
+  /** gsi3: a customer's contacts across channels, oldest first. */
+  customerContact: (tenantId: string, customerId: string, createdAt: string, contactId: string) => ({ gsi3pk: `${t(tenantId)}#CUSTOMER#${customerId}`, gsi3sk: `CONTACT#${createdAt}#${contactId}` }),
+
   connection: (tenantId: string, connectionId: string) => ({ pk: `${t(tenantId)}#CONN`, sk: `CONN#${connectionId}` }),
   connectionsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CONN` }),
   /** gsi1: `$disconnect` carries only the connection id. */

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError } from '@cc/shared/errors';
+import type { Contact } from '@cc/shared/contacts/model';
+import { createTestTable } from '../../../test/dynamodb.ts';
+import { DynamoTable } from './table.ts';
+import { DynamoContactRepository } from './contact-repository.ts';
+
+let table: Awaited<ReturnType<typeof createTestTable>>;
+let contacts: DynamoContactRepository;
+
+beforeAll(async () => {
+  table = await createTestTable('contacts');
+  contacts = new DynamoContactRepository(new DynamoTable(table.documents, table.tableName));
+});
+afterAll(() => table.drop());
+
+const contact = (contactId: string, enqueuedAt: string, extra: Partial<Contact> = {}): Contact => ({
+  tenantId: 't1', contactId, queueId: 'support', channel: 'telegram', status: 'queued', enqueuedAt, statusSince: enqueuedAt, createdAt: enqueuedAt,
+  priority: 0, requiredSkills: [], excludedAgentIds: [], history: [], version: 1, ...extra,
+});
+
+describe('DynamoContactRepository', () => {
+  it('lists the waiting contacts of a queue, oldest first, and drops them once offered', async () => {
+    // Arrange
+    await contacts.create(contact('c2', '2026-11-25T09:00:02.000Z'));
+    await contacts.create(contact('c1', '2026-11-25T09:00:01.000Z'));
+    await contacts.create(contact('other', '2026-11-25T09:00:00.000Z', { queueId: 'sales' }));
+    // Act
+    const before = await contacts.listWaiting('t1', 'support');
+    await contacts.save({ ...contact('c1', '2026-11-25T09:00:01.000Z'), status: 'offered', agentId: 'a1', version: 2 }, 1);
+    const after = await contacts.listWaiting('t1', 'support');
+    // Assert
+    expect(before.map((c) => c.contactId)).toEqual(['c1', 'c2']);
+    expect(after.map((c) => c.contactId)).toEqual(['c2']);
+  });
+
+  it('refuses a second contact with the same id', async () => {
+    // Act / Assert
+    await expect(contacts.create(contact('c2', '2026-11-25T09:00:02.000Z'))).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('refuses a save based on a stale version', async () => {
+    // Act / Assert
+    await expect(contacts.save({ ...contact('c2', '2026-11-25T09:00:02.000Z'), version: 2 }, 7)).rejects.toBeInstanceOf(ConflictError);
+    expect((await contacts.get('t1', 'c2'))?.version).toBe(1);
+  });
+});

@@ -1,0 +1,41 @@
+import { keys } from '@cc/shared/db/keys';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { ContactRepository } from '@cc/shared/contacts/ports';
+import type { DynamoTable } from './table.ts';
+
+/** The stored item: the contact plus its keys; queue-index keys only while it waits. */
+export function contactItem(contact: Contact): Record<string, unknown> {
+  return {
+    ...contact,
+    ...keys.contact(contact.tenantId, contact.contactId),
+    ...(contact.status === 'queued' && keys.waitingContact(contact.tenantId, contact.queueId, contact.enqueuedAt, contact.contactId)),
+    ...(contact.customerId && keys.customerContact(contact.tenantId, contact.customerId, contact.createdAt, contact.contactId)),
+  };
+}
+
+/** Contacts, one item each, with the sparse waiting-queue index and the customer index. */
+export class DynamoContactRepository implements ContactRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  create(contact: Contact) {
+    return this.table.put('contact', contactItem(contact), { expression: 'attribute_not_exists(pk)' });
+  }
+
+  get(tenantId: string, contactId: string) {
+    return this.table.get<Contact>(keys.contact(tenantId, contactId));
+  }
+
+  async listWaiting(tenantId: string, queueId: string) {
+    // The index is eventually consistent; re-check the status the item carries.
+    const items = await this.table.queryAll<Contact>({ index: 'gsi2', pk: keys.waitingInQueue(tenantId, queueId).gsi2pk });
+    return items.filter((c) => c.status === 'queued');
+  }
+
+  save(contact: Contact, expectedVersion: number) {
+    return this.table.put('contact', contactItem(contact), {
+      expression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    });
+  }
+}

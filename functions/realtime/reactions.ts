@@ -1,0 +1,33 @@
+import { AgentSchema } from '@cc/shared/agents/model';
+import { hasRole, type Role } from '@cc/shared/auth/model';
+import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
+import type { Deps } from '../composition/root.ts';
+import type { ChangeReaction } from '../streams/app.ts';
+
+/** Sends `message` to the tenant's consoles that `accept`, forgetting connections that are gone. */
+export async function broadcast(deps: Pick<Deps, 'connections' | 'push'>, tenantId: string, accept: (c: LiveConnection) => boolean, message: LiveMessage) {
+  const connections = (await deps.connections.listByTenant(tenantId)).filter(accept);
+  await Promise.all(
+    connections.map(async (connection) => {
+      if (!(await deps.push.post(connection.connectionId, message))) await deps.connections.remove(tenantId, connection.connectionId);
+    }),
+  );
+}
+
+/** Whether a console belongs to `userId` or to someone holding at least `role`. */
+export const ownerOr = (userId: string, role: Role) => (c: LiveConnection) => c.userId === userId || hasRole(c.roles, role);
+
+/** Live pushes to consoles. Consoles keep the highest version they saw, so redelivery is harmless. */
+export function realtimeReactions(deps: Pick<Deps, 'connections' | 'push'>): ChangeReaction[] {
+  return [
+    {
+      name: 'push agent presence',
+      entity: 'agent',
+      react: async (change) => {
+        if (!change.newImage) return;
+        const agent = AgentSchema.parse(change.newImage);
+        await broadcast(deps, agent.tenantId, ownerOr(agent.agentId, 'supervisor'), { type: 'agent.updated', agent });
+      },
+    },
+  ];
+}

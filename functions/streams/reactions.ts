@@ -1,0 +1,8 @@
+import type { Deps } from '../composition/root.ts';
+import { realtimeReactions } from '../realtime/reactions.ts';
+import type { ChangeReaction } from './app.ts';
+
+/** Every reaction the stream processor runs, in order, from each area of the contact center. */
+export function allReactions(deps: Deps): ChangeReaction[] {
+  return [...realtimeReactions(deps)];
+}
