@@ -65,12 +65,13 @@ export function buildVkSendParams(
 export function classifyVkResponse(response: ProviderResponse, nowMs: number): AttemptOutcome<string> {
   const parsed = VkApiResponseSchema.safeParse(parseJsonOrUndefined(response.text));
   if (!parsed.success) return classifyHttpStatus(response, nowMs);
-  const body = parsed.data;
-  if ('response' in body) {
-    const id = typeof body.response === 'number' ? body.response : body.response[0]?.message_id;
-    return { ok: true, value: String(id) };
+  const { response: sent, error } = parsed.data;
+  if (!error) {
+    const id = typeof sent === 'number' ? sent : sent?.[0]?.message_id;
+    if (id !== undefined) return { ok: true, value: String(id) };
+    return classifyHttpStatus(response, nowMs);
   }
-  const { error_code: code, error_msg: message } = body.error;
+  const { error_code: code, error_msg: message } = error;
   const base = { ok: false as const, reason: message ?? `VK error ${code}`, providerCode: String(code) };
   if (RATE_LIMIT_CODES.has(code)) return { ...base, retryable: true, category: 'rate_limited' };
   if (TEMPORARY_CODES.has(code)) return { ...base, retryable: true, category: 'provider_unavailable' };

@@ -127,15 +127,13 @@ export const VkMessageEventObjectSchema = z.looseObject({
 });
 
 /** messages.send answers HTTP 200 with either `{response}` or `{error:{error_code,error_msg}}`. */
-export const VkApiResponseSchema = z.union([
-  z.looseObject({
-    response: z.union([
+export const VkApiResponseSchema = z.looseObject({
+  response: z
+    .union([
       z.number().int(),
       z.array(z.looseObject({ peer_id: z.number().int().optional(), message_id: z.number().int().optional() })),
-    ]),
-  }),
-  z.looseObject({
-    error: z.looseObject({ error_code: z.number().int(), error_msg: z.string().optional() }),
-  }),
-]);
+    ])
+    .optional(),
+  error: z.looseObject({ error_code: z.number().int(), error_msg: z.string().optional() }).optional(),
+});
 export type VkApiResponse = z.infer<typeof VkApiResponseSchema>;
