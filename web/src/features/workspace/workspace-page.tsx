@@ -3,7 +3,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { InboxIcon, UsersIcon } from '../../components/icons.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { useNow } from '../../components/use-now.ts';
-import { formatStatusDuration, formatTime } from '../../i18n/format.ts';
+import { formatDateTime, formatStatusDuration, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useMyAgent } from '../agent-status/my-agent.tsx';
 import { useQueueNames } from '../queues/use-queues.ts';
@@ -46,7 +46,10 @@ export function WorkspacePage() {
                 <span className="tabular" data-testid="my-status-duration">
                   {formatStatusDuration(now - since, locale)}
                 </span>
-                <span className="muted"> · {t('workspace.since', { time: formatTime(agent.statusSince, locale) })}</span>
+                <span className="muted" title={formatDateTime(agent.statusSince, locale)}>
+                  {' · '}
+                  {t('workspace.since', { time: formatTime(agent.statusSince, locale) })}
+                </span>
               </dd>
             </div>
             <div className="facts__row">
