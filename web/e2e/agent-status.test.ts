@@ -11,7 +11,8 @@ import { startContactCenter, type DemoFile } from '../../functions/local/contact
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const webDir = join(root, 'web');
-const screenshots = join(root, 'docs', 'screenshots');
+// Screenshots land in test-results/ (ignored); UPDATE_SCREENSHOTS=1 refreshes the ones the docs show.
+const screenshots = process.env.UPDATE_SCREENSHOTS ? join(root, 'docs', 'screenshots') : join(root, 'test-results', 'screenshots');
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
