@@ -5,6 +5,7 @@ export * from './ports.ts';
 export * from './errors.ts';
 export * from './webhook-result.ts';
 export * from './json.ts';
+export * from './parse-webhook-body.ts';
 export * from './telegram/index.ts';
 export * from './whatsapp/index.ts';
 export * from './vk/index.ts';

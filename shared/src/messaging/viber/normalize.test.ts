@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { DeliveryStatusSchema, MessageSchema, type NormalizeContext } from '../model.ts';
+import { MalformedWebhookError } from '../errors.ts';
 import { readWireSample, readWireText } from '../testing/wire.ts';
 import { normalizeViberCallback } from './normalize.ts';
 
@@ -206,11 +207,12 @@ describe('normalizeViberCallback', () => {
     expect(act).toThrow(ZodError);
   });
 
-  it('rejects a body that is not JSON', () => {
+  it('rejects a body that is not JSON with a 400 domain error', () => {
     // Act
     const act = () => normalizeViberCallback('event=message', context);
 
     // Assert
-    expect(act).toThrow(SyntaxError);
+    expect(act).toThrow(MalformedWebhookError);
+    expect(act).toThrow(expect.objectContaining({ status: 400, code: 'invalid_request' }));
   });
 });

@@ -26,7 +26,7 @@ import {
  * `conversation_started`/`subscribed`/`unsubscribed` → conversation events, `webhook` → handshake,
  * anything else `ignored`. A string is taken as the raw body and parsed keeping 64-bit tokens exact;
  * an object whose tokens went through plain `JSON.parse` may have lost digits.
- * @throws ZodError when the callback does not match the documented shape, SyntaxError on bad JSON.
+ * @throws ZodError when the callback does not match the documented shape, MalformedWebhookError on bad JSON.
  */
 export function normalizeViberCallback(input: unknown, context: NormalizeContext): WebhookResult {
   const payload = typeof input === 'string' ? parseViberJson(input) : input;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJsonPreservingIntegers } from '../json.ts';
+import { parseWebhookBody } from '../parse-webhook-body.ts';
 
 // Viber REST Bot API callbacks and send responses (developers.viber.com/docs/api/rest-bot-api),
 // only the fields we read; every object is loose.
@@ -89,7 +89,7 @@ export const ViberApiResponseSchema = z.looseObject({
 });
 export type ViberApiResponse = z.infer<typeof ViberApiResponseSchema>;
 
-/** Parses a Viber JSON body keeping 64-bit `message_token`s exact. @throws SyntaxError on bad JSON */
+/** Parses a Viber JSON body keeping 64-bit `message_token`s exact. @throws MalformedWebhookError on bad JSON */
 export function parseViberJson(rawBody: string): unknown {
-  return parseJsonPreservingIntegers(rawBody);
+  return parseWebhookBody('viber', rawBody);
 }
