@@ -41,7 +41,7 @@ const PROFILES: Record<Trigger, TriggerProfile> = {
   'http-api': { memorySize: 1024, timeout: Duration.seconds(15), table: 'readWrite', secrets: 'encryptDecrypt', pushes: false },
   'websocket-api': { memorySize: 512, timeout: Duration.seconds(10), table: 'readWrite', secrets: 'none', pushes: true },
   'dynamodb-stream': { memorySize: 512, timeout: Duration.seconds(60), table: 'readWrite', secrets: 'decrypt', pushes: true },
-  'sip-media-application': { memorySize: 512, timeout: Duration.seconds(5), table: 'readWrite', secrets: 'none', pushes: true },
+  'sip-media-application': { memorySize: 512, timeout: Duration.seconds(5), table: 'readWrite', secrets: 'none', pushes: false },
 };
 
 /** Name of the WebSocket stage (last segment of `WS_MANAGEMENT_ENDPOINT` and of the wss URL). */
@@ -245,7 +245,7 @@ export class ApiStack extends Stack {
     for (const fn of functions.values()) {
       acknowledgeWildcards(fn.executionRole.node.findChild('DefaultPolicy'), [
         {
-          finding: /^Resource::arn:[^:]+:execute-api:.+:<WebSocketApi[0-9A-F]{8}>\/[^/]+\/\*\/@connections\/\*$/,
+          finding: /^Resource::arn:(<AWS::Partition>|[^:]+):execute-api:.+:<WebSocketApi[0-9A-F]{8}>\/[^/]+\/\*\/@connections\/\*$/,
           actions: ['execute-api:ManageConnections'],
           reason: 'PostToConnection targets connection ids that exist only at run time; the grant is limited to the connections of this WebSocket API stage.',
         },

@@ -267,11 +267,11 @@ function acknowledgeDeploymentProvider(stack: Stack, deployment: BucketDeploymen
       reason: 'CDK grants these to its BucketDeployment handler (bucket.grantReadWrite, asset grantRead) for `aws s3 sync`; the same statements limit them to the asset bucket and the web bucket.',
     },
     {
-      finding: /^Resource::arn:[^:]+:s3:::cdk-[a-z0-9]+-assets-[^/]+\/\*$/,
+      finding: /^Resource::arn:(<AWS::Partition>|[^:]+):s3:::cdk-[a-z0-9]+-assets-[^/]+\/\*$/,
       reason: 'Objects of the CDK bootstrap asset bucket: the handler reads the zip it is told to deploy, whose key changes with every build.',
     },
     {
-      finding: /^Resource::(<WebBucket[0-9A-F]{8}\.Arn>|arn:[^:]+:s3:::cc-[a-z0-9-]+-web-.+)\/\*$/,
+      finding: /^Resource::(<WebBucket[0-9A-F]{8}\.Arn>|arn:(<AWS::Partition>|[^:]+):s3:::cc-[a-z0-9-]+-web-[^/]+)\/\*$/,
       reason: 'Every object of the web bucket: the console upload replaces and prunes the whole site; config.json is written into the same bucket.',
     },
   ]);

