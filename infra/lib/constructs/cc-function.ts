@@ -29,14 +29,11 @@ export interface CcFunctionProps {
   readonly environment?: Record<string, string>;
 }
 
-/** Actions behind `bindTable`: item reads and queries, plus item writes for `readWrite`. */
-const TABLE_ACTIONS: Record<TableAccess, string[]> = {
-  read: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'],
-  readWrite: [
-    'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan',
-    'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
-  ],
-};
+const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'];
+const WRITE_ACTIONS = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+
+/** Actions behind `bindTable`: item reads and queries, plus item writes (and so transactions) for `readWrite`. */
+const TABLE_ACTIONS: Record<TableAccess, string[]> = { read: READ_ACTIONS, readWrite: [...READ_ACTIONS, ...WRITE_ACTIONS] };
 
 /**
  * Makes an ESM bundle able to load the CommonJS dependencies esbuild inlines (they call

@@ -272,7 +272,7 @@ function acknowledgeDeploymentProvider(stack: Stack, deployment: BucketDeploymen
     },
     {
       finding: /^Resource::(<WebBucket[0-9A-F]{8}\.Arn>|arn:(<AWS::Partition>|[^:]+):s3:::cc-[a-z0-9-]+-web-[^/]+)\/\*$/,
-      reason: 'Every object of the web bucket: the console upload replaces and prunes the whole site; config.json is written into the same bucket.',
+      reason: 'Every object of the web bucket: the console upload replaces and prunes the whole site, and config.json is written beside it; object keys change with every build.',
     },
   ]);
 }
