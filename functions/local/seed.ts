@@ -48,6 +48,14 @@ const PEOPLE: { userId: string; login: string; name: string; role: Role; skills?
   { userId: 'u-agent-4', login: 'alexey@romashka.demo', name: 'Алексей Волков', role: 'agent', skills: [{ skill: 'vip', level: 9 }, { skill: 'sales', level: 9 }, { skill: 'russian', level: 10 }, { skill: 'english', level: 8 }], queueIds: ['vip', 'sales'] },
 ];
 
+/** Routing set-up of the demo agents: capacities (Анна and Мария take calls or chats, Дмитрий chats only, Алексей calls and chats together) and profiles. */
+const ROUTING: Record<string, Pick<Agent, 'capacity' | 'voiceBlocksChats' | 'profile'>> = {
+  'u-agent-1': { capacity: { voice: 1, chat: 3 }, voiceBlocksChats: true, profile: [{ queueId: 'sales', priority: 0, delaySeconds: 0 }, { queueId: 'vip', priority: 5, delaySeconds: 0 }] },
+  'u-agent-2': { capacity: { voice: 0, chat: 4 }, voiceBlocksChats: true, profile: [{ queueId: 'support', priority: 0, delaySeconds: 0 }] },
+  'u-agent-3': { capacity: { voice: 1, chat: 2 }, voiceBlocksChats: true, profile: [{ queueId: 'support', priority: 2, delaySeconds: 0 }, { queueId: 'sales', priority: 0, delaySeconds: 30 }] },
+  'u-agent-4': { capacity: { voice: 1, chat: 2 }, voiceBlocksChats: false, profile: [{ queueId: 'vip', priority: 5, delaySeconds: 0 }, { queueId: 'sales', priority: 0, delaySeconds: 15 }] },
+};
+
 const WEEKDAYS_9_TO_21 = { mon: [{ open: '09:00', close: '21:00' }], tue: [{ open: '09:00', close: '21:00' }], wed: [{ open: '09:00', close: '21:00' }], thu: [{ open: '09:00', close: '21:00' }], fri: [{ open: '09:00', close: '21:00' }], sat: [{ open: '10:00', close: '18:00' }] };
 
 function demoQueues(tenantId: string): TenantQueue[] {
@@ -105,7 +113,8 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile)
     for (const [i, person] of PEOPLE.entries()) {
       await deps.directory.putUser({ tenantId, userId: person.userId, login: person.login, name: person.name, roles: [person.role], passwordHash: await hashPassword(users[i]!.password) });
       if (person.role === 'agent') {
-        await deps.agents.put({ tenantId, agentId: person.userId, name: person.name, status: 'offline', statusSince: now, skills: person.skills ?? [], queueIds: person.queueIds ?? [], version: 1 });
+        const routing = ROUTING[person.userId];
+        await deps.agents.put({ tenantId, agentId: person.userId, name: person.name, status: 'offline', statusSince: now, skills: person.skills ?? [], queueIds: routing?.profile?.map((p) => p.queueId) ?? person.queueIds ?? [], version: 1, ...routing, load: { voice: 0, chat: 0 }, wrapping: 0, missedOffers: 0 });
       }
     }
     for (const queue of demoQueues(tenantId)) await deps.queues.put(queue);

@@ -8,7 +8,10 @@ export function contactItem(contact: Contact): Record<string, unknown> {
   return {
     ...contact,
     ...keys.contact(contact.tenantId, contact.contactId),
-    ...(contact.status === 'queued' && keys.waitingContact(contact.tenantId, contact.queueId, contact.enqueuedAt, contact.contactId)),
+    ...(contact.status === 'queued' &&
+      (contact.targetAgentId
+        ? keys.waitingForAgent(contact.tenantId, contact.targetAgentId, contact.enqueuedAt, contact.contactId)
+        : keys.waitingContact(contact.tenantId, contact.queueId, contact.enqueuedAt, contact.contactId))),
     ...(contact.customerId && keys.customerContact(contact.tenantId, contact.customerId, contact.createdAt, contact.contactId)),
   };
 }

@@ -35,3 +35,22 @@ describe('changeAgentStatus', () => {
     expect(next.status).toBe('available');
   });
 });
+
+describe('changeAgentStatus with routing state', () => {
+  it('keeps an agent who still holds contacts busy when they choose available', () => {
+    // Arrange
+    const holding = { ...agent, status: 'break' as const, breakReason: 'lunch' as const, load: { voice: 0, chat: 2 }, wrapping: 0 };
+    // Act
+    const next = changeAgentStatus(holding, { status: 'available' }, now);
+    // Assert
+    expect(next).toMatchObject({ status: 'busy', version: 4 });
+    expect(next.breakReason).toBeUndefined();
+  });
+
+  it('restarts the idle timer when the agent becomes available', () => {
+    // Act
+    const next = changeAgentStatus(agent, { status: 'available' }, now);
+    // Assert
+    expect(next.idleSince).toBe(now.toISOString());
+  });
+});

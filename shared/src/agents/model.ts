@@ -28,7 +28,23 @@ export const AgentSchema = z.object({
   breakReason: BreakReasonSchema.optional(),
   statusSince: z.string(),
   skills: z.array(SkillSchema),
+  /** Queues the agent serves, as the console shows them; routing reads `profile` and falls back to these. */
   queueIds: z.array(z.string()),
   version: z.number().int().nonnegative(),
+  // Routing fields (optional on the record; `toRoutingAgent` fills the defaults).
+  /** Simultaneous contacts by channel kind, e.g. 1 call or up to 3 chats. */
+  capacity: z.object({ voice: z.number().int().nonnegative(), chat: z.number().int().nonnegative() }).optional(),
+  /** True (default): a call and chats are never held together. */
+  voiceBlocksChats: z.boolean().optional(),
+  /** Contacts held now (offered, connected or in after-contact work), by channel kind; written only by routing. */
+  load: z.object({ voice: z.number().int().nonnegative(), chat: z.number().int().nonnegative() }).optional(),
+  /** How many of the held contacts are in after-contact work; written only by routing. */
+  wrapping: z.number().int().nonnegative().optional(),
+  /** Queues served with a priority bonus and an optional delay; absent → `queueIds` with no bonus or delay. */
+  profile: z.array(z.object({ queueId: z.string().min(1), priority: z.number().int().default(0), delaySeconds: z.number().int().nonnegative().default(0) })).optional(),
+  /** When the agent last became idle (longest idle is offered first); absent → `statusSince`. */
+  idleSince: z.string().optional(),
+  /** Offers the agent rejected or let time out (counted for KPIs). */
+  missedOffers: z.number().int().nonnegative().optional(),
 });
 export type Agent = z.infer<typeof AgentSchema>;

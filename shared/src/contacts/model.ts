@@ -34,6 +34,10 @@ export const ContactSchema = RoutableContactSchema.extend({
   /** The closed contact this one continues (a message after the previous contact closed). */
   previousContactId: z.string().optional(),
   callback: CallbackRequestSchema.optional(),
+  /** A transfer to a named agent: only this agent is offered the contact (until it misses it). */
+  targetAgentId: z.string().optional(),
+  /** The customer asked to be told their place in the queue as it changes. */
+  positionUpdates: z.boolean().optional(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Every lifecycle step, oldest first. */
   history: z.array(TransitionRecordSchema).default([]),

@@ -32,6 +32,12 @@ export const keys = {
   /** gsi2, sparse: present only while the contact waits, so the index holds exactly the queue. */
   waitingContact: (tenantId: string, queueId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING`, gsi2sk: `${enqueuedAt}#${contactId}` }),
   waitingInQueue: (tenantId: string, queueId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING` }),
+  /** gsi2, sparse: a contact transferred to a named agent waits in that agent's own list instead of the queue's. */
+  waitingForAgent: (tenantId: string, agentId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#WAITING`, gsi2sk: `${enqueuedAt}#${contactId}` }),
+  waitingForAgentOf: (tenantId: string, agentId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#WAITING` }),
+  /** A queue's daily counters (wallboard, service level, handle times), split in shards so concurrent accepts rarely collide. */
+  queueDayStats: (tenantId: string, queueId: string, date: string, shard: number) => ({ pk: `${t(tenantId)}#QSTATS#${queueId}`, sk: `DAY#${date}#S#${shard}` }),
+  queueStatsOfDay: (tenantId: string, queueId: string, date: string) => ({ pk: `${t(tenantId)}#QSTATS#${queueId}`, skPrefix: `DAY#${date}#` }),
   /** gsi3: a customer's contacts across channels, oldest first. */
   customerContact: (tenantId: string, customerId: string, createdAt: string, contactId: string) => ({ gsi3pk: `${t(tenantId)}#CUSTOMER#${customerId}`, gsi3sk: `CONTACT#${createdAt}#${contactId}` }),
 
@@ -42,4 +48,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats';

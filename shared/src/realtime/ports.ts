@@ -1,8 +1,24 @@
 import type { Role } from '../auth/model.ts';
 import type { Agent } from '../agents/model.ts';
+import type { Contact } from '../contacts/model.ts';
+import type { QueueStats } from '../routing/queue-stats.ts';
 
-/** Messages pushed to consoles over the WebSocket. */
-export type LiveMessage = { type: 'agent.updated'; agent: Agent } | { type: 'pong' };
+/** A queue's live figures as the wallboard shows them. */
+export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
+
+/**
+ * Messages pushed to consoles over the WebSocket. Contact messages carry the contact's `version`;
+ * consoles keep the highest, so redelivered or reordered pushes are harmless.
+ */
+export type LiveMessage =
+  | { type: 'agent.updated'; agent: Agent }
+  | { type: 'pong' }
+  /** To the offered agent's consoles: accept or reject before `expiresAt`. */
+  | { type: 'offer'; contact: Contact; expiresAt: string }
+  /** To the agent(s) a contact is or was assigned to, on every status change. */
+  | { type: 'contact.updated'; contact: Contact }
+  /** To supervisors and admins when a queue's figures change. */
+  | { type: 'queue.stats'; queue: QueueStatsView };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {

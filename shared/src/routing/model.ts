@@ -58,6 +58,13 @@ function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/** A not-ready presence routing may put an agent in (after a missed offer): a break with its reason, or offline. */
+export const NotReadyStatusSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('break'), reason: BreakReasonSchema }),
+  z.object({ status: z.literal('offline') }),
+]);
+export type NotReadyStatus = z.infer<typeof NotReadyStatusSchema>;
+
 /** Skills a queue requires, merged per contact: by channel, plus by IVR/menu choice (highest level wins). */
 export const QueueSkillsSchema = z.object({
   byChannel: z.partialRecord(ChannelSchema, z.array(SkillRequirementSchema)).default({}),
@@ -87,6 +94,8 @@ export const QueueSchema = z.object({
   requiredSkills: QueueSkillsSchema.default({ byChannel: {}, byMenuChoice: {} }),
   /** Priority points a waiting contact gains per minute; positive, so no contact waits forever. */
   ageingPerMinute: z.number().positive().default(1),
+  /** Status an agent is put in after rejecting or missing an offer of this queue; absent: unchanged. */
+  onMissedOffer: NotReadyStatusSchema.optional(),
 });
 export type Queue = z.infer<typeof QueueSchema>;
 

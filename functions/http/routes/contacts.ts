@@ -1,0 +1,44 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { Deps } from '../../composition/root.ts';
+import { routingDeps } from '../../routing/deps.ts';
+import { CreateContactSchema, TransferSchema, createRoutingService } from '../../routing/service.ts';
+import { requireRole, type AuthEnv } from '../auth.ts';
+import { readJson } from '../body.ts';
+
+/**
+ * Contacts and routing: create (any channel, callbacks with a window), read, accept/reject an offer (only the
+ * offered agent), end, finish wrap-up, transfer, abandon, queue position; and the wallboard for supervisors.
+ * Every id is looked up under the caller's tenant, so another tenant's contact is a 404.
+ */
+export function contactRoutes(deps: Deps, auth: MiddlewareHandler<AuthEnv>) {
+  const service = () => createRoutingService(routingDeps(deps));
+  return new Hono<AuthEnv>()
+    .post('/', auth, async (c) => {
+      const input = await readJson(c, CreateContactSchema);
+      return c.json(await service().createContact(c.get('principal').tenantId, input), 201);
+    })
+    .get('/:contactId', auth, async (c) => c.json(await service().getContact(c.get('principal'), c.req.param('contactId'))))
+    .get('/:contactId/position', auth, async (c) => c.json(await service().describePosition(c.get('principal').tenantId, c.req.param('contactId'))))
+    .post('/:contactId/position/notify', auth, async (c) => {
+      const { tenantId } = c.get('principal');
+      const routing = routingDeps(deps);
+      const view = await service().describePosition(tenantId, c.req.param('contactId'));
+      const contact = await routing.routing.readContact(tenantId, view.contactId);
+      await routing.notifier.notifyQueuePosition(contact!, view);
+      return c.json(view, 202);
+    })
+    .post('/:contactId/accept', auth, async (c) => c.json(await service().acceptOffer(c.get('principal'), c.req.param('contactId'))))
+    .post('/:contactId/reject', auth, async (c) => c.json(await service().rejectOffer(c.get('principal'), c.req.param('contactId'))))
+    .post('/:contactId/end', auth, async (c) => c.json(await service().endContact(c.get('principal'), c.req.param('contactId'))))
+    .post('/:contactId/complete', auth, async (c) => c.json(await service().completeWrapUp(c.get('principal'), c.req.param('contactId'))))
+    .post('/:contactId/transfer', auth, async (c) => {
+      const target = await readJson(c, TransferSchema);
+      return c.json(await service().transferContact(c.get('principal'), c.req.param('contactId'), target));
+    })
+    .post('/:contactId/abandon', auth, requireRole('supervisor'), async (c) => c.json(await service().abandonContact(c.get('principal').tenantId, c.req.param('contactId'), 'ended by a supervisor')));
+}
+
+/** `GET /api/wallboard`: every queue's live figures and every agent's presence and load (supervisors). */
+export function wallboardRoutes(deps: Deps, auth: MiddlewareHandler<AuthEnv>) {
+  return new Hono<AuthEnv>().get('/', auth, requireRole('supervisor'), async (c) => c.json(await createRoutingService(routingDeps(deps)).wallboard(c.get('principal').tenantId)));
+}

@@ -1,0 +1,66 @@
+/**
+ * The routing area's adapters on top of the composition root's `Deps`: the routing repository, timers, the voice
+ * dialer and the customer notifier. In AWS they are built once from the environment (timers on SQS); the local
+ * runtime and tests install their own with `installRoutingAdapters`, or get in-process defaults.
+ */
+import { z } from 'zod';
+import type { CustomerNotifier, RoutingRepository, Timers, VoiceDialer } from '@cc/shared/contacts/ports';
+import type { Deps } from '../composition/root.ts';
+import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
+import { LocalTimers } from '../adapters/timers/local-timers.ts';
+import { SignedSqsSender, SqsTimers } from '../adapters/timers/sqs-timers.ts';
+import { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
+import { LocalCustomerNotifier } from '../adapters/notify/local-customer-notifier.ts';
+import { logger } from '../composition/logger.ts';
+
+/** Routing's environment: the SQS queue that carries timers (AWS only). */
+export const RoutingConfigSchema = z.object({ TIMER_QUEUE_URL: z.string().url().optional() });
+
+export interface RoutingAdapters {
+  routing: RoutingRepository;
+  timers: Timers;
+  dialer: VoiceDialer;
+  notifier: CustomerNotifier;
+}
+
+/** Everything routing reads and writes. */
+export type RoutingDeps = Pick<Deps, 'config' | 'clock' | 'contacts' | 'agents' | 'queues' | 'connections' | 'push'> & RoutingAdapters;
+
+const installed = new WeakMap<Deps, RoutingAdapters>();
+
+/** Uses `adapters` for `deps` (local runtime, tests); the rest keep their defaults. */
+export function installRoutingAdapters(deps: Deps, adapters: Partial<RoutingAdapters>): RoutingDeps {
+  const merged = { ...defaults(deps), ...adapters };
+  installed.set(deps, merged);
+  return { ...deps, ...merged };
+}
+
+/** The routing dependencies for `deps`, built on first use. @throws Error in AWS without `TIMER_QUEUE_URL`. */
+export function routingDeps(deps: Deps): RoutingDeps {
+  let adapters = installed.get(deps);
+  if (!adapters) {
+    adapters = defaults(deps);
+    installed.set(deps, adapters);
+  }
+  return { ...deps, ...adapters };
+}
+
+function defaults(deps: Deps): RoutingAdapters {
+  const routing = new DynamoRoutingRepository(deps.table);
+  const dialer = new LocalVoiceDialer();
+  const notifier = new LocalCustomerNotifier();
+  if (deps.config.CC_RUNTIME === 'aws') {
+    const { TIMER_QUEUE_URL } = RoutingConfigSchema.parse(process.env);
+    if (!TIMER_QUEUE_URL) throw new Error('TIMER_QUEUE_URL is required when CC_RUNTIME=aws');
+    return { routing, dialer, notifier, timers: new SqsTimers(new SignedSqsSender(deps.config.AWS_REGION), TIMER_QUEUE_URL) };
+  }
+  // Local default: fire in-process through the routing service (imported lazily: the service imports this module).
+  const timers = new LocalTimers({
+    deliver: async (timer) => {
+      const { createRoutingService } = await import('./service.ts');
+      await createRoutingService(routingDeps(deps)).fireTimer(timer);
+    },
+    onError: (message, error, timer) => logger.warn(message, { error, timer }),
+  });
+  return { routing, dialer, notifier, timers };
+}

@@ -1,0 +1,156 @@
+import { AgentSchema, type Agent } from '@cc/shared/agents/model';
+import { hasRole } from '@cc/shared/auth/model';
+import { ContactSchema, type Contact } from '@cc/shared/contacts/model';
+import { isRoutable, toRoutingAgent } from '@cc/shared/contacts/agent-load';
+import { timersFor } from '@cc/shared/contacts/timers';
+import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
+import { hasFreeCapacity } from '@cc/shared/routing/index';
+import type { ChangeReaction, ItemChange } from '../streams/app.ts';
+import type { RoutingDeps } from './deps.ts';
+import { createRoutingService } from './service.ts';
+
+const contactsOf = (change: ItemChange) => ({
+  before: change.oldImage ? ContactSchema.parse(change.oldImage) : undefined,
+  after: change.newImage ? ContactSchema.parse(change.newImage) : undefined,
+});
+const agentsOf = (change: ItemChange) => ({
+  before: change.oldImage ? AgentSchema.parse(change.oldImage) : undefined,
+  after: change.newImage ? AgentSchema.parse(change.newImage) : undefined,
+});
+
+/** Whether the change made room for work: became routable, freed a slot, or gained capacity, skills or queues. */
+export function agentFreedUp(before: Agent | undefined, after: Agent): boolean {
+  if (!isRoutable(after)) return false;
+  const next = toRoutingAgent(after);
+  if (!hasFreeCapacity(next, 'voice') && !hasFreeCapacity(next, 'chat')) return false;
+  if (!before || !isRoutable(before)) return true;
+  const prev = toRoutingAgent(before);
+  return (
+    next.load.voice < prev.load.voice ||
+    next.load.chat < prev.load.chat ||
+    next.capacity.voice > prev.capacity.voice ||
+    next.capacity.chat > prev.capacity.chat ||
+    JSON.stringify(next.profile) !== JSON.stringify(prev.profile) ||
+    JSON.stringify(next.skills) !== JSON.stringify(prev.skills)
+  );
+}
+
+/** Posts each message to the tenant's connections it is meant for, listing them once; forgets connections that are gone. */
+async function pushAll(deps: Pick<RoutingDeps, 'connections' | 'push'>, tenantId: string, messages: { to: (c: LiveConnection) => boolean; message: LiveMessage }[], connections?: LiveConnection[]) {
+  if (messages.length === 0) return;
+  const all = connections ?? (await deps.connections.listByTenant(tenantId));
+  const gone = new Set<string>();
+  await Promise.all(
+    messages.flatMap(({ to, message }) =>
+      all.filter(to).map(async (c) => {
+        if (!(await deps.push.post(c.connectionId, message))) gone.add(c.connectionId);
+      }),
+    ),
+  );
+  await Promise.all([...gone].map((id) => deps.connections.remove(tenantId, id)));
+}
+
+const isSupervisorConsole = (c: LiveConnection) => hasRole(c.roles, 'supervisor');
+
+/**
+ * Routing on the table's stream: arm timers, push offers and contact changes to agents, route queued contacts
+ * and freed agents, push queue figures to supervisors and positions to waiting customers. Every reaction re-reads
+ * or is keyed by version, so redelivery and reordering are harmless.
+ */
+export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
+  const service = createRoutingService(deps);
+
+  async function pushQueueStats(tenantId: string, queueIds: string[]) {
+    const supervisors = (await deps.connections.listByTenant(tenantId)).filter(isSupervisorConsole);
+    if (supervisors.length === 0 || queueIds.length === 0) return;
+    const stats = await service.statsOfQueues(tenantId, queueIds);
+    await pushAll(deps, tenantId, stats.map((queue) => ({ to: isSupervisorConsole, message: { type: 'queue.stats', queue } })), supervisors);
+  }
+
+  const versionChanged = (before: Contact | undefined, after: Contact) => !before || before.version !== after.version;
+
+  return [
+    {
+      name: 'arm contact timers',
+      entity: 'contact',
+      react: async (change) => {
+        const { before, after } = contactsOf(change);
+        if (!after || !versionChanged(before, after)) return;
+        const queue = await service.findQueue(after.tenantId, after.queueId);
+        if (!queue) return;
+        for (const timer of timersFor(after, queue)) await deps.timers.schedule(timer);
+      },
+    },
+    {
+      name: 'push offers and contact changes to agents',
+      entity: 'contact',
+      react: async (change) => {
+        const { before, after } = contactsOf(change);
+        if (!after || !versionChanged(before, after)) return;
+        const messages: { to: (c: LiveConnection) => boolean; message: LiveMessage }[] = [];
+        if (after.status === 'offered' && after.agentId !== undefined) {
+          const queue = await service.findQueue(after.tenantId, after.queueId);
+          const expiresAt = new Date(Date.parse(after.statusSince) + (queue?.offerTimeoutSeconds ?? 20) * 1000).toISOString();
+          messages.push({ to: (c) => c.userId === after.agentId, message: { type: 'offer', contact: after, expiresAt } });
+        }
+        const agents = new Set([after.agentId, before?.agentId].filter((id): id is string => id !== undefined));
+        if (agents.size > 0) messages.push({ to: (c) => agents.has(c.userId), message: { type: 'contact.updated', contact: after } });
+        await pushAll(deps, after.tenantId, messages);
+      },
+    },
+    {
+      name: 'dial accepted callbacks',
+      entity: 'contact',
+      react: async (change) => {
+        const { before, after } = contactsOf(change);
+        if (after?.channel === 'callback' && after.status === 'connected' && before?.status === 'offered') await deps.dialer.dialCallback(after);
+      },
+    },
+    {
+      name: 'route queued contact',
+      entity: 'contact',
+      react: async (change) => {
+        const { before, after } = contactsOf(change);
+        if (after?.status === 'queued' && versionChanged(before, after)) await service.routeContact(after.tenantId, after.contactId);
+      },
+    },
+    {
+      name: 'route freed agent',
+      entity: 'agent',
+      react: async (change) => {
+        const { before, after } = agentsOf(change);
+        if (after && agentFreedUp(before, after)) await service.routeAgent(after.tenantId, after.agentId);
+      },
+    },
+    {
+      name: 'tell waiting customers their place',
+      entity: 'contact',
+      react: async (change) => {
+        const { before, after } = contactsOf(change);
+        if (!after) return;
+        const left = before?.status === 'queued' && (after.status !== 'queued' || after.queueId !== before.queueId);
+        if (left) await service.notifyPositions(before.tenantId, before.queueId);
+        else if (!before && after.status === 'queued' && after.positionUpdates) await service.notifyPositions(after.tenantId, after.queueId);
+      },
+    },
+    {
+      name: 'push queue figures on contact changes',
+      entity: 'contact',
+      react: async (change) => {
+        const { before, after } = contactsOf(change);
+        const current = after ?? before;
+        if (!current || (before && after && before.status === after.status && before.queueId === after.queueId)) return;
+        await pushQueueStats(current.tenantId, [...new Set([before?.queueId, after?.queueId].filter((q): q is string => q !== undefined))]);
+      },
+    },
+    {
+      name: 'push queue figures on agent changes',
+      entity: 'agent',
+      react: async (change) => {
+        const { before, after } = agentsOf(change);
+        if (!after || (before && before.status === after.status)) return;
+        await pushQueueStats(after.tenantId, toRoutingAgent(after).profile.map((p) => p.queueId));
+      },
+    },
+  ];
+}
