@@ -6,6 +6,7 @@ import type { Deps } from '../composition/root.ts';
 import { authenticate, type AuthEnv } from './auth.ts';
 import { problemResponse, renderError } from './problem.ts';
 import { agentRoutes } from './routes/agents.ts';
+import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { directoryRoutes } from './routes/directory.ts';
 
 /** A named readiness probe reported by `GET /health`. */
@@ -25,7 +26,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const auth = authenticate(deps.verifier);
   const api = new Hono<AuthEnv>()
     .route('/', directoryRoutes(deps, auth))
-    .route('/agents', agentRoutes(deps, auth));
+    .route('/agents', agentRoutes(deps, auth))
+    .route('/contacts', contactRoutes(deps, auth))
+    .route('/wallboard', wallboardRoutes(deps, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',

@@ -14,7 +14,6 @@ const WAIT_OUT_MS = 1000;
  */
 export function createTimerHandler(deps: RoutingDeps, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {
   const service = createRoutingService(deps);
-  const processor = new BatchProcessor(EventType.SQS);
   const processRecord = async (record: SQSRecord) => {
     try {
       const timer = RoutingTimerSchema.parse(JSON.parse(record.body));
@@ -27,8 +26,9 @@ export function createTimerHandler(deps: RoutingDeps, sleep = (ms: number) => ne
       throw error;
     }
   };
+  // A processor per invocation: the local runtime may run several timers at once through one handler.
   return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, processRecord, processor, { context, processInParallel: true, throwOnFullBatchFailure: false });
+    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, processInParallel: true, throwOnFullBatchFailure: false });
 }
 
 /** An SQS event carrying `timers`, as Lambda delivers it (the local runtime fires timers through the same handler). */

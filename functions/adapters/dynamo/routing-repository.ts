@@ -81,10 +81,11 @@ export class DynamoRoutingRepository implements RoutingRepository {
       if (takesSlot) {
         // Defence in depth: the version pins the state the decision read, and the stored load must still leave room.
         const other = takesSlot.kind === 'voice' ? 'chat' : 'voice';
-        Object.assign(names, { '#load': 'load', '#kind': takesSlot.kind, '#other': other });
+        Object.assign(names, { '#load': 'load', '#kind': takesSlot.kind });
         values[':capacity'] = takesSlot.capacity;
         condition += ' AND (attribute_not_exists(#load) OR #load.#kind < :capacity)';
         if (takesSlot.blocksOther) {
+          names['#other'] = other;
           values[':zero'] = 0;
           condition += ' AND (attribute_not_exists(#load) OR #load.#other = :zero)';
         }
