@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { ChannelCredentials } from '../messaging/ports.ts';
+import type { Channel } from './model.ts';
+
+/**
+ * What each messenger channel keeps encrypted (`Channel.encryptedSecrets` holds the JSON of one of
+ * these), named as the provider names them. The demo seed, the channel administration API, the
+ * webhook verifiers, the senders and the local simulator all read this one shape.
+ */
+
+/** Channel kinds that an admin connects through the channel API (voice numbers are separate). */
+export const MessengerChannelKindSchema = z.enum(['telegram', 'whatsapp', 'vk', 'viber', 'yandex', 'webchat']);
+export type MessengerChannelKind = z.infer<typeof MessengerChannelKindSchema>;
+
+/** Telegram `secret_token`: 1–256 characters of A-Z, a-z, 0-9, `_` and `-` (Bot API setWebhook). */
+export const TelegramSecretTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters of A-Z, a-z, 0-9, _ and -');
+
+/** Telegram: the BotFather token and the secret echoed in X-Telegram-Bot-Api-Secret-Token. */
+export const TelegramSecretsSchema = z.strictObject({
+  botToken: z.string().regex(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, 'a BotFather token such as 123456789:AA…'),
+  secretToken: TelegramSecretTokenSchema,
+});
+/** WhatsApp Cloud API: bearer token, app secret (X-Hub-Signature-256), our verify token and the sending number's id. */
+export const WhatsAppSecretsSchema = z.strictObject({
+  accessToken: z.string().min(10).max(1024),
+  appSecret: z.string().min(8).max(256),
+  verifyToken: z.string().min(8).max(256),
+  phoneNumberId: z.string().regex(/^\d{5,20}$/, 'the numeric phone number id from the WhatsApp Manager'),
+});
+/** VK Callback API: community token, the secret key, the confirmation string VK expects back and the community id. */
+export const VkSecretsSchema = z.strictObject({
+  accessToken: z.string().min(10).max(1024),
+  secret: z.string().min(1).max(50),
+  confirmation: z.string().min(1).max(64),
+  groupId: z.string().regex(/^\d{1,20}$/, 'the numeric community id'),
+});
+/** Viber REST Bot API: the bot's auth token (X-Viber-Auth-Token and the key of X-Viber-Content-Signature). */
+export const ViberSecretsSchema = z.strictObject({
+  token: z.string().min(10).max(256),
+});
+/** Yandex Dialogs: the skill id every call carries in `session.skill_id` (the protocol has no signature). */
+export const YandexSecretsSchema = z.strictObject({
+  skillId: z.string().min(1).max(64),
+});
+/** Our own web chat widget has no provider secrets. */
+export const WebchatSecretsSchema = z.strictObject({});
+
+/** The secrets schema of each messenger kind. */
+export const ChannelSecretsSchemas = {
+  telegram: TelegramSecretsSchema,
+  whatsapp: WhatsAppSecretsSchema,
+  vk: VkSecretsSchema,
+  viber: ViberSecretsSchema,
+  yandex: YandexSecretsSchema,
+  webchat: WebchatSecretsSchema,
+} as const;
+
+export type TelegramSecrets = z.infer<typeof TelegramSecretsSchema>;
+export type WhatsAppSecrets = z.infer<typeof WhatsAppSecretsSchema>;
+export type VkSecrets = z.infer<typeof VkSecretsSchema>;
+export type ViberSecrets = z.infer<typeof ViberSecretsSchema>;
+export type YandexSecrets = z.infer<typeof YandexSecretsSchema>;
+/** The decrypted secrets of any messenger channel. */
+export type ChannelSecrets = TelegramSecrets | WhatsAppSecrets | VkSecrets | ViberSecrets | YandexSecrets | Record<string, never>;
+
+/** Non-secret settings an admin may set, per kind; unknown keys are refused so typos surface as 400. */
+export const ChannelSettingsSchemas = {
+  telegram: z.strictObject({ botUsername: z.string().regex(/^[A-Za-z0-9_]{5,32}$/).optional() }),
+  whatsapp: z.strictObject({ displayPhoneNumber: z.string().max(32).optional() }),
+  vk: z.strictObject({ apiVersion: z.string().regex(/^5\.\d{1,3}$/).optional() }),
+  viber: z.strictObject({ senderName: z.string().min(1).max(28).optional(), senderAvatar: z.url().optional() }),
+  yandex: z.strictObject({}),
+  webchat: z.strictObject({ allowedOrigins: z.array(z.url()).max(20).optional() }),
+} as const;
+
+/**
+ * Validates `value` as the secrets of `kind`.
+ * @throws ZodError naming each invalid field.
+ */
+export function parseChannelSecrets(kind: MessengerChannelKind, value: unknown): ChannelSecrets {
+  return ChannelSecretsSchemas[kind].parse(value) as ChannelSecrets;
+}
+
+/**
+ * Settings that mirror non-secret identifiers kept among the secrets (the WhatsApp phone number id,
+ * the VK community id), so a channel's view shows which number or community it is.
+ */
+export function publicIdentifiers(kind: MessengerChannelKind, secrets: ChannelSecrets): Record<string, string> {
+  if (kind === 'whatsapp') return { phoneNumberId: (secrets as WhatsAppSecrets).phoneNumberId };
+  if (kind === 'vk') return { groupId: (secrets as VkSecrets).groupId };
+  return {};
+}
+
+/** Path of a channel's webhook on our API: `/webhooks/<kind>/<channelId>` (ARCHITECTURE §3). */
+export function channelWebhookPath(kind: string, channelId: string): string {
+  return `/webhooks/${kind}/${encodeURIComponent(channelId)}`;
+}
+
+/** The full webhook URL a provider must call, under the API's public base URL. */
+export function channelWebhookUrl(publicBaseUrl: string, kind: string, channelId: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}${channelWebhookPath(kind, channelId)}`;
+}
+
+/**
+ * The sender credentials of a channel from its decrypted secrets and settings; undefined for kinds
+ * with no outbound HTTP API (Yandex answers synchronously, web chat pushes over our own socket).
+ */
+export function channelCredentials(channel: Pick<Channel, 'kind' | 'name' | 'settings'>, secrets: Record<string, unknown>): ChannelCredentials | undefined {
+  const text = (key: string) => (typeof secrets[key] === 'string' ? (secrets[key] as string) : '');
+  const setting = (key: string) => (typeof channel.settings[key] === 'string' ? (channel.settings[key] as string) : undefined);
+  switch (channel.kind) {
+    case 'telegram':
+      return { kind: 'telegram', botToken: text('botToken') };
+    case 'whatsapp':
+      return { kind: 'whatsapp', accessToken: text('accessToken'), phoneNumberId: text('phoneNumberId') };
+    case 'vk':
+      return { kind: 'vk', accessToken: text('accessToken'), apiVersion: setting('apiVersion') ?? '5.199' };
+    case 'viber': {
+      const avatar = setting('senderAvatar');
+      return { kind: 'viber', authToken: text('token'), senderName: (setting('senderName') ?? channel.name).slice(0, 28), ...(avatar ? { senderAvatar: avatar } : {}) };
+    }
+    default:
+      return undefined;
+  }
+}
