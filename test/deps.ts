@@ -1,4 +1,4 @@
-import { createRepositories, type Deps } from '../functions/composition/root.ts';
+import { createRepositories, createSendersFromConfig, type Deps } from '../functions/composition/root.ts';
 import { readConfig } from '../functions/composition/config.ts';
 import { createJwtVerifier } from '../functions/auth/token-verifier.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../functions/auth/local-issuer.ts';
@@ -11,13 +11,18 @@ export async function createTestDeps(now?: () => Date) {
   const table = await createTestTable('app');
   const issuer = await createLocalIssuer();
   const hub = new LocalRealtimeHub();
+  // Messenger senders point at a closed local port with one attempt: a test that needs them
+  // replaces `deps.senders` (e.g. with the simulator's), and none ever reaches a real provider.
+  const nowhere = 'http://127.0.0.1:9';
+  const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: table.tableName, DYNAMODB_ENDPOINT: table.endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, TELEGRAM_API_BASE_URL: nowhere, WHATSAPP_API_BASE_URL: nowhere, VK_API_BASE_URL: nowhere, VIBER_API_BASE_URL: nowhere });
   const deps: Deps = {
-    config: readConfig({ CC_RUNTIME: 'local', TABLE_NAME: table.tableName, DYNAMODB_ENDPOINT: table.endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE }),
+    config,
     clock: { now: now ?? (() => new Date()) },
     ...createRepositories(table.dynamodb, table.tableName),
     push: hub,
     cipher: LocalSecretCipher.fromKeyFile(),
     verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
+    senders: createSendersFromConfig(config, { maxAttempts: 1 }),
   };
   return { deps, issuer, hub, table };
 }

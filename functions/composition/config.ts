@@ -20,6 +20,16 @@ export const ConfigSchema = z.object({
   SECRETS_KEY_ID: z.string().optional(),
   /** Allowed browser origins for the API, comma-separated. */
   WEB_ORIGIN: z.string().optional(),
+  /**
+   * Public base URL of the HTTP API, under which `/webhooks/<kind>/<channelId>` is registered with
+   * providers (the local runtime sets its own; without it the request's origin is used).
+   */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Messenger API hosts; the local runtime points them at its simulator so real hosts are never called. */
+  TELEGRAM_API_BASE_URL: z.string().url().default('https://api.telegram.org'),
+  WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),
+  VK_API_BASE_URL: z.string().url().default('https://api.vk.com'),
+  VIBER_API_BASE_URL: z.string().url().default('https://chatapi.viber.com'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -22,6 +22,8 @@ import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.t
 import { ApiGatewayRealtimePush } from '../adapters/realtime/api-gateway-push.ts';
 import { KmsSecretCipher } from '../adapters/secrets/kms-cipher.ts';
 import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
+import { createMessengerSenders, type MessengerSenders } from '../adapters/messengers/index.ts';
+import type { RetryPolicy } from '../adapters/messengers/retry.ts';
 
 /** Clock port: the domain never reads the system time directly. */
 export interface Clock {
@@ -42,6 +44,18 @@ export interface Deps {
   push: RealtimePush;
   cipher: SecretCipher;
   verifier: TokenVerifier;
+  /** Messenger HTTP clients (Telegram, WhatsApp, VK, Viber) at the configured base URLs. */
+  senders: MessengerSenders;
+}
+
+/** The messenger senders at the base URLs of `config` (the providers in AWS, the simulator locally). */
+export function createSendersFromConfig(config: Config, retry?: Partial<RetryPolicy>): MessengerSenders {
+  return createMessengerSenders({
+    telegram: { baseUrl: config.TELEGRAM_API_BASE_URL, retry },
+    whatsapp: { baseUrl: config.WHATSAPP_API_BASE_URL, retry },
+    vk: { baseUrl: config.VK_API_BASE_URL, retry },
+    viber: { baseUrl: config.VIBER_API_BASE_URL, retry },
+  });
 }
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
@@ -71,6 +85,7 @@ export function createAwsDeps(config: Config): Deps {
     push: new ApiGatewayRealtimePush(new ApiGatewayManagementApiClient({ region: config.AWS_REGION, endpoint: config.WS_MANAGEMENT_ENDPOINT ?? missing('WS_MANAGEMENT_ENDPOINT') })),
     cipher: new KmsSecretCipher(new KMSClient({ region: config.AWS_REGION }), config.SECRETS_KEY_ID ?? missing('SECRETS_KEY_ID')),
     verifier: createJwtVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys: { jwksUrl: config.AUTH_JWKS_URL ?? missing('AUTH_JWKS_URL') } }),
+    senders: createSendersFromConfig(config),
   };
 }
 

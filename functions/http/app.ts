@@ -8,6 +8,7 @@ import { problemResponse, renderError } from './problem.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { channelAdminRoutes } from './routes/channels.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -26,6 +27,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const auth = authenticate(deps.verifier);
   const api = new Hono<AuthEnv>()
     .route('/', directoryRoutes(deps, auth))
+    .route('/', channelAdminRoutes(deps, auth))
     .route('/agents', agentRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, auth))
     .route('/wallboard', wallboardRoutes(deps, auth));

@@ -19,7 +19,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent, SQSBatchRespo
 import { createTableInput, TABLE_BASE_NAME } from '@cc/shared/db/table';
 import { createApp } from '../http/app.ts';
 import { problemResponse, renderError } from '../http/problem.ts';
-import { installDeps, createRepositories, systemClock, type Deps } from '../composition/root.ts';
+import { installDeps, createRepositories, createSendersFromConfig, systemClock, type Deps } from '../composition/root.ts';
 import { readConfig } from '../composition/config.ts';
 import { logger } from '../composition/logger.ts';
 import { createJwtVerifier } from '../auth/token-verifier.ts';
@@ -35,6 +35,7 @@ import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { installRoutingAdapters } from '../routing/deps.ts';
 import { rearmTimers } from '../routing/rearm.ts';
 import { timerEvent } from '../routing/timer-app.ts';
+import { MessengerSimulator, directoryChannelSource, simulatorApiBaseUrls, simulatorRoutes } from './simulator/index.ts';
 
 export type { DemoFile } from './seed.ts';
 
@@ -53,6 +54,8 @@ export interface ContactCenterOptions {
 
 export interface RunningContactCenter {
   baseUrl: string;
+  /** The messenger simulator (page at `<baseUrl>/simulator/`), standing in for every provider. */
+  simulator: MessengerSimulator;
   demo: DemoFile;
   deps: Deps;
   handlers: Map<string, LambdaHandler>;
@@ -109,7 +112,8 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     const baseUrl = `http://127.0.0.1:${port}`;
     const issuer = await createLocalIssuer(dataDir && join(dataDir, 'auth-signing-key.json'));
     const hub = new LocalRealtimeHub();
-    const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: tableName, AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE });
+    // Messenger senders call the simulator on this server, never the providers' real hosts.
+    const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: tableName, AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, PUBLIC_BASE_URL: baseUrl, ...simulatorApiBaseUrls(baseUrl) });
     const deps: Deps = {
       config,
       clock: systemClock,
@@ -117,6 +121,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       push: hub,
       cipher: LocalSecretCipher.fromKeyFile(dataDir && join(dataDir, 'secrets.key')),
       verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
+      senders: createSendersFromConfig(config),
     };
     installDeps(deps);
 
@@ -158,12 +163,17 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     poller.start();
     cleanups.push(() => poller.stop());
 
+    // Plays every messenger provider: the senders call its fake APIs, it signs webhooks to ours.
+    const simulator = new MessengerSimulator({ channels: directoryChannelSource(deps, () => [demo.tenantId], baseUrl) });
+    cleanups.push(() => simulator.stop());
+
     const app = new Hono()
       .route('/', localRoutes({ directory: deps.directory, issuer, handlers }))
+      .route('/simulator', simulatorRoutes(simulator))
       .route('/', createApp(deps, { healthChecks: { streamPoller: async () => poller.healthy } }))
       .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
       .get('*', (c) => {
-        if (/^\/(api|webhooks|local|health)(\/|$)/.test(c.req.path)) return c.notFound();
+        if (/^\/(api|webhooks|local|health|simulator)(\/|$)/.test(c.req.path)) return c.notFound();
         const index = join(webDist, 'index.html');
         return existsSync(index) ? c.html(readFileSync(index, 'utf8')) : c.text('The console is not built yet: run `npm run build:web`.', 503);
       })
@@ -179,7 +189,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     // Ready only once the poller has read the stream at least once.
     const deadline = Date.now() + 30_000;
     while (!poller.healthy && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return { baseUrl, demo, deps, handlers, poller, deadLetters, stop };
+    return { baseUrl, demo, deps, simulator, handlers, poller, deadLetters, stop };
   } catch (error) {
     await stop();
     throw error;

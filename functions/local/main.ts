@@ -34,6 +34,7 @@ console.log(`
 Contact center "${demo.tenantName}" is up in ${((Date.now() - started) / 1000).toFixed(1)} s
 
   Console     ${center.baseUrl}/
+  Simulator   ${center.baseUrl}/simulator/   (play the customer in Telegram, WhatsApp, VK, Viber, Alice)
   Health      ${center.baseUrl}/health
   Lambdas     ${center.baseUrl}/local/lambda
   Demo file   ${dataDir}/demo.json (logins, channel webhooks and secrets)
