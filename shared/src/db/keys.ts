@@ -41,6 +41,26 @@ export const keys = {
   /** gsi3: a customer's contacts across channels, oldest first. */
   customerContact: (tenantId: string, customerId: string, createdAt: string, contactId: string) => ({ gsi3pk: `${t(tenantId)}#CUSTOMER#${customerId}`, gsi3sk: `CONTACT#${createdAt}#${contactId}` }),
 
+  // Messaging (docs/data-model.md, patterns 20-29).
+  /** One webhook item, keyed by channel, kind and the provider's dedup key; TTL 8 days (the idempotency record). */
+  inbox: (tenantId: string, channelId: string, kind: string, dedupKey: string) => ({ pk: `${t(tenantId)}#INBOX#${channelId}#${kind}#${dedupKey}`, sk: 'INBOX' }),
+  conversation: (tenantId: string, conversationId: string) => ({ pk: `${t(tenantId)}#CONV#${conversationId}`, sk: 'CONVERSATION' }),
+  message: (tenantId: string, messageId: string) => ({ pk: `${t(tenantId)}#MSG#${messageId}`, sk: 'MESSAGE' }),
+  /** gsi2 (overloaded): a contact's messages in time order. */
+  contactMessage: (tenantId: string, contactId: string, sentAt: string, messageId: string) => ({ gsi2pk: `${t(tenantId)}#CONTACT#${contactId}#MESSAGES`, gsi2sk: `${sentAt}#${messageId}` }),
+  contactMessages: (tenantId: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#CONTACT#${contactId}#MESSAGES` }),
+  /** gsi3: a customer's messages, beside their contacts (360° view). */
+  customerMessage: (tenantId: string, customerId: string, sentAt: string, messageId: string) => ({ gsi3pk: `${t(tenantId)}#CUSTOMER#${customerId}`, gsi3sk: `MSG#${sentAt}#${messageId}` }),
+  customerItems: (tenantId: string, customerId: string) => ({ gsi3pk: `${t(tenantId)}#CUSTOMER#${customerId}` }),
+  /** A provider's reference to one of our messages (its message id, VK random_id) → our message id. */
+  messageRef: (tenantId: string, channelId: string, ref: string) => ({ pk: `${t(tenantId)}#MSGREF#${channelId}#${ref}`, sk: 'MSGREF' }),
+  /** One send attempt of one of our messages; TTL 7 days. */
+  outbox: (tenantId: string, messageId: string, attempt: number) => ({ pk: `${t(tenantId)}#OUTBOX#${messageId}`, sk: `OUTBOX#${attempt}` }),
+  customer: (tenantId: string, customerId: string) => ({ pk: `${t(tenantId)}#CUSTOMER#${customerId}`, sk: 'CUSTOMER' }),
+  /** gsi1: customers sharing a phone number (merge suggestions). */
+  customerPhone: (tenantId: string, e164: string, customerId: string) => ({ gsi1pk: `${t(tenantId)}#CUSTOMER_PHONE#${e164}`, gsi1sk: `CUSTOMER#${customerId}` }),
+  customersWithPhone: (tenantId: string, e164: string) => ({ gsi1pk: `${t(tenantId)}#CUSTOMER_PHONE#${e164}` }),
+
   connection: (tenantId: string, connectionId: string) => ({ pk: `${t(tenantId)}#CONN`, sk: `CONN#${connectionId}` }),
   connectionsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CONN` }),
   /** gsi1: `$disconnect` carries only the connection id. */
@@ -48,4 +68,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef';

@@ -2,6 +2,7 @@ import type { Role } from '../auth/model.ts';
 import type { Agent } from '../agents/model.ts';
 import type { Contact } from '../contacts/model.ts';
 import type { QueueStats } from '../routing/queue-stats.ts';
+import type { StoredMessage } from '../conversations/model.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
@@ -18,7 +19,13 @@ export type LiveMessage =
   /** To the agent(s) a contact is or was assigned to, on every status change. */
   | { type: 'contact.updated'; contact: Contact }
   /** To supervisors and admins when a queue's figures change. */
-  | { type: 'queue.stats'; queue: QueueStatsView };
+  | { type: 'queue.stats'; queue: QueueStatsView }
+  /**
+   * To the contact's agent and to supervisors: a message of the conversation was stored, or changed
+   * (an edit, a delivery status, a failure with the provider's reason). Carries the message's `version`.
+   */
+  | { type: 'message.created'; message: StoredMessage }
+  | { type: 'message.updated'; message: StoredMessage };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ChannelKindSchema } from '../messaging/model.ts';
+
+/**
+ * A customer: one per external user of one channel instance (a Telegram user of our bot, a WhatsApp
+ * number), with the profile the provider gave. Customers who turn out to be one person (same phone)
+ * are linked, so the 360° view shows all their channels.
+ */
+export const CustomerSchema = z.object({
+  tenantId: z.string().min(1),
+  customerId: z.string().min(1),
+  channel: ChannelKindSchema,
+  channelId: z.string().min(1),
+  /** The provider's id of the user (Telegram user id, WhatsApp wa_id, VK user id, Viber id, Alice user/application id). */
+  externalId: z.string().min(1),
+  name: z.string().optional(),
+  username: z.string().optional(),
+  /** E.164; from a shared own contact, the WhatsApp id or a callback request. */
+  phone: z.string().optional(),
+  language: z.string().optional(),
+  avatarUrl: z.string().optional(),
+  country: z.string().optional(),
+  /** Other customers confirmed to be the same person. */
+  linkedCustomerIds: z.array(z.string()).default([]),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int().nonnegative(),
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+
+/** What one delivery tells us about a customer; fields left out keep their stored values. */
+export interface CustomerSighting {
+  tenantId: string;
+  customerId: string;
+  channel: Customer['channel'];
+  channelId: string;
+  externalId: string;
+  profile: Partial<Pick<Customer, 'name' | 'username' | 'phone' | 'language' | 'avatarUrl' | 'country'>>;
+  at: string;
+}
+
+/** Another customer who may be the same person, and why we think so. */
+export interface MergeSuggestion {
+  customerId: string;
+  channel: Customer['channel'];
+  channelId: string;
+  name?: string;
+  phone: string;
+  reason: 'same_phone';
+}
+
+/** Body of the merge API: the customer to link with. */
+export const MergeCustomersRequestSchema = z.object({ customerId: z.string().min(1) });

@@ -1,0 +1,18 @@
+import type { Contact } from '../contacts/model.ts';
+import type { Customer, CustomerSighting } from './model.ts';
+
+/** Customers, found by id or by phone number. */
+export interface CustomerRepository {
+  /** Creates the customer on first sight, else refreshes the profile fields given (never erasing known ones). */
+  recordSighting(sighting: CustomerSighting): Promise<void>;
+  get(tenantId: string, customerId: string): Promise<Customer | undefined>;
+  /** Customers with this E.164 phone number (an eventually consistent index). */
+  listByPhone(tenantId: string, phone: string): Promise<Customer[]>;
+  /**
+   * Saves changed links of several customers at once, each only if its version is still the one read.
+   * @throws ConflictError when one of them changed meanwhile.
+   */
+  saveLinks(changed: readonly Customer[]): Promise<void>;
+  /** The customer's contacts on every channel, oldest first. */
+  listContacts(tenantId: string, customerId: string): Promise<Contact[]>;
+}
