@@ -12,6 +12,8 @@ import type { ContactRepository } from '@cc/shared/contacts/ports';
 import type { QueueRepository } from '@cc/shared/queues/ports';
 import type { ConnectionRepository, RealtimePush } from '@cc/shared/realtime/ports';
 import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports';
+import type { MessagingRepository } from '@cc/shared/conversations/ports';
+import type { CustomerRepository } from '@cc/shared/customers/ports';
 import { readConfig, type Config } from './config.ts';
 import { DynamoTable } from '../adapters/dynamo/table.ts';
 import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
@@ -19,6 +21,8 @@ import { DynamoDirectoryRepository } from '../adapters/dynamo/directory-reposito
 import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
 import { DynamoConnectionRepository } from '../adapters/dynamo/connection-repository.ts';
 import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.ts';
+import { DynamoMessagingRepository } from '../adapters/dynamo/messaging-repository.ts';
+import { DynamoCustomerRepository } from '../adapters/dynamo/customer-repository.ts';
 import { ApiGatewayRealtimePush } from '../adapters/realtime/api-gateway-push.ts';
 import { KmsSecretCipher } from '../adapters/secrets/kms-cipher.ts';
 import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
@@ -41,6 +45,9 @@ export interface Deps {
   queues: QueueRepository;
   connections: ConnectionRepository;
   contacts: ContactRepository;
+  /** Conversations, messages, the webhook inbox and the outbox. */
+  messaging: MessagingRepository;
+  customers: CustomerRepository;
   push: RealtimePush;
   cipher: SecretCipher;
   verifier: TokenVerifier;
@@ -70,6 +77,8 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     queues: new DynamoQueueRepository(table),
     connections: new DynamoConnectionRepository(table),
     contacts: new DynamoContactRepository(table),
+    messaging: new DynamoMessagingRepository(table),
+    customers: new DynamoCustomerRepository(table),
   };
 }
 

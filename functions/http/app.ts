@@ -9,6 +9,8 @@ import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
+import { messagingRoutes } from './routes/messaging.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -30,7 +32,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/', channelAdminRoutes(deps, auth))
     .route('/agents', agentRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, auth))
-    .route('/wallboard', wallboardRoutes(deps, auth));
+    .route('/wallboard', wallboardRoutes(deps, auth))
+    .route('/', messagingRoutes(deps, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',
@@ -49,6 +52,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       return c.json({ status: healthy ? 'ok' : 'unavailable', ...results }, healthy ? 200 : 503);
     })
     .route('/api', api)
+    // Messenger webhooks: no token, each provider's own authentication (see routes/webhooks.ts).
+    .route('/webhooks', webhookRoutes(deps))
     .notFound((c) => problemResponse({ type: 'urn:problem:not-found', title: 'Not Found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }))
     .onError(renderError);
 }

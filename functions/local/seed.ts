@@ -71,7 +71,8 @@ function demoQueues(tenantId: string): TenantQueue[] {
 function channelSecrets(kind: ChannelKind): Record<string, string> {
   switch (kind) {
     case 'telegram':
-      return { botToken: `${100000000 + randomBytes(3).readUIntBE(0, 3)}:${secret(26)}`, secretToken: secret() };
+      // The webhook secret first: tools that pick the first `secret`/`token` key must get the one Telegram sends.
+      return { secretToken: secret(), botToken: `${100000000 + randomBytes(3).readUIntBE(0, 3)}:${secret(26)}` };
     case 'whatsapp':
       return { accessToken: `EAAG${secret(40)}`, appSecret: secret(16), verifyToken: secret(12), phoneNumberId: String(100000000000000 + randomBytes(4).readUInt32BE(0)) };
     case 'vk':

@@ -1,0 +1,52 @@
+import { InboxRecordSchema, OutboxRecordSchema, StoredMessageSchema } from '@cc/shared/conversations/model';
+import type { Deps } from '../composition/root.ts';
+import { logger } from '../composition/logger.ts';
+import { broadcast, ownerOr } from '../realtime/reactions.ts';
+import type { ChangeReaction } from '../streams/app.ts';
+import { channelResolverFor } from './channel-resolver.ts';
+import { InboundService } from './inbound.ts';
+import { OutboxProcessor, type WidgetDelivery } from './outbox.ts';
+import { ConnectionWidgetDelivery } from './widget-delivery.ts';
+
+type MessagingReactionDeps = Pick<Deps, 'messaging' | 'customers' | 'contacts' | 'senders' | 'clock' | 'directory' | 'cipher' | 'connections' | 'push'>;
+
+/**
+ * Messaging off the stream: webhook inbox records become conversations, contacts and messages;
+ * outbox records are sent through the channel; stored messages are pushed live to the agent.
+ */
+export function messagingReactions(deps: MessagingReactionDeps, options: { widget?: WidgetDelivery } = {}): ChangeReaction[] {
+  const channels = channelResolverFor(deps);
+  const inbound = new InboundService(deps, channels);
+  const outbox = new OutboxProcessor({ ...deps, widget: options.widget ?? new ConnectionWidgetDelivery(deps) }, channels);
+  return [
+    {
+      name: 'messaging: apply webhook inbox',
+      entity: 'idempotency',
+      react: async (change) => {
+        if (change.eventName !== 'INSERT' || !change.newImage) return;
+        const record = InboxRecordSchema.safeParse(change.newImage);
+        if (record.success) await inbound.process(record.data);
+        else logger.error('Inbox record does not match the schema; skipped', { sequenceNumber: change.sequenceNumber, issues: record.error.issues });
+      },
+    },
+    {
+      name: 'messaging: send outbox',
+      entity: 'outbox',
+      react: async (change) => {
+        if (change.eventName !== 'INSERT' || !change.newImage) return;
+        await outbox.send(OutboxRecordSchema.parse(change.newImage));
+      },
+    },
+    {
+      name: 'messaging: push messages live',
+      entity: 'message',
+      react: async (change) => {
+        if (!change.newImage) return;
+        const message = StoredMessageSchema.parse(change.newImage);
+        const contact = message.contactId ? await deps.contacts.get(message.tenantId, message.contactId) : undefined;
+        const type = change.eventName === 'INSERT' ? 'message.created' : 'message.updated';
+        await broadcast(deps, message.tenantId, ownerOr(contact?.agentId ?? '', 'supervisor'), { type, message });
+      },
+    },
+  ];
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { hasRole, type Principal } from '@cc/shared/auth/model';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { ContactRepository } from '@cc/shared/contacts/ports';
+import { newOutboundMessage } from '@cc/shared/conversations/build-message';
+import { isContactOpen } from '@cc/shared/conversations/decide-inbound';
+import { replyMessageIdOf } from '@cc/shared/conversations/ids';
+import type { ReplyRequest, StoredMessage } from '@cc/shared/conversations/model';
+import type { MessagingRepository } from '@cc/shared/conversations/ports';
+import { requestResend } from '@cc/shared/conversations/update-message';
+import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
+import type { Clock } from '../composition/root.ts';
+
+/** A message as the console sees it: everything but bookkeeping. */
+export function toMessageView(message: StoredMessage) {
+  const { appliedEditKeys: _applied, ...view } = message;
+  return view;
+}
+export type MessageView = ReturnType<typeof toMessageView>;
+
+/**
+ * The agent's side of a conversation: read a contact's messages, reply (the message and its outbox
+ * record in one transaction; the stream sends it), and send a failed reply again. Only the agent
+ * holding the contact, or a supervisor, may.
+ */
+export class ReplyService {
+  constructor(private readonly deps: { messaging: MessagingRepository; contacts: ContactRepository; clock: Clock }) {}
+
+  /** @throws NotFoundError (also for other tenants' contacts), ForbiddenError */
+  private async contactFor(principal: Principal, contactId: string): Promise<Contact> {
+    const contact = await this.deps.contacts.get(principal.tenantId, contactId);
+    if (!contact) throw new NotFoundError('Contact', contactId);
+    if (contact.agentId !== principal.userId && !hasRole(principal.roles, 'supervisor')) throw new ForbiddenError('Only the agent handling this contact, or a supervisor, may do this');
+    return contact;
+  }
+
+  /** The contact's messages, oldest first. @throws NotFoundError, ForbiddenError */
+  async list(principal: Principal, contactId: string): Promise<StoredMessage[]> {
+    await this.contactFor(principal, contactId);
+    return this.deps.messaging.listContactMessages(principal.tenantId, contactId);
+  }
+
+  /**
+   * Stores the reply and its outbox record atomically; sending happens off the stream. The same
+   * `clientMessageId` twice stores one message (`created: false` the second time).
+   * @throws NotFoundError, ForbiddenError, ConflictError (the contact is finished), InvalidRequestError (not a messenger contact)
+   */
+  async reply(principal: Principal, contactId: string, request: ReplyRequest): Promise<{ message: StoredMessage; created: boolean }> {
+    const contact = await this.contactFor(principal, contactId);
+    if (!isContactOpen(contact.status)) throw new ConflictError(`Contact ${contactId} is ${contact.status}; replies are closed`, { status: contact.status });
+    if (!contact.conversationId) throw new InvalidRequestError(`Contact ${contactId} has no messenger conversation to reply in`);
+    const conversation = await this.deps.messaging.getConversation(principal.tenantId, contact.conversationId);
+    if (!conversation) throw new InvalidRequestError(`Contact ${contactId} has no messenger conversation to reply in`);
+    const replyTo = request.replyToMessageId ? await this.deps.messaging.getMessage(principal.tenantId, request.replyToMessageId) : undefined;
+    if (request.replyToMessageId && replyTo?.conversationId !== conversation.conversationId) throw new InvalidRequestError('replyToMessageId is not a message of this conversation');
+
+    const at = this.deps.clock.now().toISOString();
+    const messageId = request.clientMessageId ? replyMessageIdOf(contactId, request.clientMessageId) : `msg_${randomUUID()}`;
+    const message = newOutboundMessage({
+      messageId,
+      conversation,
+      contactId,
+      text: request.text,
+      buttons: request.buttons,
+      replyToProviderMessageId: replyTo?.providerMessageId,
+      authorId: principal.userId,
+      at,
+    });
+    const outcome = await this.deps.messaging.writeOutbound(message, { tenantId: principal.tenantId, messageId, attempt: 1, createdAt: at });
+    if (outcome === 'created') return { message, created: true };
+    const existing = await this.deps.messaging.getMessage(principal.tenantId, messageId);
+    return { message: existing ?? message, created: false };
+  }
+
+  /** Puts a failed reply back in the outbox. @throws NotFoundError, ForbiddenError, ConflictError (not failed, or a race) */
+  async resend(principal: Principal, messageId: string): Promise<StoredMessage> {
+    const message = await this.deps.messaging.getMessage(principal.tenantId, messageId);
+    if (!message) throw new NotFoundError('Message', messageId);
+    if (message.contactId) await this.contactFor(principal, message.contactId);
+    else if (!hasRole(principal.roles, 'supervisor')) throw new ForbiddenError('Only a supervisor may resend a message outside a contact');
+    const next = requestResend(message, this.deps.clock.now());
+    if (!next) throw new ConflictError('Only a failed message of ours can be sent again', { status: message.status });
+    await this.deps.messaging.writeOutbound(next, { tenantId: principal.tenantId, messageId, attempt: next.sendAttempt, createdAt: this.deps.clock.now().toISOString() }, message.version);
+    return next;
+  }
+}
