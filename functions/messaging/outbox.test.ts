@@ -8,6 +8,8 @@ import { createApp } from '../http/app.ts';
 import { createMessengerSenders } from '../adapters/messengers/index.ts';
 import { type FakeResponse, type FakeProvider, recordingSleep, startFakeProvider } from '../adapters/messengers/testing/fake-provider.ts';
 import { messagingReactions } from './reactions.ts';
+import { MessagingCustomerNotifier } from './customer-notifier.ts';
+import { toPositionView } from '@cc/shared/contacts/position-view';
 import { StreamPump, createTestChannel, providerHeaders, scanEntity } from './testing/harness.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestDeps>>;
@@ -187,5 +189,23 @@ describe('whatsapp delivery', () => {
       status: 'failed',
       failure: { category: 'recipient_unreachable', providerCode: '131047', reason: '(#131047) Re-engagement message', detail: expect.stringContaining('24 hours'), permanent: true },
     });
+  });
+});
+
+describe('queue position notices', () => {
+  it('sends the customer their place in the queue through their channel, once per change', async () => {
+    // Arrange
+    const contact = await telegramContact();
+    const notifier = new MessagingCustomerNotifier(ctx.deps);
+    const view = toPositionView(contact.contactId, contact.queueId, 3, { contactId: contact.contactId, position: 3, estimatedWaitSeconds: 120 });
+    script = [{ body: readWireText('telegram/send-message-response-ok.json') }];
+    // Act
+    await notifier.notifyQueuePosition(contact, view);
+    await notifier.notifyQueuePosition(contact, view);
+    await pump.run();
+    // Assert
+    const sent = provider.requests.filter((r) => r.path.endsWith('/sendMessage'));
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]!.body).text).toBe(view.text.ru);
   });
 });
