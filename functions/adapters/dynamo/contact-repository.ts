@@ -3,7 +3,7 @@ import type { Contact } from '@cc/shared/contacts/model';
 import type { ContactRepository } from '@cc/shared/contacts/ports';
 import type { DynamoTable } from './table.ts';
 
-/** The stored item: the contact plus its keys; queue-index keys only while it waits. */
+/** The stored item: the contact plus its keys; queue-index keys only while it waits, agent-index keys only while held. */
 export function contactItem(contact: Contact): Record<string, unknown> {
   return {
     ...contact,
@@ -13,10 +13,15 @@ export function contactItem(contact: Contact): Record<string, unknown> {
         ? keys.waitingForAgent(contact.tenantId, contact.targetAgentId, contact.enqueuedAt, contact.contactId)
         : keys.waitingContact(contact.tenantId, contact.queueId, contact.enqueuedAt, contact.contactId))),
     ...(contact.customerId && keys.customerContact(contact.tenantId, contact.customerId, contact.createdAt, contact.contactId)),
+    ...(isHeld(contact) && keys.heldContact(contact.tenantId, contact.agentId!, contact.enqueuedAt, contact.contactId)),
   };
 }
 
-/** Contacts, one item each, with the sparse waiting-queue index and the customer index. */
+/** Statuses in which a contact occupies its agent, and shows in their console. */
+const HELD_STATUSES: readonly Contact['status'][] = ['offered', 'connected', 'after-contact-work'];
+const isHeld = (contact: Contact) => contact.agentId !== undefined && HELD_STATUSES.includes(contact.status);
+
+/** Contacts, one item each, with the sparse waiting-queue and held-by-agent indexes and the customer index. */
 export class DynamoContactRepository implements ContactRepository {
   constructor(private readonly table: DynamoTable) {}
 
@@ -32,6 +37,12 @@ export class DynamoContactRepository implements ContactRepository {
     // The index is eventually consistent; re-check the status the item carries.
     const items = await this.table.queryAll<Contact>({ index: 'gsi2', pk: keys.waitingInQueue(tenantId, queueId).gsi2pk });
     return items.filter((c) => c.status === 'queued');
+  }
+
+  async listHeldBy(tenantId: string, agentId: string) {
+    // The index is eventually consistent; re-check what the item carries.
+    const items = await this.table.queryAll<Contact>({ index: 'gsi2', pk: keys.heldByAgent(tenantId, agentId).gsi2pk });
+    return items.filter((c) => c.agentId === agentId && isHeld(c));
   }
 
   save(contact: Contact, expectedVersion: number) {

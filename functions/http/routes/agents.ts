@@ -12,7 +12,7 @@ function assertMayActOn(principal: Principal, agentId: string) {
   if (principal.userId !== agentId && !hasRole(principal.roles, 'supervisor')) throw new ForbiddenError('Only supervisors may act on other agents');
 }
 
-/** Agent presence: list for the wallboard, read one, set a status (the stream pushes the change live). */
+/** Agent presence: list for the wallboard, a names-and-presence directory for transfers, read one, set a status (the stream pushes the change live). */
 export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, auth: MiddlewareHandler<AuthEnv>) {
   const getAgent = async (tenantId: string, agentId: string): Promise<Agent> => {
     const agent = await deps.agents.get(tenantId, agentId);
@@ -38,6 +38,11 @@ export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, auth: Middlewa
 
   return new Hono<AuthEnv>()
     .get('/', auth, requireRole('supervisor'), async (c) => c.json({ agents: await deps.agents.list(c.get('principal').tenantId) }))
+    // Names and presence only, for any signed-in user: an agent picks a colleague to transfer a contact to.
+    .get('/directory', auth, async (c) => {
+      const agents = await deps.agents.list(c.get('principal').tenantId);
+      return c.json({ agents: agents.map(({ agentId, name, status, breakReason, queueIds }) => ({ agentId, name, status, ...(breakReason && { breakReason }), queueIds })) });
+    })
     .put('/me/status', auth, async (c) => {
       const principal = c.get('principal');
       return c.json(await setStatus(principal, principal.userId, await readJson(c, SetAgentStatusSchema)));

@@ -1,12 +1,18 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { hasRole } from '@cc/shared/auth/model';
+import { ForbiddenError } from '@cc/shared/errors';
 import type { Deps } from '../../composition/root.ts';
 import { routingDeps } from '../../routing/deps.ts';
 import { CreateContactSchema, TransferSchema, createRoutingService } from '../../routing/service.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 
+/** `GET /api/contacts?assigned=me` (or an agent id, for supervisors). */
+const AssignedQuerySchema = z.object({ assigned: z.string().min(1) });
+
 /**
- * Contacts and routing: create (any channel, callbacks with a window), read, accept/reject an offer (only the
+ * Contacts and routing: create (any channel, callbacks with a window), list an agent's held contacts, read, accept/reject an offer (only the
  * offered agent), end, finish wrap-up, transfer, abandon, queue position; and the wallboard for supervisors.
  * Every id is looked up under the caller's tenant, so another tenant's contact is a 404.
  */
@@ -16,6 +22,14 @@ export function contactRoutes(deps: Deps, auth: MiddlewareHandler<AuthEnv>) {
     .post('/', auth, async (c) => {
       const input = await readJson(c, CreateContactSchema);
       return c.json(await service().createContact(c.get('principal').tenantId, input), 201);
+    })
+    .get('/', auth, async (c) => {
+      // The agent console's list after a reload: what the agent holds now (offered, connected, after-contact work).
+      const principal = c.get('principal');
+      const { assigned } = AssignedQuerySchema.parse(c.req.query());
+      const agentId = assigned === 'me' ? principal.userId : assigned;
+      if (agentId !== principal.userId && !hasRole(principal.roles, 'supervisor')) throw new ForbiddenError('Only supervisors may list another agent’s contacts');
+      return c.json({ contacts: await deps.contacts.listHeldBy(principal.tenantId, agentId) });
     })
     .get('/:contactId', auth, async (c) => c.json(await service().getContact(c.get('principal'), c.req.param('contactId'))))
     .get('/:contactId/position', auth, async (c) => c.json(await service().describePosition(c.get('principal').tenantId, c.req.param('contactId'))))

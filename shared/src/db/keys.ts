@@ -35,6 +35,9 @@ export const keys = {
   /** gsi2, sparse: a contact transferred to a named agent waits in that agent's own list instead of the queue's. */
   waitingForAgent: (tenantId: string, agentId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#WAITING`, gsi2sk: `${enqueuedAt}#${contactId}` }),
   waitingForAgentOf: (tenantId: string, agentId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#WAITING` }),
+  /** gsi2, sparse: a contact an agent holds (offered, connected, after-contact work), so their console can list it after a reload. */
+  heldContact: (tenantId: string, agentId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#HELD`, gsi2sk: `${enqueuedAt}#${contactId}` }),
+  heldByAgent: (tenantId: string, agentId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#HELD` }),
   /** A queue's daily counters (wallboard, service level, handle times), split in shards so concurrent accepts rarely collide. */
   queueDayStats: (tenantId: string, queueId: string, date: string, shard: number) => ({ pk: `${t(tenantId)}#QSTATS#${queueId}`, sk: `DAY#${date}#S#${shard}` }),
   queueStatsOfDay: (tenantId: string, queueId: string, date: string) => ({ pk: `${t(tenantId)}#QSTATS#${queueId}`, skPrefix: `DAY#${date}#` }),
