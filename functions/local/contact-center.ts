@@ -175,7 +175,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
 
     const app = new Hono()
       .route('/', localRoutes({ directory: deps.directory, issuer, handlers }))
-      .route('/simulator', simulatorRoutes(simulator))
+      .route('/', simulatorRoutes(simulator))
       .route('/', createApp(deps, { healthChecks: { streamPoller: async () => poller.healthy } }))
       .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
       .get('*', (c) => {

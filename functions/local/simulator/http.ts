@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { ZodError, z } from 'zod';
+import { SIMULATED_KINDS, type SimulatedKind } from './channels.ts';
 import { providerApiRoutes } from './provider-api.ts';
 import { customerIdentity } from './personas.ts';
 import { type ApiCall, type MessengerSimulator, SimulatorError } from './simulator.ts';
@@ -47,11 +48,12 @@ function redactCall(call: ApiCall): ApiCall {
   return { ...call, headers, params, path: call.path.replace(/\/bot(\d+):[^/]+/, '/bot$1:***') };
 }
 
-/** The `/simulator` routes; `sim` is the runtime's one simulator. */
+/** The `/simulator/…` routes, to mount at the server's root; `sim` is the runtime's one simulator. */
 export function simulatorRoutes(sim: MessengerSimulator) {
   const api = new Hono()
     .get('/state', async (c) => {
-      const channels = await sim.listChannels();
+      const order = (kind: string) => SIMULATED_KINDS.indexOf(kind as SimulatedKind);
+      const channels = (await sim.listChannels()).sort((a, b) => order(a.kind) - order(b.kind) || a.name.localeCompare(b.name));
       return c.json({
         revision: sim.revision,
         personas: sim.listPersonas(),
@@ -117,16 +119,18 @@ export function simulatorRoutes(sim: MessengerSimulator) {
       return c.json({ ok, expected: expected === undefined ? null : ok ? expected : '(hidden)', outcome });
     });
 
+  // Mounted at the root with explicit paths, so the page answers at `/simulator/` (a Hono sub-app's `/` would be `/simulator`).
   return new Hono()
-    .get('/', (c) => c.html(readFileSync(uiFile('index.html'), 'utf8')))
-    .get('/assets/:file', (c) => {
+    .get('/simulator', (c) => c.redirect('/simulator/'))
+    .get('/simulator/', (c) => c.html(readFileSync(uiFile('index.html'), 'utf8')))
+    .get('/simulator/assets/:file', (c) => {
       const file = c.req.param('file');
       const type = UI_FILES[file];
       if (!type) return c.notFound();
       return c.body(readFileSync(uiFile(file), 'utf8'), 200, { 'content-type': type, 'cache-control': 'no-cache' });
     })
-    .route('/api', api)
-    .route('/', providerApiRoutes(sim))
+    .route('/simulator/api', api)
+    .route('/simulator', providerApiRoutes(sim))
     .onError((error, c) => {
       if (error instanceof ZodError) {
         return c.json({ title: 'Bad Request', status: 400, detail: error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }, 400);

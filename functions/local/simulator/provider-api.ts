@@ -125,7 +125,7 @@ export function providerApiRoutes(sim: MessengerSimulator) {
             if (!persona) return error(400, 'Bad Request: chat not found', channel);
             const failure = sim.takeFailure(channel.channelId);
             if (failure) {
-              sim.recordRefusal(channel, persona.id, `Telegram: ${failureText(failure, 'telegram')} — «${text}»`);
+              sim.recordRefusal(channel, persona.id, failureText(failure, 'telegram', text));
               if (failure.mode === 'rate_limit') return error(429, `Too Many Requests: retry after ${failure.retryAfterSeconds}`, channel, { parameters: { retry_after: failure.retryAfterSeconds } }, failure);
               if (failure.mode === 'blocked') return error(403, 'Forbidden: bot was blocked by the user', channel, {}, failure);
               return error(500, 'Internal Server Error', channel, {}, failure);
@@ -167,7 +167,7 @@ export function providerApiRoutes(sim: MessengerSimulator) {
         const personaId = persona?.id ?? `unknown:${to}`;
         const failure = sim.takeFailure(channel.channelId);
         if (failure) {
-          sim.recordRefusal(channel, personaId, `WhatsApp: ${failureText(failure, 'whatsapp')} — «${content.text}»`);
+          sim.recordRefusal(channel, personaId, failureText(failure, 'whatsapp', content.text));
           if (failure.mode === 'rate_limit') {
             return graphError(429, { message: '(#130429) Rate limit hit', type: 'OAuthException', code: 130429, error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' } }, channel, failure);
           }
@@ -212,7 +212,7 @@ export function providerApiRoutes(sim: MessengerSimulator) {
         if (earlier !== undefined) return vk({ response: earlier }, channel);
         const failure = sim.takeFailure(channel.channelId);
         if (failure) {
-          sim.recordRefusal(channel, persona.id, `ВКонтакте: ${failureText(failure, 'vk')} — «${text}»`);
+          sim.recordRefusal(channel, persona.id, failureText(failure, 'vk', text));
           if (failure.mode === 'rate_limit') return error(6, 'Too many requests per second', channel, failure);
           if (failure.mode === 'blocked') return error(901, "Can't send messages for users without permission", channel, failure);
           return error(10, 'Internal server error', channel, failure);
@@ -263,7 +263,7 @@ export function providerApiRoutes(sim: MessengerSimulator) {
         if (!persona) return status(5, 'receiverNotRegistered', channel);
         const failure = sim.takeFailure(channel.channelId);
         if (failure) {
-          sim.recordRefusal(channel, persona.id, `Viber: ${failureText(failure, 'viber')} — «${text}»`);
+          sim.recordRefusal(channel, persona.id, failureText(failure, 'viber', text));
           if (failure.mode === 'rate_limit') return status(12, 'tooManyRequests', channel, failure);
           if (failure.mode === 'blocked') return status(6, 'receiverNotSubscribed', channel, failure);
           return viber('Internal Server Error', channel, failure, 500);
@@ -297,12 +297,30 @@ function whatsAppContent(params: Params): { text: string; buttons: ChatButton[] 
   return undefined;
 }
 
-/** A chat note explaining a switched failure, in the page's first language. */
-function failureText(failure: FailureSwitch, kind: 'telegram' | 'whatsapp' | 'vk' | 'viber'): string {
+/** A chat note explaining a switched failure, in Russian and English. */
+function failureText(failure: FailureSwitch, kind: 'telegram' | 'whatsapp' | 'vk' | 'viber', text: string): { ru: string; en: string } {
+  const wait = failure.retryAfterSeconds;
   const texts = {
-    rate_limit: { telegram: `429 Too Many Requests (retry_after ${failure.retryAfterSeconds} с)`, whatsapp: '130429 Rate limit hit', vk: 'ошибка 6: слишком много запросов', viber: 'status 12 tooManyRequests' },
-    blocked: { telegram: '403 бот заблокирован пользователем', whatsapp: '131047 окно 24 часа закрыто', vk: 'ошибка 901: нет разрешения на сообщения', viber: 'status 6 receiverNotSubscribed' },
-    server_error: { telegram: '500 Internal Server Error', whatsapp: '131000 Something went wrong', vk: 'ошибка 10: внутренняя ошибка', viber: 'HTTP 500' },
+    rate_limit: {
+      telegram: [`429 Too Many Requests (retry_after ${wait} с)`, `429 Too Many Requests (retry_after ${wait} s)`],
+      whatsapp: ['130429 Rate limit hit', '130429 Rate limit hit'],
+      vk: ['ошибка 6: слишком много запросов', 'error 6: too many requests per second'],
+      viber: ['status 12 tooManyRequests', 'status 12 tooManyRequests'],
+    },
+    blocked: {
+      telegram: ['403 бот заблокирован пользователем', '403 bot was blocked by the user'],
+      whatsapp: ['131047 окно 24 часа закрыто', '131047 24-hour window closed'],
+      vk: ['ошибка 901: нет разрешения на сообщения', "error 901: can't send messages without permission"],
+      viber: ['status 6 receiverNotSubscribed', 'status 6 receiverNotSubscribed'],
+    },
+    server_error: {
+      telegram: ['500 Internal Server Error', '500 Internal Server Error'],
+      whatsapp: ['131000 Something went wrong', '131000 Something went wrong'],
+      vk: ['ошибка 10: внутренняя ошибка', 'error 10: internal server error'],
+      viber: ['HTTP 500', 'HTTP 500'],
+    },
   } as const;
-  return `не доставлено, ${texts[failure.mode][kind]}`;
+  const names = { telegram: ['Telegram', 'Telegram'], whatsapp: ['WhatsApp', 'WhatsApp'], vk: ['ВКонтакте', 'VK'], viber: ['Viber', 'Viber'] } as const;
+  const [ru, en] = texts[failure.mode][kind];
+  return { ru: `${names[kind][0]}: не доставлено, ${ru} — «${text}»`, en: `${names[kind][1]}: not delivered, ${en} — “${text}”` };
 }

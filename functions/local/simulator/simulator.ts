@@ -82,6 +82,8 @@ export interface ChatEntry {
   answered?: boolean;
   /** System lines: what happened (`api_error`, `handshake`, `webhook_registered`). */
   event?: string;
+  /** System lines: the English text (`text` is Russian, the page's first language). */
+  textEn?: string;
 }
 
 /** A call our side made to a fake provider API, as received, with the answer given. */
@@ -256,7 +258,7 @@ export class MessengerSimulator {
       return;
     }
     this.registered.set(channel.channelId, { ...webhook, at: this.now().toISOString() });
-    this.addEntry({ channelId: channel.channelId, personaId: '', from: 'system', event: 'webhook_registered', text: `webhook → ${webhook.url}` });
+    this.addEntry({ channelId: channel.channelId, personaId: '', from: 'system', event: 'webhook_registered', text: `вебхук зарегистрирован: ${webhook.url}`, textEn: `webhook registered: ${webhook.url}` });
   }
 
   /** Whether a channel has a registered webhook (not just the default URL). */
@@ -471,7 +473,8 @@ export class MessengerSimulator {
     }
     const outcome = await this.send(request);
     const ok = outcome.status === 200 && (expected === undefined || outcome.body.trim() === expected);
-    this.addEntry({ channelId, personaId: '', from: 'system', event: 'handshake', text: `${channel.kind} handshake: HTTP ${outcome.status}${ok ? ' ✓' : ' ✗'}` });
+    const verdict = `HTTP ${outcome.status}${ok ? ' ✓' : ' ✗'}`;
+    this.addEntry({ channelId, personaId: '', from: 'system', event: 'handshake', text: `проверка вебхука ${channel.kind}: ${verdict}`, textEn: `${channel.kind} webhook check: ${verdict}` });
     return { ok, ...(expected !== undefined ? { expected } : {}), outcome, request };
   }
 
@@ -505,8 +508,8 @@ export class MessengerSimulator {
   }
 
   /** Notes in the chat that the provider refused one of our calls (a failure switch or a bad request). @internal */
-  recordRefusal(channel: SimulatedChannel, personaId: string, text: string): void {
-    this.addEntry({ channelId: channel.channelId, personaId, from: 'system', event: 'api_error', text });
+  recordRefusal(channel: SimulatedChannel, personaId: string, text: { ru: string; en: string }): void {
+    this.addEntry({ channelId: channel.channelId, personaId, from: 'system', event: 'api_error', text: text.ru, textEn: text.en });
   }
 
   /** Marks a Telegram callback query as answered; false when the id is unknown or already answered. @internal */
@@ -661,7 +664,7 @@ export class MessengerSimulator {
       if (answer.response?.end_session === true) this.aliceSessions.delete(key);
       if (text) this.addEntry({ channelId: channel.channelId, personaId: persona.id, from: 'business', text, delivery: 'read', providerMessageId: `alice:${randomUUID()}`, ...(buttons.length ? { buttons } : {}) });
     } catch {
-      this.addEntry({ channelId: channel.channelId, personaId: persona.id, from: 'system', event: 'api_error', text: 'Алиса: ответ навыка не JSON' });
+      this.addEntry({ channelId: channel.channelId, personaId: persona.id, from: 'system', event: 'api_error', text: 'Алиса: ответ навыка не JSON', textEn: 'Alice: the skill answered with something other than JSON' });
     }
   }
 

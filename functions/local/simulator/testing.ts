@@ -2,7 +2,7 @@
  * Test helpers: a simulator wired in-process (no sockets) to the real senders, and a recording
  * stand-in for our webhook endpoints when a test has no contact center behind them.
  */
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { type MessengerSenders, createMessengerSenders } from '../../adapters/messengers/index.ts';
 import type { RetryPolicy } from '../../adapters/messengers/retry.ts';
 import { type ChannelSource, type SimulatedChannel, staticChannelSource } from './channels.ts';
@@ -73,7 +73,7 @@ export function createTestSimulator(
   const { channels = testChannels(), webhookFetch = receiver.fetch, retry, ...rest } = options;
   const source = Array.isArray(channels) ? staticChannelSource(channels) : channels;
   const sim = new MessengerSimulator({ autoDeliver: false, ...rest, channels: source, fetch: webhookFetch });
-  const app = new Hono().route('/simulator', simulatorRoutes(sim));
+  const app = simulatorRoutes(sim);
   const fetchImpl = routeFetch(TEST_BASE_URL, app, webhookFetch);
   const urls = simulatorApiBaseUrls(TEST_BASE_URL);
   const delays: number[] = [];

@@ -184,7 +184,7 @@ function renderChat() {
   if (entries.length === 0) chat.append(el('li', { class: 'system' }, t('empty')));
   for (const entry of entries) {
     if (entry.from === 'system') {
-      chat.append(el('li', { class: `system ${entry.event ?? ''}` }, entry.text));
+      chat.append(el('li', { class: `system ${entry.event ?? ''}` }, state.lang === 'en' && entry.textEn ? entry.textEn : entry.text));
       continue;
     }
     const mine = entry.from === 'customer';
@@ -221,6 +221,8 @@ async function poll() {
     for (const entry of data.entries) state.entries.set(entry.id, entry);
     state.rev = Math.max(state.rev, ...data.entries.map((e) => e.rev));
     renderChat();
+    // Something happened (a switched failure may have been used up): refresh the side panel too.
+    void loadState().catch(() => undefined);
   }
   // The customer is looking at the chat: what arrived is now read (WhatsApp read / Viber seen).
   const unread = [...state.entries.values()].some((e) => e.from === 'business' && e.delivery === 'delivered');
