@@ -35,7 +35,7 @@ export function installRoutingAdapters(deps: Deps, adapters: Partial<RoutingAdap
   return { ...deps, ...merged };
 }
 
-/** The routing dependencies for `deps`, built on first use. @throws Error in AWS without `TIMER_QUEUE_URL`. */
+/** The routing dependencies for `deps`, built on first use (in AWS without `TIMER_QUEUE_URL`, timers are logged and dropped). */
 export function routingDeps(deps: Deps): RoutingDeps {
   let adapters = installed.get(deps);
   if (!adapters) {
@@ -51,7 +51,11 @@ function defaults(deps: Deps): RoutingAdapters {
   const notifier = new LocalCustomerNotifier();
   if (deps.config.CC_RUNTIME === 'aws') {
     const { TIMER_QUEUE_URL } = RoutingConfigSchema.parse(process.env);
-    if (!TIMER_QUEUE_URL) throw new Error('TIMER_QUEUE_URL is required when CC_RUNTIME=aws');
+    if (!TIMER_QUEUE_URL) {
+      // Not fatal: the stream processor also serves pushes and messaging, which must not stop on a missing queue.
+      logger.error('TIMER_QUEUE_URL is not set: routing timers (offer timeouts, wrap-up ends, overflow) are dropped');
+      return { routing, dialer, notifier, timers: { schedule: async (timer) => logger.error('Routing timer dropped: no TIMER_QUEUE_URL', { timerId: timer.id }) } };
+    }
     return { routing, dialer, notifier, timers: new SqsTimers(new SignedSqsSender(deps.config.AWS_REGION), TIMER_QUEUE_URL) };
   }
   // Local default: fire in-process through the routing service (imported lazily: the service imports this module).

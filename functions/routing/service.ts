@@ -28,6 +28,7 @@ import {
   hasFreeCapacity,
   isOpen,
   localTime,
+  orderQueuedContacts,
   overflowTarget,
   rankAgentsForContact,
   rankContactsForAgent,
@@ -137,24 +138,24 @@ export function createRoutingService(deps: RoutingDeps) {
     return rankAgentsForContact(contact, agents.map(toRoutingAgent), queue, at);
   }
 
-  /** Re-check the queue when the next profile delay elapses for it, or after `SWEEP_SECONDS` at the latest. */
-  async function armSweep(contact: Contact, queue: TenantQueue, agents: readonly Agent[], at: Date) {
-    if (contact.targetAgentId !== undefined) return;
+  /** Re-check the queue when the next profile delay elapses for one of `waiting`, or after `SWEEP_SECONDS` at the latest. */
+  async function armSweep(waiting: readonly Contact[], queue: TenantQueue, agents: readonly Agent[], at: Date) {
+    const inQueue = waiting.filter((c) => c.targetAgentId === undefined);
+    if (inQueue.length === 0) return;
     let due = at.getTime() + SWEEP_SECONDS * 1000;
-    const enqueued = Date.parse(contact.enqueuedAt);
-    for (const agent of agents) {
-      const entry = toRoutingAgent(agent).profile.find((p) => p.queueId === queue.queueId);
-      const eligibleAt = entry && enqueued + entry.delaySeconds * 1000;
-      if (eligibleAt !== undefined && eligibleAt > at.getTime() && eligibleAt < due) due = eligibleAt;
+    const delays = agents.flatMap((a) => toRoutingAgent(a).profile.filter((p) => p.queueId === queue.queueId && p.delaySeconds > 0).map((p) => p.delaySeconds * 1000));
+    for (const contact of inQueue) {
+      const enqueued = Date.parse(contact.enqueuedAt);
+      for (const delay of delays) if (enqueued + delay > at.getTime() && enqueued + delay < due) due = enqueued + delay;
     }
-    await deps.timers.schedule(sweepTimer(contact.tenantId, queue.queueId, new Date(due)));
+    await deps.timers.schedule(sweepTimer(queue.tenantId, queue.queueId, new Date(due)));
   }
 
   /**
    * A queued contact looks for an agent: best-ranked first; a lost transaction moves on to the next candidate,
    * then starts over from fresh reads. @returns what happened. @throws RoutingContentionError after too many races
    */
-  async function routeContact(tenantId: string, contactId: string): Promise<'offered' | 'waiting' | 'skipped'> {
+  async function routeContact(tenantId: string, contactId: string, options: { sweep?: boolean } = {}): Promise<'offered' | 'waiting' | 'skipped'> {
     let queue: TenantQueue | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const contact = await deps.routing.readContact(tenantId, contactId);
@@ -180,7 +181,7 @@ export function createRoutingService(deps: RoutingDeps) {
         }
       }
       if (!lostRace) {
-        await armSweep(contact, queue, agents, at);
+        if (options.sweep !== false) await armSweep([contact], queue, agents, at);
         return 'waiting';
       }
     }
@@ -226,10 +227,28 @@ export function createRoutingService(deps: RoutingDeps) {
     throw new RoutingContentionError('agent', agentId);
   }
 
-  /** Routes every waiting contact of a queue in queue order (sweep timer). */
+  /**
+   * Routes the waiting contacts of a queue in queue order (sweep timer). One read of the agents serves every
+   * contact nobody can take; only contacts with a candidate go through `routeContact`. Arms one next sweep.
+   */
   async function routeQueue(tenantId: string, queueId: string): Promise<void> {
-    const waiting = await deps.contacts.listWaiting(tenantId, queueId);
-    for (const contact of waiting.sort((a, b) => a.enqueuedAt.localeCompare(b.enqueuedAt))) await routeContact(tenantId, contact.contactId);
+    const queue = await findQueue(tenantId, queueId);
+    if (!queue) return;
+    const at = now();
+    const waiting = orderQueuedContacts(await deps.contacts.listWaiting(tenantId, queueId), new Map([[queueId, queue]]), at) as Contact[];
+    if (waiting.length === 0) return;
+    let agents = await deps.routing.readAgents(tenantId);
+    const left: Contact[] = [];
+    for (const contact of waiting) {
+      if (!callbackReady(contact, at) || candidatesFor(contact, agents, queue, at).length === 0) {
+        if (callbackReady(contact, at)) left.push(contact);
+        continue;
+      }
+      const outcome = await routeContact(tenantId, contact.contactId, { sweep: false });
+      if (outcome === 'offered') agents = await deps.routing.readAgents(tenantId);
+      else if (outcome === 'waiting') left.push(contact);
+    }
+    await armSweep(left, queue, agents, at);
   }
 
   /**
