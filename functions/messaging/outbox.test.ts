@@ -30,6 +30,7 @@ beforeAll(async () => {
   pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps));
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'tg', kind: 'telegram' });
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'wa', kind: 'whatsapp' });
+  await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'vb', kind: 'viber' });
   token.agent = await ctx.issuer.issue({ tenantId: TENANT, userId: 'anna', roles: ['agent'], name: 'Анна', login: 'anna' });
   token.otherAgent = await ctx.issuer.issue({ tenantId: TENANT, userId: 'dmitry', roles: ['agent'], name: 'Дмитрий', login: 'dmitry' });
   token.supervisor = await ctx.issuer.issue({ tenantId: TENANT, userId: 'oleg', roles: ['supervisor'], name: 'Олег', login: 'oleg' });
@@ -207,5 +208,28 @@ describe('queue position notices', () => {
     const sent = provider.requests.filter((r) => r.path.endsWith('/sendMessage'));
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0]!.body).text).toBe(view.text.ru);
+  });
+});
+
+describe('viber delivery', () => {
+  it('finds the sent message by its exact 64-bit token when Viber reports it delivered and seen', async () => {
+    // Arrange: Мария writes on Viber, the agent replies, Viber answers with a token beyond 2^53
+    const incoming = readWireText('viber/callback-message-text.json');
+    await app.request('/webhooks/viber/vb', { method: 'POST', body: incoming, headers: providerHeaders('viber', incoming) });
+    await pump.run();
+    const contact = await connect((await scanEntity<Contact>(ctx.deps, 'contact')).find((c) => c.channelId === 'vb')!);
+    script = [{ body: readWireText('viber/send-message-response-ok.json') }];
+    const { message } = await json(await reply(contact.contactId, { text: 'Заказ 104777 передан курьеру' }));
+    await pump.run();
+    const report = (event: 'delivered' | 'seen', timestamp: number) =>
+      readWireText('viber/callback-delivered.json').replace('"delivered"', `"${event}"`).replace('5991472014222233334', '5991472015333344445').replace('1718872800111', String(timestamp));
+    // Act
+    for (const raw of [report('delivered', Date.now()), report('seen', Date.now() + 1000)]) {
+      await app.request('/webhooks/viber/vb', { method: 'POST', body: raw, headers: providerHeaders('viber', raw) });
+    }
+    await pump.run();
+    // Assert
+    expect(JSON.parse(provider.requests[0]!.body)).toMatchObject({ receiver: '01234567890A=', type: 'text', text: 'Заказ 104777 передан курьеру' });
+    expect(await stored(message.messageId)).toMatchObject({ providerMessageId: '5991472015333344445', status: 'read' });
   });
 });
