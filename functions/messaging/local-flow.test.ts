@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import WebSocket from 'ws';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Contact } from '@cc/shared/contacts/model';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
@@ -73,6 +74,10 @@ describe('messaging on the local contact center', () => {
     // Act: a supervisor replies; the outbox sends it through the simulated Bot API
     const supervisor = center.demo.users.find((u) => u.role === 'supervisor')!;
     const login = await json(await fetch(`${center.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: supervisor.login, password: supervisor.password }) }));
+    const pushed: Array<{ type: string; message?: { messageId: string; status: string } }> = [];
+    const socket = new WebSocket(`${center.baseUrl.replace('http', 'ws')}/ws?token=${login.token}`);
+    socket.on('message', (data) => pushed.push(JSON.parse(data.toString())));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const res = await fetch(`${center.baseUrl}/api/contacts/${contact.contactId}/messages`, { method: 'POST', headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Здравствуйте! Оператор на связи.' }) });
     const { message } = await json(res);
     const received = await center.simulator.waitForReply(channel.channelId, persona, { timeoutMs: 20_000 });
@@ -80,7 +85,11 @@ describe('messaging on the local contact center', () => {
       const stored = await center.deps.messaging.getMessage(center.demo.tenantId, message.messageId);
       return stored?.status === 'sent' ? stored : undefined;
     });
+    const live = await waitFor(async () => pushed.find((p) => p.type === 'message.updated' && p.message?.messageId === message.messageId && p.message.status === 'sent'));
+    socket.close();
     // Assert
+    expect(live).toBeDefined();
+    expect(pushed.some((p) => p.type === 'message.created' && p.message?.messageId === message.messageId)).toBe(true);
     expect(res.status).toBe(202);
     expect(received.text).toBe('Здравствуйте! Оператор на связи.');
     expect(delivered.providerMessageId).toBe(received.providerMessageId);
