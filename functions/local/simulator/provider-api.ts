@@ -135,7 +135,7 @@ export function providerApiRoutes(sim: MessengerSimulator) {
             const messageId = sim.nextId();
             sim.recordOutbound(channel, persona.id, { text, buttons, providerMessageId: String(messageId) });
             const id = customerIdentity(persona, channel.channelId);
-            return tg(200, { ok: true, result: { message_id: messageId, from: bot, chat: telegramChat(persona, id.telegramUserId), date: Math.floor(Date.now() / 1000), text, ...(markup?.inline_keyboard ? { reply_markup: markup } : {}) } }, channel);
+            return tg(200, { ok: true, result: { message_id: messageId, from: bot, chat: telegramChat(persona, id.telegramUserId), date: sim.unixSeconds(), text, ...(markup?.inline_keyboard ? { reply_markup: markup } : {}) } }, channel);
           }
           default:
             return error(404, 'Not Found', channel);

@@ -82,7 +82,7 @@ export interface ChatEntry {
   answered?: boolean;
   /** System lines: what happened (`api_error`, `handshake`, `webhook_registered`). */
   event?: string;
-  /** System lines: the English text (`text` is Russian, the page's first language). */
+  /** The English text where `text` is ours rather than someone's words (Russian, the page's first language). */
   textEn?: string;
 }
 
@@ -332,6 +332,7 @@ export class MessengerSimulator {
     const webhook = this.webhookOf(channel);
     let request: WebhookRequest;
     let text: string;
+    let textEn: string;
     switch (channel.kind) {
       case 'telegram':
         return this.say(channelId, personaId, options.payload ? `/start ${options.payload}` : '/start', options);
@@ -339,20 +340,23 @@ export class MessengerSimulator {
         return undefined;
       case 'vk':
         text = '(разрешил сообщения сообщества)';
+        textEn = '(allowed messages from the community)';
         request = vkWebhook(webhook.url, vkMessageAllow({ groupId: this.vkGroupId(channel), eventId: randomBytes(20).toString('hex'), apiVersion: this.vkApiVersion(channel), userId: id.vkUserId, ...(options.payload ? { key: options.payload } : {}) }), channel.secrets.secret, options.forgery);
         break;
       case 'viber':
         text = '(открыл чат)';
+        textEn = '(opened the chat)';
         request = viberWebhook(webhook.url, viberConversationStarted({ timestamp: at.getTime(), messageToken: this.viberToken(), user: viberUser(persona, id.viberUserId, personaName(persona)), ...(options.payload ? { context: options.payload } : {}), subscribed: false }), channel.secrets.token, options.forgery);
         break;
       case 'yandex': {
         const session = this.aliceSession(channel, persona, true);
         text = '(запустил навык)';
+        textEn = '(launched the skill)';
         request = aliceWebhook(webhook.url, aliceRequest({ ...session.request, utterance: '' }), options.forgery);
         break;
       }
     }
-    const entry = this.addEntry({ channelId, personaId, from: 'customer', text });
+    const entry = this.addEntry({ channelId, personaId, from: 'customer', text, textEn });
     return this.deliverCustomerRequest(channel, persona, entry, request, options.forgery);
   }
 
@@ -554,6 +558,11 @@ export class MessengerSimulator {
     return { wabaId, displayPhoneNumber: display, phoneNumberId };
   }
 
+  /** The simulator's clock in Unix seconds, as providers date their messages. @internal */
+  unixSeconds(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
+
   /** A new id that grows across restarts (time-based), for ids the provider keeps increasing. @internal */
   nextId(): number {
     this.lastId = Math.max(this.lastId + 1, Math.floor((this.now().getTime() - EPOCH_2025) / 100));
@@ -662,7 +671,8 @@ export class MessengerSimulator {
       const session = this.aliceSessions.get(key);
       if (session) session.state = answer.session_state;
       if (answer.response?.end_session === true) this.aliceSessions.delete(key);
-      if (text) this.addEntry({ channelId: channel.channelId, personaId: persona.id, from: 'business', text, delivery: 'read', providerMessageId: `alice:${randomUUID()}`, ...(buttons.length ? { buttons } : {}) });
+      // Alice speaks the answer at once: there is no delivery to report.
+      if (text) this.addEntry({ channelId: channel.channelId, personaId: persona.id, from: 'business', text, providerMessageId: `alice:${randomUUID()}`, ...(buttons.length ? { buttons } : {}) });
     } catch {
       this.addEntry({ channelId: channel.channelId, personaId: persona.id, from: 'system', event: 'api_error', text: 'Алиса: ответ навыка не JSON', textEn: 'Alice: the skill answered with something other than JSON' });
     }

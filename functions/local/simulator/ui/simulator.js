@@ -196,7 +196,7 @@ function renderChat() {
       : null;
     chat.append(
       el('li', { class: `bubble ${mine ? 'mine' : 'theirs'}`, 'data-entry': entry.id },
-        el('div', { class: 'text' }, entry.text),
+        el('div', { class: 'text' }, state.lang === 'en' && entry.textEn ? entry.textEn : entry.text),
         extra,
         meta,
         buttons,
