@@ -18,6 +18,8 @@ export const ConfigSchema = z.object({
   WS_MANAGEMENT_ENDPOINT: z.string().url().optional(),
   /** KMS key that encrypts channel secrets (AWS only). */
   SECRETS_KEY_ID: z.string().optional(),
+  /** SQS queue carrying routing timers (AWS only: stream processor, HTTP API, routing timers); locally they run in-process. */
+  TIMER_QUEUE_URL: z.string().url().optional(),
   /** Allowed browser origins for the API, comma-separated. */
   WEB_ORIGIN: z.string().optional(),
   /**

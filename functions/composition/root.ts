@@ -7,8 +7,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { AgentRepository } from '@cc/shared/agents/ports';
-import type { ContactRepository } from '@cc/shared/contacts/ports';
+import type { ContactRepository, Timers } from '@cc/shared/contacts/ports';
 import type { QueueRepository } from '@cc/shared/queues/ports';
 import type { ConnectionRepository, RealtimePush } from '@cc/shared/realtime/ports';
 import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports';
@@ -25,6 +26,7 @@ import { DynamoMessagingRepository } from '../adapters/dynamo/messaging-reposito
 import { DynamoCustomerRepository } from '../adapters/dynamo/customer-repository.ts';
 import { ApiGatewayRealtimePush } from '../adapters/realtime/api-gateway-push.ts';
 import { KmsSecretCipher } from '../adapters/secrets/kms-cipher.ts';
+import { SqsTimers } from '../adapters/timers/sqs-timers.ts';
 import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
 import { createMessengerSenders, type MessengerSenders } from '../adapters/messengers/index.ts';
 import type { RetryPolicy } from '../adapters/messengers/retry.ts';
@@ -53,6 +55,11 @@ export interface Deps {
   verifier: TokenVerifier;
   /** Messenger HTTP clients (Telegram, WhatsApp, VK, Viber) at the configured base URLs. */
   senders: MessengerSenders;
+  /**
+   * Routing timers, when the composition provides them (AWS: SQS on `TIMER_QUEUE_URL`). Unset, routing picks its
+   * own (`functions/routing/deps.ts`): in-process timers locally, logged and dropped in AWS.
+   */
+  timers?: Timers;
 }
 
 /** The messenger senders at the base URLs of `config` (the providers in AWS, the simulator locally). */
@@ -95,6 +102,7 @@ export function createAwsDeps(config: Config): Deps {
     cipher: new KmsSecretCipher(new KMSClient({ region: config.AWS_REGION }), config.SECRETS_KEY_ID ?? missing('SECRETS_KEY_ID')),
     verifier: createJwtVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys: { jwksUrl: config.AUTH_JWKS_URL ?? missing('AUTH_JWKS_URL') } }),
     senders: createSendersFromConfig(config),
+    ...(config.TIMER_QUEUE_URL ? { timers: new SqsTimers(new SQSClient({ region: config.AWS_REGION }), config.TIMER_QUEUE_URL) } : {}),
   };
 }
 

@@ -1,23 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { readConfig } from '../composition/config.ts';
 import type { Deps } from '../composition/root.ts';
 import { routingDeps } from './deps.ts';
 import { SqsTimers } from '../adapters/timers/sqs-timers.ts';
 import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
 
-const awsDeps = () => ({ config: readConfig({ CC_RUNTIME: 'aws', TABLE_NAME: 'ContactCenter', AUTH_ISSUER: 'https://issuer', AUTH_AUDIENCE: 'client' }), table: {} }) as unknown as Deps;
-afterEach(() => {
-  delete process.env.TIMER_QUEUE_URL;
-});
+const awsDeps = (extra: Partial<Deps> = {}) =>
+  ({ config: readConfig({ CC_RUNTIME: 'aws', TABLE_NAME: 'ContactCenter', AUTH_ISSUER: 'https://issuer', AUTH_AUDIENCE: 'client' }), table: {}, ...extra }) as unknown as Deps;
 
 describe('routing deps', () => {
-  it('puts timers on the SQS queue named by TIMER_QUEUE_URL in AWS', () => {
+  it('uses the timers of the composition root in AWS', () => {
     // Arrange
-    process.env.TIMER_QUEUE_URL = 'https://sqs.eu-central-1.amazonaws.com/123456789012/cc-prod-routing-timers';
+    const timers = new SqsTimers(new SQSClient({ region: 'eu-central-1' }), 'https://sqs.eu-central-1.amazonaws.com/123456789012/cc-prod-routing-timers');
     // Act
-    const deps = routingDeps(awsDeps());
+    const deps = routingDeps(awsDeps({ timers }));
     // Assert
-    expect(deps.timers).toBeInstanceOf(SqsTimers);
+    expect(deps.timers).toBe(timers);
     expect(deps.routing).toBeInstanceOf(DynamoRoutingRepository);
   });
 

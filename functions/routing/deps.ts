@@ -1,20 +1,15 @@
 /**
  * The routing area's adapters on top of the composition root's `Deps`: the routing repository, timers, the voice
- * dialer and the customer notifier. In AWS they are built once from the environment (timers on SQS); the local
- * runtime and tests install their own with `installRoutingAdapters`, or get in-process defaults.
+ * dialer and the customer notifier. In AWS the timers come from the composition root (SQS on `TIMER_QUEUE_URL`); the
+ * local runtime and tests install their own with `installRoutingAdapters`, or get in-process defaults.
  */
-import { z } from 'zod';
 import type { CustomerNotifier, RoutingRepository, Timers, VoiceDialer } from '@cc/shared/contacts/ports';
 import type { Deps } from '../composition/root.ts';
 import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
-import { SignedSqsSender, SqsTimers } from '../adapters/timers/sqs-timers.ts';
 import { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
 import { LocalCustomerNotifier } from '../adapters/notify/local-customer-notifier.ts';
 import { logger } from '../composition/logger.ts';
-
-/** Routing's environment: the SQS queue that carries timers (AWS only). */
-export const RoutingConfigSchema = z.object({ TIMER_QUEUE_URL: z.string().url().optional() });
 
 export interface RoutingAdapters {
   routing: RoutingRepository;
@@ -49,14 +44,12 @@ function defaults(deps: Deps): RoutingAdapters {
   const routing = new DynamoRoutingRepository(deps.table);
   const dialer = new LocalVoiceDialer();
   const notifier = new LocalCustomerNotifier();
+  // The composition root's timers: SQS in AWS, built once per process with its client.
+  if (deps.timers) return { routing, dialer, notifier, timers: deps.timers };
   if (deps.config.CC_RUNTIME === 'aws') {
-    const { TIMER_QUEUE_URL } = RoutingConfigSchema.parse(process.env);
-    if (!TIMER_QUEUE_URL) {
-      // Not fatal: the stream processor also serves pushes and messaging, which must not stop on a missing queue.
-      logger.error('TIMER_QUEUE_URL is not set: routing timers (offer timeouts, wrap-up ends, overflow) are dropped');
-      return { routing, dialer, notifier, timers: { schedule: async (timer) => logger.error('Routing timer dropped: no TIMER_QUEUE_URL', { timerId: timer.id }) } };
-    }
-    return { routing, dialer, notifier, timers: new SqsTimers(new SignedSqsSender(deps.config.AWS_REGION), TIMER_QUEUE_URL) };
+    // Not fatal: the stream processor also serves pushes and messaging, which must not stop on a missing queue.
+    logger.error('TIMER_QUEUE_URL is not set: routing timers (offer timeouts, wrap-up ends, overflow) are dropped');
+    return { routing, dialer, notifier, timers: { schedule: async (timer) => logger.error('Routing timer dropped: no TIMER_QUEUE_URL', { timerId: timer.id }) } };
   }
   // Local default: fire in-process through the routing service (imported lazily: the service imports this module).
   const timers = new LocalTimers({

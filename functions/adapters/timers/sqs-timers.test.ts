@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { RoutingTimer } from '@cc/shared/contacts/timers';
-import { SignedSqsSender, SqsTimers, sqsDelaySeconds } from './sqs-timers.ts';
+import { SqsTimers, sqsDelaySeconds } from './sqs-timers.ts';
 
+const sqs = mockClient(SQSClient);
+afterEach(() => sqs.reset());
+
+const QUEUE_URL = 'https://sqs.eu-central-1.amazonaws.com/123456789012/cc-test-routing-timers';
 const now = Date.parse('2026-11-25T10:00:00.000Z');
 const timer = (dueAt: string): RoutingTimer => ({ id: 'x', kind: 'offer-timeout', tenantId: 't', contactId: 'c', version: 2, dueAt });
+const timersAtNow = () => new SqsTimers(new SQSClient({ region: 'eu-central-1' }), QUEUE_URL, () => now);
 
 describe('SqsTimers', () => {
   it('hides the message for the whole seconds left, capped at 15 minutes', () => {
@@ -13,36 +20,29 @@ describe('SqsTimers', () => {
     expect(sqsDelaySeconds(timer('2026-11-25T12:00:00.000Z'), now)).toBe(900);
   });
 
-  it('sends the timer as the message body to the configured queue', async () => {
+  it('sends the timer as the message body to the configured queue, delayed until it is due', async () => {
     // Arrange
-    const sent: { queueUrl: string; body: string; delaySeconds: number }[] = [];
-    const timers = new SqsTimers({ sendMessage: async (m) => void sent.push(m) }, 'https://sqs.eu-central-1.amazonaws.com/1/timers', () => now);
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+    const due = timer('2026-11-25T10:00:20.400Z');
     // Act
-    await timers.schedule(timer('2026-11-25T10:00:20.000Z'));
+    await timersAtNow().schedule(due);
     // Assert
-    expect(sent).toEqual([{ queueUrl: 'https://sqs.eu-central-1.amazonaws.com/1/timers', body: JSON.stringify(timer('2026-11-25T10:00:20.000Z')), delaySeconds: 20 }]);
+    expect(sqs.commandCalls(SendMessageCommand).map((call) => call.args[0].input)).toEqual([{ QueueUrl: QUEUE_URL, MessageBody: JSON.stringify(due), DelaySeconds: 20 }]);
   });
 
-  it('signs SendMessage for SQS’s JSON protocol', async () => {
+  it('sends a timer hours away with the 15-minute maximum (the handler re-queues the rest)', async () => {
     // Arrange
-    const requests: { url: string; init: RequestInit }[] = [];
-    const fakeFetch = (async (url: string, init: RequestInit) => (requests.push({ url, init }), new Response('{}', { status: 200 }))) as unknown as typeof fetch;
-    const sender = new SignedSqsSender('eu-central-1', { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, fakeFetch);
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'm-2' });
     // Act
-    await sender.sendMessage({ queueUrl: 'https://sqs.eu-central-1.amazonaws.com/1/timers', body: '{}', delaySeconds: 5 });
+    await timersAtNow().schedule(timer('2026-11-25T13:00:00.000Z'));
     // Assert
-    const headers = requests[0]!.init.headers as Record<string, string>;
-    expect(requests[0]!.url).toBe('https://sqs.eu-central-1.amazonaws.com/');
-    expect(headers['x-amz-target']).toBe('AmazonSQS.SendMessage');
-    expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-central-1\/sqs\/aws4_request, SignedHeaders=.*x-amz-target.*, Signature=[0-9a-f]{64}$/);
-    expect(JSON.parse(requests[0]!.init.body as string)).toEqual({ QueueUrl: 'https://sqs.eu-central-1.amazonaws.com/1/timers', MessageBody: '{}', DelaySeconds: 5 });
+    expect(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.DelaySeconds).toBe(900);
   });
 
-  it('raises an error SQS answers with', async () => {
+  it('passes a failed SendMessage on, so the record that armed the timer is retried', async () => {
     // Arrange
-    const fakeFetch = (async () => new Response('{"__type":"AccessDenied"}', { status: 400 })) as unknown as typeof fetch;
-    const sender = new SignedSqsSender('eu-central-1', { accessKeyId: 'a', secretAccessKey: 's' }, fakeFetch);
+    sqs.on(SendMessageCommand).rejects(new Error('AccessDenied'));
     // Act / Assert
-    await expect(sender.sendMessage({ queueUrl: 'q', body: '{}', delaySeconds: 0 })).rejects.toThrow('SQS SendMessage failed with 400');
+    await expect(timersAtNow().schedule(timer('2026-11-25T10:00:05.000Z'))).rejects.toThrow('AccessDenied');
   });
 });
