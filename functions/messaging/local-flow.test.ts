@@ -85,7 +85,7 @@ describe('messaging on the local contact center', () => {
       const stored = await center.deps.messaging.getMessage(center.demo.tenantId, message.messageId);
       return stored?.status === 'sent' ? stored : undefined;
     });
-    const live = await waitFor(async () => pushed.find((p) => p.type === 'message.updated' && p.message?.messageId === message.messageId && p.message.status === 'sent'));
+    const live = await waitFor(async () => pushed.find((p) => p.type === 'message.updated' && p.message?.messageId === message.messageId && p.message?.status === 'sent'));
     socket.close();
     // Assert
     expect(live).toBeDefined();
