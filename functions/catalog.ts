@@ -7,8 +7,11 @@ export interface LambdaDefinition {
   name: string;
   /** Module exporting `handler`, relative to `functions/`. */
   entry: string;
-  /** What invokes it in AWS. */
-  trigger: 'http-api' | 'websocket-api' | 'dynamodb-stream' | 'sip-media-application';
+  /**
+   * What invokes it in AWS. `sqs-queue`: an SQS event source mapping on the function's own queue (batch window 0,
+   * `ReportBatchItemFailures`; see docs/adr/0004-routing-timers.md).
+   */
+  trigger: 'http-api' | 'websocket-api' | 'dynamodb-stream' | 'sqs-queue' | 'sip-media-application';
   description: string;
 }
 
@@ -16,18 +19,5 @@ export const lambdaCatalog: readonly LambdaDefinition[] = [
   { name: 'http-api', entry: 'http/handler.ts', trigger: 'http-api', description: 'REST API, messenger webhooks and login (Hono)' },
   { name: 'realtime', entry: 'realtime/handler.ts', trigger: 'websocket-api', description: 'WebSocket $connect, $disconnect and $default' },
   { name: 'stream-processor', entry: 'streams/handler.ts', trigger: 'dynamodb-stream', description: 'Reacts to table changes: live pushes, routing' },
-];
-
-/** A function whose AWS trigger is still to be wired by the infra stacks; the local runtime runs it already. */
-export interface PendingLambdaDefinition extends Omit<LambdaDefinition, 'trigger'> {
-  /** `sqs`: an SQS event source mapping (batch window 0, ReportBatchItemFailures). */
-  trigger: 'sqs';
-}
-
-/**
- * Functions awaiting their infra wiring (see docs/adr/0002-routing-timers.md). Kept apart from `lambdaCatalog`
- * so the CDK app, which maps every trigger type of that list, keeps compiling until it supports them.
- */
-export const pendingLambdaCatalog: readonly PendingLambdaDefinition[] = [
-  { name: 'routing-timers', entry: 'routing/timer-handler.ts', trigger: 'sqs', description: 'Routing timers from SQS: offer timeouts, wrap-up ends, overflow, callback windows, sweeps' },
+  { name: 'routing-timers', entry: 'routing/timer-handler.ts', trigger: 'sqs-queue', description: 'Routing timers from SQS: offer timeouts, wrap-up ends, overflow, callback windows, sweeps' },
 ];

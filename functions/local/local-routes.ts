@@ -9,7 +9,7 @@ import { LoginRequestSchema } from '@cc/shared/auth/model';
 import { UnauthenticatedError, NotFoundError } from '@cc/shared/errors';
 import { toUserView } from '@cc/shared/tenancy/model';
 import type { DirectoryRepository } from '@cc/shared/tenancy/ports';
-import { lambdaCatalog, pendingLambdaCatalog } from '../catalog.ts';
+import { lambdaCatalog } from '../catalog.ts';
 import { readJson } from '../http/body.ts';
 import { verifyPassword } from '../auth/password.ts';
 import type { LocalIssuer } from '../auth/local-issuer.ts';
@@ -20,7 +20,7 @@ export type LambdaHandler = (event: unknown, context: ReturnType<typeof createLa
 /** Loads the handler of every catalogued function: the very modules CDK bundles. */
 export async function loadLambdaHandlers(): Promise<Map<string, LambdaHandler>> {
   const handlers = new Map<string, LambdaHandler>();
-  for (const fn of [...lambdaCatalog, ...pendingLambdaCatalog]) {
+  for (const fn of lambdaCatalog) {
     const module = (await import(new URL(`../${fn.entry}`, import.meta.url).href)) as { handler: LambdaHandler };
     handlers.set(fn.name, module.handler);
   }
@@ -44,7 +44,7 @@ export function localRoutes(deps: { directory: DirectoryRepository; issuer: Loca
       const host = c.req.header('host') ?? '127.0.0.1';
       return c.json({ apiBaseUrl: '', wsUrl: `ws://${host}/ws`, auth: { mode: 'local' } });
     })
-    .get('/local/lambda', (c) => c.json({ functions: [...lambdaCatalog, ...pendingLambdaCatalog].map(({ name, trigger, description }) => ({ name, trigger, description })) }))
+    .get('/local/lambda', (c) => c.json({ functions: lambdaCatalog.map(({ name, trigger, description }) => ({ name, trigger, description })) }))
     .post('/local/lambda/:name', async (c) => {
       const name = c.req.param('name');
       const handler = deps.handlers.get(name);

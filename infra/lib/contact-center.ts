@@ -68,6 +68,7 @@ export function createContactCenter(app: App, config: AppConfig): ContactCenterS
       stage,
       functions: api.functions,
       streamFailureQueues: api.streamFailureQueues,
+      timerQueue: api.timerQueue,
       table: data.table,
       httpApi: api.httpApi,
       alarmEmail: config.alarmEmail,

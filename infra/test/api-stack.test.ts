@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { lambdaCatalog } from '@cc/functions/catalog';
 import type { ContactCenterStacks } from '../lib/contact-center.ts';
 import { synthContactCenter } from './support.ts';
@@ -36,6 +38,13 @@ describe('ApiStack', () => {
   });
 
   const logicalIdOf = (name: string) => api.getResourceId('AWS::Lambda::Function', { Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: name } } } });
+  const logicalIdOfConstruct = (construct: IConstruct) => stacks.api.getLogicalId((construct.node.defaultChild ?? construct) as CfnElement);
+  const statementsOf = (policy: unknown) => (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement;
+  const expectTlsOnly = (queue: string) =>
+    api.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queue }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
 
   it('deploys one function per catalog entry', () => {
     api.resourceCountIs('AWS::Lambda::Function', lambdaCatalog.length);
@@ -73,13 +82,74 @@ describe('ApiStack', () => {
       StartingPosition: 'TRIM_HORIZON',
       DestinationConfig: { OnFailure: { Destination: destination } },
     });
-    expect(destination.asObject()).toEqual({ 'Fn::GetAtt': [api.getResourceId('AWS::SQS::Queue'), 'Arn'] });
+    expect(destination.asObject()).toEqual({ 'Fn::GetAtt': [logicalIdOfConstruct(stacks.api.streamFailureQueues.get('stream-processor')!), 'Arn'] });
   });
 
   it('encrypts the failure queue and refuses non-TLS access to it', () => {
-    api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
-    api.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    const failureQueue = logicalIdOfConstruct(stacks.api.streamFailureQueues.get('stream-processor')!);
+    expect(api.findResources('AWS::SQS::Queue')[failureQueue]).toMatchObject({ Properties: { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 } });
+    expectTlsOnly(failureQueue);
+  });
+
+  describe('routing timers', () => {
+    const timerQueue = () => logicalIdOfConstruct(stacks.api.timerQueue.queue);
+    const timerDeadLetterQueue = () => logicalIdOfConstruct(stacks.api.timerQueue.deadLetterQueue);
+
+    it('deploys routing-timers on Node 24 and ARM64 with a timeout above the sub-second wait', () => {
+      const fn = api.findResources('AWS::Lambda::Function')[logicalIdOf('routing-timers')] as { Properties: Record<string, unknown> };
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(fn.Properties.Timeout).toBeGreaterThan(2);
+    });
+
+    it('feeds the timer queue to routing-timers at once, in small batches, with partial failures', () => {
+      const mapping = new Capture();
+      api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: logicalIdOf('routing-timers') },
+        EventSourceArn: { 'Fn::GetAtt': [timerQueue(), 'Arn'] },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        MaximumBatchingWindowInSeconds: 0,
+        BatchSize: mapping,
+      });
+      expect(mapping.asNumber()).toBeLessThanOrEqual(10);
+    });
+
+    it('encrypts the timer queue, refuses non-TLS access and redrives to an encrypted dead-letter queue', () => {
+      const queues = api.findResources('AWS::SQS::Queue');
+      const fnTimeout = (api.findResources('AWS::Lambda::Function')[logicalIdOf('routing-timers')] as { Properties: { Timeout: number } }).Properties.Timeout;
+      expect(queues[timerQueue()]).toMatchObject({
+        Properties: { SqsManagedSseEnabled: true, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [timerDeadLetterQueue(), 'Arn'] }, maxReceiveCount: 5 } },
+      });
+      expect((queues[timerQueue()] as { Properties: { VisibilityTimeout: number } }).Properties.VisibilityTimeout).toBeGreaterThanOrEqual(fnTimeout);
+      expect(queues[timerQueue()]).not.toHaveProperty('Properties.FifoQueue');
+      expect(queues[timerDeadLetterQueue()]).toMatchObject({ Properties: { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 } });
+      expectTlsOnly(timerQueue());
+      expectTlsOnly(timerDeadLetterQueue());
+    });
+
+    it('gives TIMER_QUEUE_URL to the functions that arm timers, and only to them', () => {
+      const withQueue = lambdaCatalog.filter(({ name }) => {
+        const fn = api.findResources('AWS::Lambda::Function')[logicalIdOf(name)] as { Properties: { Environment: { Variables: Record<string, unknown> } } };
+        const url = fn.Properties.Environment.Variables.TIMER_QUEUE_URL;
+        if (url !== undefined) expect(url).toEqual({ Ref: timerQueue() });
+        return url !== undefined;
+      });
+      expect(withQueue.map(({ name }) => name).sort()).toEqual(['http-api', 'routing-timers', 'stream-processor']);
+    });
+
+    it('lets exactly those functions send to the timer queue', () => {
+      const senders = Object.values(api.findResources('AWS::IAM::Policy'))
+        .filter((policy) =>
+          statementsOf(policy).some((st) => [st.Action].flat().includes('sqs:SendMessage') && [st.Resource].flat().some((r) => JSON.stringify(r) === JSON.stringify({ 'Fn::GetAtt': [timerQueue(), 'Arn'] }))),
+        )
+        .map((policy) => JSON.stringify((policy as { Properties: { Roles: unknown } }).Properties.Roles).match(/"Ref":"(\w+)FunctionRole/)?.[1]);
+      expect(senders.sort()).toEqual(['HttpApi', 'RoutingTimers', 'StreamProcessor']);
+    });
+
+    it('lets routing-timers read and write the table', () => {
+      const role = logicalIdOfConstruct(stacks.api.functions.get('routing-timers')!.executionRole);
+      const policy = Object.values(api.findResources('AWS::IAM::Policy')).find((p) => JSON.stringify((p as { Properties: { Roles: unknown } }).Properties.Roles) === JSON.stringify([{ Ref: role }]) && JSON.stringify(p).includes('dynamodb:'));
+      const actions = statementsOf(policy).flatMap((st) => [st.Action].flat());
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
     });
   });
 
@@ -125,8 +195,7 @@ describe('ApiStack', () => {
   it('grants wildcard resources to functions only for X-Ray and dynamodb:ListStreams', () => {
     const wildcardActions = new Set<string>();
     for (const policy of Object.values(api.findResources('AWS::IAM::Policy'))) {
-      const statements = (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement;
-      for (const statement of statements) if (statement.Resource === '*') [statement.Action].flat().forEach((action) => wildcardActions.add(action));
+      for (const statement of statementsOf(policy)) if (statement.Resource === '*') [statement.Action].flat().forEach((action) => wildcardActions.add(action));
     }
     expect([...wildcardActions].sort()).toEqual(['dynamodb:ListStreams', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });

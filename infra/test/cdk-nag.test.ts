@@ -45,6 +45,15 @@ describe('cdk-nag (AwsSolutions)', () => {
     for (const reason of reasons) expect(reason.length).toBeGreaterThan(40);
   });
 
+  it('acknowledges SQS3 (no dead-letter queue) only on queues that are dead-letter destinations themselves', () => {
+    const acknowledged = app.node
+      .findAll()
+      .filter((construct) => construct.node.metadata.some((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && Object.keys(entry.data as Record<string, string>).some((id) => id.endsWith('AwsSolutions-SQS3'))))
+      .map((construct) => construct.node.path);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const constructPath of acknowledged) expect(constructPath).toMatch(/(FailureQueue|DeadLetterQueue)$/);
+  });
+
   it('fails synthesis on an unacknowledged finding', () => {
     // Arrange
     const other = createTestApp();

@@ -1,15 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { lambdaCatalog } from '@cc/functions/catalog';
+import type { CfnElement } from 'aws-cdk-lib';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { ContactCenterStacks } from '../lib/contact-center.ts';
 import { synthContactCenter } from './support.ts';
 
 describe('MonitoringStack', () => {
   let monitoring: Template;
   let topic: string;
+  let stacks: ContactCenterStacks;
   beforeAll(() => {
-    monitoring = synthContactCenter().templates.monitoring;
+    const synthesized = synthContactCenter();
+    stacks = synthesized.stacks;
+    monitoring = synthesized.templates.monitoring;
     topic = monitoring.getResourceId('AWS::SNS::Topic');
   });
+  /** The api stack's logical id of `queue`, which a cross-stack reference to its name carries. */
+  const apiLogicalId = (queue: IQueue) => stacks.api.getLogicalId(queue.node.defaultChild as CfnElement);
 
   const alarmOn = (metricName: string, namespace: string) =>
     Match.objectLike({ MetricName: metricName, Namespace: namespace, AlarmActions: [{ Ref: Match.anyValue() }] });
@@ -35,6 +43,34 @@ describe('MonitoringStack', () => {
       Namespace: 'AWS/SQS',
       Threshold: 1,
     });
+  });
+
+  it('alarms when a routing timer message outlives the longest SQS delay (15 min)', () => {
+    const threshold = new Capture();
+    const queueName = new Capture();
+    monitoring.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Namespace: 'AWS/SQS',
+      Statistic: 'Maximum',
+      Threshold: threshold,
+      Dimensions: [{ Name: 'QueueName', Value: queueName }],
+    });
+    expect(threshold.asNumber()).toBeGreaterThan(900);
+    expect(JSON.stringify(queueName.asObject())).toContain(apiLogicalId(stacks.api.timerQueue.queue));
+  });
+
+  it('alarms as soon as a routing timer lands in its dead-letter queue', () => {
+    const queueNames: string[] = [];
+    const queueName = new Capture();
+    monitoring.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+      Dimensions: [{ Name: 'QueueName', Value: queueName }],
+    });
+    do queueNames.push(JSON.stringify(queueName.asObject()));
+    while (queueName.next());
+    expect(queueNames.some((name) => name.includes(apiLogicalId(stacks.api.timerQueue.deadLetterQueue)))).toBe(true);
   });
 
   it('alarms on table throttling, reads and writes', () => {

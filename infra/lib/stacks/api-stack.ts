@@ -22,6 +22,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type LambdaDefinition, lambdaCatalog } from '@cc/functions/catalog';
 import { CcFunction, type TableAccess } from '../constructs/cc-function.ts';
+import { RoutingTimerQueue } from '../constructs/routing-timer-queue.ts';
 import { acknowledgeManagedPolicies, acknowledgeWildcards } from '../nag.ts';
 
 type Trigger = LambdaDefinition['trigger'];
@@ -35,13 +36,18 @@ interface TriggerProfile {
   readonly secrets: 'none' | 'decrypt' | 'encryptDecrypt';
   /** Whether it calls `PostToConnection` on the WebSocket API. */
   readonly pushes: boolean;
+  /** Whether it arms routing timers: `TIMER_QUEUE_URL` and `sqs:SendMessage` on the timer queue. */
+  readonly schedulesTimers: boolean;
 }
 
 const PROFILES: Record<Trigger, TriggerProfile> = {
-  'http-api': { memorySize: 1024, timeout: Duration.seconds(15), table: 'readWrite', secrets: 'encryptDecrypt', pushes: false },
-  'websocket-api': { memorySize: 512, timeout: Duration.seconds(10), table: 'readWrite', secrets: 'none', pushes: true },
-  'dynamodb-stream': { memorySize: 512, timeout: Duration.seconds(60), table: 'readWrite', secrets: 'decrypt', pushes: true },
-  'sip-media-application': { memorySize: 512, timeout: Duration.seconds(5), table: 'readWrite', secrets: 'none', pushes: false },
+  'http-api': { memorySize: 1024, timeout: Duration.seconds(15), table: 'readWrite', secrets: 'encryptDecrypt', pushes: false, schedulesTimers: true },
+  'websocket-api': { memorySize: 512, timeout: Duration.seconds(10), table: 'readWrite', secrets: 'none', pushes: true, schedulesTimers: false },
+  'dynamodb-stream': { memorySize: 512, timeout: Duration.seconds(60), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: true },
+  // Routing timers: up to 10 firings in parallel, each a consistent read and one transaction (a sweep routes a
+  // whole queue). They change state only (the stream processor pushes) and re-queue timers not yet due.
+  'sqs-queue': { memorySize: 512, timeout: Duration.seconds(20), table: 'readWrite', secrets: 'none', pushes: false, schedulesTimers: true },
+  'sip-media-application': { memorySize: 512, timeout: Duration.seconds(5), table: 'readWrite', secrets: 'none', pushes: false, schedulesTimers: false },
 };
 
 /** Name of the WebSocket stage (last segment of `WS_MANAGEMENT_ENDPOINT` and of the wss URL). */
@@ -60,15 +66,17 @@ export interface ApiStackProps extends StackProps {
 
 /**
  * Every function of `functions/catalog.ts` and what invokes it: the HTTP API (`$default` → the
- * `http-api` function), the WebSocket API (`$connect`, `$disconnect`, `$default` → `realtime`) and
+ * `http-api` function), the WebSocket API (`$connect`, `$disconnect`, `$default` → `realtime`),
  * the table's stream (→ `stream-processor`, partial batch failures, bisect, bounded retries,
- * on-failure queue).
+ * on-failure queue) and the routing timer queue (→ `routing-timers`, ADR 0004).
  */
 export class ApiStack extends Stack {
   /** One function per catalog entry, by catalog name. */
   readonly functions: ReadonlyMap<string, CcFunction>;
   /** The on-failure queue of each stream consumer, by catalog name. */
   readonly streamFailureQueues: ReadonlyMap<string, Queue>;
+  /** The routing timers' queue and dead-letter queue. */
+  readonly timerQueue: RoutingTimerQueue;
   readonly httpApi: HttpApi;
   readonly webSocketApi: WebSocketApi;
   readonly webSocketStage: WebSocketStage;
@@ -144,16 +152,16 @@ export class ApiStack extends Stack {
     }
     this.functions = functions;
 
-    const only = (trigger: Trigger): CcFunction => {
+    const only = (trigger: Trigger, why: string): CcFunction => {
       const matching = [...functions.values()].filter((fn) => fn.definition.trigger === trigger);
       if (matching.length !== 1) {
-        throw new Error(`functions/catalog.ts must hold exactly one "${trigger}" function (the API has one $default route), found ${matching.length}`);
+        throw new Error(`functions/catalog.ts must hold exactly one "${trigger}" function (${why}), found ${matching.length}`);
       }
       return matching[0]!;
     };
 
     // HTTP API: one $default route; the Hono app routes, authenticates and verifies webhooks.
-    const httpFn = only('http-api');
+    const httpFn = only('http-api', 'the API has one $default route');
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `cc-${props.stage}-http`,
       description: 'REST API, messenger webhooks and login',
@@ -199,7 +207,7 @@ export class ApiStack extends Stack {
     });
 
     // WebSocket API: the three routes go to the realtime function.
-    const realtimeFn = only('websocket-api');
+    const realtimeFn = only('websocket-api', 'the WebSocket API has one integration');
     for (const routeKey of ['$connect', '$disconnect', '$default']) {
       const route = this.webSocketApi.addRoute(routeKey, { integration: new WebSocketLambdaIntegration(`Realtime${routeKey.slice(1)}Integration`, realtimeFn) });
       Validations.of(route).acknowledge({
@@ -240,6 +248,12 @@ export class ApiStack extends Stack {
       failureQueues.set(fn.definition.name, failures);
     }
     this.streamFailureQueues = failureQueues;
+
+    // Routing timers (ADR 0004): one queue, consumed by the routing-timers function; whoever arms timers may send.
+    this.timerQueue = new RoutingTimerQueue(this, 'RoutingTimers', { consumer: only('sqs-queue', 'the routing timer consumer') });
+    for (const fn of functions.values()) {
+      if (PROFILES[fn.definition.trigger].schedulesTimers) this.timerQueue.grantSchedule(fn);
+    }
 
     // Last, once every grant is in: the only wildcards a function role may hold.
     for (const fn of functions.values()) {

@@ -16,6 +16,8 @@ export interface MonitoringStackProps extends StackProps {
   readonly stage: string;
   readonly functions: ReadonlyMap<string, CcFunction>;
   readonly streamFailureQueues: ReadonlyMap<string, IQueue>;
+  /** The routing timers' queue and its dead-letter queue. */
+  readonly timerQueue: { readonly queue: IQueue; readonly deadLetterQueue: IQueue };
   readonly table: ITable;
   readonly httpApi: HttpApi;
   /** Subscribed to the alarm topic when given. */
@@ -26,8 +28,15 @@ export interface MonitoringStackProps extends StackProps {
 const MAX_ITERATOR_AGE = Duration.minutes(1);
 
 /**
+ * Oldest timer message that is still normal: a timer may be sent with the full 900 s delay, and SQS counts a
+ * message's age from when it was sent; a minute on top for the poll and the firing. Older means unconsumed.
+ */
+const MAX_TIMER_MESSAGE_AGE = Duration.minutes(16);
+
+/**
  * Alarms into one encrypted SNS topic: errors and throttles of every function, the stream
- * consumers' iterator age and failure queues, table throttling and HTTP API 5xx.
+ * consumers' iterator age and failure queues, the routing timer queue's oldest message and
+ * dead-letter queue, table throttling and HTTP API 5xx.
  */
 export class MonitoringStack extends Stack {
   readonly alarmTopic: Topic;
@@ -83,6 +92,20 @@ export class MonitoringStack extends Stack {
         1,
       );
     }
+
+    alarm(
+      'RoutingTimersOldestMessage',
+      `routing-timers: a timer message is older than ${MAX_TIMER_MESSAGE_AGE.toMinutes()} min (the longest delay is 15 min): timers are not consumed`,
+      props.timerQueue.queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      MAX_TIMER_MESSAGE_AGE.toSeconds(),
+      3,
+    );
+    alarm(
+      'RoutingTimersDeadLetterQueueDepth',
+      'routing-timers: timers failed every firing and wait in the dead-letter queue',
+      props.timerQueue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      1,
+    );
 
     alarm(
       'TableThrottles',
