@@ -8,7 +8,7 @@ import type { Deps } from '../composition/root.ts';
 import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
-import { LocalCustomerNotifier } from '../adapters/notify/local-customer-notifier.ts';
+import { MessagingCustomerNotifier } from '../messaging/customer-notifier.ts';
 import { logger } from '../composition/logger.ts';
 
 export interface RoutingAdapters {
@@ -43,7 +43,8 @@ export function routingDeps(deps: Deps): RoutingDeps {
 function defaults(deps: Deps): RoutingAdapters {
   const routing = new DynamoRoutingRepository(deps.table);
   const dialer = new LocalVoiceDialer();
-  const notifier = new LocalCustomerNotifier();
+  // Queue positions go to the customer through the contact's own channel (messenger or widget).
+  const notifier = new MessagingCustomerNotifier(deps);
   // The composition root's timers: SQS in AWS, built once per process with its client.
   if (deps.timers) return { routing, dialer, notifier, timers: deps.timers };
   if (deps.config.CC_RUNTIME === 'aws') {

@@ -207,6 +207,19 @@ describe('PATCH /api/channels/:channelId', () => {
     expect(empty.status).toBe(400);
     expect((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))?.name).toBe('Telegram @romashka_bot');
   });
+
+  it('sets a pre-chat menu of departments and refuses one without options', async () => {
+    // Arrange
+    const channel = await createChannel(telegramChannel());
+    const preChatMenu = { prompt: 'Выберите отдел', options: [{ title: 'Продажи', queueId: 'sales' }, { title: 'Поддержка', queueId: 'support' }] };
+    // Act
+    const res = await call('PATCH', `/api/channels/${channel.channelId}`, { token: token.adminA, body: { settings: { preChatMenu } } });
+    const empty = await call('PATCH', `/api/channels/${channel.channelId}`, { token: token.adminA, body: { settings: { preChatMenu: { options: [] } } } });
+    // Assert
+    expect(res.status).toBe(200);
+    expect((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))?.settings.preChatMenu).toEqual(preChatMenu);
+    expect(empty.status).toBe(400);
+  });
 });
 
 describe('POST /api/channels/:channelId/register-webhook', () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { channelResolverFor } from '../../messaging/channel-resolver.ts';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { InvalidRequestError, NotFoundError } from '@cc/shared/errors';
@@ -73,6 +74,8 @@ export function channelAdminRoutes(deps: ChannelDeps, auth: MiddlewareHandler<Au
       const encryptedSecrets = planned.secrets ? await deps.cipher.encrypt(JSON.stringify(planned.secrets)) : channel.encryptedSecrets;
       const updated: Channel = { ...planned.channel, encryptedSecrets };
       await deps.directory.putChannel(updated);
+      // This process's webhook side sees the change at once; other Lambda containers within their cache TTL.
+      channelResolverFor(deps).invalidate(updated.channelId);
       return c.json(toChannelAdminView(updated, publicBaseUrl(c)));
     })
     .post('/channels/:channelId/register-webhook', auth, requireRole('admin'), async (c) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PreChatMenuSchema } from '../conversations/pre-chat.ts';
 import type { ChannelCredentials } from '../messaging/ports.ts';
 import type { Channel } from './model.ts';
 
@@ -65,10 +66,10 @@ export type ChannelSecrets = TelegramSecrets | WhatsAppSecrets | VkSecrets | Vib
 
 /** Non-secret settings an admin may set, per kind; unknown keys are refused so typos surface as 400. */
 export const ChannelSettingsSchemas = {
-  telegram: z.strictObject({ botUsername: z.string().regex(/^[A-Za-z0-9_]{5,32}$/).optional() }),
-  whatsapp: z.strictObject({ displayPhoneNumber: z.string().max(32).optional() }),
-  vk: z.strictObject({ apiVersion: z.string().regex(/^5\.\d{1,3}$/).optional() }),
-  viber: z.strictObject({ senderName: z.string().min(1).max(28).optional(), senderAvatar: z.url().optional() }),
+  telegram: z.strictObject({ botUsername: z.string().regex(/^[A-Za-z0-9_]{5,32}$/).optional(), preChatMenu: PreChatMenuSchema.optional() }),
+  whatsapp: z.strictObject({ displayPhoneNumber: z.string().max(32).optional(), preChatMenu: PreChatMenuSchema.optional() }),
+  vk: z.strictObject({ apiVersion: z.string().regex(/^5\.\d{1,3}$/).optional(), preChatMenu: PreChatMenuSchema.optional() }),
+  viber: z.strictObject({ senderName: z.string().min(1).max(28).optional(), senderAvatar: z.url().optional(), preChatMenu: PreChatMenuSchema.optional() }),
   yandex: z.strictObject({}),
   webchat: z.strictObject({ allowedOrigins: z.array(z.url()).max(20).optional() }),
 } as const;
