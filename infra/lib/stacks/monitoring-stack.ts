@@ -28,8 +28,9 @@ export interface MonitoringStackProps extends StackProps {
 const MAX_ITERATOR_AGE = Duration.minutes(1);
 
 /**
- * Oldest timer message that is still normal: a timer may be sent with the full 900 s delay, and SQS counts a
- * message's age from when it was sent; a minute on top for the poll and the firing. Older means unconsumed.
+ * Oldest timer message that is still normal: a timer may be sent with the full 900 s delay, and SQS does not
+ * document whether a delayed message's age starts at `SendMessage` (assumed); a minute on top for the poll
+ * and the firing. Older means unconsumed (docs/adr/0004-routing-timers.md).
  */
 const MAX_TIMER_MESSAGE_AGE = Duration.minutes(16);
 
