@@ -45,3 +45,42 @@ describe('createApiClient', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 });
+
+describe('contact and messaging calls', () => {
+  const setup = (body: unknown) => {
+    const fetchMock = vi.fn<typeof fetch>().mockImplementation(async () => json(200, body));
+    return { fetchMock, api: createApiClient({ baseUrl: '', token: 't', onUnauthorized: vi.fn(), fetch: fetchMock }) };
+  };
+
+  it('lists the agent’s own contacts and unwraps them', async () => {
+    // Arrange
+    const { fetchMock, api } = setup({ contacts: [{ contactId: 'c1' }] });
+    // Act
+    const contacts = await api.listMyContacts();
+    // Assert
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/contacts?assigned=me');
+    expect(contacts).toEqual([{ contactId: 'c1' }]);
+  });
+
+  it('posts lifecycle actions and transfers to the contact’s path, escaping the id', async () => {
+    const { fetchMock, api } = setup({ contactId: 'a/b' });
+    await api.acceptContact('a/b');
+    await api.transferContact('c1', { agentId: 'u2' });
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/contacts/a%2Fb/accept');
+    expect(fetchMock.mock.calls[1]![1]).toMatchObject({ method: 'POST', body: '{"agentId":"u2"}' });
+  });
+
+  it('sends a reply with its client id and returns the stored message', async () => {
+    const { fetchMock, api } = setup({ message: { messageId: 'm1', status: 'pending' } });
+    const message = await api.sendReply('c1', { text: 'Добрый день', clientMessageId: 'k1' });
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/contacts/c1/messages');
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ body: '{"text":"Добрый день","clientMessageId":"k1"}' });
+    expect(message).toEqual({ messageId: 'm1', status: 'pending' });
+  });
+
+  it('pages the customer history with the cursor it was given', async () => {
+    const { fetchMock, api } = setup({ customerIds: ['x'], messages: [] });
+    await api.customerHistory('x', { cursor: 'abc=', limit: 20 });
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/customers/x/history?limit=20&cursor=abc%3D');
+  });
+});

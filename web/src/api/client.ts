@@ -1,13 +1,52 @@
 import { ProblemError } from './errors.ts';
 import { requestJson, type RequestOptions } from './http.ts';
-import type { Agent, MeResponse, Queue, SetAgentStatus } from './types.ts';
+import type {
+  Agent,
+  Contact,
+  CustomerHistoryPage,
+  CustomerProfile,
+  DirectoryAgent,
+  MeResponse,
+  Message,
+  Queue,
+  ReplyRequest,
+  SetAgentStatus,
+  TransferTarget,
+  Wallboard,
+} from './types.ts';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
   me(): Promise<MeResponse>;
   setMyStatus(status: SetAgentStatus): Promise<Agent>;
   listAgents(): Promise<Agent[]>;
+  /** Names and presence of every agent, for picking a transfer target (any role). */
+  agentDirectory(): Promise<DirectoryAgent[]>;
   listQueues(): Promise<Queue[]>;
+
+  /** What the signed-in agent holds now: offered, connected and in after-contact work. */
+  listMyContacts(): Promise<Contact[]>;
+  getContact(contactId: string): Promise<Contact>;
+  acceptContact(contactId: string): Promise<Contact>;
+  rejectContact(contactId: string): Promise<Contact>;
+  /** Connected → after-contact work (or closed when the queue has no wrap-up time). */
+  endContact(contactId: string): Promise<Contact>;
+  /** After-contact work → closed, before its time is up. */
+  completeWrapUp(contactId: string): Promise<Contact>;
+  transferContact(contactId: string, target: TransferTarget): Promise<Contact>;
+
+  /** A contact's messages, oldest first. */
+  listMessages(contactId: string): Promise<Message[]>;
+  sendReply(contactId: string, reply: ReplyRequest): Promise<Message>;
+  resendMessage(messageId: string): Promise<Message>;
+
+  getCustomer(customerId: string): Promise<CustomerProfile>;
+  /** One page of the customer's history across linked channels, newest first. */
+  customerHistory(customerId: string, page?: { cursor?: string; limit?: number }): Promise<CustomerHistoryPage>;
+  mergeCustomer(customerId: string, otherCustomerId: string): Promise<CustomerProfile>;
+
+  /** Every queue's live figures and every agent's presence and load (supervisors). */
+  wallboard(): Promise<Wallboard>;
 }
 
 export interface ApiClientOptions {
@@ -18,6 +57,8 @@ export interface ApiClientOptions {
   onUnauthorized(): void;
   fetch?: typeof fetch;
 }
+
+const id = encodeURIComponent;
 
 /**
  * A typed client over `requestJson` that adds the bearer token and reports a 401 to
@@ -34,10 +75,37 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw error;
     }
   };
+  const post = <T>(path: string, body?: unknown) => call<T>(path, { method: 'POST', body });
   return {
     me: () => call<MeResponse>('/api/me'),
     setMyStatus: (status) => call<Agent>('/api/agents/me/status', { method: 'PUT', body: status }),
     listAgents: async () => (await call<{ agents: Agent[] }>('/api/agents')).agents,
+    agentDirectory: async () => (await call<{ agents: DirectoryAgent[] }>('/api/agents/directory')).agents,
     listQueues: async () => (await call<{ queues: Queue[] }>('/api/queues')).queues,
+
+    listMyContacts: async () => (await call<{ contacts: Contact[] }>('/api/contacts?assigned=me')).contacts,
+    getContact: (contactId) => call<Contact>(`/api/contacts/${id(contactId)}`),
+    acceptContact: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/accept`),
+    rejectContact: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/reject`),
+    endContact: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/end`),
+    completeWrapUp: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/complete`),
+    transferContact: (contactId, target) => post<Contact>(`/api/contacts/${id(contactId)}/transfer`, target),
+
+    listMessages: async (contactId) => (await call<{ messages: Message[] }>(`/api/contacts/${id(contactId)}/messages`)).messages,
+    sendReply: async (contactId, reply) => (await post<{ message: Message }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,
+    resendMessage: async (messageId) => (await post<{ message: Message }>(`/api/messages/${id(messageId)}/resend`)).message,
+
+    getCustomer: (customerId) => call<CustomerProfile>(`/api/customers/${id(customerId)}`),
+    customerHistory: (customerId, page = {}) => {
+      const query = new URLSearchParams();
+      if (page.limit) query.set('limit', String(page.limit));
+      if (page.cursor) query.set('cursor', page.cursor);
+      const text = query.toString();
+      const suffix = text ? `?${text}` : '';
+      return call<CustomerHistoryPage>(`/api/customers/${id(customerId)}/history${suffix}`);
+    },
+    mergeCustomer: (customerId, otherCustomerId) => post<CustomerProfile>(`/api/customers/${id(customerId)}/merge`, { customerId: otherCustomerId }),
+
+    wallboard: () => call<Wallboard>('/api/wallboard'),
   };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectRealtime, parseServerMessage, type ConnectionState } from './realtime.ts';
-import type { Agent } from './types.ts';
+import type { Agent, Contact, ServerMessage } from './types.ts';
 
 /** Just enough of a browser WebSocket to drive `connectRealtime`. */
 class FakeSocket {
@@ -37,18 +37,20 @@ const agent: Agent = { tenantId: 't', agentId: 'a1', name: 'Анна', status: '
 
 function start() {
   const states: ConnectionState[] = [];
-  const updates: Agent[] = [];
+  const updates: ServerMessage[] = [];
   const onOpen = vi.fn();
   const connection = connectRealtime({
     wsUrl: 'ws://127.0.0.1:3000/ws',
     token: 'a b',
     onStateChange: (state) => states.push(state),
-    onAgentUpdated: (pushed) => updates.push(pushed),
+    onMessage: (pushed) => updates.push(pushed),
     onOpen,
     createSocket: (url) => new FakeSocket(url) as unknown as WebSocket,
   });
   return { connection, states, updates, onOpen };
 }
+
+const contact = { contactId: 'c1', status: 'offered', channel: 'telegram', version: 3 } as Contact;
 
 describe('parseServerMessage', () => {
   it('reads agent.updated and pong, and ignores anything else', () => {
@@ -57,6 +59,28 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage('{"type":"contact.offered","contact":{}}')).toBeUndefined();
     expect(parseServerMessage('not json')).toBeUndefined();
     expect(parseServerMessage(new ArrayBuffer(2))).toBeUndefined();
+  });
+
+  it('reads offers, contact and message changes and queue figures', () => {
+    // Arrange
+    const frames: ServerMessage[] = [
+      { type: 'offer', contact, expiresAt: '2026-01-01T10:00:20Z' },
+      { type: 'contact.updated', contact },
+      { type: 'queue.stats', queue: { queueId: 'sales' } as never },
+      { type: 'message.created', message: { messageId: 'm1' } as never },
+      { type: 'message.updated', message: { messageId: 'm1' } as never },
+    ];
+    // Act
+    const parsed = frames.map((frame) => parseServerMessage(JSON.stringify(frame)));
+    // Assert
+    expect(parsed).toEqual(frames);
+  });
+
+  it('drops a known type whose payload lacks its id', () => {
+    expect(parseServerMessage(JSON.stringify({ type: 'offer', contact }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'contact.updated', contact: { status: 'queued' } }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'queue.stats', queue: null }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'message.created', message: { messageId: '' } }))).toBeUndefined();
   });
 });
 
@@ -67,7 +91,7 @@ describe('connectRealtime', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('connects with the token in the query and hands agent updates over', () => {
+  it('connects with the token in the query and hands pushed messages over', () => {
     // Arrange
     const { states, updates, onOpen } = start();
     const socket = FakeSocket.all[0]!;
@@ -78,7 +102,7 @@ describe('connectRealtime', () => {
     // Assert
     expect(socket.url).toBe('ws://127.0.0.1:3000/ws?token=a%20b');
     expect(states).toEqual(['connecting', 'open']);
-    expect(updates).toEqual([agent]);
+    expect(updates).toEqual([{ type: 'agent.updated', agent }]);
     expect(onOpen).toHaveBeenCalledOnce();
   });
 
@@ -109,7 +133,7 @@ describe('connectRealtime', () => {
 
   it('numbers its retries for the caller', () => {
     const onRetry = vi.fn();
-    connectRealtime({ wsUrl: 'ws://x/ws', token: 't', onStateChange: () => {}, onAgentUpdated: () => {}, onRetry, createSocket: (url) => new FakeSocket(url) as unknown as WebSocket });
+    connectRealtime({ wsUrl: 'ws://x/ws', token: 't', onStateChange: () => {}, onMessage: () => {}, onRetry, createSocket: (url) => new FakeSocket(url) as unknown as WebSocket });
     FakeSocket.all[0]!.drop();
     vi.advanceTimersByTime(1000);
     FakeSocket.all[1]!.drop();

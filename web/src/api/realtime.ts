@@ -1,5 +1,5 @@
 import { reconnectDelay } from './backoff.ts';
-import type { Agent, ServerMessage } from './types.ts';
+import type { ServerMessage } from './types.ts';
 
 /** What the live-connection indicator shows. */
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
@@ -7,7 +7,8 @@ export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 export interface RealtimeOptions {
   wsUrl: string;
   token: string;
-  onAgentUpdated(agent: Agent): void;
+  /** Every pushed message the console knows, pongs excepted. */
+  onMessage(message: ServerMessage): void;
   onStateChange(state: ConnectionState): void;
   /** Called on every successful (re)connect, so views can refetch what they may have missed. */
   onOpen?(): void;
@@ -18,7 +19,12 @@ export interface RealtimeOptions {
   createSocket?: (url: string) => WebSocket;
 }
 
-/** Parses one pushed frame; undefined for anything that is not a known message. */
+/** Whether `value` is an object whose `field` is a non-empty string. */
+function hasId(value: unknown, field: string): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)[field] === 'string' && (value as Record<string, string>)[field] !== '';
+}
+
+/** Parses one pushed frame; undefined for anything that is not a known, well-formed message. */
 export function parseServerMessage(data: unknown): ServerMessage | undefined {
   if (typeof data !== 'string') return undefined;
   let message: unknown;
@@ -28,13 +34,24 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
     return undefined;
   }
   if (typeof message !== 'object' || message === null) return undefined;
-  const { type } = message as { type?: unknown };
-  if (type === 'pong') return { type: 'pong' };
-  if (type === 'agent.updated') {
-    const agent = (message as { agent?: Partial<Agent> }).agent;
-    if (agent && typeof agent.agentId === 'string' && typeof agent.status === 'string') return { type: 'agent.updated', agent: agent as Agent };
+  const frame = message as Record<string, unknown>;
+  switch (frame.type) {
+    case 'pong':
+      return { type: 'pong' };
+    case 'agent.updated':
+      return hasId(frame.agent, 'agentId') && hasId(frame.agent, 'status') ? (frame as ServerMessage) : undefined;
+    case 'offer':
+      return hasId(frame.contact, 'contactId') && typeof frame.expiresAt === 'string' ? (frame as ServerMessage) : undefined;
+    case 'contact.updated':
+      return hasId(frame.contact, 'contactId') && hasId(frame.contact, 'status') ? (frame as ServerMessage) : undefined;
+    case 'queue.stats':
+      return hasId(frame.queue, 'queueId') ? (frame as ServerMessage) : undefined;
+    case 'message.created':
+    case 'message.updated':
+      return hasId(frame.message, 'messageId') ? (frame as ServerMessage) : undefined;
+    default:
+      return undefined;
   }
-  return undefined;
 }
 
 /**
@@ -101,7 +118,7 @@ export function connectRealtime(options: RealtimeOptions): { close(): void } {
     current.onmessage = (event: MessageEvent) => {
       awaitingPong = false;
       const message = parseServerMessage(event.data);
-      if (message?.type === 'agent.updated') options.onAgentUpdated(message.agent);
+      if (message && message.type !== 'pong') options.onMessage(message);
     };
     // An error event is always followed by close; both end in one reconnect.
     current.onerror = () => drop(current);

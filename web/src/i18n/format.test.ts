@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatNumber, formatPhone, formatStatusDuration, formatTime } from './format.ts';
+import { formatClock, formatDateTime, formatDay, formatFileSize, formatNumber, formatPercent, formatPhone, formatStatusDuration, formatTime } from './format.ts';
 
 /** Intl puts a no-break space between a number and its unit; compare with plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -63,5 +63,48 @@ describe('formatPhone', () => {
 
   it('returns numbers it does not know unchanged', () => {
     expect(formatPhone('+442071234567', 'ru')).toBe('+442071234567');
+  });
+});
+
+describe('formatClock', () => {
+  it('shows minutes and seconds, and hours only when there are some', () => {
+    expect(formatClock(7)).toBe('0:07');
+    expect(formatClock(12 * 60 + 5)).toBe('12:05');
+    expect(formatClock(3723)).toBe('1:02:03');
+  });
+
+  it('never shows a negative or fractional clock', () => {
+    expect(formatClock(-4)).toBe('0:00');
+    expect(formatClock(9.9)).toBe('0:09');
+  });
+});
+
+describe('formatPercent', () => {
+  it('rounds to whole percent in each language’s style', () => {
+    expect(plain(formatPercent(83.33, 'ru'))).toBe('83 %');
+    expect(formatPercent(83.33, 'en')).toBe('83%');
+  });
+});
+
+describe('formatDay', () => {
+  const now = new Date('2026-03-05T10:00:00Z');
+
+  it('names today and yesterday in the user language', () => {
+    expect(formatDay('2026-03-05T08:00:00Z', 'ru', now, 'UTC')).toBe('Сегодня');
+    expect(formatDay('2026-03-04T23:00:00Z', 'en', now, 'UTC')).toBe('Yesterday');
+  });
+
+  it('gives the date for older days, with the year only when it differs', () => {
+    expect(formatDay('2026-03-01T08:00:00Z', 'ru', now, 'UTC')).toBe('1 марта');
+    expect(plain(formatDay('2025-12-31T08:00:00Z', 'ru', now, 'UTC'))).toBe('31 декабря 2025 г.');
+    expect(formatDay('2026-03-01T08:00:00Z', 'en', now, 'UTC')).toBe('March 1');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('picks a unit and keeps one decimal for small values', () => {
+    expect(plain(formatFileSize(830, 'en'))).toBe('830 byte');
+    expect(plain(formatFileSize(3.4 * 1024 * 1024, 'ru'))).toBe('3,4 МБ');
+    expect(plain(formatFileSize(12 * 1024, 'en'))).toBe('12 kB');
   });
 });

@@ -19,7 +19,7 @@ const MyAgentContext = createContext<MyAgent | undefined>(undefined);
 /** Keeps the user's agent record current from status answers and live pushes, newest version wins. */
 export function MyAgentProvider({ initial, children }: { initial: Agent | undefined; children: ReactNode }) {
   const api = useApi();
-  const { subscribe, openCount } = useRealtime();
+  const { on, openCount } = useRealtime();
   const notify = useToast();
   const { t } = useI18n();
   const [agent, setAgent] = useState(initial);
@@ -28,10 +28,10 @@ export function MyAgentProvider({ initial, children }: { initial: Agent | undefi
 
   useEffect(() => {
     if (!agentId) return undefined;
-    return subscribe((pushed) => {
+    return on('agent.updated', ({ agent: pushed }) => {
       if (pushed.agentId === agentId) setAgent((current) => newerAgent(current, pushed));
     });
-  }, [agentId, subscribe]);
+  }, [agentId, on]);
 
   useEffect(() => {
     // After a reconnect, re-read the record in case a push was missed while offline.

@@ -1,17 +1,17 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { connectRealtime, type ConnectionState } from '../../api/realtime.ts';
-import type { Agent } from '../../api/types.ts';
+import type { ServerMessage, ServerMessageOf, ServerMessageType } from '../../api/types.ts';
 import { useApi } from '../auth/session.tsx';
 
-type AgentListener = (agent: Agent) => void;
+type Listener = (message: ServerMessage) => void;
 
 /** Live updates as views see them. */
 export interface Realtime {
   state: ConnectionState;
   /** Grows on every (re)connect: views refetch when it changes, to catch pushes they missed. */
   openCount: number;
-  /** Listens for `agent.updated` pushes; returns the unsubscribe function. */
-  subscribe(listener: AgentListener): () => void;
+  /** Listens for pushes of one type (`agent.updated`, `offer`, `queue.stats`, …); returns the unsubscribe function. */
+  on<K extends ServerMessageType>(type: K, listener: (message: ServerMessageOf<K>) => void): () => void;
 }
 
 const RealtimeContext = createContext<Realtime | undefined>(undefined);
@@ -21,7 +21,7 @@ export function RealtimeProvider({ wsUrl, token, children }: { wsUrl: string; to
   const api = useApi();
   const [state, setState] = useState<ConnectionState>('connecting');
   const [openCount, setOpenCount] = useState(0);
-  const listeners = useRef(new Set<AgentListener>());
+  const listeners = useRef(new Map<ServerMessageType, Set<Listener>>());
 
   useEffect(() => {
     const connection = connectRealtime({
@@ -34,8 +34,8 @@ export function RealtimeProvider({ wsUrl, token, children }: { wsUrl: string; to
       onRetry: (attempt) => {
         if (attempt >= 2) api.me().catch(() => undefined);
       },
-      onAgentUpdated: (agent) => {
-        for (const listener of listeners.current) listener(agent);
+      onMessage: (message) => {
+        for (const listener of listeners.current.get(message.type) ?? []) listener(message);
       },
     });
     return () => connection.close();
@@ -45,9 +45,12 @@ export function RealtimeProvider({ wsUrl, token, children }: { wsUrl: string; to
     () => ({
       state,
       openCount,
-      subscribe(listener) {
-        listeners.current.add(listener);
-        return () => listeners.current.delete(listener);
+      on(type, listener) {
+        let set = listeners.current.get(type);
+        if (!set) listeners.current.set(type, (set = new Set()));
+        const wrapped = listener as Listener;
+        set.add(wrapped);
+        return () => set.delete(wrapped);
       },
     }),
     [state, openCount],

@@ -10,16 +10,18 @@ import { formatNumber, formatStatusDuration, formatTime } from '../../i18n/forma
 import { INTL_LOCALE } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
-import { useQueueNames } from '../queues/use-queues.ts';
+import { useQueues } from '../queues/use-queues.ts';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { applyAgentList, applyAgentUpdate, countByStatus, filterAgents, sortAgents, type AgentBoard } from './agent-board.ts';
+import { QueueWallboard } from './queue-wallboard.tsx';
 
-/** Live agents for supervisors: counts by status, then every agent with status, time in it and skills. */
+/** Live wallboard for supervisors: per-queue figures, then agents: counts by status and every agent with status, time in it, load and skills. */
 export function SupervisorPage() {
   const { t, tp, locale } = useI18n();
   const api = useApi();
-  const { subscribe, openCount } = useRealtime();
-  const queueNames = useQueueNames();
+  const { on, openCount } = useRealtime();
+  const { queues } = useQueues();
+  const queueNames = useMemo(() => new Map((queues ?? []).map((queue) => [queue.queueId, queue.name])), [queues]);
   const now = useNow(1000);
   const [board, setBoard] = useState<AgentBoard | undefined>();
   const [failed, setFailed] = useState(false);
@@ -38,7 +40,7 @@ export function SupervisorPage() {
 
   // Load on entry and again after every (re)connect, in case pushes were missed meanwhile.
   useEffect(load, [load, openCount]);
-  useEffect(() => subscribe((agent) => setBoard((current) => applyAgentUpdate(current ?? new Map(), agent))), [subscribe]);
+  useEffect(() => on('agent.updated', ({ agent }) => setBoard((current) => applyAgentUpdate(current ?? new Map(), agent))), [on]);
 
   const collator = useMemo(() => new Intl.Collator(INTL_LOCALE[locale]), [locale]);
   const sorted = useMemo(() => sortAgents(board?.values() ?? [], collator), [board, collator]);
@@ -69,9 +71,14 @@ export function SupervisorPage() {
 
   return (
     <div className="supervisor">
-      <p className="page-subtitle">
-        {t('supervisor.subtitle')} · {tp('supervisor.agents', sorted.length)}
-      </p>
+      <QueueWallboard queues={queues} now={now} />
+
+      <div className="section-head">
+        <h2 className="section-head__title">{t('supervisor.agentsTitle')}</h2>
+        <p className="section-head__meta">
+          {t('supervisor.subtitle')} · {tp('supervisor.agents', sorted.length)}
+        </p>
+      </div>
 
       <div className="stats" role="group" aria-label={t('supervisor.filter.hint')}>
         {AGENT_STATUSES.map((status) => (
@@ -119,6 +126,7 @@ export function SupervisorPage() {
                 <th scope="col">{t('supervisor.col.name')}</th>
                 <th scope="col">{t('supervisor.col.status')}</th>
                 <th scope="col">{t('supervisor.col.time')}</th>
+                <th scope="col">{t('supervisor.col.load')}</th>
                 <th scope="col">{t('supervisor.col.skills')}</th>
                 <th scope="col">{t('supervisor.col.queues')}</th>
               </tr>
@@ -158,6 +166,9 @@ function AgentRow({ agent, now, queueNames }: { agent: Agent; now: number; queue
           {formatStatusDuration(now - Date.parse(agent.statusSince), locale)}
         </span>
       </td>
+      <td className="agent-row__load" data-label={t('supervisor.col.load')}>
+        <AgentLoad agent={agent} />
+      </td>
       <td className="agent-row__skills" data-label={t('supervisor.col.skills')}>
         {agent.skills.length === 0 ? (
           <span className="muted">{t('common.none')}</span>
@@ -186,5 +197,23 @@ function AgentRow({ agent, now, queueNames }: { agent: Agent; now: number; queue
         )}
       </td>
     </tr>
+  );
+}
+
+/** What the agent holds against their capacity: "Чаты 1/3 · Звонки 0/1"; only kinds they take. */
+function AgentLoad({ agent }: { agent: Agent }) {
+  const { t } = useI18n();
+  const capacity = agent.capacity;
+  if (!capacity) return <span className="muted">{t('common.none')}</span>;
+  const load = agent.load ?? { voice: 0, chat: 0 };
+  const parts = (['chat', 'voice'] as const).filter((kind) => capacity[kind] > 0);
+  return (
+    <span className="load-cell">
+      {parts.map((kind) => (
+        <span key={kind} className="load-pill" data-busy={load[kind] > 0 || undefined} data-full={load[kind] >= capacity[kind] || undefined}>
+          {t(kind === 'chat' ? 'supervisor.load.chat' : 'supervisor.load.voice', { load: load[kind], capacity: capacity[kind] })}
+        </span>
+      ))}
+    </span>
   );
 }

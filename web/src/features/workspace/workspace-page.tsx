@@ -1,20 +1,24 @@
-import { Avatar } from '../../components/avatar.tsx';
+import { useEffect, useMemo, useState } from 'react';
+import type { Agent } from '../../api/types.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { InboxIcon, UsersIcon } from '../../components/icons.tsx';
-import { StatusPill } from '../../components/status-pill.tsx';
+import { AlertIcon, ChatIcon, InboxIcon, UsersIcon } from '../../components/icons.tsx';
 import { useNow } from '../../components/use-now.ts';
-import { formatDateTime, formatStatusDuration, formatTime } from '../../i18n/format.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useMyAgent } from '../agent-status/my-agent.tsx';
-import { useQueueNames } from '../queues/use-queues.ts';
+import { useQueues } from '../queues/use-queues.ts';
+import { useRealtime } from '../shell/realtime-context.tsx';
+import { ContactList } from './contact-list.tsx';
+import { ContactPane } from './contact-pane.tsx';
+import { CustomersProvider } from './customers.tsx';
+import { MyStatusCard } from './my-status-card.tsx';
+import { OfferCard } from './offer-card.tsx';
+import { useMyContacts } from './use-my-contacts.ts';
 
-/** The agent's workspace: their status at a glance and, for now, an honest empty contacts area. */
+/** The agent's workspace: status, incoming offers, their contacts, and the open one with its customer. */
 export function WorkspacePage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { agent } = useMyAgent();
-  const now = useNow(1000);
-  const queueNames = useQueueNames();
-
   if (!agent) {
     return (
       <section className="card">
@@ -22,85 +26,145 @@ export function WorkspacePage() {
       </section>
     );
   }
-
-  const since = Date.parse(agent.statusSince);
   return (
-    <div className="workspace">
-      <p className="page-subtitle">{t('workspace.subtitle')}</p>
-      <div className="workspace__grid">
-        <section className="card status-card" aria-labelledby="status-card-title">
-          <h2 id="status-card-title" className="card__title">
-            {t('workspace.status')}
-          </h2>
-          <div className="status-card__head">
-            <Avatar name={agent.name} seed={agent.agentId} size={48} />
-            <div className="status-card__who">
-              <span className="status-card__name">{agent.name}</span>
-              <StatusPill status={agent.status} reason={agent.breakReason} size="lg" />
-            </div>
-          </div>
-          <dl className="facts">
-            <div className="facts__row">
-              <dt>{t('supervisor.col.time')}</dt>
-              <dd>
-                <span className="tabular" data-testid="my-status-duration">
-                  {formatStatusDuration(now - since, locale)}
-                </span>
-                <span className="muted" title={formatDateTime(agent.statusSince, locale)}>
-                  {' · '}
-                  {t('workspace.since', { time: formatTime(agent.statusSince, locale) })}
-                </span>
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('workspace.skills')}</dt>
-              <dd>
-                {agent.skills.length === 0 ? (
-                  <span className="muted">{t('workspace.noSkills')}</span>
-                ) : (
-                  <ul className="chips">
-                    {agent.skills.map((skill) => (
-                      <li key={skill.skill} className="chip" title={t('supervisor.skillLevel', { skill: skill.skill, level: skill.level })}>
-                        {skill.skill}
-                        <span className="chip__level">{skill.level}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('workspace.queues')}</dt>
-              <dd>
-                {agent.queueIds.length === 0 ? (
-                  <span className="muted">{t('workspace.noQueues')}</span>
-                ) : (
-                  <ul className="chips">
-                    {agent.queueIds.map((queueId) => (
-                      <li key={queueId} className="chip chip--outline">
-                        {queueNames.get(queueId) ?? queueId}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </dd>
-            </div>
-          </dl>
-        </section>
+    <CustomersProvider>
+      <Desk agent={agent} />
+    </CustomersProvider>
+  );
+}
 
-        <section className="card contacts-card" aria-labelledby="contacts-title">
-          <div className="card__header">
+function Desk({ agent }: { agent: Agent }) {
+  const { t, locale } = useI18n();
+  const now = useNow(1000);
+  const { on } = useRealtime();
+  const { queues: queueList } = useQueues();
+  const queues = useMemo(() => new Map((queueList ?? []).map((q) => [q.queueId, q])), [queueList]);
+  const queueNames = useMemo(() => new Map([...queues.values()].map((q) => [q.queueId, q.name])), [queues]);
+  const contacts = useMyContacts(agent.agentId);
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  /** On phones the list and the open contact take turns; this says which one shows. */
+  const [view, setView] = useState<'list' | 'contact'>('list');
+  const [unread, setUnread] = useState<ReadonlyMap<string, number>>(new Map());
+
+  const selected = contacts.active.find((c) => c.contactId === selectedId);
+  // Keep something sensible open: the chosen contact while it lasts, else the first one.
+  useEffect(() => {
+    if (selectedId && contacts.active.some((c) => c.contactId === selectedId)) return;
+    setSelectedId(contacts.active[0]?.contactId);
+    if (contacts.active.length === 0) setView('list');
+  }, [contacts.active, selectedId]);
+
+  // Count the customer's new messages on contacts that are not open.
+  useEffect(
+    () =>
+      on('message.created', ({ message }) => {
+        if (message.direction !== 'inbound' || !message.contactId || message.contactId === selectedId) return;
+        const contactId = message.contactId;
+        setUnread((current) => new Map(current).set(contactId, (current.get(contactId) ?? 0) + 1));
+      }),
+    [on, selectedId],
+  );
+
+  const open = (contactId: string) => {
+    setSelectedId(contactId);
+    setView('contact');
+    setUnread((current) => {
+      if (!current.has(contactId)) return current;
+      const next = new Map(current);
+      next.delete(contactId);
+      return next;
+    });
+  };
+
+  // An offer waiting for an answer shows in the tab title, for an agent working in another window.
+  const offerCount = contacts.offers.length;
+  useEffect(() => {
+    if (offerCount === 0) return undefined;
+    const previous = document.title;
+    document.title = `(${offerCount}) ${t('offer.title')} · ${t('app.name')}`;
+    return () => {
+      document.title = previous;
+    };
+  }, [offerCount, t]);
+
+  // Routing puts the agent in busy or wrap-up while they hold contacts; they still take more up to capacity.
+  const takingContacts = agent.status === 'available' || agent.status === 'busy' || agent.status === 'after-contact-work';
+  const emptyHint = takingContacts ? t('workspace.contacts.emptyHint') : t('workspace.contacts.offHint');
+
+  return (
+    <div className="desk" data-view={selected ? view : 'list'}>
+      <div className="desk__side">
+        <MyStatusCard agent={agent} now={now} queueNames={queueNames} />
+        {contacts.offers.length > 0 && (
+          <div className="offers" aria-live="assertive">
+            {contacts.offers.map((offer) => (
+              <OfferCard
+                key={offer.contact.contactId}
+                offer={offer}
+                queue={queues.get(offer.contact.queueId)}
+                now={now}
+                onAccept={async () => {
+                  const accepted = await contacts.accept(offer.contact.contactId);
+                  if (accepted?.status === 'connected') open(accepted.contactId);
+                }}
+                onReject={() => contacts.reject(offer.contact.contactId)}
+              />
+            ))}
+          </div>
+        )}
+        <section className="card card--flush contacts-card" aria-labelledby="contacts-title">
+          <div className="card__header card__header--padded">
             <h2 id="contacts-title" className="card__title">
               {t('workspace.contacts')}
             </h2>
-            <span className="count-badge">0</span>
+            <span className="count-badge" data-testid="contacts-count">
+              {formatNumber(contacts.active.length, locale)}
+            </span>
           </div>
-          <EmptyState
-            icon={<InboxIcon size={28} />}
-            title={t('workspace.contacts.empty')}
-            hint={agent.status === 'available' ? t('workspace.contacts.emptyHint') : t('workspace.contacts.offHint')}
-          />
+          {contacts.state === 'failed' ? (
+            <EmptyState
+              icon={<AlertIcon size={28} />}
+              title={t('workspace.loadError')}
+              action={
+                <button type="button" className="button button--primary" onClick={contacts.reload}>
+                  {t('common.retry')}
+                </button>
+              }
+            />
+          ) : contacts.active.length === 0 ? (
+            <EmptyState icon={<InboxIcon size={28} />} title={t('workspace.contacts.empty')} hint={emptyHint} />
+          ) : (
+            <ContactList contacts={contacts.active} selectedId={selected?.contactId} queues={queues} unread={unread} now={now} onSelect={open} />
+          )}
         </section>
+      </div>
+
+      <div className="desk__main">
+        {selected ? (
+          <ContactPane
+            key={selected.contactId}
+            contact={selected}
+            queues={queues}
+            selfId={agent.agentId}
+            now={now}
+            onBack={() => setView('list')}
+            onEnd={() => contacts.end(selected.contactId)}
+            onComplete={() => contacts.complete(selected.contactId)}
+            onTransfer={(target) => contacts.transfer(selected.contactId, target)}
+          />
+        ) : (
+          <section className="card desk__placeholder">
+            {contacts.active.length > 0 ? (
+              <EmptyState icon={<ChatIcon size={28} />} title={t('workspace.select')} hint={t('workspace.selectHint')} />
+            ) : offerCount > 0 ? (
+              <EmptyState icon={<InboxIcon size={28} />} title={t('workspace.offerPending')} hint={t('workspace.offerPendingHint')} />
+            ) : takingContacts ? (
+              <EmptyState icon={<ChatIcon size={28} />} title={t('workspace.waiting')} hint={t('workspace.waitingHint')} />
+            ) : (
+              <EmptyState icon={<ChatIcon size={28} />} title={t('workspace.notReady')} hint={t('workspace.contacts.offHint')} />
+            )}
+          </section>
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { isVoiceChannel, type Contact, type Queue, type TransferTarget } from '../../api/types.ts';
+import { ChannelIcon } from '../../components/channel-icon.tsx';
+import { ArrowLeftIcon, CheckIcon, TransferIcon } from '../../components/icons.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { formatClock, formatPhone } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/provider.tsx';
+import { Conversation } from './conversation.tsx';
+import { fractionLeft, secondsLeft, secondsSince, wrapUpDeadline } from './countdown.ts';
+import { CustomerPanel } from './customer-panel.tsx';
+import { customerLabel, useCustomer } from './customers.tsx';
+import { TransferDialog } from './transfer-dialog.tsx';
+import { VoicePanel } from './voice-panel.tsx';
+
+type Tab = 'chat' | 'customer';
+
+/**
+ * One accepted contact: who and where from, the conversation (or the call card), the customer 360°
+ * beside it (a tab on narrow screens), and its actions: transfer and end while connected, the
+ * wrap-up countdown and "finish wrap-up" after.
+ */
+export function ContactPane({
+  contact,
+  queues,
+  selfId,
+  now,
+  onBack,
+  onEnd,
+  onComplete,
+  onTransfer,
+}: {
+  contact: Contact;
+  queues: Map<string, Queue>;
+  selfId: string;
+  now: number;
+  onBack(): void;
+  onEnd(): Promise<unknown>;
+  onComplete(): Promise<unknown>;
+  onTransfer(target: TransferTarget): Promise<Contact | undefined>;
+}) {
+  const { t, locale } = useI18n();
+  const notify = useToast();
+  const { entry } = useCustomer(contact.customerId);
+  const profile = entry?.state === 'ready' ? entry.profile : undefined;
+  const [tab, setTab] = useState<Tab>('chat');
+  const [busy, setBusy] = useState(false);
+  const [transferring, setTransferring] = useState(false);
+  const queue = queues.get(contact.queueId);
+  const voice = isVoiceChannel(contact.channel);
+  const wrapping = contact.status === 'after-contact-work';
+  const wrapEnds = wrapUpDeadline(contact, queue);
+  const name = customerLabel(contact, profile, locale, t);
+  const subtitle = [t(`channel.${contact.channel}`), queue?.name ?? contact.queueId, profile?.customer.username && `@${profile.customer.username.replace(/^@/, '')}`, !voice && profile?.customer.phone && formatPhone(profile.customer.phone, locale)]
+    .filter(Boolean)
+    .join(' · ');
+
+  const run = (action: () => Promise<unknown>) => {
+    setBusy(true);
+    void action().finally(() => setBusy(false));
+  };
+
+  return (
+    <article className="pane" data-tab={tab} data-contact-id={contact.contactId} data-status={contact.status} aria-labelledby="pane-title">
+      <header className="pane__header">
+        <button type="button" className="icon-button pane__back" onClick={onBack} aria-label={t('workspace.back')}>
+          <ArrowLeftIcon />
+        </button>
+        <ChannelIcon channel={contact.channel} size={40} />
+        <div className="pane__who">
+          <h2 id="pane-title" className="pane__name">
+            {name}
+          </h2>
+          <p className="pane__meta">{subtitle}</p>
+        </div>
+        <div className="pane__actions">
+          {!wrapping && (
+            <span className="pane__timer tabular" title={t('contactStatus.connected')}>
+              {formatClock(secondsSince(contact.connectedAt ?? contact.statusSince, now))}
+            </span>
+          )}
+          {contact.status === 'connected' && (
+            <>
+              <button type="button" className="button button--subtle" disabled={busy} onClick={() => setTransferring(true)}>
+                <TransferIcon size={18} />
+                {t('conversation.transfer')}
+              </button>
+              <button type="button" className="button button--danger" disabled={busy} onClick={() => run(onEnd)}>
+                {t('conversation.end')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+
+      {wrapping && (
+        <div className="wrap-up" role="status" data-testid="wrap-up">
+          <div className="wrap-up__text">
+            <p className="wrap-up__title">
+              {t('conversation.wrapUp')}
+              {wrapEnds !== undefined && (
+                <span className="wrap-up__left tabular" data-testid="wrap-up-countdown">
+                  {' · '}
+                  {t('conversation.wrapUpLeft', { time: formatClock(secondsLeft(wrapEnds, now)) })}
+                </span>
+              )}
+            </p>
+            <p className="wrap-up__hint">{t('conversation.wrapUpHint')}</p>
+          </div>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => run(onComplete)}>
+            <CheckIcon size={18} />
+            {t('conversation.complete')}
+          </button>
+          {wrapEnds !== undefined && (
+            <span className="wrap-up__bar" aria-hidden="true">
+              <span style={{ transform: `scaleX(${fractionLeft(wrapEnds, queue?.afterContactWorkSeconds ?? 0, now)})` }} />
+            </span>
+          )}
+        </div>
+      )}
+
+      <div className="pane__tabs segmented segmented--tabs" role="tablist" aria-label={name}>
+        {(['chat', 'customer'] as const).map((option) => (
+          <button key={option} type="button" role="tab" className="segmented__option" aria-selected={tab === option} aria-pressed={tab === option} onClick={() => setTab(option)}>
+            {t(option === 'chat' ? 'workspace.tab.chat' : 'workspace.tab.customer')}
+          </button>
+        ))}
+      </div>
+
+      <div className="pane__body">
+        <div className="pane__main">{voice ? <VoicePanel contact={contact} profile={profile} /> : <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} />}</div>
+        <aside className="pane__side" aria-label={t('customer.title')}>
+          <CustomerPanel contact={contact} queues={queues} />
+        </aside>
+      </div>
+
+      {transferring && (
+        <TransferDialog
+          contact={contact}
+          queues={[...queues.values()]}
+          selfId={selfId}
+          onClose={() => setTransferring(false)}
+          onTransfer={async (target, label) => {
+            const moved = await onTransfer(target);
+            if (moved) notify(label, 'info');
+            return moved !== undefined;
+          }}
+        />
+      )}
+    </article>
+  );
+}

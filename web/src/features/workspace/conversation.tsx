@@ -1,0 +1,228 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ProblemError } from '../../api/errors.ts';
+import type { Contact, Message } from '../../api/types.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { AlertIcon, ChatIcon, ClockIcon, SendIcon } from '../../components/icons.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { formatDay, formatTime } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/provider.tsx';
+import { useApi } from '../auth/session.tsx';
+import { useRealtime } from '../shell/realtime-context.tsx';
+import { MessageBubble } from './message-bubble.tsx';
+import { applyMessage, applyMessageList, groupByDay } from './message-list.ts';
+
+/** A reply on its way to the API (or refused by it), shown until the stored message replaces it. */
+interface Draft {
+  clientMessageId: string;
+  text: string;
+  at: string;
+  state: 'sending' | 'failed';
+}
+
+/** A client id for a reply: sending the same one twice stores the message once. */
+function newClientMessageId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto && window.isSecureContext ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The local calendar day of an ISO time, as a grouping key. */
+const dayKey = (at: string) => new Date(at).toDateString();
+
+/**
+ * A chat contact's conversation: its messages (loaded, then live from `message.created` and
+ * `message.updated`, reloaded after a reconnect), delivery ticks and failures with a resend, and the
+ * reply box. Mount it with `key={contactId}`.
+ */
+export function Conversation({ contact, canReply }: { contact: Contact; canReply: boolean }) {
+  const api = useApi();
+  const { on, openCount } = useRealtime();
+  const notify = useToast();
+  const { t, locale } = useI18n();
+  const { contactId } = contact;
+  const [messages, setMessages] = useState<readonly Message[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [attempt, setAttempt] = useState(0);
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [text, setText] = useState('');
+  const list = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  /** Whether the view follows new messages (the agent has not scrolled up to read). */
+  const follow = useRef(true);
+
+  useEffect(() => {
+    let live = true;
+    api.listMessages(contactId).then(
+      (loaded) => {
+        if (!live) return;
+        setMessages((current) => applyMessageList(current, loaded));
+        setState('ready');
+      },
+      (error: unknown) => {
+        if (live && !(error instanceof ProblemError && error.status === 401)) setState((current) => (current === 'ready' ? current : 'failed'));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, contactId, openCount, attempt]);
+
+  useEffect(() => {
+    const onMessage = ({ message }: { message: Message }) => {
+      if (message.contactId === contactId) setMessages((current) => applyMessage(current, message));
+    };
+    const offCreated = on('message.created', onMessage);
+    const offUpdated = on('message.updated', onMessage);
+    return () => {
+      offCreated();
+      offUpdated();
+    };
+  }, [on, contactId]);
+
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element && follow.current) element.scrollTop = element.scrollHeight;
+  }, [messages, drafts, state]);
+
+  const send = useCallback(
+    (body: string, clientMessageId = newClientMessageId()) => {
+      follow.current = true;
+      setDrafts((current) => [...current.filter((d) => d.clientMessageId !== clientMessageId), { clientMessageId, text: body, at: new Date().toISOString(), state: 'sending' }]);
+      api.sendReply(contactId, { text: body, clientMessageId }).then(
+        (message) => {
+          setMessages((current) => applyMessage(current, message));
+          setDrafts((current) => current.filter((d) => d.clientMessageId !== clientMessageId));
+        },
+        (error: unknown) => {
+          setDrafts((current) => current.map((d) => (d.clientMessageId === clientMessageId ? { ...d, state: 'failed' } : d)));
+          if (error instanceof ProblemError && error.status === 409) notify(t('conversation.conflict'), 'info');
+        },
+      );
+    },
+    [api, contactId, notify, t],
+  );
+
+  const resend = useCallback(
+    (message: Message) =>
+      api.resendMessage(message.messageId).then(
+        (next) => setMessages((current) => applyMessage(current, next)),
+        () => notify(t('delivery.resendError')),
+      ),
+    [api, notify, t],
+  );
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const body = text.trim();
+    if (!body || !canReply) return;
+    send(body);
+    setText('');
+    requestAnimationFrame(() => resize(input.current));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  const now = new Date();
+  const groups = groupByDay(messages, dayKey);
+
+  return (
+    <div className="conversation">
+      <div
+        className="conversation__messages"
+        ref={list}
+        role="log"
+        aria-live="polite"
+        aria-label={t('conversation.messages')}
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          follow.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+        }}
+      >
+        {state === 'loading' && messages.length === 0 && (
+          <div className="conversation__loading" aria-busy="true">
+            <span className="spinner spinner--dark" aria-hidden="true" />
+          </div>
+        )}
+        {state === 'failed' && messages.length === 0 && (
+          <EmptyState
+            icon={<AlertIcon size={28} />}
+            title={t('common.loadError')}
+            action={
+              <button type="button" className="button button--primary" onClick={() => setAttempt((n) => n + 1)}>
+                {t('common.retry')}
+              </button>
+            }
+          />
+        )}
+        {state === 'ready' && messages.length === 0 && drafts.length === 0 && <EmptyState icon={<ChatIcon size={28} />} title={t('conversation.noMessages')} />}
+        {groups.map((group) => (
+          <section key={group.day} className="day-group" aria-label={formatDay(group.messages[0]!.sentAt, locale, now)}>
+            <p className="day-divider">
+              <span>{formatDay(group.messages[0]!.sentAt, locale, now)}</span>
+            </p>
+            {group.messages.map((message) => (
+              <MessageBubble key={message.messageId} message={message} onResend={message.direction === 'outbound' && canReply ? resend : undefined} />
+            ))}
+          </section>
+        ))}
+        {drafts.map((draft) => (
+          <div key={draft.clientMessageId} className="bubble-row" data-side="out" data-draft={draft.state}>
+            <div className="bubble" data-failed={draft.state === 'failed' || undefined}>
+              <p className="bubble__text">{draft.text}</p>
+              <span className="bubble__meta">
+                <time dateTime={draft.at}>{formatTime(draft.at, locale)}</time>
+                {draft.state === 'sending' && (
+                  <span className="tick tick--pending" role="img" aria-label={t('delivery.pending')}>
+                    <ClockIcon size={14} />
+                  </span>
+                )}
+              </span>
+            </div>
+            {draft.state === 'failed' && (
+              <div className="bubble-failure" role="status">
+                <p className="bubble-failure__reason">
+                  <AlertIcon size={16} />
+                  <span className="bubble-failure__text">{t('conversation.notSent')}</span>
+                </p>
+                <button type="button" className="link-button" onClick={() => send(draft.text, draft.clientMessageId)}>
+                  {t('common.retry')}
+                </button>
+              </div>
+            )}
+          </div>
+        ))}
+      </div>
+
+      <form className="composer" onSubmit={submit}>
+        <textarea
+          ref={input}
+          className="composer__input"
+          rows={1}
+          value={text}
+          disabled={!canReply}
+          placeholder={t('conversation.placeholder')}
+          aria-label={t('conversation.placeholder')}
+          title={t('conversation.sendHint')}
+          onChange={(event) => {
+            setText(event.target.value);
+            resize(event.target);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="button button--primary composer__send" disabled={!canReply || !text.trim()} aria-label={t('conversation.send')} title={t('conversation.send')}>
+          <SendIcon size={18} />
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** Grows the reply box with its text, up to a limit after which it scrolls. */
+function resize(element: HTMLTextAreaElement | null) {
+  if (!element) return;
+  element.style.height = 'auto';
+  element.style.height = `${Math.min(element.scrollHeight, 160)}px`;
+}

@@ -1,0 +1,49 @@
+import type { Contact, CustomerProfile } from '../../api/types.ts';
+import { PhoneCallbackIcon, PhoneIcon } from '../../components/icons.tsx';
+import { formatDateTime, formatPhone, formatTime } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/provider.tsx';
+
+/**
+ * A call or callback: the number to call, the customer's preferred window and note, and an honest
+ * placeholder where the softphone will be. No call controls are shown until telephony exists.
+ */
+export function VoicePanel({ contact, profile }: { contact: Contact; profile: CustomerProfile | undefined }) {
+  const { t, locale } = useI18n();
+  const phone = contact.callback?.phone ?? profile?.customer.phone;
+  const { notBefore, notAfter, note } = contact.callback ?? {};
+  const Icon = contact.channel === 'callback' ? PhoneCallbackIcon : PhoneIcon;
+  return (
+    <div className="voice-panel">
+      <div className="voice-panel__card">
+        <span className="voice-panel__icon" aria-hidden="true">
+          <Icon size={28} />
+        </span>
+        <p className="voice-panel__kind">{t(contact.channel === 'callback' ? 'voice.title.callback' : 'voice.title.voice')}</p>
+        <p className="voice-panel__label">{t('voice.number')}</p>
+        {phone ? (
+          <a className="voice-panel__number tabular" href={`tel:${phone}`} data-testid="caller-number">
+            {formatPhone(phone, locale)}
+          </a>
+        ) : (
+          <p className="voice-panel__number voice-panel__number--unknown">{t('voice.unknownNumber')}</p>
+        )}
+        {(notBefore || notAfter) && (
+          <p className="voice-panel__detail">
+            <span className="muted">{t('voice.window')}: </span>
+            {notBefore ? formatDateTime(notBefore, locale) : '…'} – {notAfter ? (notBefore && notAfter.slice(0, 10) === notBefore.slice(0, 10) ? formatTime(notAfter, locale) : formatDateTime(notAfter, locale)) : '…'}
+          </p>
+        )}
+        {note && (
+          <p className="voice-panel__detail">
+            <span className="muted">{t('voice.note')}: </span>
+            {note}
+          </p>
+        )}
+      </div>
+      <div className="softphone-placeholder" role="note">
+        <p className="softphone-placeholder__title">{t('voice.placeholder')}</p>
+        <p className="softphone-placeholder__hint">{t('voice.placeholderHint')}</p>
+      </div>
+    </div>
+  );
+}
