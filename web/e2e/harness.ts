@@ -1,0 +1,101 @@
+// Shared set-up of the browser tests: Debian's Chromium driven by playwright-core against the whole
+// local contact center, in-process, with a freshly built console. Each test file gets its own
+// contact center (its own table) and browser.
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type {} from '../../test/global-setup.ts';
+import { startContactCenter, type RunningContactCenter } from '../../functions/local/contact-center.ts';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+const webDir = join(root, 'web');
+/** Screenshots land in test-results/ (ignored); UPDATE_SCREENSHOTS=1 refreshes the ones the docs show. */
+export const screenshots = process.env.UPDATE_SCREENSHOTS ? join(root, 'docs', 'screenshots') : join(root, 'test-results', 'screenshots');
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const DESKTOP = { width: 1366, height: 800 };
+export const PHONE = { width: 375, height: 812 };
+
+/** Newest modification time of the files a console build reads. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds `web/dist` unless it is newer than every source, so the test always drives current code. */
+function buildConsoleIfStale() {
+  const index = join(webDir, 'dist', 'index.html');
+  const sources = Math.max(newestSource(join(webDir, 'src')), statSync(join(webDir, 'index.html')).mtimeMs, statSync(join(webDir, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build of the console failed; see the output above');
+}
+
+/** One browser test run: the contact center, the browser, and every page's uncaught errors. */
+export interface Harness {
+  center: RunningContactCenter;
+  browser: Browser;
+  /** `role: message` for every uncaught error of every page opened through `signIn`. */
+  pageErrors: string[];
+  /** A fresh browser profile (own localStorage) signed in as the demo user with this login. */
+  signIn(login: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** A demo user by role, or by login when several share the role. */
+  demoUser(match: 'agent' | 'supervisor' | ((user: RunningContactCenter['demo']['users'][number]) => boolean)): RunningContactCenter['demo']['users'][number];
+  stop(): Promise<void>;
+}
+
+/** Starts the contact center and Chromium (building the console first if it is stale). */
+export async function startHarness(): Promise<Harness> {
+  const ensured = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-chromium.mjs')], { cwd: root, stdio: 'inherit' });
+  if (ensured.status !== 0) throw new Error('Chromium is not available; see the output above');
+  buildConsoleIfStale();
+  mkdirSync(screenshots, { recursive: true });
+  const center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  const demoUser: Harness['demoUser'] = (match) => {
+    const user = center.demo.users.find(typeof match === 'function' ? match : (candidate) => candidate.role === match);
+    if (!user) throw new Error(`The demo tenant has no such user (${String(match)})`);
+    return user;
+  };
+
+  return {
+    center,
+    browser,
+    pageErrors,
+    demoUser,
+    async signIn(login, viewport = DESKTOP) {
+      const user = demoUser((candidate) => candidate.login === login);
+      const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${user.login}: ${error.message}`));
+      await page.goto(`${center.baseUrl}/`);
+      await page.locator('input[name="login"]').fill(user.login);
+      await page.locator('input[type="password"]').fill(user.password);
+      await page.locator('input[type="password"]').press('Enter');
+      await page.locator('.topbar').waitFor();
+      return page;
+    },
+    async stop() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await center.stop();
+    },
+  };
+}
+
+/** Whether the document is wider than the viewport, i.e. scrolls sideways. */
+export const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth || document.body.scrollWidth > document.documentElement.clientWidth);
