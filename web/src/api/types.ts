@@ -223,6 +223,8 @@ export interface Customer {
   username?: string;
   /** E.164. */
   phone?: string;
+  /** From the web chat widget's forms. */
+  email?: string;
   language?: string;
   country?: string;
   linkedCustomerIds: string[];

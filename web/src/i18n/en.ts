@@ -136,7 +136,6 @@ export const en: Messages = {
   'workspace.tab.chat': 'Conversation',
   'workspace.tab.customer': 'Customer',
   'workspace.unnamed': 'Unnamed customer',
-  'workspace.inWork': 'in progress {duration}',
   'workspace.unread': 'New messages: {count}',
   'workspace.loadError': 'Could not load your contacts.',
 
@@ -212,6 +211,7 @@ export const en: Messages = {
 
   'customer.title': 'Customer',
   'customer.phone': 'Phone',
+  'customer.email': 'Email',
   'customer.username': 'Username',
   'customer.channels': 'Channels',
   'customer.language': 'Language',

@@ -138,7 +138,6 @@ export const ru = {
   'workspace.tab.chat': 'Переписка',
   'workspace.tab.customer': 'Клиент',
   'workspace.unnamed': 'Клиент без имени',
-  'workspace.inWork': 'в работе {duration}',
   'workspace.unread': 'Новые сообщения: {count}',
   'workspace.loadError': 'Не удалось загрузить обращения.',
 
@@ -214,6 +213,7 @@ export const ru = {
 
   'customer.title': 'Клиент',
   'customer.phone': 'Телефон',
+  'customer.email': 'Эл. почта',
   'customer.username': 'Имя пользователя',
   'customer.channels': 'Каналы',
   'customer.language': 'Язык',

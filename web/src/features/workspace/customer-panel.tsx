@@ -100,6 +100,14 @@ function CustomerDetails({ customerId, contact, queues }: { customerId: string; 
             </dd>
           </div>
         )}
+        {customer.email && (
+          <div className="facts__row">
+            <dt>{t('customer.email')}</dt>
+            <dd>
+              <a href={`mailto:${customer.email}`}>{customer.email}</a>
+            </dd>
+          </div>
+        )}
         <div className="facts__row">
           <dt>{t('customer.channels')}</dt>
           <dd>

@@ -46,23 +46,20 @@ function Desk({ agent }: { agent: Agent }) {
   const [view, setView] = useState<'list' | 'contact'>('list');
   const [unread, setUnread] = useState<ReadonlyMap<string, number>>(new Map());
 
-  const selected = contacts.active.find((c) => c.contactId === selectedId);
-  // Keep something sensible open: the chosen contact while it lasts, else the first one.
-  useEffect(() => {
-    if (selectedId && contacts.active.some((c) => c.contactId === selectedId)) return;
-    setSelectedId(contacts.active[0]?.contactId);
-    if (contacts.active.length === 0) setView('list');
-  }, [contacts.active, selectedId]);
+  // The contact the agent chose while it lasts; on a desktop the first one stands in, on a phone the list shows.
+  const chosen = contacts.active.find((c) => c.contactId === selectedId);
+  const selected = chosen ?? contacts.active[0];
+  const openId = selected?.contactId;
 
   // Count the customer's new messages on contacts that are not open.
   useEffect(
     () =>
       on('message.created', ({ message }) => {
-        if (message.direction !== 'inbound' || !message.contactId || message.contactId === selectedId) return;
+        if (message.direction !== 'inbound' || !message.contactId || message.contactId === openId) return;
         const contactId = message.contactId;
         setUnread((current) => new Map(current).set(contactId, (current.get(contactId) ?? 0) + 1));
       }),
-    [on, selectedId],
+    [on, openId],
   );
 
   const open = (contactId: string) => {
@@ -92,7 +89,7 @@ function Desk({ agent }: { agent: Agent }) {
   const emptyHint = takingContacts ? t('workspace.contacts.emptyHint') : t('workspace.contacts.offHint');
 
   return (
-    <div className="desk" data-view={selected ? view : 'list'}>
+    <div className="desk" data-view={chosen ? view : 'list'}>
       <div className="desk__side">
         <MyStatusCard agent={agent} now={now} queueNames={queueNames} />
         {contacts.offers.length > 0 && (
