@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import WebSocket from 'ws';
 import { readFileSync } from 'node:fs';
 import { startContactCenter, type RunningContactCenter } from './contact-center.ts';
 import { json } from '../../test/json.ts';
+import { openConsoleSocket, waitFor } from '../../test/live.ts';
 
 let center: RunningContactCenter;
 
@@ -11,6 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => center?.stop());
 
+const openSocket = (token: string) => openConsoleSocket(center.baseUrl, token);
+
 const user = (role: string) => center.demo.users.find((u) => u.role === role)!;
 
 async function login(role: string) {
@@ -18,29 +20,6 @@ async function login(role: string) {
   const res = await fetch(`${center.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
   expect(res.status).toBe(200);
   return (await json(res)) as { token: string; user: { userId: string; roles: string[]; tenantId: string } };
-}
-
-/** Opens a console WebSocket and collects what the server pushes. */
-function openSocket(token: string) {
-  const messages: { type: string; [k: string]: unknown }[] = [];
-  const socket = new WebSocket(`${center.baseUrl.replace('http', 'ws')}/ws?token=${token}`);
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
-  const opened = new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
-    socket.once('error', reject);
-  });
-  return { socket, messages, opened };
-}
-
-async function waitFor<T>(probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('local contact center', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createTestTable } from '../../test/dynamodb.ts';
 import { LocalStreamPoller, type DeadLetter, type StreamHandler } from './stream-poller.ts';
 import { createLambdaContext } from './lambda-context.ts';
+import { waitFor } from '../../test/live.ts';
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
 const pollers: LocalStreamPoller[] = [];
@@ -40,14 +41,6 @@ function startPoller(handler: StreamHandler, options: { checkpointFile?: string;
 }
 
 const idOf = (record: DynamoDBRecord) => Number(record.dynamodb?.NewImage?.n?.N);
-
-async function waitFor(predicate: () => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('LocalStreamPoller', () => {
   it('delivers inserts and modifications in order as Lambda-shaped DynamoDB stream events', async () => {

@@ -10,6 +10,7 @@ import { toLambdaRecord } from '../local/stream-poller.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.ts';
 import { json } from '../../test/json.ts';
 import { scanEntity } from './testing/harness.ts';
+import { waitFor } from '../../test/live.ts';
 
 let center: RunningContactCenter;
 
@@ -17,16 +18,6 @@ beforeAll(async () => {
   center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true });
 });
 afterAll(() => center?.stop());
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Every INSERT image of the table's stream so far, read independently of the poller (same repair of empty maps). */
 async function streamInserts(): Promise<Record<string, unknown>[]> {

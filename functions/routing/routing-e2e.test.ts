@@ -3,12 +3,12 @@
  * poller, the catalogued Lambda handlers (stream processor, routing timers) and the WebSocket endpoint.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import WebSocket from 'ws';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
 import { json } from '../../test/json.ts';
 import { routingDeps } from './deps.ts';
 import { makeTenantQueue } from './testing.ts';
 import type { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
+import { openConsoleSocket, signIn, waitFor } from '../../test/live.ts';
 
 let center: RunningContactCenter;
 beforeAll(async () => {
@@ -16,32 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => center?.stop());
 
-async function login(login: string) {
-  const { password } = center.demo.users.find((u) => u.login === login)!;
-  const res = await fetch(`${center.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-  return (await json(res)) as { token: string; user: { userId: string; tenantId: string } };
-}
-
-function openSocket(token: string) {
-  const messages: { type: string; [k: string]: unknown }[] = [];
-  const socket = new WebSocket(`${center.baseUrl.replace('http', 'ws')}/ws?token=${token}`);
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
-  const opened = new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  return { socket, messages, opened };
-}
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const login = (login: string) => signIn(center.baseUrl, center.demo.users.find((u) => u.login === login)!);
+const openSocket = (token: string) => openConsoleSocket(center.baseUrl, token);
 
 const api = (token: string, path: string, init: { method?: string; body?: unknown } = {}) =>
   fetch(`${center.baseUrl}${path}`, { method: init.method ?? 'GET', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(init.body !== undefined && { body: JSON.stringify(init.body) }) });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Contact } from '@cc/shared/contacts/model';
 import { startContactCenter, type RunningContactCenter } from '../contact-center.ts';
 import { json } from '../../../test/json.ts';
+import { waitFor } from '../../../test/live.ts';
 
 let center: RunningContactCenter;
 const tokens: Record<string, string> = {};
@@ -20,16 +21,6 @@ afterAll(() => center?.stop());
 
 const api = (method: string, path: string, role: 'admin' | 'supervisor', body?: unknown) =>
   fetch(`${center.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-
-async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const waitingOn = async (channelId: string, queueId: string) => (await center.deps.contacts.listWaiting(center.demo.tenantId, queueId)).filter((c: Contact) => c.channelId === channelId);
 
