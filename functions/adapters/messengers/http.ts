@@ -1,5 +1,5 @@
 import type { AttemptOutcome, RetryPolicy } from './retry.ts';
-import { parseRetryAfterHeader } from './retry.ts';
+import { parseRetryAfterHeader, resolveRetryPolicy } from './retry.ts';
 
 /** What every messenger sender can be configured with; the base URL points at the provider or a local fake. */
 export interface MessengerHttpOptions {
@@ -10,6 +10,23 @@ export interface MessengerHttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Clock for HTTP-date `Retry-After` values. */
   now?: () => number;
+}
+
+/** The settings every provider client shares: where it calls, how, for how long and how often. */
+export abstract class ProviderHttpClient {
+  protected readonly baseUrl: string;
+  protected readonly fetchImpl: typeof fetch;
+  protected readonly timeoutMs: number;
+  protected readonly retry: RetryPolicy;
+  protected readonly now: () => number;
+
+  protected constructor(defaultBaseUrl: string, options: MessengerHttpOptions) {
+    this.baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '');
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.retry = resolveRetryPolicy(options.retry);
+    this.now = options.now ?? Date.now;
+  }
 }
 
 /** A provider's HTTP answer, body kept as text so the caller chooses how to parse it. */

@@ -1,8 +1,8 @@
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, OperationResult, SendResult, TelegramCredentials } from '@cc/shared/messaging/ports';
 import { TelegramApiResponseSchema } from '@cc/shared/messaging/telegram/schema';
-import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined } from './http.ts';
-import { type AttemptOutcome, type RetryPolicy, parseRetryAfterHeader, resolveRetryPolicy, runWithRetry } from './retry.ts';
+import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
+import { type AttemptOutcome, parseRetryAfterHeader, runWithRetry } from './retry.ts';
 
 /** The public Bot API; point `baseUrl` elsewhere for a local fake or a self-hosted Bot API server. */
 export const TELEGRAM_API_BASE_URL = 'https://api.telegram.org';
@@ -54,20 +54,11 @@ export interface TelegramWebhookSettings {
 }
 
 /** MessengerSender over the Telegram Bot API (sendMessage), plus the calls a channel needs around it. */
-export class TelegramMessengerSender implements MessengerSender<TelegramCredentials> {
+export class TelegramMessengerSender extends ProviderHttpClient implements MessengerSender<TelegramCredentials> {
   readonly kind = 'telegram' as const;
-  private readonly baseUrl: string;
-  private readonly fetchImpl: typeof fetch;
-  private readonly timeoutMs: number;
-  private readonly retry: RetryPolicy;
-  private readonly now: () => number;
 
   constructor(options: MessengerHttpOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? TELEGRAM_API_BASE_URL).replace(/\/+$/, '');
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.retry = resolveRetryPolicy(options.retry);
-    this.now = options.now ?? Date.now;
+    super(TELEGRAM_API_BASE_URL, options);
   }
 
   /** Sends a text message; the result's providerMessageId is Telegram's message_id in that chat. */

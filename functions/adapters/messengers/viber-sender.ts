@@ -1,8 +1,8 @@
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, OperationResult, SendResult, ViberCredentials } from '@cc/shared/messaging/ports';
 import { ViberApiResponseSchema, parseViberJson } from '@cc/shared/messaging/viber/schema';
-import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined } from './http.ts';
-import { type AttemptOutcome, type RetryPolicy, resolveRetryPolicy, runWithRetry } from './retry.ts';
+import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
+import { type AttemptOutcome, runWithRetry } from './retry.ts';
 
 /** The Viber chat API host; point `baseUrl` elsewhere for a local fake. */
 export const VIBER_API_BASE_URL = 'https://chatapi.viber.com';
@@ -74,20 +74,11 @@ export interface ViberWebhookSettings {
 }
 
 /** MessengerSender over the Viber REST Bot API (`/pa/send_message`, header X-Viber-Auth-Token). */
-export class ViberMessengerSender implements MessengerSender<ViberCredentials> {
+export class ViberMessengerSender extends ProviderHttpClient implements MessengerSender<ViberCredentials> {
   readonly kind = 'viber' as const;
-  private readonly baseUrl: string;
-  private readonly fetchImpl: typeof fetch;
-  private readonly timeoutMs: number;
-  private readonly retry: RetryPolicy;
-  private readonly now: () => number;
 
   constructor(options: MessengerHttpOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? VIBER_API_BASE_URL).replace(/\/+$/, '');
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.retry = resolveRetryPolicy(options.retry);
-    this.now = options.now ?? Date.now;
+    super(VIBER_API_BASE_URL, options);
   }
 
   /** Sends a text message; the result's providerMessageId is the message_token statuses refer to. */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, SendResult, VkCredentials } from '@cc/shared/messaging/ports';
 import { VkApiResponseSchema } from '@cc/shared/messaging/vk/schema';
-import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined } from './http.ts';
-import { type AttemptOutcome, type RetryPolicy, resolveRetryPolicy, runWithRetry } from './retry.ts';
+import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
+import { type AttemptOutcome, runWithRetry } from './retry.ts';
 
 /** The VK API host; point `baseUrl` elsewhere for a local fake. */
 export const VK_API_BASE_URL = 'https://api.vk.com';
@@ -81,22 +81,13 @@ export function classifyVkResponse(response: ProviderResponse, nowMs: number): A
 }
 
 /** MessengerSender over VK `messages.send` (form-encoded POST with access_token, v and random_id). */
-export class VkMessengerSender implements MessengerSender<VkCredentials> {
+export class VkMessengerSender extends ProviderHttpClient implements MessengerSender<VkCredentials> {
   readonly kind = 'vk' as const;
-  private readonly baseUrl: string;
   private readonly randomId: (idempotencyKey: string) => number;
-  private readonly fetchImpl: typeof fetch;
-  private readonly timeoutMs: number;
-  private readonly retry: RetryPolicy;
-  private readonly now: () => number;
 
   constructor(options: VkSenderOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? VK_API_BASE_URL).replace(/\/+$/, '');
+    super(VK_API_BASE_URL, options);
     this.randomId = options.randomId ?? deriveVkRandomId;
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.retry = resolveRetryPolicy(options.retry);
-    this.now = options.now ?? Date.now;
   }
 
   /** Sends a message; the result's providerMessageId is VK's message id (the echo's `id`). */

@@ -1,8 +1,8 @@
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, SendResult, WhatsAppCredentials } from '@cc/shared/messaging/ports';
 import { GraphErrorResponseSchema, WhatsAppSendResponseSchema } from '@cc/shared/messaging/whatsapp/schema';
-import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined } from './http.ts';
-import { type AttemptOutcome, type RetryPolicy, parseRetryAfterHeader, resolveRetryPolicy, runWithRetry } from './retry.ts';
+import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
+import { type AttemptOutcome, parseRetryAfterHeader, runWithRetry } from './retry.ts';
 
 /** The Graph API host; point `baseUrl` elsewhere for a local fake. */
 export const WHATSAPP_GRAPH_BASE_URL = 'https://graph.facebook.com';
@@ -84,24 +84,15 @@ export function classifyWhatsAppResponse(response: ProviderResponse, nowMs: numb
 }
 
 /** MessengerSender over the WhatsApp Cloud API: `POST /{version}/{phone-number-id}/messages` with a bearer token. */
-export class WhatsAppMessengerSender implements MessengerSender<WhatsAppCredentials> {
+export class WhatsAppMessengerSender extends ProviderHttpClient implements MessengerSender<WhatsAppCredentials> {
   readonly kind = 'whatsapp' as const;
-  private readonly baseUrl: string;
   private readonly graphVersion: string;
   private readonly listButtonLabel: string;
-  private readonly fetchImpl: typeof fetch;
-  private readonly timeoutMs: number;
-  private readonly retry: RetryPolicy;
-  private readonly now: () => number;
 
   constructor(options: WhatsAppSenderOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? WHATSAPP_GRAPH_BASE_URL).replace(/\/+$/, '');
+    super(WHATSAPP_GRAPH_BASE_URL, options);
     this.graphVersion = options.graphVersion ?? WHATSAPP_DEFAULT_GRAPH_VERSION;
     this.listButtonLabel = options.listButtonLabel ?? 'Options';
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.retry = resolveRetryPolicy(options.retry);
-    this.now = options.now ?? Date.now;
   }
 
   /** Sends a message; the result's providerMessageId is the wamid later statuses refer to. */
