@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { EmptyState } from '../../components/empty-state.tsx';
-import { AlertIcon, ListIcon } from '../../components/icons.tsx';
+import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
+import { ListIcon } from '../../components/icons.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { INTL_LOCALE } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/provider.tsx';
@@ -29,15 +29,7 @@ export function AdminPage() {
           {queues && <span className="count-badge">{formatNumber(queues.length, locale)}</span>}
         </div>
         {failed ? (
-          <EmptyState
-            icon={<AlertIcon size={28} />}
-            title={t('common.loadError')}
-            action={
-              <button type="button" className="button button--primary" onClick={reload}>
-                {t('common.retry')}
-              </button>
-            }
-          />
+          <LoadFailed onRetry={reload} />
         ) : !queues ? (
           <div className="skeleton-list" aria-busy="true" aria-label={t('app.loading')}>
             <div className="skeleton" />

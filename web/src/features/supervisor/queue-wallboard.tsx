@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ProblemError } from '../../api/errors.ts';
 import { AGENT_STATUSES, type Queue } from '../../api/types.ts';
-import { EmptyState } from '../../components/empty-state.tsx';
-import { AlertIcon, ListIcon } from '../../components/icons.tsx';
+import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
+import { ListIcon } from '../../components/icons.tsx';
 import { formatClock, formatNumber, formatPercent, formatTime } from '../../i18n/format.ts';
 import { INTL_LOCALE } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/provider.tsx';
@@ -70,15 +70,7 @@ export function QueueWallboard({ queues, now }: { queues: Queue[] | undefined; n
       {!board ? (
         failed ? (
           <section className="card">
-            <EmptyState
-              icon={<AlertIcon size={28} />}
-              title={t('common.loadError')}
-              action={
-                <button type="button" className="button button--primary" onClick={load}>
-                  {t('common.retry')}
-                </button>
-              }
-            />
+            <LoadFailed onRetry={load} />
           </section>
         ) : (
           <div className="queue-grid" aria-busy="true" aria-label={t('app.loading')}>

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ProblemError } from '../../api/errors.ts';
 import { AGENT_STATUSES, type Agent, type AgentStatus } from '../../api/types.ts';
 import { Avatar } from '../../components/avatar.tsx';
-import { EmptyState } from '../../components/empty-state.tsx';
-import { AlertIcon, SearchIcon, UsersIcon } from '../../components/icons.tsx';
+import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
+import { SearchIcon, UsersIcon } from '../../components/icons.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { useNow } from '../../components/use-now.ts';
 import { formatNumber, formatStatusDuration, formatTime } from '../../i18n/format.ts';
@@ -50,15 +50,7 @@ export function SupervisorPage() {
   if (!board) {
     return failed ? (
       <section className="card">
-        <EmptyState
-          icon={<AlertIcon size={28} />}
-          title={t('common.loadError')}
-          action={
-            <button type="button" className="button button--primary" onClick={load}>
-              {t('common.retry')}
-            </button>
-          }
-        />
+        <LoadFailed onRetry={load} />
       </section>
     ) : (
       <div className="skeleton-list" aria-busy="true" aria-label={t('app.loading')}>

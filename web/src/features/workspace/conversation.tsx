@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ProblemError } from '../../api/errors.ts';
 import type { Contact, Message } from '../../api/types.ts';
-import { EmptyState } from '../../components/empty-state.tsx';
+import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
 import { AlertIcon, ChatIcon, ClockIcon, SendIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatDay, formatTime } from '../../i18n/format.ts';
@@ -147,15 +147,7 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
           </div>
         )}
         {state === 'failed' && messages.length === 0 && (
-          <EmptyState
-            icon={<AlertIcon size={28} />}
-            title={t('common.loadError')}
-            action={
-              <button type="button" className="button button--primary" onClick={() => setAttempt((n) => n + 1)}>
-                {t('common.retry')}
-              </button>
-            }
-          />
+          <LoadFailed onRetry={() => setAttempt((n) => n + 1)} />
         )}
         {state === 'ready' && messages.length === 0 && drafts.length === 0 && <EmptyState icon={<ChatIcon size={28} />} title={t('conversation.noMessages')} />}
         {groups.map((group) => (

@@ -3,8 +3,8 @@ import { ProblemError } from '../../api/errors.ts';
 import type { Contact, CustomerHistoryPage, Message, Queue } from '../../api/types.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { ChannelIcon } from '../../components/channel-icon.tsx';
-import { EmptyState } from '../../components/empty-state.tsx';
-import { AlertIcon, MergeIcon, PaperclipIcon, UserIcon } from '../../components/icons.tsx';
+import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
+import { MergeIcon, PaperclipIcon, UserIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatDate, formatPhone, formatShortDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
@@ -41,15 +41,7 @@ function CustomerDetails({ customerId, contact, queues }: { customerId: string; 
   if (entry?.state === 'failed') {
     return (
       <div className="customer-panel">
-        <EmptyState
-          icon={<AlertIcon size={28} />}
-          title={t('common.loadError')}
-          action={
-            <button type="button" className="button button--primary" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          }
-        />
+        <LoadFailed onRetry={reload} />
       </div>
     );
   }
