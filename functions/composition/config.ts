@@ -27,6 +27,11 @@ export const ConfigSchema = z.object({
    * providers (the local runtime sets its own; without it the request's origin is used).
    */
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /**
+   * The WebSocket URL web chat widgets connect to (AWS: the WebSocket stage's `wss://` URL, set on the HTTP API
+   * function); without it the widget uses `ws(s)://<API host>/ws`, as the local server serves it.
+   */
+  PUBLIC_WS_URL: z.string().url().optional(),
   /** Messenger API hosts; the local runtime points them at its simulator so real hosts are never called. */
   TELEGRAM_API_BASE_URL: z.string().url().default('https://api.telegram.org'),
   WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),

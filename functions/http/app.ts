@@ -11,6 +11,7 @@ import { directoryRoutes } from './routes/directory.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
 import { messagingRoutes } from './routes/messaging.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -33,7 +34,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/agents', agentRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, auth))
     .route('/wallboard', wallboardRoutes(deps, auth))
-    .route('/', messagingRoutes(deps, auth));
+    .route('/', messagingRoutes(deps, auth))
+    .route('/', widgetConsoleRoutes(deps, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',
@@ -54,6 +56,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/api', api)
     // Messenger webhooks: no token, each provider's own authentication (see routes/webhooks.ts).
     .route('/webhooks', webhookRoutes(deps))
+    // The web chat widget: its script for any page, its API for the channel's allowed origins (CORS per channel).
+    .route('/', widgetScriptRoute())
+    .route('/widget', widgetRoutes(deps))
     .notFound((c) => problemResponse({ type: 'urn:problem:not-found', title: 'Not Found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }))
     .onError(renderError);
 }

@@ -1,18 +1,20 @@
 import type { StoredMessage } from '@cc/shared/conversations/model';
 import type { ConnectionRepository, RealtimePush } from '@cc/shared/realtime/ports';
+import { toWidgetMessageView } from '@cc/shared/widget/model';
+import { pushToVisitor } from '../widget/push.ts';
 import type { WidgetDelivery } from './outbox.ts';
 
 /**
- * Delivers replies to web chat visitors over the same WebSocket API as the consoles: to the tenant's
- * connections whose user is the visitor (the widget's conversation id). Until the widget connects
- * that way, replies stay stored (`sent`) for the widget to load.
+ * Delivers replies to web chat visitors over the same WebSocket API as the consoles: to the open
+ * widgets of the message's conversation (visitor connections: no roles, bound to that conversation by
+ * the visitor token), as a `widget.message` without internal ids. A visitor with no widget open loads
+ * the reply from the history when they come back; either way the message is `sent`, and the widget's
+ * receipts move it to `delivered` and `read`.
  */
 export class ConnectionWidgetDelivery implements WidgetDelivery {
   constructor(private readonly deps: { connections: ConnectionRepository; push: RealtimePush }) {}
 
   async deliver(message: StoredMessage): Promise<boolean> {
-    const visitors = (await this.deps.connections.listByTenant(message.tenantId)).filter((c) => c.userId === message.conversationExternalId && c.roles.length === 0);
-    const delivered = await Promise.all(visitors.map((c) => this.deps.push.post(c.connectionId, { type: 'message.created', message })));
-    return delivered.some(Boolean);
+    return (await pushToVisitor(this.deps, message.tenantId, message.conversationId, { type: 'widget.message', message: toWidgetMessageView({ ...message, status: 'sent' }) })) > 0;
   }
 }

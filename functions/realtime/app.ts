@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { Deps } from '../composition/root.ts';
 import { logger } from '../composition/logger.ts';
-import { UnauthenticatedError } from '@cc/shared/errors';
+import { ForbiddenError, UnauthenticatedError } from '@cc/shared/errors';
+import { isVisitorToken } from '../widget/visitor-tokens.ts';
+import type { VisitorGate } from '../widget/visitor-gate.ts';
 
 /** The parts of an API Gateway WebSocket event this handler reads. */
 export const WebSocketEventSchema = z.object({
@@ -13,6 +15,8 @@ export const WebSocketEventSchema = z.object({
     connectedAt: z.number().optional(),
   }),
   queryStringParameters: z.record(z.string(), z.string()).nullish(),
+  /** `$connect` carries the upgrade's headers (a widget's `Origin` is checked against its channel). */
+  headers: z.record(z.string(), z.unknown()).nullish(),
   body: z.string().nullish(),
 });
 export type WebSocketEvent = z.infer<typeof WebSocketEventSchema>;
@@ -21,11 +25,19 @@ const ClientMessageSchema = z.object({ action: z.literal('ping') });
 
 const answer = (statusCode: number, body = ''): APIGatewayProxyResultV2 => ({ statusCode, body });
 
+/** A header of the event, whatever its case (API Gateway keeps the client's, the local server lower-cases). */
+function headerOf(headers: Record<string, unknown> | null | undefined, name: string): string | undefined {
+  const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  return typeof entry?.[1] === 'string' ? entry[1] : undefined;
+}
+
 /**
  * `$connect` verifies the token from the query string (browsers cannot set headers on a WebSocket)
- * and records the connection; `$disconnect` forgets it; messages answer pings.
+ * and records the connection; `$disconnect` forgets it; messages answer pings. A web chat visitor's
+ * token (told apart by its header) goes through `visitors` instead: the widget must be on one of its
+ * channel's allowed origins, and its connection has no roles, so it receives only its own conversation's pushes.
  */
-export function createWebSocketHandler(deps: Pick<Deps, 'verifier' | 'connections' | 'push' | 'clock'>) {
+export function createWebSocketHandler(deps: Pick<Deps, 'verifier' | 'connections' | 'push' | 'clock'>, options: { visitors?: VisitorGate } = {}) {
   return async (raw: unknown): Promise<APIGatewayProxyResultV2> => {
     const parsed = WebSocketEventSchema.safeParse(raw);
     if (!parsed.success) return answer(400, 'Not an API Gateway WebSocket event');
@@ -35,11 +47,20 @@ export function createWebSocketHandler(deps: Pick<Deps, 'verifier' | 'connection
     switch (requestContext.eventType) {
       case 'CONNECT': {
         try {
-          const principal = await deps.verifier.verify(queryStringParameters?.token);
+          const token = queryStringParameters?.token;
+          if (isVisitorToken(token)) {
+            if (!options.visitors) return answer(401, 'Visitor connections are not enabled');
+            const visitor = await options.visitors.admit(token, headerOf(parsed.data.headers, 'origin'));
+            const { tenantId, channelId, visitorId, conversationId } = visitor;
+            await deps.connections.put({ tenantId, connectionId, userId: visitorId, roles: [], connectedAt: deps.clock.now().toISOString(), visitor: { channelId, conversationId } });
+            return answer(200);
+          }
+          const principal = await deps.verifier.verify(token);
           await deps.connections.put({ tenantId: principal.tenantId, connectionId, userId: principal.userId, roles: principal.roles, connectedAt: deps.clock.now().toISOString() });
           return answer(200);
         } catch (error) {
           if (error instanceof UnauthenticatedError) return answer(401, error.message);
+          if (error instanceof ForbiddenError) return answer(403, error.message);
           throw error;
         }
       }

@@ -459,6 +459,16 @@ export function createRoutingService(deps: RoutingDeps) {
     return { ...view, status: contact.status, open: isOpen(queue, at) };
   }
 
+  /** Every waiting contact of a queue with its place and estimated wait, from one read of the queue, its agents and handle times. */
+  async function positionsOfQueue(tenantId: string, queueId: string): Promise<{ contact: Contact; view: PositionView }[]> {
+    const queue = await findQueue(tenantId, queueId);
+    if (!queue) return [];
+    const waiting = await deps.contacts.listWaiting(tenantId, queueId);
+    if (waiting.length === 0) return [];
+    const positions = await positionsIn(queue, waiting, await deps.agents.list(tenantId), now());
+    return waiting.map((contact) => ({ contact, view: toPositionView(contact.contactId, queueId, waiting.length, positions.find((p) => p.contactId === contact.contactId)) }));
+  }
+
   /** Sends every subscribed waiting customer of the queue their current place (after someone ahead left). */
   async function notifyPositions(tenantId: string, queueId: string): Promise<number> {
     const waiting = await deps.contacts.listWaiting(tenantId, queueId);
@@ -531,6 +541,7 @@ export function createRoutingService(deps: RoutingDeps) {
     transferContact,
     abandonContact,
     describePosition,
+    positionsOfQueue,
     notifyPositions,
     statsOfQueues,
     wallboard,

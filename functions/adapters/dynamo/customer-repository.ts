@@ -7,7 +7,7 @@ import { keys } from '@cc/shared/db/keys';
 import { ConflictError } from '@cc/shared/errors';
 import { fromItem, type DynamoTable } from './table.ts';
 
-const PROFILE_FIELDS = ['name', 'username', 'phone', 'language', 'avatarUrl', 'country'] as const;
+const PROFILE_FIELDS = ['name', 'username', 'phone', 'email', 'language', 'avatarUrl', 'country'] as const;
 
 /** Customers under their own key, found by phone through gsi1; their contacts through gsi3. */
 export class DynamoCustomerRepository implements CustomerRepository {

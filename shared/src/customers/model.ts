@@ -17,6 +17,8 @@ export const CustomerSchema = z.object({
   username: z.string().optional(),
   /** E.164; from a shared own contact, the WhatsApp id or a callback request. */
   phone: z.string().optional(),
+  /** From the web chat widget's pre-chat or offline form. */
+  email: z.string().optional(),
   language: z.string().optional(),
   avatarUrl: z.string().optional(),
   country: z.string().optional(),
@@ -35,7 +37,7 @@ export interface CustomerSighting {
   channel: Customer['channel'];
   channelId: string;
   externalId: string;
-  profile: Partial<Pick<Customer, 'name' | 'username' | 'phone' | 'language' | 'avatarUrl' | 'country'>>;
+  profile: Partial<Pick<Customer, 'name' | 'username' | 'phone' | 'email' | 'language' | 'avatarUrl' | 'country'>>;
   at: string;
 }
 

@@ -64,6 +64,9 @@ export const keys = {
   customerPhone: (tenantId: string, e164: string, customerId: string) => ({ gsi1pk: `${t(tenantId)}#CUSTOMER_PHONE#${e164}`, gsi1sk: `CUSTOMER#${customerId}` }),
   customersWithPhone: (tenantId: string, e164: string) => ({ gsi1pk: `${t(tenantId)}#CUSTOMER_PHONE#${e164}` }),
 
+  /** The tenant's web chat widget token signing key (encrypted with the secrets cipher), created on first use. */
+  widgetSigningKey: (tenantId: string) => ({ pk: `${t(tenantId)}#WIDGET`, sk: 'SIGNING_KEY#1' }),
+
   connection: (tenantId: string, connectionId: string) => ({ pk: `${t(tenantId)}#CONN`, sk: `CONN#${connectionId}` }),
   connectionsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CONN` }),
   /** gsi1: `$disconnect` carries only the connection id. */
@@ -71,4 +74,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey';

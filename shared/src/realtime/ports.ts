@@ -3,6 +3,7 @@ import type { Agent } from '../agents/model.ts';
 import type { Contact } from '../contacts/model.ts';
 import type { QueueStats } from '../routing/queue-stats.ts';
 import type { StoredMessage } from '../conversations/model.ts';
+import type { WidgetChatState, WidgetMessageView } from '../widget/model.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
@@ -25,7 +26,16 @@ export type LiveMessage =
    * (an edit, a delivery status, a failure with the provider's reason). Carries the message's `version`.
    */
   | { type: 'message.created'; message: StoredMessage }
-  | { type: 'message.updated'; message: StoredMessage };
+  | { type: 'message.updated'; message: StoredMessage }
+  /**
+   * Someone is typing in a web chat: the visitor (to the contact's agent) or the agent (to the visitor).
+   * Ephemeral, nothing is stored; clients show dots for a few seconds after the last one.
+   */
+  | { type: 'typing'; from: 'visitor' | 'agent'; contactId: string; conversationId: string; name?: string; at: string }
+  /** To a web chat visitor only: a message of their conversation, without internal ids. */
+  | { type: 'widget.message'; message: WidgetMessageView }
+  /** To a web chat visitor only: their chat's state (waiting with place and estimated wait, connected, ended). */
+  | { type: 'widget.state'; state: WidgetChatState };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {
@@ -34,6 +44,8 @@ export interface LiveConnection {
   userId: string;
   roles: Role[];
   connectedAt: string;
+  /** A web chat visitor's widget (no roles, `userId` = visitor id): it gets only its own conversation's pushes. */
+  visitor?: { channelId: string; conversationId: string };
 }
 
 /** Open WebSocket connections. */

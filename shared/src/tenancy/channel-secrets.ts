@@ -71,7 +71,8 @@ export const ChannelSettingsSchemas = {
   vk: z.strictObject({ apiVersion: z.string().regex(/^5\.\d{1,3}$/).optional(), preChatMenu: PreChatMenuSchema.optional() }),
   viber: z.strictObject({ senderName: z.string().min(1).max(28).optional(), senderAvatar: z.url().optional(), preChatMenu: PreChatMenuSchema.optional() }),
   yandex: z.strictObject({}),
-  webchat: z.strictObject({ allowedOrigins: z.array(z.url()).max(20).optional() }),
+  // The widget offers the menu's options as departments in its pre-chat form (else the tenant's queues).
+  webchat: z.strictObject({ allowedOrigins: z.array(z.url()).max(20).optional(), preChatMenu: PreChatMenuSchema.optional() }),
 } as const;
 
 /**
