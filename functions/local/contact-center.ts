@@ -36,6 +36,7 @@ import { installRoutingAdapters } from '../routing/deps.ts';
 import { rearmTimers } from '../routing/rearm.ts';
 import { timerEvent } from '../routing/timer-app.ts';
 import { MessengerSimulator, directoryChannelSource, simulatorApiBaseUrls, simulatorRoutes } from './simulator/index.ts';
+import { startWidgetDemo } from './widget-demo.ts';
 
 export type { DemoFile } from './seed.ts';
 
@@ -50,6 +51,8 @@ export interface ContactCenterOptions {
   quiet?: boolean;
   /** The stream poller's pause after an empty read (default 50 ms); lower trades CPU for routing latency. */
   streamIdleDelayMs?: number;
+  /** Port of the widget demo page (another origin than the API); default the HTTP port + 1, or a free one. */
+  widgetDemoPort?: number;
 }
 
 /**
@@ -62,6 +65,8 @@ export interface RunningContactCenter {
   baseUrl: string;
   /** The messenger simulator (page at `<baseUrl>/simulator/`), standing in for every provider. */
   simulator: MessengerSimulator;
+  /** A shop page on another origin with the web chat widget of the demo channel. */
+  widgetDemoUrl: string;
   demo: DemoFile;
   deps: Deps;
   handlers: Map<string, LambdaHandler>;
@@ -133,7 +138,12 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
 
     const demoPath = dataDir && join(dataDir, 'demo.json');
     const previous = demoPath && existsSync(demoPath) ? (JSON.parse(readFileSync(demoPath, 'utf8')) as DemoFile) : undefined;
-    const demo = await seedDemo(deps, baseUrl, previous);
+    // The widget demo page runs on its own port, a different origin, which the demo web chat channel allows.
+    const widgetDemo = await startWidgetDemo({ port: options.widgetDemoPort ?? (options.port === 0 ? 0 : port + 1) });
+    cleanups.push(() => widgetDemo.stop());
+    const demo = await seedDemo(deps, baseUrl, previous, { widgetOrigins: widgetDemo.origins });
+    const webchat = demo.channels.find((c) => c.type === 'webchat');
+    if (webchat) widgetDemo.configure({ apiBaseUrl: baseUrl, channelId: webchat.channelId });
     if (demoPath) writeFileSync(demoPath, JSON.stringify(demo, null, 2) + '\n', { mode: 0o600 });
 
     const handlers = await loadLambdaHandlers();
@@ -179,7 +189,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       .route('/', createApp(deps, { healthChecks: { streamPoller: async () => poller.healthy } }))
       .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
       .get('*', (c) => {
-        if (/^\/(api|webhooks|local|health|simulator)(\/|$)/.test(c.req.path)) return c.notFound();
+        if (/^\/(api|webhooks|local|health|simulator|widget)(\/|$)/.test(c.req.path)) return c.notFound();
         const index = join(webDist, 'index.html');
         return existsSync(index) ? c.html(readFileSync(index, 'utf8')) : c.text('The console is not built yet: run `npm run build:web`.', 503);
       })
@@ -195,7 +205,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     // Ready only once the poller has read the stream at least once.
     const deadline = Date.now() + 30_000;
     while (!poller.healthy && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return { baseUrl, demo, deps, simulator, handlers, poller, deadLetters, stop };
+    return { baseUrl, demo, deps, simulator, widgetDemoUrl: widgetDemo.url, handlers, poller, deadLetters, stop };
   } catch (error) {
     await stop();
     throw error;

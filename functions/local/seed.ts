@@ -33,6 +33,8 @@ export interface DemoFile {
   users: DemoUser[];
   channels: DemoChannel[];
   phoneNumbers: { e164: string; name: string }[];
+  /** Origins of the widget demo page added to the web chat channel's `allowedOrigins` (replaced on the next start). */
+  widgetOrigins?: string[];
 }
 
 export const DEMO_TENANT_ID = 'romashka';
@@ -95,8 +97,14 @@ const CHANNELS: { kind: ChannelKind; name: string; defaultQueueId: string }[] = 
   { kind: 'yandex', name: 'Навык Алисы «Ромашка»', defaultQueueId: 'support' },
 ];
 
-/** Seeds the demo tenant, reusing `previous` logins and secrets when it matches this data. */
-export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile): Promise<DemoFile> {
+/** The web chat widget's departments: the same two as a pre-chat menu. */
+const WEBCHAT_MENU = { prompt: 'Здравствуйте! Выберите, пожалуйста, отдел:', options: [{ title: 'Продажи', queueId: 'sales' }, { title: 'Поддержка', queueId: 'support' }] };
+
+/**
+ * Seeds the demo tenant, reusing `previous` logins and secrets when it matches this data. The web chat
+ * channel allows `options.widgetOrigins` (the widget demo page) on every start, in place of the previous run's.
+ */
+export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile, options: { widgetOrigins?: string[] } = {}): Promise<DemoFile> {
   const tenantId = DEMO_TENANT_ID;
   const existing = await deps.directory.getTenant(tenantId);
   const reuse = existing && previous?.tenantId === tenantId ? previous : undefined;
@@ -121,12 +129,25 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile)
     for (const queue of demoQueues(tenantId)) await deps.queues.put(queue);
     for (const [i, channel] of channels.entries()) {
       const spec = CHANNELS[i]!;
-      await deps.directory.putChannel({ tenantId, channelId: channel.channelId, kind: channel.type, name: channel.name, defaultQueueId: spec.defaultQueueId, settings: {}, encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(channel.auth)), createdAt: now });
+      const settings = channel.type === 'webchat' ? { allowedOrigins: options.widgetOrigins ?? [], preChatMenu: WEBCHAT_MENU } : {};
+      await deps.directory.putChannel({ tenantId, channelId: channel.channelId, kind: channel.type, name: channel.name, defaultQueueId: spec.defaultQueueId, settings, encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(channel.auth)), createdAt: now });
     }
     for (const phone of phoneNumbers) await deps.directory.putPhoneNumber({ tenantId, ...phone, defaultQueueId: 'support' });
     // The tenant record goes last: its presence means the seed completed.
     await deps.directory.putTenant({ tenantId, name: 'ООО «Ромашка»', timeZone: 'Europe/Moscow', locale: 'ru', createdAt: now }, { overwrite: true });
   }
 
-  return { baseUrl, tenantId, tenantName: 'ООО «Ромашка»', users, channels, phoneNumbers };
+  const webchat = channels.find((c) => c.type === 'webchat');
+  const origins = options.widgetOrigins;
+  if (reuse && webchat && origins) {
+    // The demo page's port may differ from the last run's: swap its origins, keep any an admin added.
+    const stored = await deps.directory.getChannel(tenantId, webchat.channelId);
+    if (stored) {
+      const listed = Array.isArray(stored.settings['allowedOrigins']) ? (stored.settings['allowedOrigins'] as string[]) : [];
+      const kept = listed.filter((o) => !(previous?.widgetOrigins ?? []).includes(o) && !origins.includes(o));
+      await deps.directory.putChannel({ ...stored, settings: { preChatMenu: WEBCHAT_MENU, ...stored.settings, allowedOrigins: [...kept, ...origins] } });
+    }
+  }
+
+  return { baseUrl, tenantId, tenantName: 'ООО «Ромашка»', users, channels, phoneNumbers, ...(origins && { widgetOrigins: origins }) };
 }
