@@ -9,7 +9,8 @@
   if (!script || window.__ccWidget) return;
   window.__ccWidget = true;
   const channel = script.dataset.channel;
-  const base = script.src.replace(/\/widget\.js(?:[?#].*)?$/, '');
+  // The API is where the script came from, unless the page says otherwise (the script served by a CDN).
+  const base = (script.dataset.api || script.src.replace(/\/widget\.js(?:[?#].*)?$/, '')).replace(/\/$/, '');
   const pageLang = script.dataset.lang || document.documentElement.lang || navigator.language || 'ru';
   const lang = /^en/i.test(pageLang) ? 'en' : 'ru';
   const T = {
