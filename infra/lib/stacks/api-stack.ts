@@ -1,7 +1,6 @@
 import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat, CfnAccount } from 'aws-cdk-lib/aws-apigateway';
 import {
-  CorsHttpMethod,
   HttpApi,
   HttpRoute,
   HttpRouteKey,
@@ -42,7 +41,8 @@ interface TriggerProfile {
 
 const PROFILES: Record<Trigger, TriggerProfile> = {
   'http-api': { memorySize: 1024, timeout: Duration.seconds(15), table: 'readWrite', secrets: 'encryptDecrypt', pushes: false, schedulesTimers: true },
-  'websocket-api': { memorySize: 512, timeout: Duration.seconds(10), table: 'readWrite', secrets: 'none', pushes: true, schedulesTimers: false },
+  // Decrypt: `$connect` verifies web chat visitor tokens, signed with per-tenant keys stored encrypted.
+  'websocket-api': { memorySize: 512, timeout: Duration.seconds(10), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: false },
   'dynamodb-stream': { memorySize: 512, timeout: Duration.seconds(60), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: true },
   // Routing timers: up to 10 firings in parallel, each a consistent read and one transaction (a sweep routes a
   // whole queue). They change state only (the stream processor pushes) and re-queue timers not yet due.
@@ -132,6 +132,8 @@ export class ApiStack extends Stack {
       AUTH_JWKS_URL: `${issuer}/.well-known/jwks.json`,
       AUTH_AUDIENCE: props.userPoolClient.userPoolClientId,
       WS_MANAGEMENT_ENDPOINT: this.webSocketStage.callbackUrl,
+      // The wss:// URL the web chat widget connects to, handed out with visitor sessions.
+      PUBLIC_WS_URL: this.webSocketStage.url,
       WEB_ORIGIN: props.webOrigins.join(','),
       SECRETS_KEY_ID: props.secretsKey.keyArn,
     };
@@ -166,13 +168,8 @@ export class ApiStack extends Stack {
       apiName: `cc-${props.stage}-http`,
       description: 'REST API, messenger webhooks and login',
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: props.webOrigins,
-        allowMethods: [CorsHttpMethod.ANY],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
-        exposeHeaders: ['location', 'x-correlation-id'],
-        maxAge: Duration.hours(1),
-      },
+      // No API-level CORS: API Gateway would answer preflights itself and drop the function's headers.
+      // The Hono app answers CORS: WEB_ORIGIN for /api/*, each web chat channel's allowedOrigins for /widget/*.
     });
     const httpRoute = new HttpRoute(this, 'HttpDefaultRoute', {
       httpApi: this.httpApi,
@@ -214,7 +211,7 @@ export class ApiStack extends Stack {
         id: 'AwsSolutions-APIG4',
         reason:
           routeKey === '$connect'
-            ? 'The realtime function verifies the Cognito JWT passed as the token query parameter before it records the connection (browsers cannot set headers on a WebSocket upgrade); a failed check refuses the connection.'
+            ? 'The realtime function verifies the token query parameter before it records the connection (browsers cannot set headers on a WebSocket upgrade): a console Cognito JWT, or a web chat visitor token checked against its channel and the Origin; a failed check refuses the connection.'
             : `API Gateway supports authorizers only on $connect; ${routeKey} frames arrive on a connection that was authorized when it opened.`,
       });
     }
