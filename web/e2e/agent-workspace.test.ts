@@ -3,7 +3,9 @@
 // messenger simulator; the agent goes available, is offered the chat, accepts, replies (delivery
 // ticks arrive live, a provider failure shows its reason and is sent again), ends, wraps up and
 // completes, while the supervisor's wallboard follows the queue. Then a callback shows the caller's
-// number and the softphone placeholder, and is transferred to another queue.
+// number and the softphone placeholder, and is transferred to another queue. Last, a web chat visitor
+// (through the widget API, with an e-mail from the pre-chat form) types: the agent sees the dots, and
+// the agent's typing is sent to the widget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
@@ -222,6 +224,54 @@ describe('agent workspace and wallboard in Chromium', () => {
     expect(englishTitle).toBe('Queues');
     expect(englishWaiting).toBe('Waiting');
     expect(await supportCard.getAttribute('data-sl')).not.toBe('none');
+    expect(harness!.pageErrors).toEqual([]);
+  });
+
+  it('shows a web chat visitor’s e-mail and typing, and tells the widget when the agent types', async () => {
+    // Arrange: a visitor on the demo shop page fills in the pre-chat form for support and writes
+    const { center } = harness!;
+    const channelId = center.demo.channels.find((c) => c.type === 'webchat')!.channelId;
+    const origin = new URL(center.widgetDemoUrl).origin;
+    const widget = async (path: string, token?: string, body: unknown = {}) => {
+      const res = await fetch(`${center.baseUrl}/widget/${channelId}${path}`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBeLessThan(300);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const visitor = (await widget('/sessions')) as { token: string; conversationId: string };
+    await widget('/prechat', visitor.token, { name: 'Ольга Смирнова', email: 'olga@example.com', queueId: 'support' });
+    await widget(`/conversations/${visitor.conversationId}/messages`, visitor.token, { clientMessageId: 'e2e-1', text: 'Можно оплатить картой при получении?' });
+    await agentPage.locator('.offer-card').waitFor({ timeout: 20_000 });
+    await agentPage.locator('.offer-card').getByRole('button', { name: 'Принять' }).click();
+    const pane = agentPage.locator('.pane[data-status="connected"]');
+    await pane.locator('.bubble-row[data-side="in"]', { hasText: 'картой' }).waitFor();
+    const email = pane.getByTestId('customer-email').getByRole('link');
+    await email.waitFor();
+
+    // Act: the agent types (the console tells the widget), then the visitor types
+    const agentTyping = agentPage.waitForRequest((request) => request.method() === 'POST' && /\/api\/contacts\/[^/]+\/typing$/.test(request.url()));
+    await agentPage.getByRole('textbox', { name: 'Напишите ответ…' }).fill('Да, ');
+    const typingRequest = await agentTyping;
+    const delivered = await widget(`/conversations/${visitor.conversationId}/typing`, visitor.token);
+    const indicator = pane.getByTestId('typing-indicator');
+    await indicator.waitFor();
+    const indicatorText = await indicator.innerText();
+    await agentPage.screenshot({ path: join(screenshots, 'workspace-webchat-typing.png'), animations: 'disabled' });
+    // Act: the visitor's message ends their typing
+    await widget(`/conversations/${visitor.conversationId}/messages`, visitor.token, { clientMessageId: 'e2e-2', text: 'И ещё: доставка в субботу есть?' });
+    await pane.locator('.bubble-row[data-side="in"]', { hasText: 'в субботу' }).waitFor({ timeout: 20_000 });
+    await indicator.waitFor({ state: 'detached' });
+
+    // Assert
+    expect(await pane.locator('.pane__name').innerText()).toBe('Ольга Смирнова');
+    expect(await email.innerText()).toBe('olga@example.com');
+    expect(await email.getAttribute('href')).toBe('mailto:olga@example.com');
+    expect((await typingRequest.response())?.status()).toBe(202);
+    expect(delivered).toEqual({ delivered: true });
+    expect(indicatorText).toContain('Клиент печатает…');
     expect(harness!.pageErrors).toEqual([]);
   });
 });

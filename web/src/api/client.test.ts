@@ -78,6 +78,14 @@ describe('contact and messaging calls', () => {
     expect(message).toEqual({ messageId: 'm1', status: 'pending' });
   });
 
+  it('tells the web chat the agent is typing', async () => {
+    const { fetchMock, api } = setup({ delivered: true });
+    const answer = await api.sendTyping('c/1');
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/contacts/c%2F1/typing');
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ method: 'POST' });
+    expect(answer).toEqual({ delivered: true });
+  });
+
   it('pages the customer history with the cursor it was given', async () => {
     const { fetchMock, api } = setup({ customerIds: ['x'], messages: [] });
     await api.customerHistory('x', { cursor: 'abc=', limit: 20 });

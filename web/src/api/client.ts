@@ -39,6 +39,8 @@ export interface ApiClient {
   listMessages(contactId: string): Promise<Message[]>;
   sendReply(contactId: string, reply: ReplyRequest): Promise<Message>;
   resendMessage(messageId: string): Promise<Message>;
+  /** The agent types in a web chat contact: the visitor sees dots. Web chats only (other channels have no typing API). */
+  sendTyping(contactId: string): Promise<{ delivered: boolean }>;
 
   getCustomer(customerId: string): Promise<CustomerProfile>;
   /** One page of the customer's history across linked channels, newest first. */
@@ -94,6 +96,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listMessages: async (contactId) => (await call<{ messages: Message[] }>(`/api/contacts/${id(contactId)}/messages`)).messages,
     sendReply: async (contactId, reply) => (await post<{ message: Message }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,
     resendMessage: async (messageId) => (await post<{ message: Message }>(`/api/messages/${id(messageId)}/resend`)).message,
+    sendTyping: (contactId) => post<{ delivered: boolean }>(`/api/contacts/${id(contactId)}/typing`),
 
     getCustomer: (customerId) => call<CustomerProfile>(`/api/customers/${id(customerId)}`),
     customerHistory: (customerId, page = {}) => {

@@ -69,6 +69,7 @@ describe('parseServerMessage', () => {
       { type: 'queue.stats', queue: { queueId: 'sales' } as never },
       { type: 'message.created', message: { messageId: 'm1' } as never },
       { type: 'message.updated', message: { messageId: 'm1' } as never },
+      { type: 'typing', from: 'visitor', contactId: 'c1', conversationId: 'webchat:w1:v1', at: '2026-01-01T10:00:00Z' },
     ];
     // Act
     const parsed = frames.map((frame) => parseServerMessage(JSON.stringify(frame)));
@@ -81,6 +82,8 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage(JSON.stringify({ type: 'contact.updated', contact: { status: 'queued' } }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'queue.stats', queue: null }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'message.created', message: { messageId: '' } }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'typing', from: 'visitor', contactId: '' }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'typing', from: 'bot', contactId: 'c1' }))).toBeUndefined();
   });
 });
 

@@ -49,6 +49,8 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
     case 'message.created':
     case 'message.updated':
       return hasId(frame.message, 'messageId') ? (frame as ServerMessage) : undefined;
+    case 'typing':
+      return (frame.from === 'visitor' || frame.from === 'agent') && hasId(frame, 'contactId') ? (frame as ServerMessage) : undefined;
     default:
       return undefined;
   }

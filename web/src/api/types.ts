@@ -314,7 +314,12 @@ export type ServerMessage =
   | { type: 'queue.stats'; queue: QueueStats }
   /** To the contact's agent and supervisors: a message was stored, or changed (delivery status, failure, edit). */
   | { type: 'message.created'; message: Message }
-  | { type: 'message.updated'; message: Message };
+  | { type: 'message.updated'; message: Message }
+  /**
+   * Someone types in a web chat: the visitor (to the contact's agent) or an agent. Ephemeral; the
+   * console shows dots for a few seconds after the last one.
+   */
+  | { type: 'typing'; from: 'visitor' | 'agent'; contactId: string; conversationId: string; name?: string; at: string };
 
 export type ServerMessageType = ServerMessage['type'];
 /** The pushed message of one type. */

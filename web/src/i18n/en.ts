@@ -165,6 +165,7 @@ export const en: Messages = {
   'conversation.bot': 'Bot',
   'conversation.edited': 'edited',
   'conversation.messages': 'Messages',
+  'conversation.typing': 'Customer is typing…',
 
   'delivery.pending': 'Sending',
   'delivery.sent': 'Sent',

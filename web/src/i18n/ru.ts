@@ -167,6 +167,7 @@ export const ru = {
   'conversation.bot': 'Бот',
   'conversation.edited': 'изменено',
   'conversation.messages': 'Сообщения',
+  'conversation.typing': 'Клиент печатает…',
 
   'delivery.pending': 'Отправляется',
   'delivery.sent': 'Отправлено',

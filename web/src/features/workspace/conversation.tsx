@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ProblemError } from '../../api/errors.ts';
 import type { Contact, Message } from '../../api/types.ts';
 import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
@@ -10,6 +10,7 @@ import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import { applyMessage, applyMessageList, groupByDay } from './message-list.ts';
+import { createThrottle, sendsTyping, TYPING_SEND_EVERY_MS, typingAfterMessage, typingAfterPush } from './typing.ts';
 
 /** A reply on its way to the API (or refused by it), shown until the stored message replaces it. */
 interface Draft {
@@ -30,7 +31,9 @@ const dayKey = (at: string) => new Date(at).toDateString();
 /**
  * A chat contact's conversation: its messages (loaded, then live from `message.created` and
  * `message.updated`, reloaded after a reconnect), delivery ticks and failures with a resend, and the
- * reply box. Mount it with `key={contactId}`.
+ * reply box. In a web chat it shows "customer is typing" from the visitor's `typing` pushes (for 5 s
+ * after the last, or until their message arrives) and tells the visitor, at most every 3 s, that the
+ * agent types. Mount it with `key={contactId}`.
  */
 export function Conversation({ contact, canReply }: { contact: Contact; canReply: boolean }) {
   const api = useApi();
@@ -47,6 +50,16 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
   const input = useRef<HTMLTextAreaElement>(null);
   /** Whether the view follows new messages (the agent has not scrolled up to read). */
   const follow = useRef(true);
+  /** Until when (ms) the customer shows as typing; cleared by a timer at that moment. */
+  const [typingUntil, setTypingUntil] = useState<number | undefined>();
+  const agentTyping = useMemo(
+    () =>
+      createThrottle(() => {
+        // Dots are a courtesy: a refused or lost call changes nothing for the agent.
+        api.sendTyping(contactId).catch(() => undefined);
+      }, TYPING_SEND_EVERY_MS),
+    [api, contactId],
+  );
 
   useEffect(() => {
     let live = true;
@@ -69,18 +82,30 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
     const onMessage = ({ message }: { message: Message }) => {
       if (message.contactId === contactId) setMessages((current) => applyMessage(current, message));
     };
-    const offCreated = on('message.created', onMessage);
+    const offCreated = on('message.created', (push) => {
+      onMessage(push);
+      setTypingUntil((until) => typingAfterMessage(until, push.message, contactId));
+    });
     const offUpdated = on('message.updated', onMessage);
+    const offTyping = on('typing', (push) => setTypingUntil((until) => typingAfterPush(until, push, contactId, Date.now())));
     return () => {
       offCreated();
       offUpdated();
+      offTyping();
     };
   }, [on, contactId]);
+
+  // The dots go when their time is up, unless a newer push moved the deadline (which schedules its own timer).
+  useEffect(() => {
+    if (typingUntil === undefined) return undefined;
+    const timer = setTimeout(() => setTypingUntil((until) => (until === typingUntil ? undefined : until)), Math.max(0, typingUntil - Date.now()));
+    return () => clearTimeout(timer);
+  }, [typingUntil]);
 
   useLayoutEffect(() => {
     const element = list.current;
     if (element && follow.current) element.scrollTop = element.scrollHeight;
-  }, [messages, drafts, state]);
+  }, [messages, drafts, state, typingUntil]);
 
   const send = useCallback(
     (body: string, clientMessageId = newClientMessageId()) => {
@@ -188,6 +213,19 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
         ))}
       </div>
 
+      <div className="typing-slot" role="status">
+        {typingUntil !== undefined && (
+          <p className="typing-indicator" data-testid="typing-indicator">
+            <span className="typing-dots" aria-hidden="true">
+              <span />
+              <span />
+              <span />
+            </span>
+            {t('conversation.typing')}
+          </p>
+        )}
+      </div>
+
       <form className="composer" onSubmit={submit}>
         <textarea
           ref={input}
@@ -201,6 +239,7 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
           onChange={(event) => {
             setText(event.target.value);
             resize(event.target);
+            if (canReply && sendsTyping(contact.channel) && event.target.value.trim()) agentTyping.fire();
           }}
           onKeyDown={onKeyDown}
         />

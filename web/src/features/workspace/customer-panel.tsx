@@ -56,6 +56,8 @@ function CustomerDetails({ customerId, contact, queues }: { customerId: string; 
 
   const { customer, linked, mergeSuggestions } = profile;
   const members = [customer, ...linked];
+  /** The web chat's forms give an e-mail; a linked customer's counts too. */
+  const emails = [...new Set(members.flatMap((m) => (m.email ? [m.email] : [])))];
   const name = customerLabel(contact, profile, locale, t);
   const merge = (otherId: string) => {
     setMerging(otherId);
@@ -92,11 +94,15 @@ function CustomerDetails({ customerId, contact, queues }: { customerId: string; 
             </dd>
           </div>
         )}
-        {customer.email && (
+        {emails.length > 0 && (
           <div className="facts__row">
             <dt>{t('customer.email')}</dt>
-            <dd>
-              <a href={`mailto:${customer.email}`}>{customer.email}</a>
+            <dd className="facts__emails" data-testid="customer-email">
+              {emails.map((email) => (
+                <a key={email} href={`mailto:${encodeURI(email)}`}>
+                  {email}
+                </a>
+              ))}
             </dd>
           </div>
         )}
