@@ -484,10 +484,15 @@ export function createRoutingService(deps: RoutingDeps) {
     return subscribed.length;
   }
 
-  /** A queue's live figures: waiting now (index), agents by status, today's counters. */
+  /** A queue's live figures: waiting now (queued and offered, from the sparse indexes), agents by status, today's counters. */
   async function queueStats(queue: TenantQueue, agents: Agent[], at = now()): Promise<QueueStatsView> {
-    const [waiting, counters] = await Promise.all([deps.contacts.listWaiting(queue.tenantId, queue.queueId), deps.routing.readDayCounters(queue.tenantId, queue.queueId, localTime(at, queue.timeZone).date)]);
-    const live = computeQueueStats(queue, waiting, agents.map(toRoutingAgent), at);
+    const [waiting, offered, counters] = await Promise.all([
+      deps.contacts.listWaiting(queue.tenantId, queue.queueId),
+      deps.contacts.listOffered(queue.tenantId, queue.queueId),
+      deps.routing.readDayCounters(queue.tenantId, queue.queueId, localTime(at, queue.timeZone).date),
+    ]);
+    // An offer in flight has not been answered: the customer is still waiting.
+    const live = computeQueueStats(queue, [...waiting, ...offered], agents.map(toRoutingAgent), at);
     return {
       ...live,
       handledToday: counters.handled,

@@ -34,6 +34,20 @@ describe('DynamoContactRepository', () => {
     expect(after.map((c) => c.contactId)).toEqual(['c2']);
   });
 
+  it('lists offers in flight of a queue until the contact is answered', async () => {
+    // Arrange
+    const queued = contact('o1', '2026-11-25T09:00:05.000Z', { queueId: 'vip' });
+    await contacts.create(queued);
+    // Act
+    await contacts.save({ ...queued, status: 'offered', agentId: 'a2', version: 2 }, 1);
+    const offered = await contacts.listOffered('t1', 'vip');
+    await contacts.save({ ...queued, status: 'connected', agentId: 'a2', version: 3 }, 2);
+    const afterAnswer = await contacts.listOffered('t1', 'vip');
+    // Assert
+    expect(offered.map((c) => c.contactId)).toEqual(['o1']);
+    expect(afterAnswer).toEqual([]);
+  });
+
   it('refuses a second contact with the same id', async () => {
     // Act / Assert
     await expect(contacts.create(contact('c2', '2026-11-25T09:00:02.000Z'))).rejects.toBeInstanceOf(ConflictError);

@@ -14,6 +14,7 @@ export function contactItem(contact: Contact): Record<string, unknown> {
         : keys.waitingContact(contact.tenantId, contact.queueId, contact.enqueuedAt, contact.contactId))),
     ...(contact.customerId && keys.customerContact(contact.tenantId, contact.customerId, contact.createdAt, contact.contactId)),
     ...(isHeld(contact) && keys.heldContact(contact.tenantId, contact.agentId!, contact.enqueuedAt, contact.contactId)),
+    ...(contact.status === 'offered' && keys.offeredInQueue(contact.tenantId, contact.queueId, contact.enqueuedAt, contact.contactId)),
   };
 }
 
@@ -37,6 +38,12 @@ export class DynamoContactRepository implements ContactRepository {
     // The index is eventually consistent; re-check the status the item carries.
     const items = await this.table.queryAll<Contact>({ index: 'gsi2', pk: keys.waitingInQueue(tenantId, queueId).gsi2pk });
     return items.filter((c) => c.status === 'queued');
+  }
+
+  async listOffered(tenantId: string, queueId: string) {
+    // The index is eventually consistent; re-check the status the item carries.
+    const items = await this.table.queryAll<Contact>({ index: 'gsi1', pk: keys.offeredOfQueue(tenantId, queueId).gsi1pk });
+    return items.filter((c) => c.status === 'offered' && c.queueId === queueId);
   }
 
   async listHeldBy(tenantId: string, agentId: string) {

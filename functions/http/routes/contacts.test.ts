@@ -83,6 +83,8 @@ describe('contacts API', () => {
   it('lets only the offered agent accept or reject, and forbids other agents to read the contact', async () => {
     // Arrange
     const contactId = await offeredContact();
+    const salesWaiting = async () => (await json(await call('/api/wallboard', { token: token.supervisorA }))).queues.find((q: { queueId: string }) => q.queueId === 'sales').waiting as number;
+    const waitingWhileOffered = await salesWaiting();
     // Act
     const byOther = await call(`/api/contacts/${contactId}/accept`, { method: 'POST', token: token.otherA });
     const bySupervisor = await call(`/api/contacts/${contactId}/accept`, { method: 'POST', token: token.supervisorA });
@@ -95,6 +97,8 @@ describe('contacts API', () => {
     expect(readByOther.status).toBe(403);
     expect(accepted.status).toBe(200);
     expect(again.status).toBe(409);
+    // The offer in flight counted as waiting on the wallboard until it was answered.
+    expect(waitingWhileOffered - (await salesWaiting())).toBe(1);
   });
 
   it('ends, transfers and rejects through the API', async () => {

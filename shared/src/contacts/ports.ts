@@ -12,6 +12,8 @@ export interface ContactRepository {
   get(tenantId: string, contactId: string): Promise<Contact | undefined>;
   /** Contacts waiting in a queue (status `queued`), oldest first. */
   listWaiting(tenantId: string, queueId: string): Promise<Contact[]>;
+  /** Contacts of a queue offered to an agent and not yet answered (still waiting, for the wallboard). */
+  listOffered(tenantId: string, queueId: string): Promise<Contact[]>;
   /** Contacts an agent holds now (offered, connected, after-contact work), oldest first; the index may lag a fresh write. */
   listHeldBy(tenantId: string, agentId: string): Promise<Contact[]>;
   /**

@@ -35,6 +35,9 @@ export const keys = {
   /** gsi2, sparse: a contact transferred to a named agent waits in that agent's own list instead of the queue's. */
   waitingForAgent: (tenantId: string, agentId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#WAITING`, gsi2sk: `${enqueuedAt}#${contactId}` }),
   waitingForAgentOf: (tenantId: string, agentId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#WAITING` }),
+  /** gsi1, sparse: present only while offered, so the wallboard counts offers in flight as still waiting. */
+  offeredInQueue: (tenantId: string, queueId: string, enqueuedAt: string, contactId: string) => ({ gsi1pk: `${t(tenantId)}#QUEUE#${queueId}#OFFERED`, gsi1sk: `${enqueuedAt}#${contactId}` }),
+  offeredOfQueue: (tenantId: string, queueId: string) => ({ gsi1pk: `${t(tenantId)}#QUEUE#${queueId}#OFFERED` }),
   /** gsi2, sparse: a contact an agent holds (offered, connected, after-contact work), so their console can list it after a reload. */
   heldContact: (tenantId: string, agentId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#HELD`, gsi2sk: `${enqueuedAt}#${contactId}` }),
   heldByAgent: (tenantId: string, agentId: string) => ({ gsi2pk: `${t(tenantId)}#AGENT#${agentId}#HELD` }),
