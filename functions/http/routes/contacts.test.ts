@@ -171,3 +171,30 @@ async function offeredContactAfterFreeing(): Promise<string> {
   for (const waiting of await ctx.deps.contacts.listWaiting('tenant-a', 'sales')) await service.abandonContact('tenant-a', waiting.contactId);
   return offeredContact();
 }
+
+describe('tenancy of every contact route that takes an id (customers: functions/messaging/inbound.test.ts)', () => {
+  // Tenant B's supervisor names a contact of tenant A: it must look absent, and stay unchanged.
+  it.each([
+    ['GET', '/api/contacts/{id}', undefined],
+    ['GET', '/api/contacts/{id}/position', undefined],
+    ['POST', '/api/contacts/{id}/position/notify', {}],
+    ['POST', '/api/contacts/{id}/accept', undefined],
+    ['POST', '/api/contacts/{id}/reject', undefined],
+    ['POST', '/api/contacts/{id}/end', undefined],
+    ['POST', '/api/contacts/{id}/complete', undefined],
+    ['POST', '/api/contacts/{id}/transfer', { queueId: 'sales' }],
+    ['POST', '/api/contacts/{id}/abandon', undefined],
+    ['POST', '/api/contacts/{id}/typing', undefined],
+    ['GET', '/api/contacts/{id}/messages', undefined],
+    ['POST', '/api/contacts/{id}/messages', { text: 'Чужое', clientMessageId: 'x-tenant-1' }],
+  ])('answers 404 to %s %s from another tenant', async (method, template, body) => {
+    // Arrange
+    const created = await json(await call('/api/contacts', { method: 'POST', token: token.supervisorA, body: { queueId: 'sales', channel: 'whatsapp', customerId: 'cust-a' } }));
+    const path = template.replace('{id}', created.contactId);
+    // Act
+    const res = await call(path, { method, token: token.supervisorB, body });
+    // Assert
+    expect(res.status).toBe(404);
+    expect((await ctx.deps.contacts.get('tenant-a', created.contactId))?.status).toBe('queued');
+  });
+});
