@@ -3,8 +3,9 @@ import { hasRole } from '@cc/shared/auth/model';
 import { ContactSchema, type Contact } from '@cc/shared/contacts/model';
 import { isRoutable, toRoutingAgent } from '@cc/shared/contacts/agent-load';
 import { timersFor } from '@cc/shared/contacts/timers';
+import { toClosedNotice } from '@cc/shared/contacts/closed-notice';
 import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
-import { hasFreeCapacity } from '@cc/shared/routing/index';
+import { channelKind, hasFreeCapacity, isOpen, nextOpening, openingTimeOf } from '@cc/shared/routing/index';
 import type { ChangeReaction, ItemChange } from '../streams/app.ts';
 import type { RoutingDeps } from './deps.ts';
 import { createRoutingService } from './service.ts';
@@ -50,11 +51,17 @@ async function pushAll(deps: Pick<RoutingDeps, 'connections' | 'push'>, tenantId
   await Promise.all([...gone].map((id) => deps.connections.remove(tenantId, id)));
 }
 
+/** A chat contact just created in its queue (messenger or widget): the only kind the out-of-hours auto-reply answers. */
+export function isNewChatContact(change: ItemChange, contact: Contact | undefined): contact is Contact {
+  return change.eventName === 'INSERT' && contact?.status === 'queued' && contact.conversationId !== undefined && channelKind(contact.channel) === 'chat';
+}
+
 const isSupervisorConsole = (c: LiveConnection) => hasRole(c.roles, 'supervisor');
 
 /**
  * Routing on the table's stream: arm timers, push offers and contact changes to agents, route queued contacts
- * and freed agents, push queue figures to supervisors and positions to waiting customers. Every reaction re-reads
+ * and freed agents, push queue figures to supervisors, positions to waiting customers and an out-of-hours auto-reply
+ * to new chat customers. Every reaction re-reads
  * or is keyed by version, so redelivery and reordering are harmless.
  */
 export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
@@ -131,6 +138,20 @@ export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
         const left = before?.status === 'queued' && (after.status !== 'queued' || after.queueId !== before.queueId);
         if (left) await service.notifyPositions(before.tenantId, before.queueId);
         else if (!before && after.status === 'queued' && after.positionUpdates) await service.notifyPositions(after.tenantId, after.queueId);
+      },
+    },
+    {
+      name: 'tell new chat customers we are closed',
+      entity: 'contact',
+      react: async (change) => {
+        const { after } = contactsOf(change);
+        if (!isNewChatContact(change, after)) return;
+        const queue = await service.findQueue(after.tenantId, after.queueId);
+        const now = deps.clock.now();
+        if (!queue || isOpen(queue, now)) return;
+        // The contact still waits and routes as usual: an agent who is on may take it before the opening.
+        const opening = nextOpening(queue, now);
+        await deps.notifier.notifyClosed(after, toClosedNotice(opening && openingTimeOf(queue, opening)));
       },
     },
     {

@@ -98,6 +98,10 @@ describe('replies through the simulated provider APIs', () => {
   it('retries a Telegram reply after a switched 429 and marks one that meets a blocked bot as failed', async () => {
     // Arrange
     const channel = demoChannel('telegram');
+    // Open around the clock: an out-of-hours auto-reply would take the scripted failures
+    const sales = { ...(await center.deps.queues.get(center.demo.tenantId, 'sales'))! };
+    delete sales.businessHours;
+    await center.deps.queues.put(sales);
     const { contact } = await writeAndQueue(channel.channelId, 'sales', 'anna', 'Здравствуйте! Хочу вернуть товар');
     center.simulator.failNext(channel.channelId, 'rate_limit', { retryAfterSeconds: 1 });
     // Act: the first reply meets the 429, the second a blocked bot

@@ -1,4 +1,4 @@
-/** Contacts: the stored model, lifecycle writes, agent load, timers, daily counters and the position view. */
+/** Contacts: the stored model, lifecycle writes, agent load, timers, daily counters, the position view and the closed notice. */
 export * from './model.ts';
 export * from './ports.ts';
 export * from './errors.ts';
@@ -7,3 +7,4 @@ export * from './agent-load.ts';
 export * from './timers.ts';
 export * from './daily-stats.ts';
 export * from './position-view.ts';
+export * from './closed-notice.ts';

@@ -2,6 +2,7 @@ import type { Agent } from '../agents/model.ts';
 import type { ChannelKind, ContactStatus } from '../routing/model.ts';
 import type { CounterDelta, QueueDayCounters } from './daily-stats.ts';
 import type { Contact } from './model.ts';
+import type { ClosedNotice } from './closed-notice.ts';
 import type { PositionView } from './position-view.ts';
 import type { RoutingTimer } from './timers.ts';
 
@@ -70,7 +71,9 @@ export interface VoiceDialer {
   dialCallback(contact: Contact): Promise<void>;
 }
 
-/** Tells a waiting customer their place in the queue through their channel (the messaging side implements it). */
+/** Tells a waiting customer their place in the queue, or that the queue is closed, through their channel (the messaging side implements it). */
 export interface CustomerNotifier {
   notifyQueuePosition(contact: Contact, view: PositionView): Promise<void>;
+  /** The out-of-hours auto-reply; at most once per contact, however often it is asked. */
+  notifyClosed(contact: Contact, notice: ClosedNotice): Promise<void>;
 }

@@ -7,4 +7,5 @@ export * from './rank-contacts.ts';
 export * from './plan-assignments.ts';
 export * from './queue-position.ts';
 export * from './business-hours.ts';
+export * from './next-opening.ts';
 export * from './queue-stats.ts';
