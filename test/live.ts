@@ -1,4 +1,10 @@
 import WebSocket from 'ws';
+import { DescribeTableCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Deps } from '../functions/composition/root.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../functions/local/dynamodb-local.ts';
+import { toLambdaRecord } from '../functions/local/stream-poller.ts';
 
 /** Polls `probe` until it returns something truthy. @throws Error after `timeoutMs`. */
 export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000, everyMs = 25): Promise<T> {
@@ -32,4 +38,31 @@ export function openConsoleSocket(baseUrl: string, token: string) {
     socket.once('error', reject);
   });
   return { socket, messages, opened };
+}
+
+/** Every INSERT image of a local contact center's table stream so far, read independently of its poller. */
+export async function readStreamInserts(deps: Pick<Deps, 'config' | 'dynamodb'>): Promise<Record<string, unknown>[]> {
+  const streams = new DynamoDBStreamsClient({ endpoint: deps.config.DYNAMODB_ENDPOINT, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    const { Table } = await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }));
+    const streamArn = Table!.LatestStreamArn!;
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    const images: Record<string, unknown>[] = [];
+    for (const shard of StreamDescription?.Shards ?? []) {
+      let { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
+      for (let pages = 0; ShardIterator && pages < 50; pages++) {
+        const page = await streams.send(new GetRecordsCommand({ ShardIterator }));
+        for (const record of page.Records ?? []) {
+          // The same repair of empty maps as the poller applies.
+          const image = toLambdaRecord(record, streamArn, LOCAL_REGION).dynamodb?.NewImage;
+          if (record.eventName === 'INSERT' && image) images.push(unmarshall(image as Record<string, AttributeValue>));
+        }
+        if ((page.Records ?? []).length === 0) break;
+        ShardIterator = page.NextShardIterator;
+      }
+    }
+    return images;
+  } finally {
+    streams.destroy();
+  }
 }

@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import WebSocket from 'ws';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Contact } from '@cc/shared/contacts/model';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
-import { toLambdaRecord } from '../local/stream-poller.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.ts';
 import { json } from '../../test/json.ts';
 import { scanEntity } from './testing/harness.ts';
-import { waitFor } from '../../test/live.ts';
+import { readStreamInserts, waitFor } from '../../test/live.ts';
 
 let center: RunningContactCenter;
 
@@ -18,32 +12,6 @@ beforeAll(async () => {
   center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true });
 });
 afterAll(() => center?.stop());
-
-/** Every INSERT image of the table's stream so far, read independently of the poller (same repair of empty maps). */
-async function streamInserts(): Promise<Record<string, unknown>[]> {
-  const streams = new DynamoDBStreamsClient({ endpoint: center.deps.config.DYNAMODB_ENDPOINT, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  try {
-    const { Table } = await center.deps.dynamodb.send(new DescribeTableCommand({ TableName: center.deps.config.TABLE_NAME }));
-    const streamArn = Table!.LatestStreamArn!;
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    const images: Record<string, unknown>[] = [];
-    for (const shard of StreamDescription?.Shards ?? []) {
-      let { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
-      for (let pages = 0; ShardIterator && pages < 50; pages++) {
-        const page = await streams.send(new GetRecordsCommand({ ShardIterator }));
-        for (const record of page.Records ?? []) {
-          const image = toLambdaRecord(record, streamArn, LOCAL_REGION).dynamodb?.NewImage;
-          if (record.eventName === 'INSERT' && image) images.push(unmarshall(image as Record<string, AttributeValue>));
-        }
-        if ((page.Records ?? []).length === 0) break;
-        ShardIterator = page.NextShardIterator;
-      }
-    }
-    return images;
-  } finally {
-    streams.destroy();
-  }
-}
 
 describe('messaging on the local contact center', () => {
   it('turns a simulated Telegram message into a queued contact that is on the stream, and delivers the reply back', async () => {
@@ -57,7 +25,7 @@ describe('messaging on the local contact center', () => {
     expect(sent.webhook.status).toBe(200);
     expect(contact).toMatchObject({ tenantId: center.demo.tenantId, channel: 'telegram', queueId: 'sales', status: 'queued' });
     const inserts = await waitFor(async () => {
-      const images = await streamInserts();
+      const images = await readStreamInserts(center.deps);
       return images.some((i) => i['entity'] === 'contact' && i['contactId'] === contact.contactId) ? images : undefined;
     });
     expect(inserts.some((i) => i['entity'] === 'idempotency' && i['channelId'] === channel.channelId)).toBe(true);

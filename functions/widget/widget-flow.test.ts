@@ -1,15 +1,11 @@
 // Integration: the widget's whole path on the local contact center (DynamoDB Local, its stream and the
 // poller, the real WebSocket server and realtime handler), from a page origin other than the API's.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DescribeTableCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import WebSocket from 'ws';
 import type {} from '../../test/global-setup.ts';
 import { json, type Json } from '../../test/json.ts';
+import { readStreamInserts } from '../../test/live.ts';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.ts';
-import { toLambdaRecord } from '../local/stream-poller.ts';
 
 let center: RunningContactCenter;
 let channelId: string;
@@ -29,32 +25,6 @@ async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, t
     if (value) return value;
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Every INSERT image of the table's stream so far, read independently of the poller. */
-async function streamInserts(): Promise<Record<string, unknown>[]> {
-  const streams = new DynamoDBStreamsClient({ endpoint: center.deps.config.DYNAMODB_ENDPOINT, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  try {
-    const { Table } = await center.deps.dynamodb.send(new DescribeTableCommand({ TableName: center.deps.config.TABLE_NAME }));
-    const streamArn = Table!.LatestStreamArn!;
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    const images: Record<string, unknown>[] = [];
-    for (const shard of StreamDescription?.Shards ?? []) {
-      let { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
-      for (let pages = 0; ShardIterator && pages < 50; pages++) {
-        const page = await streams.send(new GetRecordsCommand({ ShardIterator }));
-        for (const record of page.Records ?? []) {
-          const image = toLambdaRecord(record, streamArn, LOCAL_REGION).dynamodb?.NewImage;
-          if (record.eventName === 'INSERT' && image) images.push(unmarshall(image as Record<string, AttributeValue>));
-        }
-        if ((page.Records ?? []).length === 0) break;
-        ShardIterator = page.NextShardIterator;
-      }
-    }
-    return images;
-  } finally {
-    streams.destroy();
   }
 }
 
@@ -115,7 +85,7 @@ describe('web chat widget on the local contact center', () => {
     const sent = await widget(`/conversations/${session.conversationId}/messages`, { method: 'POST', token: session.token, body: { clientMessageId: 'hello-1', text: 'Здравствуйте! Не приходит курьер' } });
     const waiting = await waitFor(() => visitor.frames.find((f) => f.type === 'widget.state' && f.state.status === 'waiting' && f.state.position));
     const inserts = await waitFor(async () => {
-      const images = await streamInserts();
+      const images = await readStreamInserts(center.deps);
       return images.some((i) => i['entity'] === 'contact' && i['channel'] === 'webchat' && i['conversationId'] === session.conversationId) ? images : undefined;
     });
     const contact = inserts.find((i) => i['entity'] === 'contact' && i['conversationId'] === session.conversationId)!;
