@@ -43,7 +43,7 @@ Contact center "${demo.tenantName}" is up in ${((Date.now() - started) / 1000).t
   Logins:
 ${demo.users.map((u) => `    ${u.role.padEnd(10)} ${u.login.padEnd(width)}  ${u.password}   ${u.name}`).join('\n')}
 
-  Webhooks:
-${demo.channels.map((c) => `    ${c.type.padEnd(9)} ${c.webhookUrl}`).join('\n')}
+  Channels (webhook, or the web chat embed):
+${demo.channels.map((c) => `    ${c.type.padEnd(9)} ${c.webhookUrl ?? c.embed}`).join('\n')}
 
 Press Ctrl-C to stop.`);

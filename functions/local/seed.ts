@@ -22,7 +22,9 @@ export interface DemoChannel {
   type: ChannelKind;
   channelId: string;
   name: string;
-  webhookUrl: string;
+  /** Where the provider posts updates; for the web chat, the script a site embeds instead. */
+  webhookUrl?: string;
+  embed?: string;
   auth: Record<string, string>;
 }
 /** `.data/demo.json`: what a person or a check needs to try the running contact center. */
@@ -114,7 +116,9 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
   const channels: DemoChannel[] = CHANNELS.map((c) => {
     const old = reuse?.channels.find((x) => x.type === c.kind);
     const channelId = old?.channelId ?? `${c.kind}-${secret(6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
-    return { type: c.kind, channelId, name: c.name, webhookUrl: `${baseUrl}/webhooks/${c.kind}/${channelId}`, auth: old?.auth ?? channelSecrets(c.kind) };
+    // The web chat has no provider webhook: sites embed the widget script instead.
+    const endpoint = c.kind === 'webchat' ? { embed: `<script src="${baseUrl}/widget.js" data-channel="${channelId}" async></script>` } : { webhookUrl: `${baseUrl}/webhooks/${c.kind}/${channelId}` };
+    return { type: c.kind, channelId, name: c.name, ...endpoint, auth: old?.auth ?? channelSecrets(c.kind) };
   });
   const phoneNumbers = [{ e164: '+74951234567', name: 'Основной номер' }];
 
