@@ -4,36 +4,21 @@
 // (through the API) accepts, types and replies; the widget shows it all live. Screenshots land in
 // test-results/screenshots/ (UPDATE_SCREENSHOTS=1: docs/screenshots/widget-*.png).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {} from '../../test/global-setup.ts';
 import type { Contact } from '@cc/shared/contacts/model';
 import { json } from '../../test/json.ts';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
 import { scanEntity } from '../messaging/testing/harness.ts';
+import { launchChromium, screenshots } from '../../test/browser.ts';
+import { waitFor } from '../../test/live.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const screenshots = process.env.UPDATE_SCREENSHOTS ? join(root, 'docs', 'screenshots') : join(root, 'test-results', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DESKTOP = { width: 1280, height: 800 };
 
 let center: RunningContactCenter | undefined;
 let browser: Browser | undefined;
 const pageErrors: string[] = [];
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The demo shop page (another origin) in a fresh browser profile, with the widget loaded. */
 async function openShop(lang: 'ru' | 'en', viewport = DESKTOP): Promise<Page> {
@@ -55,11 +40,8 @@ const api = (token: string, path: string, method = 'POST', body?: unknown) =>
   fetch(`${center!.baseUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 
 beforeAll(async () => {
-  const ensured = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-chromium.mjs')], { cwd: root, stdio: 'inherit' });
-  if (ensured.status !== 0) throw new Error('Chromium is not available; see the output above');
-  mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
   center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 600_000);
 
 afterAll(async () => {

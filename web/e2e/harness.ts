@@ -2,21 +2,17 @@
 // local contact center, in-process, with a freshly built console. Each test file gets its own
 // contact center (its own table) and browser.
 import { inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {} from '../../test/global-setup.ts';
 import { startContactCenter, type RunningContactCenter } from '../../functions/local/contact-center.ts';
+import { launchChromium, root, screenshots } from '../../test/browser.ts';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
+export { root, screenshots };
+
 const webDir = join(root, 'web');
-/** Screenshots land in test-results/ (ignored); UPDATE_SCREENSHOTS=1 refreshes the ones the docs show. */
-export const screenshots = process.env.UPDATE_SCREENSHOTS ? join(root, 'docs', 'screenshots') : join(root, 'test-results', 'screenshots');
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const DESKTOP = { width: 1366, height: 800 };
 export const PHONE = { width: 375, height: 812 };
 
@@ -55,12 +51,9 @@ export interface Harness {
 
 /** Starts the contact center and Chromium (building the console first if it is stale). */
 export async function startHarness(): Promise<Harness> {
-  const ensured = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-chromium.mjs')], { cwd: root, stdio: 'inherit' });
-  if (ensured.status !== 0) throw new Error('Chromium is not available; see the output above');
+  const browser = await launchChromium();
   buildConsoleIfStale();
-  mkdirSync(screenshots, { recursive: true });
   const center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 

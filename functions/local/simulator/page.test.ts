@@ -3,21 +3,15 @@
 // senders (as the outbox would), delivery ticks arrive, a forged webhook is refused, and a switched
 // "blocked" failure shows in the chat. Screenshots land in test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {} from '../../../test/global-setup.ts';
 import { channelCredentials } from '@cc/shared/tenancy/channel-secrets';
 import { sendThroughChannel } from '../../adapters/messengers/index.ts';
 import { startContactCenter, type RunningContactCenter } from '../contact-center.ts';
 import { customerIdentity, DEFAULT_PERSONAS } from './personas.ts';
+import { launchChromium, screenshots } from '../../../test/browser.ts';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const screenshots = join(root, 'test-results', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let center: RunningContactCenter | undefined;
 let browser: Browser | undefined;
@@ -44,11 +38,8 @@ async function openPage(viewport: { width: number; height: number }, lang: 'ru' 
 const bubble = (page: Page, text: string) => page.locator('.bubble', { hasText: text });
 
 beforeAll(async () => {
-  const ensured = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-chromium.mjs')], { cwd: root, stdio: 'inherit' });
-  if (ensured.status !== 0) throw new Error('Chromium is not available; see the output above');
-  mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
   center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 600_000);
 
 afterAll(async () => {
