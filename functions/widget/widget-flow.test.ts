@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import type {} from '../../test/global-setup.ts';
 import { json, type Json } from '../../test/json.ts';
-import { readStreamInserts } from '../../test/live.ts';
+import { readStreamInserts, waitFor } from '../../test/live.ts';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
 
 let center: RunningContactCenter;
@@ -17,16 +17,6 @@ beforeAll(async () => {
   origin = new URL(center.widgetDemoUrl).origin;
 });
 afterAll(() => center?.stop());
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A WebSocket to the local server that collects what it is pushed; rejects with the refusal's status. */
 function openSocket(url: string, socketOrigin: string) {

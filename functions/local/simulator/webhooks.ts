@@ -123,8 +123,8 @@ export interface WhatsAppBusiness {
   phoneNumberId: string;
 }
 
-/** A `messages` webhook with one message from a customer (text or an interactive reply). */
-export function whatsAppMessageWebhook(business: WhatsAppBusiness, customer: { name: string; waId: string }, message: Record<string, unknown>) {
+/** The envelope Meta wraps every Cloud API notification in: one entry, one `messages` change. */
+function whatsAppNotification(business: WhatsAppBusiness, value: Record<string, unknown>) {
   return {
     object: 'whatsapp_business_account',
     entry: [
@@ -132,12 +132,7 @@ export function whatsAppMessageWebhook(business: WhatsAppBusiness, customer: { n
         id: business.wabaId,
         changes: [
           {
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: business.displayPhoneNumber, phone_number_id: business.phoneNumberId },
-              contacts: [{ profile: { name: customer.name }, wa_id: customer.waId }],
-              messages: [message],
-            },
+            value: { messaging_product: 'whatsapp', metadata: { display_phone_number: business.displayPhoneNumber, phone_number_id: business.phoneNumberId }, ...value },
             field: 'messages',
           },
         ],
@@ -146,35 +141,25 @@ export function whatsAppMessageWebhook(business: WhatsAppBusiness, customer: { n
   };
 }
 
+/** A `messages` webhook with one message from a customer (text or an interactive reply). */
+export function whatsAppMessageWebhook(business: WhatsAppBusiness, customer: { name: string; waId: string }, message: Record<string, unknown>) {
+  return whatsAppNotification(business, { contacts: [{ profile: { name: customer.name }, wa_id: customer.waId }], messages: [message] });
+}
+
 /** A `messages` webhook carrying delivery statuses of our messages (sent, delivered, read). */
 export function whatsAppStatusWebhook(business: WhatsAppBusiness, statuses: Array<{ id: string; recipientId: string; status: 'sent' | 'delivered' | 'read'; timestamp: number; conversationId: string }>) {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: business.wabaId,
-        changes: [
-          {
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: business.displayPhoneNumber, phone_number_id: business.phoneNumberId },
-              statuses: statuses.map((s) => ({
-                id: s.id,
-                recipient_id: s.recipientId,
-                status: s.status,
-                timestamp: String(s.timestamp),
-                // Meta stops sending conversation and pricing with `read`.
-                ...(s.status === 'read'
-                  ? {}
-                  : { conversation: { id: s.conversationId, origin: { type: 'service' } }, pricing: { billable: true, pricing_model: 'CBP', category: 'service' } }),
-              })),
-            },
-            field: 'messages',
-          },
-        ],
-      },
-    ],
-  };
+  return whatsAppNotification(business, {
+    statuses: statuses.map((s) => ({
+      id: s.id,
+      recipient_id: s.recipientId,
+      status: s.status,
+      timestamp: String(s.timestamp),
+      // Meta stops sending conversation and pricing with `read`.
+      ...(s.status === 'read'
+        ? {}
+        : { conversation: { id: s.conversationId, origin: { type: 'service' } }, pricing: { billable: true, pricing_model: 'CBP', category: 'service' } }),
+    })),
+  });
 }
 
 /** Meta signs the raw body: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 keyed with the app secret>`. */
