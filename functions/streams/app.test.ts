@@ -72,8 +72,8 @@ describe('stream handler', () => {
     expect(realtime.removed).toEqual(['gone']);
   });
 
-  it('reports a poison record in batchItemFailures and processes the rest of the batch', async () => {
-    // Arrange: the middle record is an agent with an invalid status
+  it('reports a poison record and every later record of the batch, applying none after it', async () => {
+    // Arrange: the middle record is an agent with an invalid status (item 12 of issue #8: this used to process the rest)
     const realtime = fakeRealtime([conn('sup', 's1', ['supervisor'])]);
     const handle = createStreamHandler(realtimeReactions(realtime.deps));
     const poison = agentRecord('201', { ...agent, status: 'sleeping', pk: 'T#t1#AGENT', sk: 'AGENT#a1', entity: 'agent' });
@@ -81,8 +81,29 @@ describe('stream handler', () => {
     // Act
     const result = await handle(event, createLambdaContext('test'));
     // Assert
-    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '201' }]);
-    expect(realtime.posted).toHaveLength(2);
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '201' }, { itemIdentifier: '202' }]);
+    expect(realtime.posted).toHaveLength(1);
+  });
+
+  it('never applies a later change of a key before an earlier one that failed, and applies both in order on retry', async () => {
+    // Arrange: a reaction that fails once on version 1 of the agent
+    const applied: number[] = [];
+    let failures = 1;
+    const handle = createStreamHandler([{ name: 'flaky', entity: 'agent', react: async (change) => {
+      const version = change.newImage!.version as number;
+      if (version === 1 && failures-- > 0) throw new Error('reaction failed');
+      applied.push(version);
+    } }]);
+    const record = (seq: string, version: number) => agentRecord(seq, { ...agent, version, pk: 'T#t1#AGENT', sk: 'AGENT#a1', entity: 'agent' });
+    const batch = [record('300', 1), record('301', 2)];
+    // Act: the first delivery fails; Lambda redelivers from the first reported failure
+    const first = await handle({ Records: batch }, createLambdaContext('test'));
+    const from = batch.findIndex((r) => r.dynamodb!.SequenceNumber === first.batchItemFailures[0]!.itemIdentifier);
+    const second = await handle({ Records: batch.slice(from) }, createLambdaContext('test'));
+    // Assert
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: '300' }, { itemIdentifier: '301' }]);
+    expect(second.batchItemFailures).toEqual([]);
+    expect(applied).toEqual([1, 2]);
   });
 
   it('answers the documented batchItemFailures shape', async () => {

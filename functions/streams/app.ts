@@ -45,21 +45,31 @@ export interface ChangeReaction {
 }
 
 /**
- * The stream handler: decodes each record and runs its reaction; failed records go back in
- * `batchItemFailures` so Lambda (or the local poller) retries from the first of them.
+ * The stream handler: decodes each record and runs its reactions, in order. After the first failure
+ * the rest of the batch is not applied and is reported too: Lambda (and the local poller) resume from
+ * the first failed record, so a later change of the same key must not be applied before it.
  */
 export function createStreamHandler(reactions: readonly ChangeReaction[]) {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
-  const processRecord = async (record: DynamoDBRecord) => {
-    try {
-      const change = decodeRecord(record);
-      // In order: a later reaction may rely on an earlier one's effect.
-      for (const reaction of reactions) if (reaction.entity === change.entity) await reaction.react(change);
-    } catch (error) {
-      logger.error('Stream record failed', { error, sequenceNumber: record.dynamodb?.SequenceNumber, eventID: record.eventID });
-      throw error;
-    }
+  return (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
+    let failed = false; // per invocation: set by the first failed record
+    const processRecord = async (record: DynamoDBRecord) => {
+      if (failed) throw new SkippedAfterFailureError(`Not applied: an earlier record of the batch failed (${record.dynamodb?.SequenceNumber ?? '?'})`);
+      try {
+        const change = decodeRecord(record);
+        // In order: a later reaction may rely on an earlier one's effect.
+        for (const reaction of reactions) if (reaction.entity === change.entity) await reaction.react(change);
+      } catch (error) {
+        failed = true;
+        logger.error('Stream record failed', { error, sequenceNumber: record.dynamodb?.SequenceNumber, eventID: record.eventID });
+        throw error;
+      }
+    };
+    return processPartialResponse(event, processRecord, processor, { context, processInParallel: false, throwOnFullBatchFailure: false });
   };
-  return (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> =>
-    processPartialResponse(event, processRecord, processor, { context, processInParallel: false, throwOnFullBatchFailure: false });
+}
+
+/** A record held back because an earlier one of its batch failed; retried with it, in order. */
+export class SkippedAfterFailureError extends Error {
+  override readonly name = 'SkippedAfterFailureError';
 }
