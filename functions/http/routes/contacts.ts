@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { hasRole } from '@cc/shared/auth/model';
+import { authorizeContactCreation } from '@cc/shared/contacts/create-policy';
 import { ForbiddenError } from '@cc/shared/errors';
 import type { Deps } from '../../composition/root.ts';
 import { routingDeps } from '../../routing/deps.ts';
@@ -21,7 +22,11 @@ export function contactRoutes(deps: Deps, auth: MiddlewareHandler<AuthEnv>) {
   return new Hono<AuthEnv>()
     .post('/', auth, async (c) => {
       const input = await readJson(c, CreateContactSchema);
-      return c.json(await service().createContact(c.get('principal').tenantId, input), 201);
+      const principal = c.get('principal');
+      // Only an agent's conversation claim needs their held contacts; skip the read otherwise.
+      const held = input.conversationId !== undefined && !hasRole(principal.roles, 'supervisor') ? await deps.contacts.listHeldBy(principal.tenantId, principal.userId) : [];
+      authorizeContactCreation(principal, input, held);
+      return c.json(await service().createContact(principal.tenantId, input), 201);
     })
     .get('/', auth, async (c) => {
       // The agent console's list after a reload: what the agent holds now (offered, connected, after-contact work).

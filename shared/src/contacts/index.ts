@@ -8,3 +8,4 @@ export * from './timers.ts';
 export * from './daily-stats.ts';
 export * from './position-view.ts';
 export * from './closed-notice.ts';
+export * from './create-policy.ts';
