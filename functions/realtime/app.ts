@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { decodeJwt } from 'jose';
+import { isConnectionLive } from '@cc/shared/realtime/ports';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { Deps } from '../composition/root.ts';
 import { logger } from '../composition/logger.ts';
@@ -33,7 +35,8 @@ function headerOf(headers: Record<string, unknown> | null | undefined, name: str
 
 /**
  * `$connect` verifies the token from the query string (browsers cannot set headers on a WebSocket)
- * and records the connection; `$disconnect` forgets it; messages answer pings. A web chat visitor's
+ * and records the connection with the token's expiry; `$disconnect` forgets it; messages answer pings
+ * (and close a connection whose token has expired or that was forgotten). A web chat visitor's
  * token (told apart by its header) goes through `visitors` instead: the widget must be on one of its
  * channel's allowed origins, and its connection has no roles, so it receives only its own conversation's pushes.
  */
@@ -56,7 +59,10 @@ export function createWebSocketHandler(deps: Pick<Deps, 'verifier' | 'connection
             return answer(200);
           }
           const principal = await deps.verifier.verify(token);
-          await deps.connections.put({ tenantId: principal.tenantId, connectionId, userId: principal.userId, roles: principal.roles, connectedAt: deps.clock.now().toISOString() });
+          // Verified above, so its `exp` can be read as is: the connection ends with the token.
+          const { exp } = decodeJwt(token!);
+          const tokenExpiresAt = exp === undefined ? undefined : new Date(exp * 1000).toISOString();
+          await deps.connections.put({ tenantId: principal.tenantId, connectionId, userId: principal.userId, roles: principal.roles, connectedAt: deps.clock.now().toISOString(), ...(tokenExpiresAt && { tokenExpiresAt }) });
           return answer(200);
         } catch (error) {
           if (error instanceof UnauthenticatedError) return answer(401, error.message);
@@ -79,6 +85,13 @@ export function createWebSocketHandler(deps: Pick<Deps, 'verifier' | 'connection
         if (!ClientMessageSchema.safeParse(message).success) {
           logger.warn('Unknown WebSocket message', { connectionId });
           return answer(400, 'Unknown action; expected {"action":"ping"}');
+        }
+        // A connection we forgot (token expired, user disconnected) or whose token has expired is closed: the console reconnects with a fresh token.
+        const connection = await deps.connections.find(connectionId);
+        if (!connection || !isConnectionLive(connection, deps.clock.now())) {
+          if (connection) await deps.connections.remove(connection.tenantId, connectionId);
+          await deps.push.disconnect?.(connectionId);
+          return answer(401, 'Token expired; reconnect with a fresh token');
         }
         await deps.push.post(connectionId, { type: 'pong' });
         return answer(200);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import { ApiGatewayManagementApiClient, DeleteConnectionCommand, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { ApiGatewayRealtimePush } from './api-gateway-push.ts';
 
 const management = mockClient(ApiGatewayManagementApiClient);
@@ -34,5 +34,16 @@ describe('ApiGatewayRealtimePush', () => {
     const push = new ApiGatewayRealtimePush(new ApiGatewayManagementApiClient({ region: 'eu-central-1' }));
     // Act / Assert
     await expect(push.post('conn-1', { type: 'pong' })).rejects.toThrow('throttled');
+  });
+
+  it('closes a connection with DeleteConnection, and a connection already gone is fine', async () => {
+    // Arrange
+    management.on(DeleteConnectionCommand).rejectsOnce(new GoneException({ message: 'gone', $metadata: {} })).resolves({});
+    const push = new ApiGatewayRealtimePush(new ApiGatewayManagementApiClient({ region: 'eu-central-1' }));
+    // Act
+    await push.disconnect('conn-1');
+    await push.disconnect('conn-2');
+    // Assert
+    expect(management.commandCalls(DeleteConnectionCommand).map((c) => c.args[0].input.ConnectionId)).toEqual(['conn-1', 'conn-2']);
   });
 });

@@ -1,4 +1,4 @@
-import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import { ApiGatewayManagementApiClient, DeleteConnectionCommand, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import type { LiveMessage, RealtimePush } from '@cc/shared/realtime/ports';
 
 /** Pushes through the API Gateway Management API of the WebSocket API. */
@@ -12,6 +12,14 @@ export class ApiGatewayRealtimePush implements RealtimePush {
     } catch (error) {
       if (error instanceof GoneException) return false;
       throw error;
+    }
+  }
+
+  async disconnect(connectionId: string) {
+    try {
+      await this.client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+    } catch (error) {
+      if (!(error instanceof GoneException)) throw error;
     }
   }
 }

@@ -3,6 +3,8 @@ import type { LiveMessage, RealtimePush } from '@cc/shared/realtime/ports';
 /** Anything with a WebSocket-like `send`; the local server registers `ws` sockets here. */
 export interface LocalSocket {
   send(data: string): void;
+  /** 4001 (ours): the server ended the session (token expired, user disabled). */
+  close?(code?: number, reason?: string): void;
   readonly readyState: number;
 }
 
@@ -32,5 +34,10 @@ export class LocalRealtimeHub implements RealtimePush {
     if (!socket || socket.readyState !== OPEN) return false;
     socket.send(JSON.stringify(message));
     return true;
+  }
+
+  async disconnect(connectionId: string) {
+    this.sockets.get(connectionId)?.close?.(4001, 'session ended');
+    this.sockets.delete(connectionId);
   }
 }

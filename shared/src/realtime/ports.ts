@@ -44,6 +44,8 @@ export interface LiveConnection {
   userId: string;
   roles: Role[];
   connectedAt: string;
+  /** When the token it connected with expires: after that it receives nothing and is closed (a console reconnects with a fresh token). */
+  tokenExpiresAt?: string;
   /** A web chat visitor's widget (no roles, `userId` = visitor id): it gets only its own conversation's pushes. */
   visitor?: { channelId: string; conversationId: string };
 }
@@ -54,11 +56,18 @@ export interface ConnectionRepository {
   /** Webhook-free lookup: `$disconnect` carries only the connection id. */
   find(connectionId: string): Promise<LiveConnection | undefined>;
   remove(tenantId: string, connectionId: string): Promise<void>;
+  /** The tenant's connections whose token has not expired; expired ones are forgotten on the way. */
   listByTenant(tenantId: string): Promise<LiveConnection[]>;
 }
+
+/** Whether a connection's token is still valid at `now` (connections without a recorded expiry: until API Gateway drops them). */
+export const isConnectionLive = (connection: Pick<LiveConnection, 'tokenExpiresAt'>, now: Date): boolean =>
+  connection.tokenExpiresAt === undefined || Date.parse(connection.tokenExpiresAt) > now.getTime();
 
 /** Delivers a message to one connection (API Gateway `PostToConnection` or the local hub). */
 export interface RealtimePush {
   /** @returns false when the connection is gone, so the caller can forget it. */
   post(connectionId: string, message: LiveMessage): Promise<boolean>;
+  /** Closes the connection (API Gateway `DeleteConnection`, the local hub closes the socket); gone already is fine. */
+  disconnect?(connectionId: string): Promise<void>;
 }
