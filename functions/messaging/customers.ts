@@ -6,6 +6,10 @@ import { type HistorySlice, decodeHistoryCursor, encodeHistoryCursor, mergeHisto
 import { linkCustomers, suggestMerges } from '@cc/shared/customers/merge';
 import type { Customer, MergeSuggestion } from '@cc/shared/customers/model';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
+import { authorizeCustomerMerge, authorizeCustomerRead, type CustomerMerge } from '@cc/shared/customers/access';
+import { hasRole } from '@cc/shared/auth/model';
+import type { ContactRepository } from '@cc/shared/contacts/ports';
+import { randomUUID } from 'node:crypto';
 import { ConflictError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import type { Clock } from '../composition/root.ts';
 
@@ -31,7 +35,22 @@ export interface CustomerHistoryPage {
  * channel), confirmed merges, and the whole history across linked channels, paged.
  */
 export class CustomerService {
-  constructor(private readonly deps: { customers: CustomerRepository; messaging: MessagingRepository; clock: Clock }) {}
+  constructor(private readonly deps: { customers: CustomerRepository; messaging: MessagingRepository; contacts: Pick<ContactRepository, 'listHeldBy'>; clock: Clock }) {}
+
+  /** Loads the customer the caller may read (see `authorizeCustomerRead`). @throws NotFoundError, ForbiddenError */
+  private async readable(principal: Principal, customerId: string): Promise<Customer> {
+    const customer = await this.load(principal.tenantId, customerId);
+    if (hasRole(principal.roles, 'supervisor')) return customer;
+    const held = await this.deps.contacts.listHeldBy(principal.tenantId, principal.userId);
+    authorizeCustomerRead(principal, [customer.customerId, ...customer.linkedCustomerIds], held.flatMap((c) => (c.customerId ? [c.customerId] : [])));
+    return customer;
+  }
+
+  /** Merges that involved the customer, oldest first. @throws NotFoundError, ForbiddenError */
+  async merges(principal: Principal, customerId: string): Promise<CustomerMerge[]> {
+    await this.readable(principal, customerId);
+    return this.deps.customers.listMerges(principal.tenantId, customerId);
+  }
 
   /** @throws NotFoundError (also for other tenants' customers) */
   private async load(tenantId: string, customerId: string): Promise<Customer> {
@@ -47,7 +66,7 @@ export class CustomerService {
 
   /** @throws NotFoundError */
   async profile(principal: Principal, customerId: string): Promise<CustomerProfileView> {
-    const customer = await this.load(principal.tenantId, customerId);
+    const customer = await this.readable(principal, customerId);
     const members = await this.group(customer);
     const groupIds = new Set(members.map((m) => m.customerId));
     const phones = [...new Set(members.flatMap((m) => (m.phone ? [m.phone] : [])))];
@@ -61,7 +80,7 @@ export class CustomerService {
 
   /** @throws NotFoundError, InvalidRequestError for a cursor we did not issue */
   async history(principal: Principal, customerId: string, page: { limit: number; cursor?: string | undefined }): Promise<CustomerHistoryPage> {
-    const customer = await this.load(principal.tenantId, customerId);
+    const customer = await this.readable(principal, customerId);
     const customerIds = [customer.customerId, ...customer.linkedCustomerIds];
     const previous = decodeHistoryCursor(page.cursor);
     const slices: HistorySlice<StoredMessage>[] = await Promise.all(
@@ -89,11 +108,23 @@ export class CustomerService {
    */
   async merge(principal: Principal, customerId: string, otherCustomerId: string): Promise<CustomerProfileView> {
     if (customerId === otherCustomerId) throw new InvalidRequestError('A customer cannot be merged with itself');
+    // An agent: the customer they may read, with one its profile suggests.
+    if (!hasRole(principal.roles, 'supervisor')) authorizeCustomerMerge(principal, otherCustomerId, (await this.profile(principal, customerId)).mergeSuggestions.map((s) => s.customerId));
     for (let attempt = 1; ; attempt++) {
       const [a, b] = await Promise.all([this.load(principal.tenantId, customerId), this.load(principal.tenantId, otherCustomerId)]);
       const members = new Map([...(await this.group(a)), ...(await this.group(b))].map((m) => [m.customerId, m]));
+      const at = this.deps.clock.now().toISOString();
+      const record: CustomerMerge = {
+        tenantId: principal.tenantId,
+        mergeId: randomUUID(),
+        customerId,
+        otherCustomerId,
+        by: { userId: principal.userId, name: principal.name },
+        at,
+        before: [...members.values()].map((m) => ({ customerId: m.customerId, linkedCustomerIds: m.linkedCustomerIds })),
+      };
       try {
-        await this.deps.customers.saveLinks(linkCustomers([...members.values()], this.deps.clock.now().toISOString()));
+        await this.deps.customers.saveLinks(linkCustomers([...members.values()], at), record);
         return this.profile(principal, customerId);
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= 4) throw error;

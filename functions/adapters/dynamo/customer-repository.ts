@@ -3,6 +3,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import type { Contact } from '@cc/shared/contacts/model';
 import type { Customer, CustomerSighting } from '@cc/shared/customers/model';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
+import type { CustomerMerge } from '@cc/shared/customers/access';
 import { keys } from '@cc/shared/db/keys';
 import { ConflictError } from '@cc/shared/errors';
 import { fromItem, type DynamoTable } from './table.ts';
@@ -63,12 +64,19 @@ export class DynamoCustomerRepository implements CustomerRepository {
     return this.table.queryAll<Customer>({ index: 'gsi1', pk: keys.customersWithPhone(tenantId, phone).gsi1pk });
   }
 
-  async saveLinks(changed: readonly Customer[]) {
+  async saveLinks(changed: readonly Customer[], merge?: CustomerMerge) {
     if (changed.length === 0) return;
+    // The record goes under both customers, in the links' transaction: no merge without its record.
+    const records = merge
+      ? [merge.customerId, merge.otherCustomerId].map((customerId) => ({
+          Put: { TableName: this.table.tableName, Item: { ...merge, entity: 'customerMerge', ...keys.customerMerge(merge.tenantId, customerId, merge.at, merge.mergeId) } },
+        }))
+      : [];
     try {
       await this.table.documents.send(
         new TransactWriteCommand({
-          TransactItems: changed.map((customer) => ({
+          TransactItems: [
+            ...changed.map((customer) => ({
             Update: {
               TableName: this.table.tableName,
               Key: keys.customer(customer.tenantId, customer.customerId),
@@ -77,13 +85,19 @@ export class DynamoCustomerRepository implements CustomerRepository {
               ExpressionAttributeNames: { '#version': 'version' },
               ExpressionAttributeValues: { ':links': customer.linkedCustomerIds, ':at': customer.updatedAt, ':next': customer.version, ':expected': customer.version - 1 },
             },
-          })),
+            })),
+            ...records,
+          ],
         }),
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException) throw new ConflictError('A customer changed meanwhile', {}, { cause: error });
       throw error;
     }
+  }
+
+  listMerges(tenantId: string, customerId: string) {
+    return this.table.queryAll<CustomerMerge>({ pk: keys.customer(tenantId, customerId).pk, skPrefix: 'MERGE#' });
   }
 
   listContacts(tenantId: string, customerId: string) {

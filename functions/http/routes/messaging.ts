@@ -37,6 +37,7 @@ export function messagingRoutes(deps: Pick<Deps, 'messaging' | 'contacts' | 'cus
       return c.json({ message: toMessageView(message) }, 202);
     })
     .get('/customers/:customerId', auth, async (c) => c.json(await customers.profile(c.get('principal'), c.req.param('customerId'))))
+    .get('/customers/:customerId/merges', auth, async (c) => c.json({ merges: await customers.merges(c.get('principal'), c.req.param('customerId')) }))
     .get('/customers/:customerId/history', auth, async (c) => {
       const query = HistoryQuerySchema.parse(c.req.query());
       const page = await customers.history(c.get('principal'), c.req.param('customerId'), query);

@@ -3,3 +3,4 @@ export * from './model.ts';
 export * from './merge.ts';
 export * from './history.ts';
 export * from './ports.ts';
+export * from './access.ts';

@@ -1,5 +1,6 @@
 import type { Contact } from '../contacts/model.ts';
 import type { Customer, CustomerSighting } from './model.ts';
+import type { CustomerMerge } from './access.ts';
 
 /** Customers, found by id or by phone number. */
 export interface CustomerRepository {
@@ -10,9 +11,12 @@ export interface CustomerRepository {
   listByPhone(tenantId: string, phone: string): Promise<Customer[]>;
   /**
    * Saves changed links of several customers at once, each only if its version is still the one read.
+   * With `merge`, the merge record is written in the same transaction (under both customers).
    * @throws ConflictError when one of them changed meanwhile.
    */
-  saveLinks(changed: readonly Customer[]): Promise<void>;
+  saveLinks(changed: readonly Customer[], merge?: CustomerMerge): Promise<void>;
+  /** Merges that involved the customer, oldest first. */
+  listMerges(tenantId: string, customerId: string): Promise<CustomerMerge[]>;
   /** The customer's contacts on every channel, oldest first. */
   listContacts(tenantId: string, customerId: string): Promise<Contact[]>;
 }

@@ -66,6 +66,8 @@ export const keys = {
   /** gsi1: customers sharing a phone number (merge suggestions). */
   customerPhone: (tenantId: string, e164: string, customerId: string) => ({ gsi1pk: `${t(tenantId)}#CUSTOMER_PHONE#${e164}`, gsi1sk: `CUSTOMER#${customerId}` }),
   customersWithPhone: (tenantId: string, e164: string) => ({ gsi1pk: `${t(tenantId)}#CUSTOMER_PHONE#${e164}` }),
+  /** A merge record under the customer it involved, in time order (undo needs who, when and the links before). */
+  customerMerge: (tenantId: string, customerId: string, at: string, mergeId: string) => ({ pk: `${t(tenantId)}#CUSTOMER#${customerId}`, sk: `MERGE#${at}#${mergeId}` }),
 
   /** The tenant's web chat widget token signing key (encrypted with the secrets cipher), created on first use. */
   widgetSigningKey: (tenantId: string) => ({ pk: `${t(tenantId)}#WIDGET`, sk: 'SIGNING_KEY#1' }),
@@ -77,4 +79,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge';
