@@ -19,7 +19,7 @@ import { problemResponse } from '../problem.ts';
 /** Providers' webhook bodies are small; anything larger is refused before it is read. */
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
-type WebhookDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'clock' | 'queues' | 'contacts' | 'customers'>;
+type WebhookDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'clock' | 'queues' | 'contacts' | 'customers' | 'config' | 'rateLimiter'>;
 
 /**
  * The messenger webhooks, one route per channel instance (`/webhooks/<kind>/<channelId>`). Each
