@@ -32,6 +32,10 @@ export const ConfigSchema = z.object({
    * function); without it the widget uses `ws(s)://<API host>/ws`, as the local server serves it.
    */
   PUBLIC_WS_URL: z.string().url().optional(),
+  /** Callback requests one visitor, Alice session or user, or phone number may make per hour, per channel. */
+  CALLBACK_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /** Callback contacts of one channel that may wait in a queue at once; more are refused until some are handled. */
+  CALLBACK_OPEN_PER_CHANNEL: z.coerce.number().int().min(1).default(50),
   /** Messenger API hosts; the local runtime points them at its simulator so real hosts are never called. */
   TELEGRAM_API_BASE_URL: z.string().url().default('https://api.telegram.org'),
   WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),

@@ -15,6 +15,7 @@ import type { ConnectionRepository, RealtimePush } from '@cc/shared/realtime/por
 import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports';
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
+import type { RateLimiter } from '@cc/shared/limits/ports';
 import { readConfig, type Config } from './config.ts';
 import { DynamoTable } from '../adapters/dynamo/table.ts';
 import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
@@ -24,6 +25,7 @@ import { DynamoConnectionRepository } from '../adapters/dynamo/connection-reposi
 import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.ts';
 import { DynamoMessagingRepository } from '../adapters/dynamo/messaging-repository.ts';
 import { DynamoCustomerRepository } from '../adapters/dynamo/customer-repository.ts';
+import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter.ts';
 import { ApiGatewayRealtimePush } from '../adapters/realtime/api-gateway-push.ts';
 import { KmsSecretCipher } from '../adapters/secrets/kms-cipher.ts';
 import { SqsTimers } from '../adapters/timers/sqs-timers.ts';
@@ -50,6 +52,8 @@ export interface Deps {
   /** Conversations, messages, the webhook inbox and the outbox. */
   messaging: MessagingRepository;
   customers: CustomerRepository;
+  /** Counters of the public routes' limits (callback requests). */
+  rateLimiter: RateLimiter;
   push: RealtimePush;
   cipher: SecretCipher;
   verifier: TokenVerifier;
@@ -86,6 +90,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     contacts: new DynamoContactRepository(table),
     messaging: new DynamoMessagingRepository(table),
     customers: new DynamoCustomerRepository(table),
+    rateLimiter: new DynamoRateLimiter(table),
   };
 }
 

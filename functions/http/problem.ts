@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
-import { DomainError } from '@cc/shared/errors';
+import { DomainError, RateLimitedError } from '@cc/shared/errors';
 import { logger } from '../composition/logger.ts';
 
 /** RFC 9457 problem details, the body of every error answer. */
@@ -19,7 +19,7 @@ export function problemResponse(problem: Problem): Response {
   return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': 'application/problem+json' } });
 }
 
-const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error' };
+const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error' };
 
 /** Maps any thrown value to a problem: zod issues → 400 with fields, domain errors by status, the rest → 500 with only a correlation id. */
 export function toProblem(error: unknown, correlationId: string): Problem {
@@ -46,5 +46,7 @@ export function renderError(error: Error, c: Context): Response {
   const correlationId = c.req.header('x-request-id') ?? c.req.header('x-amzn-trace-id') ?? crypto.randomUUID();
   const problem = toProblem(error, correlationId);
   if (problem.status >= 500) logger.error('Unhandled error', { error, correlationId, path: c.req.path });
-  return problemResponse(problem);
+  const response = problemResponse(problem);
+  if (error instanceof RateLimitedError) response.headers.set('retry-after', String(error.retryAfterSeconds));
+  return response;
 }

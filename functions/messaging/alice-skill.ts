@@ -2,7 +2,7 @@ import type { ContactRepository } from '@cc/shared/contacts/ports';
 import { callbackContactIdOf, customerIdOf } from '@cc/shared/conversations/ids';
 import { newQueuedContact } from '@cc/shared/conversations/build-message';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
-import { ConflictError } from '@cc/shared/errors';
+import { ConflictError, RateLimitedError } from '@cc/shared/errors';
 import { type AliceUtterance, buildAliceResponse, parseAliceRequest } from '@cc/shared/messaging/yandex/normalize';
 import type { AliceResponse } from '@cc/shared/messaging/yandex/schema';
 import type { QueueRepository } from '@cc/shared/queues/ports';
@@ -13,9 +13,10 @@ import type { DirectoryRepository } from '@cc/shared/tenancy/ports';
 import type { Clock } from '../composition/root.ts';
 import { logger } from '../composition/logger.ts';
 import type { ResolvedChannel } from './channel-resolver.ts';
+import { type CallbackGuardDeps, guardCallbackRequest } from './callback-guard.ts';
 
 /** What the skill reads and writes. */
-export interface AliceSkillDeps {
+export interface AliceSkillDeps extends CallbackGuardDeps {
   directory: DirectoryRepository;
   queues: QueueRepository;
   contacts: ContactRepository;
@@ -52,19 +53,36 @@ async function readFacts(deps: AliceSkillDeps, resolved: ResolvedChannel, intent
   };
 }
 
-/** Books the callback: the customer gets the phone, a callback contact waits in the channel's queue. @returns false when the channel has no queue */
+/**
+ * Books the callback: the customer gets the phone, a callback contact waits in the channel's queue.
+ * One per session (a repeat is not counted); new ones are limited per session, per Yandex user or app, and per phone.
+ * @returns false when the channel has no queue
+ * @throws RateLimitedError over a limit
+ */
 async function bookCallback(deps: AliceSkillDeps, resolved: ResolvedChannel, utterance: AliceUtterance, phone: string, at: string): Promise<boolean> {
   const { tenantId, channelId, defaultQueueId } = resolved.channel;
   if (!defaultQueueId) {
     logger.error('Alice callback cannot be booked: the channel has no default queue', { channelId });
     return false;
   }
+  const contactId = callbackContactIdOf(channelId, utterance.sessionId);
+  if (await deps.contacts.get(tenantId, contactId)) return true;
   const externalId = utterance.userId ?? utterance.applicationId;
+  await guardCallbackRequest(deps, {
+    tenantId,
+    channelId,
+    queueId: defaultQueueId,
+    requesters: [
+      { kind: 'alice-session', id: utterance.sessionId },
+      { kind: 'alice-user', id: externalId },
+      { kind: 'phone', id: phone },
+    ],
+  });
   const customerId = customerIdOf(channelId, externalId);
   await deps.customers.recordSighting({ tenantId, customerId, channel: 'yandex', channelId, externalId, profile: { phone, ...(utterance.locale && { language: utterance.locale }) }, at });
   const contact = newQueuedContact({
     tenantId,
-    contactId: callbackContactIdOf(channelId, utterance.sessionId),
+    contactId,
     queueId: defaultQueueId,
     channel: 'callback',
     channelId,
@@ -92,8 +110,13 @@ export async function answerAliceSkill(deps: AliceSkillDeps, resolved: ResolvedC
   let intent = classifyAliceTurn(utterance);
   const facts = factsNeeded(intent) ? await withinBudget(readFacts(deps, resolved, intent, now), ALICE_FACTS_BUDGET_MS) : undefined;
   if (intent.type === 'book_callback') {
-    const booked = await bookCallback(deps, resolved, utterance, intent.phone, now.toISOString());
-    if (!booked) intent = { type: 'unknown' };
+    // Over a limit Alice still gets a 200 with words to say: the platform would read a 429 as the skill failing.
+    const booked = await bookCallback(deps, resolved, utterance, intent.phone, now.toISOString()).catch((error: unknown) => {
+      if (error instanceof RateLimitedError) return 'limited' as const;
+      throw error;
+    });
+    if (booked === 'limited') intent = { type: 'callback_limited' };
+    else if (!booked) intent = { type: 'unknown' };
     else logger.info('Callback booked through Alice', { channelId: resolved.channel.channelId });
   }
   const reply = composeAliceReply(intent, facts);

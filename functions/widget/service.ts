@@ -32,6 +32,7 @@ import {
   toWidgetMessageView,
 } from '@cc/shared/widget/model';
 import type { Deps } from '../composition/root.ts';
+import { guardCallbackRequest } from '../messaging/callback-guard.ts';
 import { ingestWebhookResult } from '../messaging/ingest.ts';
 import type { ResolvedChannel } from '../messaging/channel-resolver.ts';
 import { CreateContactSchema, type RoutingService } from '../routing/service.ts';
@@ -39,7 +40,7 @@ import { pushToVisitor } from './push.ts';
 import type { VisitorTokens } from './visitor-tokens.ts';
 
 /** What the widget service reads and writes. */
-export type WidgetServiceDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'customers' | 'contacts' | 'agents' | 'queues' | 'connections' | 'push' | 'clock'> & {
+export type WidgetServiceDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'customers' | 'contacts' | 'agents' | 'queues' | 'connections' | 'push' | 'clock' | 'config' | 'rateLimiter'> & {
   tokens: VisitorTokens;
   routing: RoutingService;
 };
@@ -260,15 +261,27 @@ export class WidgetService {
 
   /**
    * "Call me back": a queued callback contact with the phone and the window, in the chosen department
-   * (the channel's first by default), through the routing service. The same `requestId` books one call.
-   * @throws ZodError (`queueId`) for a department the channel does not offer
+   * (the channel's first by default), through the routing service. The same `requestId` books one call
+   * (a repeat is answered with it and not counted); new ones are limited per visitor and per phone.
+   * @throws ZodError (`queueId`) for a department the channel does not offer, RateLimitedError (429)
    */
   async requestCallback(visitor: VisitorClaims, channel: Channel, request: VisitorCallback): Promise<{ contact: Contact; created: boolean }> {
     const department = await this.departmentFor(channel, request.queueId);
     const now = this.deps.clock.now().toISOString();
     const customerId = customerIdOf(channel.channelId, visitor.visitorId);
-    await this.deps.customers.recordSighting({ tenantId: visitor.tenantId, customerId, channel: 'webchat', channelId: channel.channelId, externalId: visitor.visitorId, profile: { phone: request.phone, ...(request.name && { name: request.name }) }, at: now });
     const contactId = callbackContactIdOf(channel.channelId, `${visitor.visitorId}:${request.requestId}`);
+    const booked = await this.deps.contacts.get(visitor.tenantId, contactId);
+    if (booked) return { contact: booked, created: false };
+    await guardCallbackRequest(this.deps, {
+      tenantId: visitor.tenantId,
+      channelId: channel.channelId,
+      queueId: department.queueId,
+      requesters: [
+        { kind: 'visitor', id: visitor.visitorId },
+        { kind: 'phone', id: request.phone },
+      ],
+    });
+    await this.deps.customers.recordSighting({ tenantId: visitor.tenantId, customerId, channel: 'webchat', channelId: channel.channelId, externalId: visitor.visitorId, profile: { phone: request.phone, ...(request.name && { name: request.name }) }, at: now });
     const input = CreateContactSchema.parse({
       contactId,
       queueId: department.queueId,

@@ -173,6 +173,23 @@ describe('ApiStack', () => {
     });
   });
 
+  it('throttles the public routes (webhooks, widget) below the HTTP stage, on routes of their own to the same function (ADR 0005)', () => {
+    const httpApi = api.getResourceId('AWS::ApiGatewayV2::Api', { Properties: { ProtocolType: 'HTTP' } });
+    const targetOf = (routeKey: string) => {
+      const target = new Capture();
+      api.hasResourceProperties('AWS::ApiGatewayV2::Route', { ApiId: { Ref: httpApi }, RouteKey: routeKey, Target: { 'Fn::Join': ['', ['integrations/', { Ref: target }]] } });
+      return target.asString();
+    };
+    const stage = Object.values(api.findResources('AWS::ApiGatewayV2::Stage', { Properties: { ApiId: { Ref: httpApi } } }))[0] as { Properties: { DefaultRouteSettings: { ThrottlingRateLimit: number }; RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> } };
+    for (const routeKey of ['ANY /webhooks/{proxy+}', 'ANY /widget/{proxy+}']) {
+      expect(targetOf(routeKey)).toBe(targetOf('$default'));
+      const throttle = stage.Properties.RouteSettings[routeKey]!;
+      expect(throttle.ThrottlingRateLimit).toBeGreaterThan(0);
+      expect(throttle.ThrottlingRateLimit).toBeLessThan(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit);
+      expect(throttle.ThrottlingBurstLimit).toBeGreaterThanOrEqual(throttle.ThrottlingRateLimit);
+    }
+  });
+
   it.each(['$connect', '$disconnect', '$default'])('routes the WebSocket %s route to the realtime function', (routeKey) => {
     const wsApi = api.getResourceId('AWS::ApiGatewayV2::Api', { Properties: { ProtocolType: 'WEBSOCKET' } });
     const integration = new Capture();

@@ -55,3 +55,15 @@ export class ConflictError extends DomainError {
     super('conflict', message, details, options);
   }
 }
+
+/** Too many requests of one kind from one requester (429); `retryAfterSeconds` goes into `Retry-After`. */
+export class RateLimitedError extends DomainError {
+  override readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    details: Record<string, unknown> = {},
+  ) {
+    super('rate_limited', message, { ...details, retryAfterSeconds });
+  }
+}

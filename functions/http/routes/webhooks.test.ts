@@ -158,6 +158,34 @@ describe('whatsapp webhook', () => {
     expect((await inbox('whatsapp-1')).length - before).toBe(expected.length);
   });
 
+  it.each(['whatsapp/webhook-message-text.json', 'whatsapp/webhook-status-delivered.json'])('answers a signed %s of another number of the same app 200 and stores nothing', async (path) => {
+    // Arrange: the same Meta app (same app secret) serves a second number, 106540352299999
+    // and message ids not seen before, so nothing is a duplicate of the samples stored above.
+    const raw = readWireText(path).replaceAll(TEST_SECRETS.whatsapp.phoneNumberId, '106540352299999').replaceAll('"wamid.', '"wamid.other-number-');
+    const before = { inbox: (await inbox('whatsapp-1')).length, customers: (await scanEntity(ctx.deps, 'customer')).length };
+    // Act
+    const res = await post('/webhooks/whatsapp/whatsapp-1', raw, providerHeaders('whatsapp', raw));
+    // Assert
+    expect(res.status).toBe(200);
+    expect((await inbox('whatsapp-1')).length).toBe(before.inbox);
+    expect((await scanEntity(ctx.deps, 'customer')).length).toBe(before.customers);
+  });
+
+  it('keeps the changes of its own number from a delivery that batches two numbers', async () => {
+    // Arrange: two changes, each with a message id not seen before; only the first is of this number
+    const text = readWireText('whatsapp/webhook-message-text.json');
+    const change = (id: string, phoneNumberId: string) => JSON.parse(text.replace('wamid.HBgLNzkwMDEyMzQ1NjcVAgASGBQzQUZCMUMxRjYyNkM0RjNEOTFBMAA=', id).replaceAll(TEST_SECRETS.whatsapp.phoneNumberId, phoneNumberId)).entry[0].changes[0];
+    const raw = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '102290129340398', changes: [change('wamid.own-1', TEST_SECRETS.whatsapp.phoneNumberId), change('wamid.foreign-1', '106540352299999')] }] });
+    const before = (await inbox('whatsapp-1')).length;
+    // Act
+    const res = await post('/webhooks/whatsapp/whatsapp-1', raw, providerHeaders('whatsapp', raw));
+    // Assert
+    expect(res.status).toBe(200);
+    expect((await inbox('whatsapp-1')).length - before).toBe(1);
+    expect(JSON.stringify(await inbox('whatsapp-1'))).toContain('wamid.own-1');
+    expect(JSON.stringify(await inbox('whatsapp-1'))).not.toContain('wamid.foreign-1');
+  });
+
   it.each(['whatsapp/signed-request-valid.json', 'whatsapp/signed-request-invalid.json'])('answers %s as documented (HMAC over the raw bytes)', async (path) => {
     // Arrange
     const envelope = readWireSample<{ request: { path: string; headers: Record<string, string>; rawBody: string }; expected: { status: number } }>(path);

@@ -6,7 +6,7 @@ import { parseWebhookBody } from '@cc/shared/messaging/parse-webhook-body';
 import { TELEGRAM_SECRET_HEADER, normalizeTelegramUpdate, verifyTelegramSecretToken } from '@cc/shared/messaging/telegram/index';
 import { VIBER_SIGNATURE_HEADER, normalizeViberCallback, verifyViberSignature } from '@cc/shared/messaging/viber/index';
 import { normalizeVkCallback, verifyVkCallback } from '@cc/shared/messaging/vk/index';
-import { WHATSAPP_SIGNATURE_HEADER, answerWhatsAppVerification, normalizeWhatsAppWebhook, verifyWhatsAppSignature } from '@cc/shared/messaging/whatsapp/index';
+import { WHATSAPP_SIGNATURE_HEADER, answerWhatsAppVerification, keepOwnNumber, normalizeWhatsAppWebhook, verifyWhatsAppSignature } from '@cc/shared/messaging/whatsapp/index';
 import { verifyAliceSkill } from '@cc/shared/messaging/yandex/index';
 import type { ChannelKind } from '@cc/shared/tenancy/model';
 import type { Deps } from '../../composition/root.ts';
@@ -19,7 +19,7 @@ import { problemResponse } from '../problem.ts';
 /** Providers' webhook bodies are small; anything larger is refused before it is read. */
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
-type WebhookDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'clock' | 'queues' | 'contacts' | 'customers'>;
+type WebhookDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'clock' | 'queues' | 'contacts' | 'customers' | 'config' | 'rateLimiter'>;
 
 /**
  * The messenger webhooks, one route per channel instance (`/webhooks/<kind>/<channelId>`). Each
@@ -78,8 +78,10 @@ export function webhookRoutes(deps: WebhookDeps) {
       const raw = await readRaw(c);
       if (!verifyWhatsAppSignature(raw.bytes, c.req.header(WHATSAPP_SIGNATURE_HEADER), secretOf(resolved, 'appSecret'))) refuse(resolved, 'X-Hub-Signature-256');
       const receivedAt = deps.clock.now();
-      const payload = parseWebhookBody('whatsapp', raw.text);
-      await store(resolved, normalizeWhatsAppWebhook(payload, contextOf(resolved, receivedAt)), receivedAt);
+      // Signed by the app, not by the number: changes of the app's other numbers are answered 200 and dropped.
+      const own = keepOwnNumber(parseWebhookBody('whatsapp', raw.text), secretOf(resolved, 'phoneNumberId'));
+      if (own.dropped.length > 0) logger.warn('WhatsApp changes of another phone number dropped', { channelId: resolved.channel.channelId, phoneNumberIds: [...new Set(own.dropped)] });
+      await store(resolved, normalizeWhatsAppWebhook(own.webhook, contextOf(resolved, receivedAt)), receivedAt);
       return c.text('ok', 200);
     })
     .post('/vk/:channelId', async (c) => {

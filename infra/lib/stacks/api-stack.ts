@@ -21,6 +21,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type LambdaDefinition, lambdaCatalog } from '@cc/functions/catalog';
 import { CcFunction, type TableAccess } from '../constructs/cc-function.ts';
+import { PublicRouteThrottles } from '../constructs/public-route-throttles.ts';
 import { RoutingTimerQueue } from '../constructs/routing-timer-queue.ts';
 import { acknowledgeManagedPolicies, acknowledgeWildcards } from '../nag.ts';
 
@@ -171,17 +172,18 @@ export class ApiStack extends Stack {
       // No API-level CORS: API Gateway would answer preflights itself and drop the function's headers.
       // The Hono app answers CORS: WEB_ORIGIN for /api/*, each web chat channel's allowedOrigins for /widget/*.
     });
+    const httpIntegration = new HttpLambdaIntegration('HttpApiIntegration', httpFn);
     const httpRoute = new HttpRoute(this, 'HttpDefaultRoute', {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.DEFAULT,
-      integration: new HttpLambdaIntegration('HttpApiIntegration', httpFn),
+      integration: httpIntegration,
     });
     Validations.of(httpRoute).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
         'Authorization happens in the http-api function, with the same middleware as the local runtime: console routes verify the Cognito JWT (AUTH_ISSUER, AUTH_JWKS_URL, AUTH_AUDIENCE) and check the tenant; messenger webhooks authenticate with provider signatures and secret tokens, which a JWT authorizer cannot check; login must be reachable without a token.',
     });
-    new HttpStage(this, 'HttpDefaultStage', {
+    const httpStage = new HttpStage(this, 'HttpDefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
@@ -202,6 +204,9 @@ export class ApiStack extends Stack {
         ),
       },
     });
+
+    // Webhooks and the widget are public: their own routes, throttled below the stage (ADR 0005).
+    new PublicRouteThrottles(this, 'PublicRoutes', { httpApi: this.httpApi, stage: httpStage, integration: httpIntegration });
 
     // WebSocket API: the three routes go to the realtime function.
     const realtimeFn = only('websocket-api', 'the WebSocket API has one integration');

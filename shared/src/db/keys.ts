@@ -72,6 +72,9 @@ export const keys = {
   /** The tenant's web chat widget token signing key (encrypted with the secrets cipher), created on first use. */
   widgetSigningKey: (tenantId: string) => ({ pk: `${t(tenantId)}#WIDGET`, sk: 'SIGNING_KEY#1' }),
 
+  /** One fixed window of a rate limit's counter (`key` names what is limited); TTL one window past its end. */
+  rateWindow: (tenantId: string, key: string, windowStart: number) => ({ pk: `${t(tenantId)}#RATE#${key}`, sk: `WINDOW#${windowStart}` }),
+
   connection: (tenantId: string, connectionId: string) => ({ pk: `${t(tenantId)}#CONN`, sk: `CONN#${connectionId}` }),
   connectionsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CONN` }),
   /** gsi1: `$disconnect` carries only the connection id. */
@@ -79,4 +82,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAliceRequest } from '../messaging/yandex/normalize.ts';
 import { readWireSample } from '../messaging/testing/wire.ts';
-import { classifyAliceTurn, composeAliceReply, type AliceFacts } from './alice-skill.ts';
+import { aliceTokens, classifyAliceTurn, composeAliceReply, topicOfWords, type AliceFacts } from './alice-skill.ts';
 import { describeBusinessHours } from './business-hours-text.ts';
 import { formatPhoneRu, parseSpokenPhone } from './phone.ts';
 
@@ -86,5 +86,27 @@ describe('phones and hours in words', () => {
     const span = [{ open: '09:00', close: '21:00' }];
     expect(describeBusinessHours({ weekly: { mon: span, tue: span, wed: span, thu: span, fri: span, sat: [{ open: '10:00', close: '18:00' }] }, holidays: [] })).toBe('пн–пт 09:00–21:00, сб 10:00–18:00');
     expect(describeBusinessHours(undefined)).toBe('круглосуточно');
+  });
+});
+
+describe('keyword matching', () => {
+  it('splits once into words and matches keyword prefixes, so work grows with the words, not their square', () => {
+    // Arrange: the input that made `час\S* работ` backtrack, at the longest length Yandex sends
+    const attack = 'час'.repeat(341);
+    // Act, Assert: one long word, which no topic's phrase matches
+    expect(aliceTokens(attack)).toEqual([attack]);
+    expect(topicOfWords(aliceTokens(attack))).toBeUndefined();
+    expect(topicOfWords(aliceTokens(`${'час '.repeat(250)}работы`))).toBe('hours');
+  });
+
+  it.each([
+    ['До свидания!', 'goodbye'],
+    ['соедините с человеком', 'ask_phone'],
+    ['закажите обратный звонок', 'ask_phone'],
+    ['какой у вас режим работы', 'hours'],
+    ['что ты умеешь', 'help'],
+    ['сейчас человеком', undefined],
+  ])('reads «%s» as %s', (text, topic) => {
+    expect(topicOfWords(aliceTokens(text))).toBe(topic);
   });
 });

@@ -16,6 +16,8 @@ export type AliceIntent =
   | { type: 'ask_phone' }
   | { type: 'book_callback'; phone: string }
   | { type: 'phone_not_understood'; attempts: number }
+  /** The booking was refused by a limit (too many requests from this session, user or phone). */
+  | { type: 'callback_limited' }
   | { type: 'help' }
   | { type: 'goodbye' }
   | { type: 'unknown' };
@@ -54,18 +56,47 @@ function readState(state: unknown): AliceSessionState {
   };
 }
 
+/**
+ * Keywords of each topic, as token prefixes (a crude stem: `очеред` matches очередь, очереди, …; words of
+ * one or two letters must be equal); a phrase is consecutive tokens, each matching its keyword. First
+ * topic wins, in this order.
+ */
+const TOPICS: ReadonlyArray<{ topic: AliceIntent['type']; phrases: ReadonlyArray<readonly string[]>; exact?: boolean }> = [
+  { topic: 'goodbye', exact: true, phrases: [['стоп'], ['выход'], ['хватит'], ['пока'], ['до', 'свидания']] },
+  { topic: 'queue', phrases: [['очеред'], ['ожидан'], ['долго', 'ждать'], ['сколько', 'ждать']] },
+  { topic: 'ask_phone', phrases: [['перезвон'], ['обратн', 'звон'], ['позвони'], ['звонок'], ['оператор'], ['с', 'человеком'], ['связат'], ['соедини']] },
+  { topic: 'hours', phrases: [['час', 'работ'], ['график'], ['режим', 'работ'], ['работаете'], ['открыт'], ['закрыт'], ['выходн']] },
+  { topic: 'help', phrases: [['помощь'], ['помоги'], ['что', 'ты', 'умеешь'], ['что', 'умеешь']] },
+];
+
+/** Words of a text, lower case with ё as е: split once, so matching is linear in the text's length. */
+export function aliceTokens(text: string): string[] {
+  return normalise(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Whether `phrase` starts at token `at`: each word equal to (exact, short words) or starting with its keyword. */
+function phraseAt(tokens: readonly string[], at: number, phrase: readonly string[], exact: boolean): boolean {
+  if (at + phrase.length > tokens.length) return false;
+  return phrase.every((word, i) => (exact || word.length <= 2 ? tokens[at + i] === word : tokens[at + i]!.startsWith(word)));
+}
+
+/**
+ * The topic named by keywords: tokens × a fixed set of short phrases, so the work grows linearly with
+ * the utterance (the regular expressions this replaced backtracked quadratically on `час\S* работ`).
+ */
+export function topicOfWords(tokens: readonly string[]): AliceIntent['type'] | undefined {
+  for (const { topic, phrases, exact = false } of TOPICS) {
+    for (let at = 0; at < tokens.length; at++) if (phrases.some((phrase) => phraseAt(tokens, at, phrase, exact))) return topic;
+  }
+  return undefined;
+}
+
 /** The intent named by a pressed button of ours or by keywords in what was said. */
 function topicOf(utterance: AliceUtterance): AliceIntent['type'] | undefined {
   const pressed = typeof utterance.payload === 'object' && utterance.payload !== null ? (utterance.payload as { button?: unknown }).button : undefined;
   if (pressed === 'hours' || pressed === 'queue') return pressed;
   if (pressed === 'callback') return 'ask_phone';
-  const said = normalise(`${utterance.command} ${utterance.originalUtterance}`);
-  if (/(^|\s)(стоп|выход|хватит|пока|до свидания)(\s|$)/.test(said)) return 'goodbye';
-  if (/очеред|ожидан|долго ждать|сколько ждать/.test(said)) return 'queue';
-  if (/перезвон|обратн\S* звон|позвони|звонок|оператор|с человеком|связат|соедини/.test(said)) return 'ask_phone';
-  if (/час\S* работ|график|режим работ|работаете|открыт|закрыт|выходн/.test(said)) return 'hours';
-  if (/помощь|помоги|что ты умеешь|что умеешь/.test(said)) return 'help';
-  return undefined;
+  return topicOfWords(aliceTokens(`${utterance.command} ${utterance.originalUtterance}`));
 }
 
 /**
@@ -144,6 +175,8 @@ export function composeAliceReply(intent: AliceIntent, facts: AliceFacts | undef
         text: `Записала: перезвоним на номер ${formatPhoneRu(intent.phone)}. ${facts?.open === false ? `Позвоним в рабочее время: ${facts.hoursText}.` : 'Оператор позвонит в ближайшее время.'}`,
         options: { endSession: true },
       };
+    case 'callback_limited':
+      return { text: 'Заявок на обратный звонок с этого устройства или на этот номер уже достаточно — мы перезвоним. Если нужно срочно, напишите нам в мессенджер.', options: { endSession: true } };
     case 'goodbye':
       return { text: 'До свидания! Будем рады помочь.', options: { endSession: true } };
   }

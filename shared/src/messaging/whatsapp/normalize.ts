@@ -66,6 +66,29 @@ export function normalizeWhatsAppWebhook(input: unknown, context: NormalizeConte
   );
 }
 
+/**
+ * Keeps only the `messages` changes of our own business number: one Meta app may serve several
+ * numbers, and all of them deliver to every webhook of the app, so a correctly signed change of
+ * another number must not be stored under this channel's tenant. Changes without a readable
+ * `metadata.phone_number_id` are kept (the normaliser rejects them); other fields pass through.
+ * @returns the delivery without foreign changes, and the foreign numbers' ids that were dropped
+ */
+export function keepOwnNumber(input: unknown, phoneNumberId: string): { webhook: unknown; dropped: string[] } {
+  const parsed = WhatsAppWebhookSchema.safeParse(input);
+  if (!parsed.success) return { webhook: input, dropped: [] };
+  const dropped: string[] = [];
+  const entry = parsed.data.entry.map((item) => ({
+    ...item,
+    changes: item.changes.filter((change) => {
+      const value = WhatsAppMessagesValueSchema.safeParse(change.value);
+      if (change.field !== 'messages' || !value.success || value.data.metadata.phone_number_id === phoneNumberId) return true;
+      dropped.push(value.data.metadata.phone_number_id);
+      return false;
+    }),
+  }));
+  return { webhook: { ...parsed.data, entry }, dropped };
+}
+
 function profileOf(waId: string, value: WhatsAppMessagesValue): CustomerProfile {
   const contact = value.contacts?.find((candidate) => candidate.wa_id === waId) ?? value.contacts?.[0];
   return compact({ name: contact?.profile?.name, phone: toE164(waId) });

@@ -10,11 +10,17 @@ export const AliceEntitySchema = z.looseObject({
   value: z.unknown(),
 });
 
+/**
+ * Longest `command` / `original_utterance` Yandex sends (yandex.ru/dev/dialogs/alice/doc/ru/request:
+ * at most 1024 characters). Longer text is not from Yandex, and is refused (400) before any matching.
+ */
+export const ALICE_UTTERANCE_MAX_CHARS = 1024;
+
 /** What the user said or pressed; `type` is SimpleUtterance or ButtonPressed (others pass through). */
 export const AliceRequestBodySchema = z.looseObject({
   type: z.string(),
-  command: z.string().optional(),
-  original_utterance: z.string().optional(),
+  command: z.string().max(ALICE_UTTERANCE_MAX_CHARS).optional(),
+  original_utterance: z.string().max(ALICE_UTTERANCE_MAX_CHARS).optional(),
   payload: z.unknown().optional(),
   markup: z.looseObject({ dangerous_context: z.boolean().optional() }).optional(),
   nlu: z
