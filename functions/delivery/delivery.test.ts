@@ -13,6 +13,7 @@ import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts
 import { messagingReactions } from '../messaging/reactions.ts';
 import { StreamPump, createTestChannel, providerHeaders, scanEntity } from '../messaging/testing/harness.ts';
 import { DeliveryInFlightError } from '../messaging/outbox.ts';
+import { requeuePendingDeliveries } from '../local/requeue-deliveries.ts';
 import { createDeliveryRunner } from './app.ts';
 
 // Two tenants: «Ромашка» on Telegram, whose API hangs, and «Лютик» on Viber, whose API answers.
@@ -147,6 +148,28 @@ describe('transient failures', () => {
     expect(telegram.requests.length - before).toBe(1);
     expect(sleeps.delays).toEqual([]);
     expect(await stored(HANGING, message.messageId)).toMatchObject({ status: 'failed', failure: { category: 'recipient_unreachable', permanent: true } });
+  });
+});
+
+describe('local restart', () => {
+  it('queues again the replies still waiting when the process stopped, and sends each once', async () => {
+    // Arrange: a reply was taken off the stream, but its in-memory job died with the process
+    tryingTelegram(telegram.baseUrl);
+    const contact = await telegramContact();
+    const message = await reply(HANGING, contact.contactId, 'Продолжаем');
+    const before = telegram.requests.length;
+    telegramScript = [{ body: readWireText('telegram/send-message-response-ok.json') }];
+    // Act: a fresh queue, as on the next start
+    const fresh = new LocalDeliveryQueue({ run: createDeliveryRunner(ctx.deps), sleep: sleeps.sleep });
+    const queued = await requeuePendingDeliveries(ctx.deps, fresh);
+    await fresh.settled();
+    await requeuePendingDeliveries(ctx.deps, fresh);
+    await fresh.settled();
+    // Assert
+    expect(queued).toBeGreaterThanOrEqual(1);
+    expect(telegram.requests.length - before).toBe(1);
+    expect(await stored(HANGING, message.messageId)).toMatchObject({ status: 'sent', providerMessageId: '61' });
+    fresh.stop();
   });
 });
 

@@ -34,6 +34,7 @@ import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
 import { createDeliveryRunner } from '../delivery/app.ts';
+import { requeuePendingDeliveries } from './requeue-deliveries.ts';
 import { installRoutingAdapters } from '../routing/deps.ts';
 import { rearmTimers } from '../routing/rearm.ts';
 import { timerEvent } from '../routing/timer-app.ts';
@@ -165,6 +166,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     });
     cleanups.push(() => timers.stop());
     await rearmTimers(installRoutingAdapters(deps, { timers }));
+    await requeuePendingDeliveries(deps, delivery);
     const streamHandler = handlers.get('stream-processor') as unknown as (e: DynamoDBStreamEvent, c: Context) => Promise<DynamoDBBatchResponse>;
     const deadLetters: DeadLetter[] = [];
     const poller = new LocalStreamPoller({
