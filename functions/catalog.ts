@@ -9,9 +9,10 @@ export interface LambdaDefinition {
   entry: string;
   /**
    * What invokes it in AWS. `sqs-queue`: an SQS event source mapping on the function's own queue (batch window 0,
-   * `ReportBatchItemFailures`; see docs/adr/0004-routing-timers.md).
+   * `ReportBatchItemFailures`; see docs/adr/0004-routing-timers.md). `delivery-queue`: the same on the outbound
+   * delivery queue (docs/adr/0008-outbound-delivery-queue.md).
    */
-  trigger: 'http-api' | 'websocket-api' | 'dynamodb-stream' | 'sqs-queue' | 'sip-media-application';
+  trigger: 'http-api' | 'websocket-api' | 'dynamodb-stream' | 'sqs-queue' | 'delivery-queue' | 'sip-media-application';
   description: string;
 }
 
@@ -20,4 +21,5 @@ export const lambdaCatalog: readonly LambdaDefinition[] = [
   { name: 'realtime', entry: 'realtime/handler.ts', trigger: 'websocket-api', description: 'WebSocket $connect, $disconnect and $default' },
   { name: 'stream-processor', entry: 'streams/handler.ts', trigger: 'dynamodb-stream', description: 'Reacts to table changes: live pushes, routing' },
   { name: 'routing-timers', entry: 'routing/timer-handler.ts', trigger: 'sqs-queue', description: 'Routing timers from SQS: offer timeouts, wrap-up ends, overflow, callback windows, sweeps' },
+  { name: 'message-delivery', entry: 'delivery/handler.ts', trigger: 'delivery-queue', description: 'Sends replies and notices off the delivery queue, one provider call per job' },
 ];

@@ -20,6 +20,8 @@ export const ConfigSchema = z.object({
   SECRETS_KEY_ID: z.string().optional(),
   /** SQS queue carrying routing timers (AWS only: stream processor, HTTP API, routing timers); locally they run in-process. */
   TIMER_QUEUE_URL: z.string().url().optional(),
+  /** SQS queue carrying outbound delivery jobs (AWS only); locally they run in-process. */
+  DELIVERY_QUEUE_URL: z.string().url().optional(),
   /** Allowed browser origins for the API, comma-separated. */
   WEB_ORIGIN: z.string().optional(),
   /**

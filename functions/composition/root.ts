@@ -16,6 +16,7 @@ import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
 import type { RateLimiter } from '@cc/shared/limits/ports';
+import type { DeliveryQueue } from '@cc/shared/delivery/ports';
 import { readConfig, type Config } from './config.ts';
 import { DynamoTable } from '../adapters/dynamo/table.ts';
 import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
@@ -29,6 +30,7 @@ import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter.ts';
 import { ApiGatewayRealtimePush } from '../adapters/realtime/api-gateway-push.ts';
 import { KmsSecretCipher } from '../adapters/secrets/kms-cipher.ts';
 import { SqsTimers } from '../adapters/timers/sqs-timers.ts';
+import { SqsDeliveryQueue } from '../adapters/delivery/sqs-delivery-queue.ts';
 import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
 import { createMessengerSenders, type MessengerSenders } from '../adapters/messengers/index.ts';
 import type { RetryPolicy } from '../adapters/messengers/retry.ts';
@@ -64,15 +66,24 @@ export interface Deps {
    * own (`functions/routing/deps.ts`): in-process timers locally, logged and dropped in AWS.
    */
   timers?: Timers;
+  /**
+   * The outbound delivery queue (AWS: SQS on `DELIVERY_QUEUE_URL`; locally in-process). Unset, the outbox
+   * reaction delivers inline with one provider call and transient failures are recorded as failed.
+   */
+  delivery?: DeliveryQueue;
 }
 
+/** One provider call per delivery job, cut off well under any function's timeout; the queue does the retrying. */
+export const PROVIDER_TIMEOUT_MS = 5_000;
+
 /** The messenger senders at the base URLs of `config` (the providers in AWS, the simulator locally). */
-export function createSendersFromConfig(config: Config, retry?: Partial<RetryPolicy>): MessengerSenders {
+export function createSendersFromConfig(config: Config, overrides?: Partial<RetryPolicy>, timeoutMs = PROVIDER_TIMEOUT_MS): MessengerSenders {
+  const retry = { maxAttempts: 1, ...overrides };
   return createMessengerSenders({
-    telegram: { baseUrl: config.TELEGRAM_API_BASE_URL, retry },
-    whatsapp: { baseUrl: config.WHATSAPP_API_BASE_URL, retry },
-    vk: { baseUrl: config.VK_API_BASE_URL, retry },
-    viber: { baseUrl: config.VIBER_API_BASE_URL, retry },
+    telegram: { baseUrl: config.TELEGRAM_API_BASE_URL, retry, timeoutMs },
+    whatsapp: { baseUrl: config.WHATSAPP_API_BASE_URL, retry, timeoutMs },
+    vk: { baseUrl: config.VK_API_BASE_URL, retry, timeoutMs },
+    viber: { baseUrl: config.VIBER_API_BASE_URL, retry, timeoutMs },
   });
 }
 
@@ -107,6 +118,7 @@ export function createAwsDeps(config: Config): Deps {
     cipher: new KmsSecretCipher(new KMSClient({ region: config.AWS_REGION }), config.SECRETS_KEY_ID ?? missing('SECRETS_KEY_ID')),
     verifier: createJwtVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys: { jwksUrl: config.AUTH_JWKS_URL ?? missing('AUTH_JWKS_URL') } }),
     senders: createSendersFromConfig(config),
+    ...(config.DELIVERY_QUEUE_URL ? { delivery: new SqsDeliveryQueue(new SQSClient({ region: config.AWS_REGION }), config.DELIVERY_QUEUE_URL) } : {}),
     ...(config.TIMER_QUEUE_URL ? { timers: new SqsTimers(new SQSClient({ region: config.AWS_REGION }), config.TIMER_QUEUE_URL) } : {}),
   };
 }

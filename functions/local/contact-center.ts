@@ -32,6 +32,9 @@ import { createLambdaContext } from './lambda-context.ts';
 import { loadLambdaHandlers, localRoutes, type LambdaHandler } from './local-routes.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
+import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
+import { createDeliveryRunner } from '../delivery/app.ts';
+import { requeuePendingDeliveries } from './requeue-deliveries.ts';
 import { installRoutingAdapters } from '../routing/deps.ts';
 import { rearmTimers } from '../routing/rearm.ts';
 import { timerEvent } from '../routing/timer-app.ts';
@@ -134,6 +137,10 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
       senders: createSendersFromConfig(config),
     };
+    // Replies leave through the in-process delivery queue, off the stream, as the SQS delivery queue does in AWS.
+    const delivery = new LocalDeliveryQueue({ run: createDeliveryRunner(deps), onError: (error, job) => logger.warn('Delivery job failed', { error, messageId: job.messageId }) });
+    deps.delivery = delivery;
+    cleanups.push(() => delivery.stop());
     installDeps(deps);
 
     const demoPath = dataDir && join(dataDir, 'demo.json');
@@ -159,6 +166,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     });
     cleanups.push(() => timers.stop());
     await rearmTimers(installRoutingAdapters(deps, { timers }));
+    await requeuePendingDeliveries(deps, delivery);
     const streamHandler = handlers.get('stream-processor') as unknown as (e: DynamoDBStreamEvent, c: Context) => Promise<DynamoDBBatchResponse>;
     const deadLetters: DeadLetter[] = [];
     const poller = new LocalStreamPoller({

@@ -1,7 +1,9 @@
-import type { StoredMessage, OutboxRecord } from '@cc/shared/conversations/model';
+import type { StoredMessage } from '@cc/shared/conversations/model';
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
-import { recordSendResult } from '@cc/shared/conversations/update-message';
-import { ConflictError } from '@cc/shared/errors';
+import { claimDelivery, deferDelivery, recordSendResult } from '@cc/shared/conversations/update-message';
+import { DELIVERY_LEASE_MS, MAX_DELIVERY_TRIES, type DeliveryJob, deliveryDelaySeconds } from '@cc/shared/delivery/model';
+import type { DeliveryQueue } from '@cc/shared/delivery/ports';
+import { ConflictError, DomainError } from '@cc/shared/errors';
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { SendResult } from '@cc/shared/messaging/ports';
 import { channelCredentials } from '@cc/shared/tenancy/channel-secrets';
@@ -22,7 +24,19 @@ export interface OutboxDeps {
   senders: MessengerSenders;
   clock: Clock;
   widget?: WidgetDelivery;
+  /** Where transient failures are re-queued; without one they are recorded as (non-permanent) failures. */
+  delivery?: DeliveryQueue;
+  /** Jitter source for the backoff. */
+  random?: () => number;
 }
+
+/** A delivery job met a live claim of the same try (another worker may be calling the provider): retry later. */
+export class DeliveryInFlightError extends DomainError {
+  constructor(job: DeliveryJob) {
+    super('delivery_in_flight', `Try ${job.try} of message ${job.messageId} is in flight`, { messageId: job.messageId, try: job.try });
+  }
+}
+
 
 /** The provider-neutral form of one of our stored messages. */
 export function toOutboundMessage(message: StoredMessage): OutboundMessage {
@@ -39,38 +53,67 @@ export function toOutboundMessage(message: StoredMessage): OutboundMessage {
 }
 
 /**
- * Sends our messages from the outbox (the stream's outbox inserts) through the channel's sender,
- * which retries 429 and 5xx with backoff honouring retry_after. The outcome is recorded on the
- * message: `sent` with the provider's id (and a pointer from that id, so delivery statuses find
- * it), or `failed` with the provider's reason for the agent to see. A record for an attempt that is
- * no longer pending is skipped, so a redelivered record never sends twice.
+ * Delivers one job off the delivery queue: claims the try on the message BEFORE calling the provider
+ * (so a retry after a crash or timeout knows a send may have got through), makes ONE provider call,
+ * then records `sent`, a permanent `failed`, or re-queues a transient failure (429, 5xx, timeout)
+ * with the provider's delay until MAX_DELIVERY_TRIES. Jobs for another attempt, or for a try already
+ * finished, change nothing, so a redelivered job never sends twice unless the earlier call crashed.
+ * @throws DeliveryInFlightError when the same try is claimed and its lease has not expired
  */
-export class OutboxProcessor {
+export class DeliveryProcessor {
   constructor(
     private readonly deps: OutboxDeps,
     private readonly channels: ChannelResolver,
   ) {}
 
-  async send(record: OutboxRecord): Promise<void> {
-    const message = await this.deps.messaging.getMessage(record.tenantId, record.messageId);
-    if (!message || message.status !== 'pending' || message.sendAttempt !== record.attempt) return;
+  async deliver(job: DeliveryJob): Promise<void> {
+    const message = await this.claim(job);
+    if (!message) return;
     const resolved = await this.channels.resolve(message.channelId);
-    const result = resolved ? await this.deliver(resolved, message) : failure('The channel no longer exists');
+    const result = resolved ? await this.send(resolved, message) : failure('The channel no longer exists');
+    if (!result.ok) logger.warn('Message not delivered', { messageId: message.messageId, channelId: message.channelId, try: job.try, category: result.category, reason: result.reason, permanent: result.permanent });
+    const retry = !result.ok && !result.permanent && this.deps.delivery && job.try < MAX_DELIVERY_TRIES;
     const refs = result.ok ? refsOf(message, result.providerMessageId) : [];
-    if (!result.ok) logger.warn('Message not delivered', { messageId: message.messageId, channelId: message.channelId, category: result.category, reason: result.reason, permanent: result.permanent });
+    const saved = await this.update(job, (current) => (retry ? deferDelivery(current, result.reason) : recordSendResult(current, result, this.deps.clock.now())), refs);
+    if (retry && saved) {
+      const delay = deliveryDelaySeconds(job.try + 1, result.retryAfterMs, this.deps.random);
+      await this.deps.delivery!.enqueue({ ...job, try: job.try + 1 }, delay);
+    }
+  }
 
-    for (let current: StoredMessage | undefined = message; current?.status === 'pending' && current.sendAttempt === record.attempt; ) {
+  /** Writes the claim; @returns the claimed message, or undefined when there is nothing to send. */
+  private async claim(job: DeliveryJob): Promise<StoredMessage | undefined> {
+    for (;;) {
+      const current = await this.deps.messaging.getMessage(job.tenantId, job.messageId);
+      if (!current) return undefined;
+      const claim = claimDelivery(current, job.attempt, job.try, this.deps.clock.now(), DELIVERY_LEASE_MS);
+      if (claim.kind === 'skip') return undefined;
+      if (claim.kind === 'busy') throw new DeliveryInFlightError(job);
+      if (claim.resent) logger.warn('Resending after a call that may have reached the provider', { messageId: job.messageId, try: job.try });
       try {
-        await this.deps.messaging.saveMessage(recordSendResult(current, result, this.deps.clock.now()), current.version, refs);
-        return;
+        await this.deps.messaging.saveMessage(claim.message, current.version);
+        return claim.message;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
-        current = await this.deps.messaging.getMessage(record.tenantId, record.messageId);
       }
     }
   }
 
-  private async deliver(resolved: ResolvedChannel, message: StoredMessage): Promise<SendResult> {
+  /** Applies `change` while the message still holds this job's claim. @returns whether it was written */
+  private async update(job: DeliveryJob, change: (current: StoredMessage) => StoredMessage, refs: string[]): Promise<boolean> {
+    for (;;) {
+      const current = await this.deps.messaging.getMessage(job.tenantId, job.messageId);
+      if (current?.status !== 'pending' || current.sendAttempt !== job.attempt || current.delivery?.try !== job.try) return false;
+      try {
+        await this.deps.messaging.saveMessage(change(current), current.version, refs);
+        return true;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+  }
+
+  private async send(resolved: ResolvedChannel, message: StoredMessage): Promise<SendResult> {
     const { channel } = resolved;
     if (channel.kind === 'webchat') {
       if (!this.deps.widget) return failure('The web chat widget delivery is not configured');

@@ -1,23 +1,25 @@
 import { InboxRecordSchema, OutboxRecordSchema, StoredMessageSchema } from '@cc/shared/conversations/model';
+import type { DeliveryJob } from '@cc/shared/delivery/model';
 import type { Deps } from '../composition/root.ts';
 import { logger } from '../composition/logger.ts';
 import { broadcast, ownerOr } from '../realtime/reactions.ts';
 import type { ChangeReaction } from '../streams/app.ts';
 import { channelResolverFor } from './channel-resolver.ts';
 import { InboundService } from './inbound.ts';
-import { OutboxProcessor, type WidgetDelivery } from './outbox.ts';
-import { ConnectionWidgetDelivery } from './widget-delivery.ts';
+import type { WidgetDelivery } from './outbox.ts';
+import { createDeliveryRunner } from '../delivery/app.ts';
 
-type MessagingReactionDeps = Pick<Deps, 'messaging' | 'customers' | 'contacts' | 'senders' | 'clock' | 'directory' | 'cipher' | 'connections' | 'push'>;
+type MessagingReactionDeps = Pick<Deps, 'messaging' | 'customers' | 'contacts' | 'senders' | 'clock' | 'directory' | 'cipher' | 'connections' | 'push' | 'delivery'>;
 
 /**
  * Messaging off the stream: webhook inbox records become conversations, contacts and messages;
- * outbox records are sent through the channel; stored messages are pushed live to the agent.
+ * outbox records become jobs on the delivery queue (sending happens off the stream, so a slow
+ * provider never holds up the shard); stored messages are pushed live to the agent.
  */
 export function messagingReactions(deps: MessagingReactionDeps, options: { widget?: WidgetDelivery } = {}): ChangeReaction[] {
   const channels = channelResolverFor(deps);
   const inbound = new InboundService(deps, channels);
-  const outbox = new OutboxProcessor({ ...deps, widget: options.widget ?? new ConnectionWidgetDelivery(deps) }, channels);
+  const deliver = createDeliveryRunner(deps, options);
   return [
     {
       name: 'messaging: apply webhook inbox',
@@ -34,7 +36,11 @@ export function messagingReactions(deps: MessagingReactionDeps, options: { widge
       entity: 'outbox',
       react: async (change) => {
         if (change.eventName !== 'INSERT' || !change.newImage) return;
-        await outbox.send(OutboxRecordSchema.parse(change.newImage));
+        const { tenantId, messageId, attempt } = OutboxRecordSchema.parse(change.newImage);
+        const job: DeliveryJob = { tenantId, messageId, attempt, try: 1 };
+        // Enqueueing twice (a redelivered stream record) is harmless: the second job finds the try claimed or done.
+        if (deps.delivery) await deps.delivery.enqueue(job, 0);
+        else await deliver(job);
       },
     },
     {

@@ -160,6 +160,40 @@ describe('ApiStack', () => {
     });
   });
 
+  describe('outbound delivery', () => {
+    const deliveryQueue = () => logicalIdOfConstruct(stacks.api.deliveryQueue.queue);
+    const deadLetters = () => logicalIdOfConstruct(stacks.api.deliveryQueue.deadLetterQueue);
+    const fnOf = (name: string) => api.findResources('AWS::Lambda::Function')[logicalIdOf(name)] as { Properties: { Timeout: number; Environment: { Variables: Record<string, unknown> } } };
+
+    it('feeds its own queue to message-delivery, with partial failures and a dead-letter queue', () => {
+      api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: logicalIdOf('message-delivery') },
+        EventSourceArn: { 'Fn::GetAtt': [deliveryQueue(), 'Arn'] },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      const queues = api.findResources('AWS::SQS::Queue');
+      expect(queues[deliveryQueue()]).toMatchObject({ Properties: { SqsManagedSseEnabled: true, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [deadLetters(), 'Arn'] }, maxReceiveCount: 5 } } });
+      expect((queues[deliveryQueue()] as { Properties: { VisibilityTimeout: number } }).Properties.VisibilityTimeout).toBeGreaterThanOrEqual(60);
+      expectTlsOnly(deliveryQueue());
+      expectTlsOnly(deadLetters());
+    });
+
+    it('gives message-delivery a timeout well above one provider call (5 s) and the stream processor the queue URL', () => {
+      expect(fnOf('message-delivery').Properties.Timeout).toBeGreaterThanOrEqual(15);
+      expect(fnOf('message-delivery').Properties.Environment.Variables.DELIVERY_QUEUE_URL).toEqual({ Ref: deliveryQueue() });
+      expect(fnOf('stream-processor').Properties.Environment.Variables.DELIVERY_QUEUE_URL).toEqual({ Ref: deliveryQueue() });
+    });
+
+    it('lets exactly the stream processor and message-delivery send to the delivery queue', () => {
+      const senders = Object.values(api.findResources('AWS::IAM::Policy'))
+        .filter((policy) =>
+          statementsOf(policy).some((st) => [st.Action].flat().includes('sqs:SendMessage') && [st.Resource].flat().some((r) => JSON.stringify(r) === JSON.stringify({ 'Fn::GetAtt': [deliveryQueue(), 'Arn'] }))),
+        )
+        .map((policy) => JSON.stringify((policy as { Properties: { Roles: unknown } }).Properties.Roles).match(/"Ref":"(\w+)FunctionRole/)?.[1]);
+      expect(senders.sort()).toEqual(['MessageDelivery', 'StreamProcessor']);
+    });
+  });
+
   it('routes every HTTP request ($default) to the http-api function, which answers CORS itself (per web chat channel)', () => {
     const integration = new Capture();
     api.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', CorsConfiguration: Match.absent() });
@@ -210,7 +244,7 @@ describe('ApiStack', () => {
     const pushers = Object.entries(api.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy).includes('execute-api:ManageConnections'))
       .map(([, policy]) => JSON.stringify((policy as { Properties: { Roles: unknown } }).Properties.Roles));
-    expect(pushers.map((roles) => roles.match(/"Ref":"(\w+)Function(Role)?/)?.[1]).sort()).toEqual(['Realtime', 'StreamProcessor']);
+    expect(pushers.map((roles) => roles.match(/"Ref":"(\w+)Function(Role)?/)?.[1]).sort()).toEqual(['MessageDelivery', 'Realtime', 'StreamProcessor']);
   });
 
   it('grants wildcard resources to functions only for X-Ray and dynamodb:ListStreams', () => {

@@ -23,6 +23,7 @@ import { type LambdaDefinition, lambdaCatalog } from '@cc/functions/catalog';
 import { CcFunction, type TableAccess } from '../constructs/cc-function.ts';
 import { PublicRouteThrottles } from '../constructs/public-route-throttles.ts';
 import { RoutingTimerQueue } from '../constructs/routing-timer-queue.ts';
+import { DeliveryQueue } from '../constructs/delivery-queue.ts';
 import { acknowledgeManagedPolicies, acknowledgeWildcards } from '../nag.ts';
 
 type Trigger = LambdaDefinition['trigger'];
@@ -48,6 +49,9 @@ const PROFILES: Record<Trigger, TriggerProfile> = {
   // Routing timers: up to 10 firings in parallel, each a consistent read and one transaction (a sweep routes a
   // whole queue). They change state only (the stream processor pushes) and re-queue timers not yet due.
   'sqs-queue': { memorySize: 512, timeout: Duration.seconds(20), table: 'readWrite', secrets: 'none', pushes: false, schedulesTimers: true },
+  // Delivery: one provider call per job, cut off at 5 s (PROVIDER_TIMEOUT_MS), well under this timeout; it
+  // decrypts channel secrets and pushes web chat replies over the WebSocket API. It re-queues its own jobs.
+  'delivery-queue': { memorySize: 512, timeout: Duration.seconds(20), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: false },
   'sip-media-application': { memorySize: 512, timeout: Duration.seconds(5), table: 'readWrite', secrets: 'none', pushes: false, schedulesTimers: false },
 };
 
@@ -78,6 +82,8 @@ export class ApiStack extends Stack {
   readonly streamFailureQueues: ReadonlyMap<string, Queue>;
   /** The routing timers' queue and dead-letter queue. */
   readonly timerQueue: RoutingTimerQueue;
+  /** The outbound delivery queue and its dead-letter queue (ADR 0008). */
+  readonly deliveryQueue: DeliveryQueue;
   readonly httpApi: HttpApi;
   readonly webSocketApi: WebSocketApi;
   readonly webSocketStage: WebSocketStage;
@@ -256,6 +262,10 @@ export class ApiStack extends Stack {
     for (const fn of functions.values()) {
       if (PROFILES[fn.definition.trigger].schedulesTimers) this.timerQueue.grantSchedule(fn);
     }
+
+    // Outbound delivery (ADR 0008): the stream processor turns outbox records into jobs, message-delivery sends them.
+    this.deliveryQueue = new DeliveryQueue(this, 'Delivery', { consumer: only('delivery-queue', 'the delivery consumer') });
+    this.deliveryQueue.grantEnqueue(only('dynamodb-stream', 'the outbox consumer'));
 
     // Last, once every grant is in: the only wildcards a function role may hold.
     for (const fn of functions.values()) {

@@ -84,6 +84,11 @@ export const StoredMessageSchema = z.object({
   failure: MessageFailureSchema.optional(),
   /** Send attempts requested so far (a resend adds one); the outbox record names the attempt it is for. */
   sendAttempt: z.number().int().nonnegative().default(0),
+  /**
+   * The provider call in flight or last made for this attempt, recorded BEFORE calling the provider,
+   * so a retry after a crash or timeout knows a send may have reached the customer.
+   */
+  delivery: z.object({ try: z.number().int().positive(), sendingSince: z.string(), lastError: z.string().optional() }).optional(),
   edited: z.boolean().default(false),
   editedAt: z.string().optional(),
   /** Earlier versions, oldest first. */

@@ -87,10 +87,12 @@ export function recordSendResult(current: StoredMessage, result: SendResult, at:
     };
     if (result.providerMessageId && result.providerMessageId !== 'undefined') next.providerMessageId = result.providerMessageId;
     delete next.failure;
+    delete next.delivery;
     return next;
   }
+  const { delivery: _claim, ...rest } = current;
   return {
-    ...current,
+    ...rest,
     status: 'failed',
     statusHistory: [...current.statusHistory, { status: 'failed', at: when }],
     failure: {
@@ -116,5 +118,29 @@ export function requestResend(current: StoredMessage, at: Date): StoredMessage |
     version: current.version + 1,
   };
   delete next.failure;
+  delete next.delivery;
   return next;
+}
+
+/** What a delivery job may do with a message: send (the claim to write first), wait for a live claim, or nothing. */
+export type DeliveryClaim = { kind: 'send'; message: StoredMessage; resent: boolean } | { kind: 'busy' } | { kind: 'skip' };
+
+/**
+ * Claims try `tryNumber` of send attempt `attempt`, to be written before the provider is called. A
+ * claim of the same try that is older than `leaseMs` and never finished is a crashed call: it is
+ * claimed again (`resent`), so delivery is at least once.
+ */
+export function claimDelivery(current: StoredMessage, attempt: number, tryNumber: number, at: Date, leaseMs: number): DeliveryClaim {
+  if (current.direction !== 'outbound' || current.status !== 'pending' || current.sendAttempt !== attempt) return { kind: 'skip' };
+  const held = current.delivery;
+  if (held && (held.try > tryNumber || (held.try === tryNumber && held.lastError !== undefined))) return { kind: 'skip' };
+  const resent = held?.try === tryNumber;
+  if (resent && at.getTime() - Date.parse(held.sendingSince) < leaseMs) return { kind: 'busy' };
+  return { kind: 'send', resent, message: { ...current, delivery: { try: tryNumber, sendingSince: at.toISOString() }, version: current.version + 1 } };
+}
+
+/** Keeps the message `pending` after a transient failure, noting why, for the next try to pick up. */
+export function deferDelivery(current: StoredMessage, reason: string): StoredMessage {
+  if (!current.delivery) return current;
+  return { ...current, delivery: { ...current.delivery, lastError: reason }, version: current.version + 1 };
 }

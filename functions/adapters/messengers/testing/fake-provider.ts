@@ -72,3 +72,28 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; delays
     },
   };
 }
+
+/** A provider that takes every request and never answers (tests of timeouts and of a stalled provider). */
+export async function startHangingProvider(onRequest?: (request: RecordedRequest) => void): Promise<FakeProvider> {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(recorded);
+      onRequest?.(recorded);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
