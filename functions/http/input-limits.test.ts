@@ -56,4 +56,28 @@ describe('input limits', () => {
     // Assert
     expect(answers).toEqual([413, 413, 413]);
   });
+
+  it.each([
+    ['POST /api/contacts', { queueId: 'q'.repeat(3000), channel: 'telegram' }, 'queueId'],
+    ['POST /api/contacts', { queueId: 'support', channel: 'telegram', customerId: 'c'.repeat(3000) }, 'customerId'],
+    ['POST /api/contacts/ct_1/transfer', { agentId: 'a'.repeat(3000) }, 'agentId'],
+    ['POST /api/customers/cus_1/merge', { customerId: 'c'.repeat(3000) }, 'customerId'],
+    ['POST /api/contacts/ct_1/messages', { text: 'hi', replyToMessageId: 'm'.repeat(3000) }, 'replyToMessageId'],
+    ['POST /api/contacts/ct_1/messages', { text: 'x'.repeat(5000) }, 'text'],
+    ['POST /api/channels', { kind: 'webchat', name: 'n'.repeat(3000) }, 'name'],
+  ])('answers %s with an oversized field 400 naming it', async (route, body, field) => {
+    // Act
+    const res = await call(route, 'unused', JSON.stringify(body));
+    // Assert
+    expect(res.status).toBe(400);
+    expect((await json(res)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
+  });
+
+  it('answers an oversized agent id in the query 400', async () => {
+    // Act
+    const res = await app.request(`/api/contacts?assigned=${'a'.repeat(3000)}`, { headers: { authorization: `Bearer ${token}` } });
+    // Assert
+    expect(res.status).toBe(400);
+    expect((await json(res)).errors).toEqual([expect.objectContaining({ path: 'assigned' })]);
+  });
 });
