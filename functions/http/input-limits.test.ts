@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
 import { createApp } from './app.ts';
+import { VISITOR_TOKEN_TYPE } from '../widget/visitor-tokens.ts';
 import { json } from '../../test/json.ts';
 import { createRoutingTestDeps } from '../routing/testing.ts';
+import { createTestChannel } from '../messaging/testing/harness.ts';
 
 // Every route that takes an id in its path, with `ID` where the id goes.
 const ROUTES = [
@@ -24,6 +27,7 @@ let token: string;
 beforeAll(async () => {
   ctx = await createRoutingTestDeps();
   app = createApp(ctx.deps);
+  await createTestChannel(ctx.deps, { tenantId: 'tenant-a', channelId: 'web-1', kind: 'webchat', settings: { allowedOrigins: ['https://shop.example'] } });
   token = await ctx.issuer.issue({ tenantId: 'tenant-a', userId: 'root', roles: ['admin', 'supervisor', 'agent'], name: 'Root', login: 'root@tenant-a' });
 });
 afterAll(() => ctx.table.drop());
@@ -79,5 +83,17 @@ describe('input limits', () => {
     // Assert
     expect(res.status).toBe(400);
     expect((await json(res)).errors).toEqual([expect.objectContaining({ path: 'assigned' })]);
+  });
+
+  it('answers a visitor token whose unverified tenant claim is not the channel’s tenant 401, before reading its key', async () => {
+    // Arrange: a forged token (any key) naming a 3,000-character tenant, which as a key read would be a 500
+    const forged = await new SignJWT({ tid: 't'.repeat(3000), chn: 'web-1', cnv: 'conv_1' })
+      .setProtectedHeader({ alg: 'HS256', typ: VISITOR_TOKEN_TYPE })
+      .setSubject('v_1')
+      .sign(new Uint8Array(32));
+    // Act
+    const res = await app.request('/widget/web-1/conversations/conv_1', { headers: { authorization: `Bearer ${forged}`, origin: 'https://shop.example' } });
+    // Assert
+    expect(res.status).toBe(401);
   });
 });
