@@ -5,6 +5,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../composition/root.ts';
 import { authenticate, type AuthEnv } from './auth.ts';
 import { problemResponse, renderError } from './problem.ts';
+import { bodySizeLimit, pathIdLimits } from './input-limits.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { directoryRoutes } from './routes/directory.ts';
@@ -45,6 +46,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   return new Hono()
     .use(requestId())
+    // Ids and bodies are checked before any route reads the table (limits in @cc/shared/limits).
+    .use('/api/*', pathIdLimits(), bodySizeLimit())
+    .use('/webhooks/*', pathIdLimits(), bodySizeLimit())
+    .use('/widget/*', pathIdLimits(), bodySizeLimit())
     .use('/api/*', cors({ origin: origins?.length ? origins : '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] }))
     .get('/health', async (c) => {
       const results = Object.fromEntries(

@@ -90,7 +90,7 @@ describe('local contact center', () => {
     const event = JSON.parse(readFileSync(new URL('../../../shared/wire/apigateway/websocket-connect.json', import.meta.url), 'utf8'));
     // Act
     const list = await json(await fetch(`${center.baseUrl}/local/lambda`));
-    const res = await fetch(`${center.baseUrl}/local/lambda/realtime`, { method: 'POST', body: JSON.stringify(event) });
+    const res = await fetch(`${center.baseUrl}/local/lambda/realtime`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
     // Assert
     expect(list.functions.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['http-api', 'realtime', 'stream-processor']));
     expect(res.status).toBe(200);
@@ -106,7 +106,7 @@ describe('local contact center', () => {
       isBase64Encoded: false,
     };
     // Act
-    const res = await fetch(`${center.baseUrl}/local/lambda/http-api`, { method: 'POST', body: JSON.stringify(event) });
+    const res = await fetch(`${center.baseUrl}/local/lambda/http-api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
     // Assert
     const result = await json(res);
     expect(result.statusCode).toBe(200);
@@ -115,8 +115,8 @@ describe('local contact center', () => {
 
   it('answers an unknown Lambda name and malformed event JSON with clear errors', async () => {
     // Act
-    const unknown = await fetch(`${center.baseUrl}/local/lambda/nope`, { method: 'POST', body: '{}' });
-    const malformed = await fetch(`${center.baseUrl}/local/lambda/realtime`, { method: 'POST', body: '{' });
+    const unknown = await fetch(`${center.baseUrl}/local/lambda/nope`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const malformed = await fetch(`${center.baseUrl}/local/lambda/realtime`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
     // Assert
     expect(unknown.status).toBe(404);
     expect(malformed.status).toBe(400);

@@ -30,6 +30,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, findFreePort, type
 import { LocalStreamPoller, type DeadLetter } from './stream-poller.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import { loadLambdaHandlers, localRoutes, type LambdaHandler } from './local-routes.ts';
+import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
@@ -192,6 +193,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     cleanups.push(() => simulator.stop());
 
     const app = new Hono()
+      .use(localGuard(port))
       .route('/', localRoutes({ directory: deps.directory, issuer, handlers }))
       .route('/', simulatorRoutes(simulator))
       .route('/', createApp(deps, { healthChecks: { streamPoller: async () => poller.healthy } }))
@@ -208,7 +210,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
     });
     cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    attachWebSockets(server, hub, handlers.get('realtime')!, cleanups);
+    attachWebSockets(server, hub, handlers.get('realtime')!, cleanups, allowedHosts(port));
 
     // Ready only once the poller has read the stream at least once.
     const deadline = Date.now() + 30_000;
@@ -224,7 +226,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
  * Serves `/ws` by translating socket life into API Gateway WebSocket events for the real realtime
  * handler: the upgrade is `$connect` (refused unless it answers 200), frames are messages, close is `$disconnect`.
  */
-function attachWebSockets(server: ServerType, hub: LocalRealtimeHub, realtime: LambdaHandler, cleanups: (() => Promise<void> | void)[]) {
+function attachWebSockets(server: ServerType, hub: LocalRealtimeHub, realtime: LambdaHandler, cleanups: (() => Promise<void> | void)[], hosts: Set<string>) {
   const wss = new WebSocketServer({ noServer: true });
   cleanups.push(() => {
     for (const client of wss.clients) client.terminate();
@@ -239,6 +241,11 @@ function attachWebSockets(server: ServerType, hub: LocalRealtimeHub, realtime: L
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://local');
+    // The same DNS-rebinding refusal as localGuard gives plain HTTP.
+    if (!hosts.has((request.headers.host ?? '').toLowerCase())) {
+      socket.end('HTTP/1.1 421 Misdirected Request\r\n\r\n');
+      return;
+    }
     if (url.pathname !== '/ws') {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { IdSchema } from '@cc/shared/limits';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import type { Agent } from '@cc/shared/agents/model';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
@@ -55,17 +56,15 @@ export const CreateContactSchema = z
   .object({
     /** Client-chosen id makes the call idempotent (a repeat answers 409). */
     contactId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
-    queueId: z.string().min(1),
+    queueId: IdSchema,
     channel: ChannelSchema,
-    channelId: z.string().min(1).optional(),
-    customerId: z.string().min(1).optional(),
-    conversationId: z.string().min(1).optional(),
+    channelId: IdSchema.optional(), customerId: IdSchema.optional(), conversationId: IdSchema.optional(),
     priority: z.number().int().min(-100).max(100).default(0),
     requiredSkills: z.array(SkillRequirementSchema).default([]),
-    menuChoice: z.string().min(1).optional(),
+    menuChoice: z.string().min(1).max(100).optional(),
     callback: CallbackRequestSchema.optional(),
     /** A queued contact (the waiting caller) whose place this callback takes; it is closed in the same write. */
-    replacesContactId: z.string().min(1).optional(),
+    replacesContactId: IdSchema.optional(),
     positionUpdates: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
@@ -76,7 +75,7 @@ export const CreateContactSchema = z
 export type CreateContact = z.infer<typeof CreateContactSchema>;
 
 /** Where a transfer goes: another queue, or a named agent (in the contact's queue unless `queueId` is given). */
-export const TransferSchema = z.union([z.object({ agentId: z.string().min(1), queueId: z.string().min(1).optional() }).strict(), z.object({ queueId: z.string().min(1) }).strict()]);
+export const TransferSchema = z.union([z.object({ agentId: IdSchema, queueId: IdSchema.optional() }).strict(), z.object({ queueId: IdSchema }).strict()]);
 export type Transfer = z.infer<typeof TransferSchema>;
 
 /** One queue and the agents on the wallboard. */

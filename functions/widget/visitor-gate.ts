@@ -2,7 +2,9 @@
  * Admitting visitors: the visitor token verifier (with its key cache) and the gate `$connect` uses.
  * Kept apart from the widget service so the realtime function's bundle stays small.
  */
+import { decodeJwt } from 'jose';
 import { ForbiddenError, UnauthenticatedError } from '@cc/shared/errors';
+import { idProblem } from '@cc/shared/limits';
 import type { VisitorClaims } from '@cc/shared/widget/model';
 import type { Deps } from '../composition/root.ts';
 import { DynamoWidgetKeyRepository } from '../adapters/dynamo/widget-key-repository.ts';
@@ -22,11 +24,24 @@ export class VisitorGate {
    * @throws UnauthenticatedError for a bad token or a channel that is gone, ForbiddenError for a foreign origin
    */
   async admit(token: string | undefined, origin: string | undefined): Promise<VisitorClaims> {
-    const claims = await this.deps.tokens.verify(token);
-    const resolved = await this.deps.channels.resolve(claims.channelId);
-    if (!resolved || resolved.channel.kind !== 'webchat' || resolved.channel.tenantId !== claims.tenantId) throw new UnauthenticatedError('The widget channel no longer exists');
+    // The channel (cached, like the widget API's path channel) names the one tenant whose key the token may use.
+    const channelId = unverifiedChannelId(token);
+    const resolved = channelId && !idProblem(channelId) ? await this.deps.channels.resolve(channelId) : undefined;
+    if (!resolved || resolved.channel.kind !== 'webchat') throw new UnauthenticatedError('The widget channel no longer exists');
+    const claims = await this.deps.tokens.verify(token, { tenantId: resolved.channel.tenantId });
+    if (claims.channelId !== channelId) throw new UnauthenticatedError('Invalid visitor token');
     if (!isOriginAllowed(resolved.channel, origin)) throw new ForbiddenError(`Origin ${origin} may not use this widget`);
     return claims;
+  }
+}
+
+/** The token's channel claim, unverified: only ever used to look up a cached channel. */
+function unverifiedChannelId(token: string | undefined): string | undefined {
+  try {
+    const chn = token ? decodeJwt(token)['chn'] : undefined;
+    return typeof chn === 'string' ? chn : undefined;
+  } catch {
+    return undefined;
   }
 }
 

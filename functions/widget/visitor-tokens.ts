@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { ConflictError, UnauthenticatedError } from '@cc/shared/errors';
+import { idProblem } from '@cc/shared/limits';
 import type { VisitorClaims } from '@cc/shared/widget/model';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
 import type { SecretCipher } from '@cc/shared/tenancy/ports';
@@ -53,10 +54,11 @@ export class VisitorTokens {
   }
 
   /**
-   * The visitor a token speaks for. `renewal` accepts a token up to a day past its expiry (to issue its successor).
+   * The visitor a token speaks for. `renewal` accepts a token up to a day past its expiry (to issue its successor);
+   * `tenantId` (the tenant of the channel in the request's path) is the only tenant whose key may be read.
    * @throws UnauthenticatedError for a missing, forged, expired or malformed token
    */
-  async verify(token: string | undefined, options: { renewal?: boolean } = {}): Promise<VisitorClaims> {
+  async verify(token: string | undefined, options: { renewal?: boolean; tenantId?: string } = {}): Promise<VisitorClaims> {
     if (!token) throw new UnauthenticatedError('Missing visitor token');
     let tenantId: unknown;
     try {
@@ -64,7 +66,9 @@ export class VisitorTokens {
     } catch {
       throw new UnauthenticatedError('Invalid visitor token');
     }
-    const key = typeof tenantId === 'string' && tenantId.length > 0 ? await this.keyOf(tenantId, false) : undefined;
+    // The claim is unverified here, so it may pick a key only when it is a valid id and the expected tenant.
+    const usable = typeof tenantId === 'string' && !idProblem(tenantId) && (options.tenantId === undefined || tenantId === options.tenantId);
+    const key = usable ? await this.keyOf(tenantId as string, false) : undefined;
     if (!key) throw new UnauthenticatedError('Invalid visitor token');
     let payload;
     try {

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { hasRole } from '@cc/shared/auth/model';
 import { authorizeContactCreation } from '@cc/shared/contacts/create-policy';
+import { IdSchema } from '@cc/shared/limits';
 import { ForbiddenError } from '@cc/shared/errors';
 import type { Deps } from '../../composition/root.ts';
 import { routingDeps } from '../../routing/deps.ts';
@@ -10,7 +11,7 @@ import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 
 /** `GET /api/contacts?assigned=me` (or an agent id, for supervisors). */
-const AssignedQuerySchema = z.object({ assigned: z.string().min(1) });
+const AssignedQuerySchema = z.object({ assigned: IdSchema });
 
 /**
  * Contacts and routing: create (any channel, callbacks with a window), list an agent's held contacts, read, accept/reject an offer (only the

@@ -56,8 +56,8 @@ export function widgetRoutes(deps: Deps) {
   });
 
   const visitorAuth = createMiddleware<WidgetEnv>(async (c, next) => {
-    const visitor = await visitorTokensFor(deps).verify(bearerToken(c.req.header('authorization')));
     const { channel } = c.get('resolved');
+    const visitor = await visitorTokensFor(deps).verify(bearerToken(c.req.header('authorization')), { tenantId: channel.tenantId });
     if (visitor.channelId !== channel.channelId || visitor.tenantId !== channel.tenantId) throw new UnauthenticatedError('The visitor token is for another widget');
     c.set('visitor', visitor);
     await next();

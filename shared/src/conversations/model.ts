@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from '../limits.ts';
 import {
   AttachmentSchema,
   ButtonReplySchema,
@@ -174,7 +175,7 @@ export const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 export const ReplyRequestSchema = z.object({
   text: z.string().trim().min(1).max(4096),
   buttons: z.array(OutboundButtonSchema).max(10).optional(),
-  replyToMessageId: z.string().optional(),
+  replyToMessageId: IdSchema.optional(),
   /** The console's own id for this reply: sending it twice stores it once. */
   clientMessageId: z.string().min(1).max(100).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from '../limits.ts';
 import { ChannelKindSchema } from '../messaging/model.ts';
 
 /**
@@ -52,4 +53,4 @@ export interface MergeSuggestion {
 }
 
 /** Body of the merge API: the customer to link with. */
-export const MergeCustomersRequestSchema = z.object({ customerId: z.string().min(1) });
+export const MergeCustomersRequestSchema = z.object({ customerId: IdSchema });
