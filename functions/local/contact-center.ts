@@ -34,7 +34,7 @@ import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
-import { createDeliveryRunner } from '../delivery/app.ts';
+import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
 import { requeuePendingDeliveries } from './requeue-deliveries.ts';
 import { installRoutingAdapters } from '../routing/deps.ts';
 import { rearmTimers } from '../routing/rearm.ts';
@@ -139,7 +139,16 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       senders: createSendersFromConfig(config),
     };
     // Replies leave through the in-process delivery queue, off the stream, as the SQS delivery queue does in AWS.
-    const delivery = new LocalDeliveryQueue({ run: createDeliveryRunner(deps), onError: (error, job) => logger.warn('Delivery job failed', { error, messageId: job.messageId }) });
+    // Each job runs through the catalogued `message-delivery` handler with an SQS event, as Lambda would invoke it.
+    const handlers = await loadLambdaHandlers();
+    const deliveryHandler = handlers.get('message-delivery')!;
+    const delivery = new LocalDeliveryQueue({
+      run: async (job) => {
+        const result = (await deliveryHandler(sqsEventOf([job], 'message-delivery'), createLambdaContext('message-delivery'))) as SQSBatchResponse;
+        if (result?.batchItemFailures?.length) throw new Error(`Delivery of ${job.messageId} failed; queued again`);
+      },
+      onError: (error, job) => logger.warn('Delivery job failed', { error, messageId: job.messageId }),
+    });
     deps.delivery = delivery;
     cleanups.push(() => delivery.stop());
     installDeps(deps);
@@ -154,7 +163,6 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     if (webchat) widgetDemo.configure({ apiBaseUrl: baseUrl, channelId: webchat.channelId });
     if (demoPath) writeFileSync(demoPath, JSON.stringify(demo, null, 2) + '\n', { mode: 0o600 });
 
-    const handlers = await loadLambdaHandlers();
     // Routing timers fire in-process through the catalogued timer handler, as SQS would invoke it, and are
     // re-armed from the table's state on every start, so a restart loses none.
     const timerHandler = handlers.get('routing-timers')!;

@@ -2,6 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { RoutingTimerSchema } from '@cc/shared/contacts/timers';
 import { logger } from '../composition/logger.ts';
+import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
 import type { RoutingDeps } from './deps.ts';
 import { createRoutingService } from './service.ts';
 
@@ -33,17 +34,5 @@ export function createTimerHandler(deps: RoutingDeps, sleep = (ms: number) => ne
 
 /** An SQS event carrying `timers`, as Lambda delivers it (the local runtime fires timers through the same handler). */
 export function timerEvent(timers: readonly unknown[]): SQSEvent {
-  return {
-    Records: timers.map((timer, i) => ({
-      messageId: `local-${Date.now()}-${i}`,
-      receiptHandle: 'local',
-      body: JSON.stringify(timer),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'local', ApproximateFirstReceiveTimestamp: String(Date.now()) },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:local:000000000000:routing-timers',
-      awsRegion: 'local',
-    })),
-  };
+  return sqsEventOf(timers, 'routing-timers');
 }
