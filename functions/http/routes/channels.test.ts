@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Principal, Role } from '@cc/shared/auth/model';
 import { verifyTelegramSecretToken } from '@cc/shared/messaging/telegram/verify';
+import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import { createApp } from '../app.ts';
 import { createTestDeps } from '../../../test/deps.ts';
 import { json } from '../../../test/json.ts';
@@ -85,7 +86,7 @@ describe('POST /api/channels', () => {
     expect(res.headers.get('location')).toBe(`/api/channels/${view.channelId}`);
     expect(view).not.toHaveProperty('secrets');
     const stored = await ctx.deps.directory.getChannel('tenant-a', view.channelId);
-    const secrets = JSON.parse(await ctx.deps.cipher.decrypt(stored!.encryptedSecrets));
+    const secrets = JSON.parse(await ctx.deps.cipher.decrypt(stored!.encryptedSecrets, channelSecretContext('tenant-a', stored!.channelId)));
     expect(secrets.botToken).toBe(BOT_TOKEN);
     expect(secrets.secretToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(stored!.encryptedSecrets).not.toContain(BOT_TOKEN);
@@ -183,7 +184,7 @@ describe('PATCH /api/channels/:channelId', () => {
   it('renames, clears the queue and rotates one secret while keeping the others', async () => {
     // Arrange
     const channel = await createChannel(telegramChannel());
-    const before = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets));
+    const before = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets, channelSecretContext('tenant-a', channel.channelId)));
     // Act
     const res = await call('PATCH', `/api/channels/${channel.channelId}`, { token: token.adminA, body: { name: 'Новое имя', defaultQueueId: null, secrets: { secretToken: 'rotated_secret-2026' } } });
     // Assert
@@ -191,7 +192,7 @@ describe('PATCH /api/channels/:channelId', () => {
     const view = await json(res);
     expect(view).toMatchObject({ channelId: channel.channelId, name: 'Новое имя', createdAt: channel.createdAt });
     expect(view).not.toHaveProperty('defaultQueueId');
-    const after = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets));
+    const after = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets, channelSecretContext('tenant-a', channel.channelId)));
     expect(after).toEqual({ botToken: before.botToken, secretToken: 'rotated_secret-2026' });
   });
 
@@ -226,7 +227,7 @@ describe('POST /api/channels/:channelId/register-webhook', () => {
   it('calls Telegram setWebhook with our URL and the channel secret token, in the documented shape', async () => {
     // Arrange
     const channel = await createChannel(telegramChannel());
-    const secrets = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets));
+    const secrets = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets, channelSecretContext('tenant-a', channel.channelId)));
     // Act
     const res = await call('POST', `/api/channels/${channel.channelId}/register-webhook`, { token: token.adminA });
     // Assert
@@ -241,7 +242,7 @@ describe('POST /api/channels/:channelId/register-webhook', () => {
     // Arrange
     const channel = await createChannel(telegramChannel());
     await call('POST', `/api/channels/${channel.channelId}/register-webhook`, { token: token.adminA });
-    const secrets = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets));
+    const secrets = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets, channelSecretContext('tenant-a', channel.channelId)));
     // Act
     const { request } = await simulator.sim.say(channel.channelId, 'anna', 'Здравствуйте');
     // Assert
