@@ -196,6 +196,22 @@ describe('PATCH /api/channels/:channelId', () => {
     expect(after).toEqual({ botToken: before.botToken, secretToken: 'rotated_secret-2026' });
   });
 
+  it('refuses a Telegram secret token or VK secret shorter than 16 characters with 400 and the reason', async () => {
+    // Arrange
+    const channel = await createChannel(telegramChannel());
+    // Act
+    const shortTelegram = await call('POST', '/api/channels', { token: token.adminA, body: telegramChannel({ secrets: { botToken: botToken(), secretToken: 'short_token_15c' } }) });
+    const shortVk = await call('POST', '/api/channels', { token: token.adminA, body: { kind: 'vk', name: 'VK', secrets: { ...SECRETS.vk, secret: 'vkSecret2026' } } });
+    const shortRotation = await call('PATCH', `/api/channels/${channel.channelId}`, { token: token.adminA, body: { secrets: { secretToken: 'abc' } } });
+    // Assert
+    for (const [res, path] of [[shortTelegram, 'secrets.secretToken'], [shortVk, 'secrets.secret'], [shortRotation, 'secrets.secretToken']] as const) {
+      expect(res.status).toBe(400);
+      const problem = await json(res);
+      expect(problem.errors).toEqual([expect.objectContaining({ path, message: expect.stringContaining('at least 16 characters') })]);
+    }
+    expect((await ctx.deps.directory.listChannels('tenant-a')).filter((c) => c.name === 'VK')).toEqual([]);
+  });
+
   it('answers 400 with the secret path when a rotated secret is invalid, and changes nothing', async () => {
     // Arrange
     const channel = await createChannel(telegramChannel());
