@@ -9,6 +9,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve, type ServerType } from '@hono/node-server';
 import { loadavg } from 'node:os';
 import { createTableInput } from '@cc/shared/db/table';
+import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import { createRepositories, createSendersFromConfig, type Deps } from '../functions/composition/root.ts';
 import { readConfig } from '../functions/composition/config.ts';
 import { createJwtVerifier } from '../functions/auth/token-verifier.ts';
@@ -56,7 +57,7 @@ export async function startMessagingBench(): Promise<MessagingBench> {
     name: 'Bench bot',
     defaultQueueId: 'support',
     settings: {},
-    encryptedSecrets: await deps.cipher.encrypt(JSON.stringify({ secretToken: SECRET_TOKEN, botToken: '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ' })),
+    encryptedSecrets: await deps.cipher.encrypt(JSON.stringify({ secretToken: SECRET_TOKEN, botToken: '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ' }), channelSecretContext('bench', CHANNEL_ID)),
     createdAt: new Date().toISOString(),
   });
   const port = await findFreePort();

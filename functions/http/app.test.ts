@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, generateKeyPair } from 'jose';
 import type { Principal, Role } from '@cc/shared/auth/model';
+import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import { createApp } from './app.ts';
 import { createTestDeps } from '../../test/deps.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../auth/local-issuer.ts';
@@ -18,7 +19,7 @@ beforeAll(async () => {
   for (const tenantId of ['tenant-a', 'tenant-b']) {
     await ctx.deps.agents.put({ tenantId, agentId: `${tenantId}-agent`, name: 'Агент', status: 'offline', statusSince: '2026-11-25T08:00:00.000Z', skills: [], queueIds: ['sales'], version: 1 });
     await ctx.deps.queues.put({ tenantId, queueId: `${tenantId}-sales`, name: 'Продажи', priority: 1, serviceLevel: { targetPercent: 80, thresholdSeconds: 20 }, timeZone: 'Europe/Moscow', offerTimeoutSeconds: 20, afterContactWorkSeconds: 0, requiredSkills: { byChannel: {}, byMenuChoice: {} }, ageingPerMinute: 1 });
-    await ctx.deps.directory.putChannel({ tenantId, channelId: `${tenantId}-tg`, kind: 'telegram', name: 'Bot', settings: {}, encryptedSecrets: await ctx.deps.cipher.encrypt('{"secretToken":"s"}'), createdAt: '2026-11-25T08:00:00.000Z' });
+    await ctx.deps.directory.putChannel({ tenantId, channelId: `${tenantId}-tg`, kind: 'telegram', name: 'Bot', settings: {}, encryptedSecrets: await ctx.deps.cipher.encrypt('{"secretToken":"s"}', channelSecretContext(tenantId, `${tenantId}-tg`)), createdAt: '2026-11-25T08:00:00.000Z' });
   }
   token.agentA = await ctx.issuer.issue(principal('tenant-a', 'tenant-a-agent', 'agent'));
   token.supervisorA = await ctx.issuer.issue(principal('tenant-a', 'sup-a', 'supervisor'));

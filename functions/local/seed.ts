@@ -8,6 +8,7 @@ import type { Agent } from '@cc/shared/agents/model';
 import type { Role } from '@cc/shared/auth/model';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { ChannelKind } from '@cc/shared/tenancy/model';
+import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import type { Deps } from '../composition/root.ts';
 import { hashPassword } from '../auth/password.ts';
 
@@ -134,7 +135,7 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
     for (const [i, channel] of channels.entries()) {
       const spec = CHANNELS[i]!;
       const settings = channel.type === 'webchat' ? { allowedOrigins: options.widgetOrigins ?? [], preChatMenu: WEBCHAT_MENU } : {};
-      await deps.directory.putChannel({ tenantId, channelId: channel.channelId, kind: channel.type, name: channel.name, defaultQueueId: spec.defaultQueueId, settings, encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(channel.auth)), createdAt: now });
+      await deps.directory.putChannel({ tenantId, channelId: channel.channelId, kind: channel.type, name: channel.name, defaultQueueId: spec.defaultQueueId, settings, encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(channel.auth), channelSecretContext(tenantId, channel.channelId)), createdAt: now });
     }
     for (const phone of phoneNumbers) await deps.directory.putPhoneNumber({ tenantId, ...phone, defaultQueueId: 'support' });
     // The tenant record goes last: its presence means the seed completed.

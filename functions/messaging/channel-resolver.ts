@@ -1,5 +1,5 @@
 import type { Channel } from '@cc/shared/tenancy/model';
-import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports';
+import { channelSecretContext, type DirectoryRepository, type SecretCipher } from '@cc/shared/tenancy/ports';
 
 /** A channel with its decrypted provider secrets, as webhooks and senders need it. */
 export interface ResolvedChannel {
@@ -61,7 +61,7 @@ export class ChannelResolver {
   private async load(channelId: string): Promise<ResolvedChannel | undefined> {
     const channel = await this.deps.directory.findChannel(channelId);
     if (!channel) return undefined;
-    const parsed = JSON.parse(await this.deps.cipher.decrypt(channel.encryptedSecrets)) as unknown;
+    const parsed = JSON.parse(await this.deps.cipher.decrypt(channel.encryptedSecrets, channelSecretContext(channel.tenantId, channel.channelId))) as unknown;
     const secrets = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
     return { channel, secrets };
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { ConflictError } from '@cc/shared/errors';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
+import { widgetKeyContext } from '@cc/shared/tenancy/ports';
 import { LocalSecretCipher } from '../adapters/secrets/local-cipher.ts';
 import { VISITOR_TOKEN_TTL_SECONDS, VisitorTokens, isVisitorToken } from './visitor-tokens.ts';
 
@@ -41,8 +42,8 @@ describe('visitor tokens', () => {
     expect(expiresAt).toBe('2026-11-25T10:00:00.000Z');
     expect(widgetKeys.items.size).toBe(1);
     const stored = widgetKeys.items.get('acme')!;
-    expect(Buffer.from(await cipher.decrypt(stored), 'base64url')).toHaveLength(32);
-    expect(stored).not.toContain(await cipher.decrypt(stored));
+    expect(Buffer.from(await cipher.decrypt(stored, widgetKeyContext('acme')), 'base64url')).toHaveLength(32);
+    expect(stored).not.toContain(await cipher.decrypt(stored, widgetKeyContext('acme')));
   });
 
   it('refuses an expired token, but renews it within a day', async () => {

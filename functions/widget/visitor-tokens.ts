@@ -4,7 +4,7 @@ import { ConflictError, UnauthenticatedError } from '@cc/shared/errors';
 import { idProblem } from '@cc/shared/limits';
 import type { VisitorClaims } from '@cc/shared/widget/model';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
-import type { SecretCipher } from '@cc/shared/tenancy/ports';
+import { widgetKeyContext, type SecretCipher } from '@cc/shared/tenancy/ports';
 import type { Clock } from '../composition/root.ts';
 
 /** The JOSE `typ` of visitor tokens: how `$connect` tells them from console ID tokens. */
@@ -105,11 +105,11 @@ export class VisitorTokens {
 
   private async load(tenantId: string, create: boolean): Promise<Uint8Array | undefined> {
     const stored = await this.deps.widgetKeys.get(tenantId);
-    if (stored) return Buffer.from(await this.deps.cipher.decrypt(stored), 'base64url');
+    if (stored) return Buffer.from(await this.deps.cipher.decrypt(stored, widgetKeyContext(tenantId)), 'base64url');
     if (!create) return undefined;
     const key = randomBytes(32);
     try {
-      await this.deps.widgetKeys.create(tenantId, await this.deps.cipher.encrypt(key.toString('base64url')), this.deps.clock.now().toISOString());
+      await this.deps.widgetKeys.create(tenantId, await this.deps.cipher.encrypt(key.toString('base64url'), widgetKeyContext(tenantId)), this.deps.clock.now().toISOString());
       return key;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

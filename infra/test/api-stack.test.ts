@@ -240,11 +240,12 @@ describe('ApiStack', () => {
     });
   });
 
+  // The HTTP API function pushes too: the agent's and the visitor's typing routes post to the WebSocket.
   it('lets only the functions that push manage WebSocket connections', () => {
     const pushers = Object.entries(api.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy).includes('execute-api:ManageConnections'))
       .map(([, policy]) => JSON.stringify((policy as { Properties: { Roles: unknown } }).Properties.Roles));
-    expect(pushers.map((roles) => roles.match(/"Ref":"(\w+)Function(Role)?/)?.[1]).sort()).toEqual(['MessageDelivery', 'Realtime', 'StreamProcessor']);
+    expect(pushers.map((roles) => roles.match(/"Ref":"(\w+)Function(Role)?/)?.[1]).sort()).toEqual(['HttpApi', 'MessageDelivery', 'Realtime', 'StreamProcessor']);
   });
 
   it('grants wildcard resources to functions only for X-Ray and dynamodb:ListStreams', () => {

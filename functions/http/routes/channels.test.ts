@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Principal, Role } from '@cc/shared/auth/model';
 import { verifyTelegramSecretToken } from '@cc/shared/messaging/telegram/verify';
+import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import { createApp } from '../app.ts';
 import { createTestDeps } from '../../../test/deps.ts';
 import { json } from '../../../test/json.ts';
@@ -85,7 +86,7 @@ describe('POST /api/channels', () => {
     expect(res.headers.get('location')).toBe(`/api/channels/${view.channelId}`);
     expect(view).not.toHaveProperty('secrets');
     const stored = await ctx.deps.directory.getChannel('tenant-a', view.channelId);
-    const secrets = JSON.parse(await ctx.deps.cipher.decrypt(stored!.encryptedSecrets));
+    const secrets = JSON.parse(await ctx.deps.cipher.decrypt(stored!.encryptedSecrets, channelSecretContext('tenant-a', stored!.channelId)));
     expect(secrets.botToken).toBe(BOT_TOKEN);
     expect(secrets.secretToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(stored!.encryptedSecrets).not.toContain(BOT_TOKEN);
@@ -183,7 +184,7 @@ describe('PATCH /api/channels/:channelId', () => {
   it('renames, clears the queue and rotates one secret while keeping the others', async () => {
     // Arrange
     const channel = await createChannel(telegramChannel());
-    const before = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets));
+    const before = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets, channelSecretContext('tenant-a', channel.channelId)));
     // Act
     const res = await call('PATCH', `/api/channels/${channel.channelId}`, { token: token.adminA, body: { name: 'Новое имя', defaultQueueId: null, secrets: { secretToken: 'rotated_secret-2026' } } });
     // Assert
@@ -191,8 +192,24 @@ describe('PATCH /api/channels/:channelId', () => {
     const view = await json(res);
     expect(view).toMatchObject({ channelId: channel.channelId, name: 'Новое имя', createdAt: channel.createdAt });
     expect(view).not.toHaveProperty('defaultQueueId');
-    const after = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets));
+    const after = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets, channelSecretContext('tenant-a', channel.channelId)));
     expect(after).toEqual({ botToken: before.botToken, secretToken: 'rotated_secret-2026' });
+  });
+
+  it('refuses a Telegram secret token or VK secret shorter than 16 characters with 400 and the reason', async () => {
+    // Arrange
+    const channel = await createChannel(telegramChannel());
+    // Act
+    const shortTelegram = await call('POST', '/api/channels', { token: token.adminA, body: telegramChannel({ secrets: { botToken: botToken(), secretToken: 'short_token_15c' } }) });
+    const shortVk = await call('POST', '/api/channels', { token: token.adminA, body: { kind: 'vk', name: 'VK', secrets: { ...SECRETS.vk, secret: 'vkSecret2026' } } });
+    const shortRotation = await call('PATCH', `/api/channels/${channel.channelId}`, { token: token.adminA, body: { secrets: { secretToken: 'abc' } } });
+    // Assert
+    for (const [res, path] of [[shortTelegram, 'secrets.secretToken'], [shortVk, 'secrets.secret'], [shortRotation, 'secrets.secretToken']] as const) {
+      expect(res.status).toBe(400);
+      const problem = await json(res);
+      expect(problem.errors).toEqual([expect.objectContaining({ path, message: expect.stringContaining('at least 16 characters') })]);
+    }
+    expect((await ctx.deps.directory.listChannels('tenant-a')).filter((c) => c.name === 'VK')).toEqual([]);
   });
 
   it('answers 400 with the secret path when a rotated secret is invalid, and changes nothing', async () => {
@@ -226,7 +243,7 @@ describe('POST /api/channels/:channelId/register-webhook', () => {
   it('calls Telegram setWebhook with our URL and the channel secret token, in the documented shape', async () => {
     // Arrange
     const channel = await createChannel(telegramChannel());
-    const secrets = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets));
+    const secrets = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets, channelSecretContext('tenant-a', channel.channelId)));
     // Act
     const res = await call('POST', `/api/channels/${channel.channelId}/register-webhook`, { token: token.adminA });
     // Assert
@@ -241,7 +258,7 @@ describe('POST /api/channels/:channelId/register-webhook', () => {
     // Arrange
     const channel = await createChannel(telegramChannel());
     await call('POST', `/api/channels/${channel.channelId}/register-webhook`, { token: token.adminA });
-    const secrets = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets));
+    const secrets = JSON.parse(await ctx.deps.cipher.decrypt((await ctx.deps.directory.getChannel('tenant-a', channel.channelId))!.encryptedSecrets, channelSecretContext('tenant-a', channel.channelId)));
     // Act
     const { request } = await simulator.sim.say(channel.channelId, 'anna', 'Здравствуйте');
     // Assert

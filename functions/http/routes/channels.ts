@@ -14,6 +14,7 @@ import {
 } from '@cc/shared/tenancy/channel-admin';
 import { channelCredentials, channelWebhookUrl } from '@cc/shared/tenancy/channel-secrets';
 import type { Channel } from '@cc/shared/tenancy/model';
+import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import type { Deps } from '../../composition/root.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
@@ -61,7 +62,7 @@ export function channelAdminRoutes(deps: ChannelDeps, auth: MiddlewareHandler<Au
       const { tenantId } = c.get('principal');
       await requireQueue(tenantId, request.defaultQueueId);
       const planned = planChannel(request, { tenantId, channelId: newChannelId(request.kind), now: deps.clock.now().toISOString(), generateSecret: newSecretToken });
-      const channel: Channel = { ...planned.channel, encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(planned.secrets)) };
+      const channel: Channel = { ...planned.channel, encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(planned.secrets), channelSecretContext(planned.channel.tenantId, planned.channel.channelId)) };
       await deps.directory.putChannel(channel);
       return c.json(toChannelAdminView(channel, publicBaseUrl(c)), 201, { location: `/api/channels/${channel.channelId}` });
     })
@@ -71,7 +72,7 @@ export function channelAdminRoutes(deps: ChannelDeps, auth: MiddlewareHandler<Au
       await requireQueue(channel.tenantId, patch.defaultQueueId);
       const current = patch.secrets ? await openSecrets(deps, channel) : {};
       const planned = planChannelUpdate(channel, current, patch);
-      const encryptedSecrets = planned.secrets ? await deps.cipher.encrypt(JSON.stringify(planned.secrets)) : channel.encryptedSecrets;
+      const encryptedSecrets = planned.secrets ? await deps.cipher.encrypt(JSON.stringify(planned.secrets), channelSecretContext(channel.tenantId, channel.channelId)) : channel.encryptedSecrets;
       const updated: Channel = { ...planned.channel, encryptedSecrets };
       await deps.directory.putChannel(updated);
       // This process's webhook side sees the change at once; other Lambda containers within their cache TTL.
@@ -114,6 +115,6 @@ export function channelAdminRoutes(deps: ChannelDeps, auth: MiddlewareHandler<Au
 
 /** The channel's decrypted secrets as a plain object (empty when they are not an object). */
 async function openSecrets(deps: Pick<Deps, 'cipher'>, channel: Channel): Promise<Record<string, unknown>> {
-  const parsed: unknown = JSON.parse(await deps.cipher.decrypt(channel.encryptedSecrets));
+  const parsed: unknown = JSON.parse(await deps.cipher.decrypt(channel.encryptedSecrets, channelSecretContext(channel.tenantId, channel.channelId)));
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
 }

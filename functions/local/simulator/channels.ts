@@ -1,5 +1,5 @@
 import { channelWebhookUrl } from '@cc/shared/tenancy/channel-secrets';
-import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports';
+import { channelSecretContext, type DirectoryRepository, type SecretCipher } from '@cc/shared/tenancy/ports';
 
 /** Messenger kinds the simulator fakes (our own web chat needs no fake). */
 export type SimulatedKind = 'telegram' | 'whatsapp' | 'vk' | 'viber' | 'yandex';
@@ -44,7 +44,7 @@ export function directoryChannelSource(
         if (!isSimulatedKind(channel.kind)) continue;
         let secrets: Record<string, string> = {};
         try {
-          secrets = stringValues(JSON.parse(await deps.cipher.decrypt(channel.encryptedSecrets)));
+          secrets = stringValues(JSON.parse(await deps.cipher.decrypt(channel.encryptedSecrets, channelSecretContext(channel.tenantId, channel.channelId))));
         } catch {
           // Encrypted with another key (a wiped .data/secrets.key): the account is shown but cannot sign.
         }

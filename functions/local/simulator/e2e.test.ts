@@ -103,14 +103,14 @@ describe('replies through the simulated provider APIs', () => {
     delete sales.businessHours;
     await center.deps.queues.put(sales);
     const { contact } = await writeAndQueue(channel.channelId, 'sales', 'anna', 'Здравствуйте! Хочу вернуть товар');
-    center.simulator.failNext(channel.channelId, 'rate_limit', { retryAfterSeconds: 1 });
+    center.simulator.failNext(channel.channelId, 'rate_limit', { retryAfterSeconds: 1, personaId: 'anna', textIncludes: 'Оформим возврат' });
     // Act: the first reply meets the 429, the second a blocked bot
     const first = (await json(await api('POST', `/api/contacts/${contact.contactId}/messages`, 'supervisor', { text: 'Оформим возврат, пришлите номер заказа.' }))).message;
     const sent = await waitFor(async () => {
       const stored = await center.deps.messaging.getMessage(center.demo.tenantId, first.messageId);
       return stored?.status === 'sent' ? stored : undefined;
     });
-    center.simulator.failNext(channel.channelId, 'blocked');
+    center.simulator.failNext(channel.channelId, 'blocked', { personaId: 'anna', textIncludes: 'Вы здесь?' });
     const second = (await json(await api('POST', `/api/contacts/${contact.contactId}/messages`, 'supervisor', { text: 'Вы здесь?' }))).message;
     const failed = await waitFor(async () => {
       const stored = await center.deps.messaging.getMessage(center.demo.tenantId, second.messageId);

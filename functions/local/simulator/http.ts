@@ -25,6 +25,9 @@ const FailureRequestSchema = z.object({
   mode: z.enum(['rate_limit', 'blocked', 'server_error']),
   times: z.number().int().min(1).max(20).optional(),
   retryAfterSeconds: z.number().int().min(1).max(120).optional(),
+  /** Aim the switch at one chat, so another chat's send cannot use it up. */
+  personaId: z.string().min(1).max(64).optional(),
+  textIncludes: z.string().min(1).max(200).optional(),
 });
 const NewPersonaSchema = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/), name: z.string().trim().min(1).max(60) });
 
@@ -102,10 +105,10 @@ export function simulatorRoutes(sim: MessengerSimulator) {
       return c.json({ reported: await sim.read(c.req.param('channelId'), personaId) });
     })
     .post('/channels/:channelId/failures', async (c) => {
-      const { mode, times, retryAfterSeconds } = await body(c, FailureRequestSchema);
+      const { mode, times, retryAfterSeconds, personaId, textIncludes } = await body(c, FailureRequestSchema);
       const channelId = c.req.param('channelId');
       await sim.channel(channelId);
-      sim.failNext(channelId, mode, { ...(times ? { times } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) });
+      sim.failNext(channelId, mode, { ...(times ? { times } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}), ...(personaId ? { personaId } : {}), ...(textIncludes ? { textIncludes } : {}) });
       return c.json({ failures: sim.pendingFailures(channelId) }, 201);
     })
     .delete('/channels/:channelId/failures', async (c) => {

@@ -62,6 +62,10 @@ describe('simulator page', () => {
     await bubble(page, 'Проверяю оплату').waitFor();
     await page.locator('#fail-blocked').click();
     await page.locator('#failures', { hasText: 'заблокирован' }).waitFor();
+    // The button's switch targets Anna's chat, but a queue notice to her may still take it on a busy
+    // machine: a second switch aimed at this reply's text makes the reply fail either way.
+    const tgChannel = center!.demo.channels.find((c) => c.type === 'telegram')!.channelId;
+    center!.simulator.failNext(tgChannel, 'blocked', { personaId: 'anna', textIncludes: 'Ещё одно сообщение' });
     const blocked = await reply('telegram', 'anna', 'Ещё одно сообщение');
     await page.locator('.system.api_error', { hasText: '403' }).waitFor();
     // Act: a forged webhook

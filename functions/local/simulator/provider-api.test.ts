@@ -46,6 +46,32 @@ describe('fake Telegram Bot API', () => {
     expect(result).toMatchObject({ ok: false, category: 'unauthorized', providerCode: '401', reason: 'Unauthorized' });
   });
 
+  it('fails only the chat a switch targets: a send to another chat first does not use it up', async () => {
+    // Arrange: the page's button targets the chat it is pressed in; another chat's send (a queue notice) comes first
+    const { sim, senders } = createTestSimulator();
+    const other = DEFAULT_PERSONAS[1]!;
+    sim.failNext('tg-test', 'blocked', { personaId: anna.id });
+    // Act
+    const notice = await senders.telegram.send(tg, { conversationExternalId: String(customerIdentity(other, 'tg-test').telegramUserId), text: 'Вы в очереди', idempotencyKey: 'k1' });
+    const blocked = await senders.telegram.send(tg, { conversationExternalId: to('tg-test', 'telegramUserId'), text: 'Ещё одно сообщение', idempotencyKey: 'k2' });
+    // Assert
+    expect(notice).toMatchObject({ ok: true });
+    expect(blocked).toMatchObject({ ok: false, providerCode: '403' });
+    expect(sim.pendingFailures('tg-test')).toEqual([]);
+  });
+
+  it('fails only the message a switch aims at by text: a notice to the same chat does not use it up', async () => {
+    // Arrange
+    const { sim, senders } = createTestSimulator();
+    sim.failNext('tg-test', 'blocked', { personaId: anna.id, textIncludes: 'Ещё одно' });
+    // Act
+    const notice = await senders.telegram.send(tg, { conversationExternalId: to('tg-test', 'telegramUserId'), text: 'Вы в очереди', idempotencyKey: 'k1' });
+    const blocked = await senders.telegram.send(tg, { conversationExternalId: to('tg-test', 'telegramUserId'), text: 'Ещё одно сообщение', idempotencyKey: 'k2' });
+    // Assert
+    expect(notice).toMatchObject({ ok: true });
+    expect(blocked).toMatchObject({ ok: false, providerCode: '403' });
+  });
+
   it('answers 429 with retry_after when switched, and the sender waits that long and succeeds', async () => {
     // Arrange
     const { sim, senders, delays } = createTestSimulator();

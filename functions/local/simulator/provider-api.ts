@@ -123,7 +123,7 @@ export function providerApiRoutes(sim: MessengerSimulator) {
             if (!text) return error(400, 'Bad Request: message text is empty', channel);
             const persona = sim.personaFor(channel, chatId);
             if (!persona) return error(400, 'Bad Request: chat not found', channel);
-            const failure = sim.takeFailure(channel.channelId);
+            const failure = sim.takeFailure(channel.channelId, persona.id, text);
             if (failure) {
               sim.recordRefusal(channel, persona.id, failureText(failure, 'telegram', text));
               if (failure.mode === 'rate_limit') return error(429, `Too Many Requests: retry after ${failure.retryAfterSeconds}`, channel, { parameters: { retry_after: failure.retryAfterSeconds } }, failure);
@@ -165,7 +165,7 @@ export function providerApiRoutes(sim: MessengerSimulator) {
 
         const persona = sim.personaFor(channel, to);
         const personaId = persona?.id ?? `unknown:${to}`;
-        const failure = sim.takeFailure(channel.channelId);
+        const failure = sim.takeFailure(channel.channelId, personaId, content.text);
         if (failure) {
           sim.recordRefusal(channel, personaId, failureText(failure, 'whatsapp', content.text));
           if (failure.mode === 'rate_limit') {
@@ -210,7 +210,7 @@ export function providerApiRoutes(sim: MessengerSimulator) {
         if (!persona) return error(901, "Can't send messages for users without permission", channel);
         const earlier = sim.vkSentBefore(channel.channelId, peerId, randomId);
         if (earlier !== undefined) return vk({ response: earlier }, channel);
-        const failure = sim.takeFailure(channel.channelId);
+        const failure = sim.takeFailure(channel.channelId, persona.id, text);
         if (failure) {
           sim.recordRefusal(channel, persona.id, failureText(failure, 'vk', text));
           if (failure.mode === 'rate_limit') return error(6, 'Too many requests per second', channel, failure);
@@ -261,7 +261,7 @@ export function providerApiRoutes(sim: MessengerSimulator) {
         if (!receiver || typeof sender?.name !== 'string' || params.type !== 'text' || !text) return status(4, 'missingData', channel);
         const persona = sim.personaFor(channel, receiver);
         if (!persona) return status(5, 'receiverNotRegistered', channel);
-        const failure = sim.takeFailure(channel.channelId);
+        const failure = sim.takeFailure(channel.channelId, persona.id, text);
         if (failure) {
           sim.recordRefusal(channel, persona.id, failureText(failure, 'viber', text));
           if (failure.mode === 'rate_limit') return status(12, 'tooManyRequests', channel, failure);

@@ -7,6 +7,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ChannelSource, SimulatedChannel, SimulatedKind } from './channels.ts';
 import { type CustomerIdentity, DEFAULT_PERSONAS, type Persona, customerIdentity, inventPersona, personaName } from './personas.ts';
+import { type FailureMode, type FailureSwitch, FailureSwitches } from './failures.ts';
 import {
   type Forgery,
   type TelegramBotUser,
@@ -33,17 +34,7 @@ import {
   whatsAppWebhook,
 } from './webhooks.ts';
 
-/** What the next outbound message call of a channel answers instead of success. */
-export type FailureMode = 'rate_limit' | 'blocked' | 'server_error';
-
-/** A pending failure switch. */
-export interface FailureSwitch {
-  mode: FailureMode;
-  /** Calls left to fail. */
-  remaining: number;
-  /** Telegram `retry_after` (seconds) of a rate limit. */
-  retryAfterSeconds: number;
-}
+export type { FailureMode, FailureSwitch } from './failures.ts';
 
 /** A button under a message of ours, as the customer sees it. */
 export interface ChatButton {
@@ -149,7 +140,7 @@ export class MessengerSimulator {
   private readonly personas = new Map<string, Persona>();
   private channels = new Map<string, SimulatedChannel>();
   private readonly registered = new Map<string, RegisteredWebhook>();
-  private readonly failures = new Map<string, FailureSwitch[]>();
+  private readonly failures = new FailureSwitches();
   private readonly entries: ChatEntry[] = [];
   private readonly apiCalls: ApiCall[] = [];
   private readonly aliceSessions = new Map<string, { sessionId: string; messageId: number; state: unknown }>();
@@ -218,32 +209,24 @@ export class MessengerSimulator {
     return customerIdentity(this.persona(personaId), channelId);
   }
 
-  /** Makes the next `times` outbound message calls of a channel fail the provider's way. */
-  failNext(channelId: string, mode: FailureMode, options: { times?: number; retryAfterSeconds?: number } = {}): FailureSwitch {
-    const failure = { mode, remaining: Math.max(1, options.times ?? 1), retryAfterSeconds: Math.max(1, options.retryAfterSeconds ?? 2) };
-    this.failures.set(channelId, [...(this.failures.get(channelId) ?? []), failure]);
-    return failure;
+  /** Makes the next `times` outbound message calls of a channel (to `personaId`'s chat, if given) fail the provider's way. */
+  failNext(channelId: string, mode: FailureMode, options: Parameters<FailureSwitches['add']>[2] = {}): FailureSwitch {
+    return this.failures.add(channelId, mode, options);
   }
 
   /** Drops every pending failure switch of a channel. */
   clearFailures(channelId: string): void {
-    this.failures.delete(channelId);
+    this.failures.clear(channelId);
   }
 
   /** The pending failure switches of a channel. */
   pendingFailures(channelId: string): FailureSwitch[] {
-    return this.failures.get(channelId) ?? [];
+    return this.failures.pending(channelId);
   }
 
-  /** Consumes one failure switch for an outbound message call, if any is pending. @internal */
-  takeFailure(channelId: string): FailureSwitch | undefined {
-    const queue = this.failures.get(channelId);
-    const head = queue?.[0];
-    if (!queue || !head) return undefined;
-    head.remaining -= 1;
-    if (head.remaining <= 0) queue.shift();
-    if (queue.length === 0) this.failures.delete(channelId);
-    return head;
+  /** Consumes one failure switch for an outbound message call to `personaId`, if one applies. @internal */
+  takeFailure(channelId: string, personaId: string, text?: string): FailureSwitch | undefined {
+    return this.failures.take(channelId, personaId, text);
   }
 
   /** Where the provider delivers a channel's webhooks: the registered URL, else the channel's own. */

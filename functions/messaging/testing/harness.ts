@@ -6,6 +6,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createHmac } from 'node:crypto';
 import type { ChannelKind } from '@cc/shared/tenancy/model';
+import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import type { Deps } from '../../composition/root.ts';
 import type { ChangeReaction } from '../../streams/app.ts';
 import type { EntityType } from '@cc/shared/db/keys';
@@ -32,7 +33,7 @@ export async function createTestChannel(
     name: `Test ${input.kind}`,
     ...(input.defaultQueueId !== undefined ? { defaultQueueId: input.defaultQueueId } : { defaultQueueId: 'support' }),
     settings: input.settings ?? {},
-    encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(input.secrets ?? TEST_SECRETS[input.kind])),
+    encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(input.secrets ?? TEST_SECRETS[input.kind]), channelSecretContext(input.tenantId, input.channelId)),
     createdAt: '2026-01-01T00:00:00.000Z',
   });
 }

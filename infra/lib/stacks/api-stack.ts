@@ -42,7 +42,8 @@ interface TriggerProfile {
 }
 
 const PROFILES: Record<Trigger, TriggerProfile> = {
-  'http-api': { memorySize: 1024, timeout: Duration.seconds(15), table: 'readWrite', secrets: 'encryptDecrypt', pushes: false, schedulesTimers: true },
+  // Pushes: the agent's and the visitor's typing routes post straight to the WebSocket (no state change to stream).
+  'http-api': { memorySize: 1024, timeout: Duration.seconds(15), table: 'readWrite', secrets: 'encryptDecrypt', pushes: true, schedulesTimers: true },
   // Decrypt: `$connect` verifies web chat visitor tokens, signed with per-tenant keys stored encrypted.
   'websocket-api': { memorySize: 512, timeout: Duration.seconds(10), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: false },
   'dynamodb-stream': { memorySize: 512, timeout: Duration.seconds(60), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: true },

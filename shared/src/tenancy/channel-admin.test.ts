@@ -23,9 +23,9 @@ describe('planChannel', () => {
 describe('planChannelUpdate', () => {
   it('merges rotated secrets over the stored ones and keeps the community id visible', () => {
     // Act
-    const planned = planChannelUpdate(stored, vkSecrets, { secrets: { secret: 'new-secret' } });
+    const planned = planChannelUpdate(stored, vkSecrets, { secrets: { secret: 'new-vk-secret-2026' } });
     // Assert
-    expect(planned.secrets).toEqual({ ...vkSecrets, secret: 'new-secret' });
+    expect(planned.secrets).toEqual({ ...vkSecrets, secret: 'new-vk-secret-2026' });
     expect(planned.channel).toMatchObject({ name: 'VK', defaultQueueId: 'support', settings: { groupId: '218765432' } });
     expect(planned.channel).not.toHaveProperty('encryptedSecrets');
   });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Channel } from './model.ts';
 import { toChannelView } from './model.ts';
 import {
+  AdminSecretLengthSchemas,
+  AdminSecretStrengthSchemas,
   type ChannelSecrets,
   ChannelSecretsSchemas,
   ChannelSettingsSchemas,
@@ -30,10 +32,11 @@ export const CreateChannelRequestSchema = z.discriminatedUnion('kind', [
     ...createBase,
     settings: ChannelSettingsSchemas.telegram.default({}),
     // The secret token is ours to choose; generated when omitted.
-    secrets: TelegramSecretsSchema.partial({ secretToken: true }),
+    secrets: TelegramSecretsSchema.extend(AdminSecretStrengthSchemas.telegram.shape),
   }),
   z.strictObject({ kind: z.literal('whatsapp'), ...createBase, settings: ChannelSettingsSchemas.whatsapp.default({}), secrets: ChannelSecretsSchemas.whatsapp }),
-  z.strictObject({ kind: z.literal('vk'), ...createBase, settings: ChannelSettingsSchemas.vk.default({}), secrets: ChannelSecretsSchemas.vk }),
+  // The VK secret key is ours to choose too.
+  z.strictObject({ kind: z.literal('vk'), ...createBase, settings: ChannelSettingsSchemas.vk.default({}), secrets: ChannelSecretsSchemas.vk.extend(AdminSecretStrengthSchemas.vk.shape) }),
   z.strictObject({ kind: z.literal('viber'), ...createBase, settings: ChannelSettingsSchemas.viber.default({}), secrets: ChannelSecretsSchemas.viber }),
   z.strictObject({ kind: z.literal('yandex'), ...createBase, settings: ChannelSettingsSchemas.yandex.default({}), secrets: ChannelSecretsSchemas.yandex }),
   z.strictObject({ kind: z.literal('webchat'), ...createBase, settings: ChannelSettingsSchemas.webchat.default({}), secrets: ChannelSecretsSchemas.webchat.default({}) }),
@@ -100,6 +103,8 @@ export interface PlannedUpdate {
  */
 export function planChannelUpdate(channel: Channel, currentSecrets: Record<string, unknown>, patch: UpdateChannelRequest): PlannedUpdate {
   const kind = MessengerChannelKindSchema.parse(channel.kind) as MessengerChannelKind;
+  // Only the values the admin sends now must be strong; a stored older secret may be kept.
+  if (patch.secrets && (kind === 'telegram' || kind === 'vk')) z.object({ secrets: AdminSecretLengthSchemas[kind] }).parse({ secrets: patch.secrets });
   const validated = z
     .object({ settings: ChannelSettingsSchemas[kind].optional(), secrets: ChannelSecretsSchemas[kind].optional() })
     .parse({ settings: patch.settings, secrets: patch.secrets && { ...currentSecrets, ...patch.secrets } }) as { settings?: Record<string, unknown>; secrets?: ChannelSecrets };

@@ -16,6 +16,25 @@ export type MessengerChannelKind = z.infer<typeof MessengerChannelKindSchema>;
 /** Telegram `secret_token`: 1–256 characters of A-Z, a-z, 0-9, `_` and `-` (Bot API setWebhook). */
 export const TelegramSecretTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters of A-Z, a-z, 0-9, _ and -');
 
+/** Shortest webhook secret an admin may choose: 16 characters keep a guessed or brute-forced secret out of reach. */
+export const MIN_ADMIN_SECRET_LENGTH = 16;
+const strong = (schema: z.ZodString) => schema.min(MIN_ADMIN_SECRET_LENGTH, `at least ${MIN_ADMIN_SECRET_LENGTH} characters`);
+
+/**
+ * Webhook secrets we choose and the admin may supply (Telegram `secret_token`, VK `secret`), with a
+ * minimum strength. Checked on admin input only, so stored secrets of older channels still load.
+ */
+export const AdminSecretStrengthSchemas = {
+  telegram: z.object({ secretToken: strong(TelegramSecretTokenSchema).optional() }),
+  vk: z.object({ secret: strong(z.string().max(50)) }),
+} as const;
+
+/** The length rule alone, for a rotation: the merged secrets are validated in full afterwards. */
+export const AdminSecretLengthSchemas = {
+  telegram: z.object({ secretToken: strong(z.string()).optional() }),
+  vk: z.object({ secret: strong(z.string()).optional() }),
+} as const;
+
 /** Telegram: the BotFather token and the secret echoed in X-Telegram-Bot-Api-Secret-Token. */
 export const TelegramSecretsSchema = z.strictObject({
   botToken: z.string().regex(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, 'a BotFather token such as 123456789:AA…'),

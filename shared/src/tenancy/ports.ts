@@ -19,9 +19,22 @@ export interface DirectoryRepository {
   findPhoneNumber(e164: string): Promise<PhoneNumber | undefined>;
 }
 
-/** Encrypts channel secrets at rest (KMS in AWS, a local key file locally). */
+/** What a ciphertext is bound to (KMS `EncryptionContext`, AES-GCM associated data): moved elsewhere, it fails to decrypt. */
+export type EncryptionContext = Readonly<Record<string, string>>;
+
+/** The context of a channel's secrets: a ciphertext copied to another channel or tenant does not decrypt. */
+export function channelSecretContext(tenantId: string, channelId: string): EncryptionContext {
+  return { tenantId, channelId };
+}
+
+/** The context of a tenant's widget visitor-token signing key, distinct from any channel's. */
+export function widgetKeyContext(tenantId: string): EncryptionContext {
+  return { tenantId, purpose: 'widget-visitor-key' };
+}
+
+/** Encrypts channel secrets at rest (KMS in AWS, a local key file locally), bound to an encryption context. */
 export interface SecretCipher {
-  encrypt(plaintext: string): Promise<string>;
-  /** @throws Error when the ciphertext was not produced by this cipher's key. */
-  decrypt(ciphertext: string): Promise<string>;
+  encrypt(plaintext: string, context: EncryptionContext): Promise<string>;
+  /** @throws Error when the ciphertext was not produced by this cipher's key or under this context. */
+  decrypt(ciphertext: string, context: EncryptionContext): Promise<string>;
 }

@@ -305,8 +305,8 @@ $('forge').addEventListener('click', () => {
   $('forge').setAttribute('aria-pressed', String(state.forge));
   $('forge').textContent = state.forge ? t('forgeOn') : t('forge');
 });
-$('fail-429').addEventListener('click', () => act(() => post(`/channels/${encodeURIComponent(state.channelId)}/failures`, { mode: 'rate_limit', retryAfterSeconds: 2 })));
-$('fail-blocked').addEventListener('click', () => act(() => post(`/channels/${encodeURIComponent(state.channelId)}/failures`, { mode: 'blocked' })));
+$('fail-429').addEventListener('click', () => act(() => post(`/channels/${encodeURIComponent(state.channelId)}/failures`, { mode: 'rate_limit', retryAfterSeconds: 2, personaId: state.personaId })));
+$('fail-blocked').addEventListener('click', () => act(() => post(`/channels/${encodeURIComponent(state.channelId)}/failures`, { mode: 'blocked', personaId: state.personaId })));
 $('fail-clear').addEventListener('click', () => act(() => api(`/channels/${encodeURIComponent(state.channelId)}/failures`, { method: 'DELETE' })));
 $('handshake').addEventListener('click', () => act(() => post(`/channels/${encodeURIComponent(state.channelId)}/handshake`)));
 $('calls').closest('details').addEventListener('toggle', () => void loadCalls().catch(() => undefined));
