@@ -218,7 +218,7 @@ describe('routing under concurrency on DynamoDB Local', () => {
     console.info(`concurrency: ${failures} retried records, ${acted.size} offers, ${seenAgents.length} agent images`);
   });
 
-  it('reports a poison stream record in batchItemFailures and routes the rest of the batch', async () => {
+  it('reports a poison stream record and every later one in batchItemFailures, and routes the later one on retry', async () => {
     // Arrange: two new queued contacts around a contact image with an unknown status
     const handle = createStreamHandler(routingReactions(deps));
     const record = (sequence: string, image: Record<string, unknown>): DynamoDBRecord => ({
@@ -234,8 +234,14 @@ describe('routing under concurrency on DynamoDB Local', () => {
     // Act
     const result = await handle({ Records: [record('901', contact('p-1', 'queued')), record('902', contact('p-2', 'sleeping')), record('903', contact('p-3', 'queued'))] }, createLambdaContext('stream-processor'));
     // Assert
-    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '902' }]);
+    // Records after the poison one are held back (per-key order, docs/stream-redrive.md) until it is retried or dead-lettered.
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '902' }, { itemIdentifier: '903' }]);
     expect((await deps.routing.readContact(T, 'p-1'))?.status).toBe('offered');
+    expect((await deps.routing.readContact(T, 'p-3'))?.status).toBe('queued');
+    // Act: the poison record has gone to the dead-letter queue; the stream resumes from the next one
+    const retry = await handle({ Records: [record('903', contact('p-3', 'queued'))] }, createLambdaContext('stream-processor'));
+    // Assert
+    expect(retry.batchItemFailures).toEqual([]);
     expect((await deps.routing.readContact(T, 'p-3'))?.status).toBe('offered');
   });
 });

@@ -35,11 +35,18 @@ describe('Alice skill input', () => {
   };
 
   it('refuses an utterance longer than Yandex ever sends (1024 characters) with a 400 naming the field', async () => {
-    // Act: 120,000 characters of the input that made the keyword expressions backtrack
-    const res = await alice('час'.repeat(40_000));
+    // Act: 30,000 characters of the input that made the keyword expressions backtrack (the body stays under 256 KiB)
+    const res = await alice('час'.repeat(10_000));
     // Assert
     expect(res.status).toBe(400);
     expect((await json(res)).errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['request.command', 'request.original_utterance']));
+  });
+
+  it('refuses the measured 120,000-character utterance before parsing it: the body is over the limit', async () => {
+    // Act
+    const res = await alice('час'.repeat(40_000));
+    // Assert
+    expect(res.status).toBe(413);
   });
 
   it.each([
