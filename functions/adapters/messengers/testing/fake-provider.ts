@@ -1,4 +1,4 @@
-import { type IncomingHttpHeaders, createServer } from 'node:http';
+import { type IncomingHttpHeaders, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A request the fake provider received, body as the exact text sent. */
@@ -30,23 +30,25 @@ export interface FakeProvider {
 export async function startFakeProvider(
   script: FakeResponse[] | ((request: RecordedRequest) => FakeResponse),
 ): Promise<FakeProvider> {
-  const requests: RecordedRequest[] = [];
   const queue = Array.isArray(script) ? [...script] : undefined;
+  return listenRecording((recorded, res) => {
+    const answer = queue ? queue.shift() : (script as (request: RecordedRequest) => FakeResponse)(recorded);
+    const response = answer ?? { status: 500, body: '{"error":"no scripted response"}' };
+    res.writeHead(response.status ?? 200, { 'content-type': 'application/json', ...response.headers });
+    res.end(response.body);
+  });
+}
+
+/** A server on a free port that records every request whole, then hands it to `answer` (which may never answer). */
+async function listenRecording(answer: (request: RecordedRequest, res: ServerResponse) => void): Promise<FakeProvider> {
+  const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded: RecordedRequest = {
-        method: req.method ?? '',
-        path: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
+      const recorded: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       requests.push(recorded);
-      const answer = queue ? queue.shift() : (script as (request: RecordedRequest) => FakeResponse)(recorded);
-      const response = answer ?? { status: 500, body: '{"error":"no scripted response"}' };
-      res.writeHead(response.status ?? 200, { 'content-type': 'application/json', ...response.headers });
-      res.end(response.body);
+      answer(recorded, res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -74,26 +76,6 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; delays
 }
 
 /** A provider that takes every request and never answers (tests of timeouts and of a stalled provider). */
-export async function startHangingProvider(onRequest?: (request: RecordedRequest) => void): Promise<FakeProvider> {
-  const requests: RecordedRequest[] = [];
-  const server = createServer((req) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      requests.push(recorded);
-      onRequest?.(recorded);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+export function startHangingProvider(onRequest?: (request: RecordedRequest) => void): Promise<FakeProvider> {
+  return listenRecording((recorded) => onRequest?.(recorded));
 }
