@@ -66,7 +66,7 @@ export class WidgetService {
   async startSession(channel: Channel, previous: string | undefined): Promise<{ token: string; expiresAt: string; visitorId: string; conversationId: string; renewed: boolean }> {
     let visitorId: string | undefined;
     if (previous) {
-      const claims = await this.deps.tokens.verify(previous, { renewal: true }).catch(() => undefined);
+      const claims = await this.deps.tokens.verify(previous, { tenantId: channel.tenantId, renewal: true }).catch(() => undefined);
       if (claims?.channelId === channel.channelId && claims.tenantId === channel.tenantId) visitorId = claims.visitorId;
     }
     const renewed = visitorId !== undefined;

@@ -9,7 +9,10 @@ import { VISITOR_TOKEN_TTL_SECONDS, VisitorTokens, isVisitorToken } from './visi
 /** Keys in memory, with the repository's create-once contract. */
 class MemoryWidgetKeys implements WidgetKeyRepository {
   readonly items = new Map<string, string>();
+  /** Tenants whose key was read, in order. */
+  readonly reads: string[] = [];
   async get(tenantId: string) {
+    this.reads.push(tenantId);
     return this.items.get(tenantId);
   }
   async create(tenantId: string, encryptedKey: string) {
@@ -35,7 +38,7 @@ describe('visitor tokens', () => {
     // Act
     const { token, expiresAt } = await tokens.issue(claims);
     await tokens.issue({ ...claims, visitorId: 'v_2' });
-    const verified = await tokens.verify(token);
+    const verified = await tokens.verify(token, { tenantId: 'acme' });
     // Assert
     expect(verified).toEqual(claims);
     expect(isVisitorToken(token)).toBe(true);
@@ -52,10 +55,10 @@ describe('visitor tokens', () => {
     const { token } = await tokens.issue(claims);
     advance(VISITOR_TOKEN_TTL_SECONDS + 60);
     // Act
-    const expired = await tokens.verify(token).catch((error: Error) => error.message);
-    const renewal = await tokens.verify(token, { renewal: true });
+    const expired = await tokens.verify(token, { tenantId: 'acme' }).catch((error: Error) => error.message);
+    const renewal = await tokens.verify(token, { tenantId: 'acme', renewal: true });
     advance(24 * 3600);
-    const tooOld = await tokens.verify(token, { renewal: true }).catch((error: Error) => error.message);
+    const tooOld = await tokens.verify(token, { tenantId: 'acme', renewal: true }).catch((error: Error) => error.message);
     // Assert
     expect(expired).toBe('Visitor token expired');
     expect(renewal.visitorId).toBe('v_1');
@@ -73,7 +76,7 @@ describe('visitor tokens', () => {
     const widened = `${header}.${Buffer.from(JSON.stringify({ ...forged, cnv: 'conv_2' })).toString('base64url')}.${signature}`;
     const guessedKey = await new SignJWT({ tid: 'acme', chn: 'web-1', cnv: 'conv_1' }).setProtectedHeader({ alg: 'HS256', typ: 'cc-visitor+jwt' }).setSubject('v_1').setIssuer('urn:contact-center:widget').setAudience('contact-center-widget').setExpirationTime('1h').sign(new Uint8Array(32));
     // Act / Assert
-    for (const bad of [retargeted, widened, guessedKey, 'junk', '', undefined]) await expect(tokens.verify(bad)).rejects.toThrow(/visitor token/i);
+    for (const bad of [retargeted, widened, guessedKey, 'junk', '', undefined]) await expect(tokens.verify(bad, { tenantId: bad === retargeted ? 'other' : 'acme' })).rejects.toThrow(/visitor token/i);
     expect(isVisitorToken('a.b.c')).toBe(false);
   });
 
@@ -84,6 +87,21 @@ describe('visitor tokens', () => {
     // Act
     const { token } = await first.tokens.issue(claims);
     // Assert
-    expect(await second.verify(token)).toEqual(claims);
+    expect(await second.verify(token, { tenantId: 'acme' })).toEqual(claims);
+  });
+
+  it('reads no key for a token whose unverified tenant claim is not the tenant it is presented to', async () => {
+    // Arrange: a genuine token of «other», and a fresh process with nothing cached
+    const { tokens, widgetKeys, cipher } = setUp();
+    const { token } = await tokens.issue({ ...claims, tenantId: 'other' });
+    const fresh = new VisitorTokens({ widgetKeys, cipher, clock: { now: () => new Date('2026-11-25T09:00:00.000Z') } });
+    widgetKeys.reads.length = 0;
+    // Act: presented to acme's channel (the widget API's path channel, or the session's channel on renewal)
+    const presented = fresh.verify(token, { tenantId: 'acme' });
+    const renewed = fresh.verify(token, { tenantId: 'acme', renewal: true });
+    // Assert
+    await expect(presented).rejects.toThrow(/visitor token/i);
+    await expect(renewed).rejects.toThrow(/visitor token/i);
+    expect(widgetKeys.reads).toEqual([]);
   });
 });

@@ -55,10 +55,11 @@ export class VisitorTokens {
 
   /**
    * The visitor a token speaks for. `renewal` accepts a token up to a day past its expiry (to issue its successor);
-   * `tenantId` (the tenant of the channel in the request's path) is the only tenant whose key may be read.
+   * `tenantId` (the tenant of the channel the token is presented to) is the only tenant whose key may be read:
+   * the token's own claim is unverified, so it never chooses which tenant's key is loaded.
    * @throws UnauthenticatedError for a missing, forged, expired or malformed token
    */
-  async verify(token: string | undefined, options: { renewal?: boolean; tenantId?: string } = {}): Promise<VisitorClaims> {
+  async verify(token: string | undefined, options: { tenantId: string; renewal?: boolean }): Promise<VisitorClaims> {
     if (!token) throw new UnauthenticatedError('Missing visitor token');
     let tenantId: unknown;
     try {
@@ -67,7 +68,7 @@ export class VisitorTokens {
       throw new UnauthenticatedError('Invalid visitor token');
     }
     // The claim is unverified here, so it may pick a key only when it is a valid id and the expected tenant.
-    const usable = typeof tenantId === 'string' && !idProblem(tenantId) && (options.tenantId === undefined || tenantId === options.tenantId);
+    const usable = typeof tenantId === 'string' && !idProblem(tenantId) && tenantId === options.tenantId;
     const key = usable ? await this.keyOf(tenantId as string, false) : undefined;
     if (!key) throw new UnauthenticatedError('Invalid visitor token');
     let payload;
