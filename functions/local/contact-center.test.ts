@@ -87,7 +87,7 @@ describe('local contact center', () => {
 
   it('lists the catalogued Lambda functions and invokes the real realtime handler with a documented event', async () => {
     // Arrange: the documented $connect event carries a token we never issued
-    const event = JSON.parse(readFileSync(new URL('../../../shared/wire/apigateway/websocket-connect.json', import.meta.url), 'utf8'));
+    const event = JSON.parse(readFileSync(new URL('../../test/fixtures/wire/apigateway/websocket-connect.json', import.meta.url), 'utf8'));
     // Act
     const list = await json(await fetch(`${center.baseUrl}/local/lambda`));
     const res = await fetch(`${center.baseUrl}/local/lambda/realtime`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });

@@ -8,7 +8,7 @@ import { createStreamHandler, decodeRecord, MalformedStreamRecordError } from '.
 import { realtimeReactions } from '../realtime/reactions.ts';
 import { createLambdaContext } from '../local/lambda-context.ts';
 
-const wire = (path: string) => JSON.parse(readFileSync(new URL(`../../../shared/wire/${path}`, import.meta.url), 'utf8'));
+const wire = (path: string) => JSON.parse(readFileSync(new URL(`../../test/fixtures/wire/${path}`, import.meta.url), 'utf8'));
 
 const agent: Agent = { tenantId: 't1', agentId: 'a1', name: 'Анна', status: 'break', breakReason: 'lunch', statusSince: '2026-11-25T09:00:00.000Z', skills: [], queueIds: [], version: 2 };
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** `<repoRoot>/../shared/wire/`: the documented provider samples shared by every checkout. */
-export const WIRE_DIR = fileURLToPath(new URL('../../../../../shared/wire/', import.meta.url));
+/** `<repoRoot>/test/fixtures/wire/`: the project's copy of the documented provider samples (sources in its README). */
+export const WIRE_DIR = fileURLToPath(new URL('../../../../test/fixtures/wire/', import.meta.url));
 
 /** The exact text of a sample, e.g. `readWireText('viber/callback-message-text.json')`. */
 export function readWireText(relPath: string): string {
