@@ -16,7 +16,7 @@ const WORST_CASES: Record<string, string> = {
 };
 
 const turn = (text: string): AliceUtterance => ({
-  type: 'SimpleUtterance', command: text, originalUtterance: text, sessionId: 's', messageId: 1, skillId: 'k', isNewSession: false, applicationId: 'a',
+  type: 'SimpleUtterance', command: text, originalUtterance: text, sessionId: 's', messageId: 1, skillId: 'k', isNewSession: false, applicationId: 'a', entities: [], dangerousContext: false,
 });
 
 /** Microseconds per character of classifying `text`, median of `rounds` rounds of `perRound` calls. */
