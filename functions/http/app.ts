@@ -46,11 +46,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   return new Hono()
     .use(requestId())
+    // CORS first, so the console can read a 400 or 413 from the limits below.
+    .use('/api/*', cors({ origin: origins?.length ? origins : '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] }))
     // Ids and bodies are checked before any route reads the table (limits in @cc/shared/limits).
     .use('/api/*', pathIdLimits(), bodySizeLimit())
     .use('/webhooks/*', pathIdLimits(), bodySizeLimit())
     .use('/widget/*', pathIdLimits(), bodySizeLimit())
-    .use('/api/*', cors({ origin: origins?.length ? origins : '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] }))
     .get('/health', async (c) => {
       const results = Object.fromEntries(
         await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, (await check().catch(() => false)) ? 'ok' : 'failing'] as const)),

@@ -77,6 +77,14 @@ describe('input limits', () => {
     expect((await json(res)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
   });
 
+  it('answers the console’s cross-origin call with a bad id 400 that the browser may read (CORS headers)', async () => {
+    // Act
+    const res = await app.request(`/api/contacts/${'c'.repeat(3_000)}`, { headers: { authorization: `Bearer ${token}`, origin: 'https://console.example' } });
+    // Assert
+    expect(res.status).toBe(400);
+    expect(res.headers.get('access-control-allow-origin')).toBeTruthy();
+  });
+
   it('answers an oversized agent id in the query 400', async () => {
     // Act
     const res = await app.request(`/api/contacts?assigned=${'a'.repeat(3000)}`, { headers: { authorization: `Bearer ${token}` } });
