@@ -3,15 +3,12 @@ import { hasRole, type Role } from '@cc/shared/auth/model';
 import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
 import type { Deps } from '../composition/root.ts';
 import type { ChangeReaction } from '../streams/app.ts';
+import { fanOut, toEach } from './fan-out.ts';
 
 /** Sends `message` to the tenant's consoles that `accept`, forgetting connections that are gone. Web chat visitors (no roles) are never consoles. */
 export async function broadcast(deps: Pick<Deps, 'connections' | 'push'>, tenantId: string, accept: (c: LiveConnection) => boolean, message: LiveMessage) {
   const connections = (await deps.connections.listByTenant(tenantId)).filter((c) => c.roles.length > 0 && accept(c));
-  await Promise.all(
-    connections.map(async (connection) => {
-      if (!(await deps.push.post(connection.connectionId, message))) await deps.connections.remove(tenantId, connection.connectionId);
-    }),
-  );
+  await fanOut(deps, tenantId, toEach(connections, message));
 }
 
 /** Whether a console belongs to `userId` or to someone holding at least `role`. */

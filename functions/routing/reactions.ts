@@ -9,6 +9,7 @@ import { channelKind, hasFreeCapacity, isOpen, nextOpening, openingTimeOf } from
 import type { ChangeReaction, ItemChange } from '../streams/app.ts';
 import type { RoutingDeps } from './deps.ts';
 import { createRoutingService } from './service.ts';
+import { fanOut, toEach } from '../realtime/fan-out.ts';
 
 const contactsOf = (change: ItemChange) => ({
   before: change.oldImage ? ContactSchema.parse(change.oldImage) : undefined,
@@ -40,15 +41,7 @@ export function agentFreedUp(before: Agent | undefined, after: Agent): boolean {
 async function pushAll(deps: Pick<RoutingDeps, 'connections' | 'push'>, tenantId: string, messages: { to: (c: LiveConnection) => boolean; message: LiveMessage }[], connections?: LiveConnection[]) {
   if (messages.length === 0) return;
   const all = connections ?? (await deps.connections.listByTenant(tenantId));
-  const gone = new Set<string>();
-  await Promise.all(
-    messages.flatMap(({ to, message }) =>
-      all.filter(to).map(async (c) => {
-        if (!(await deps.push.post(c.connectionId, message))) gone.add(c.connectionId);
-      }),
-    ),
-  );
-  await Promise.all([...gone].map((id) => deps.connections.remove(tenantId, id)));
+  await fanOut(deps, tenantId, messages.flatMap(({ to, message }) => toEach(all.filter(to), message)));
 }
 
 /** A chat contact just created in its queue (messenger or widget): the only kind the out-of-hours auto-reply answers. */

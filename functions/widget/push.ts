@@ -1,6 +1,5 @@
-import type { ConnectionRepository, LiveConnection, LiveMessage, RealtimePush } from '@cc/shared/realtime/ports';
-
-type PushDeps = { connections: ConnectionRepository; push: RealtimePush };
+import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
+import { type FanOutDeps as PushDeps, fanOut, toEach } from '../realtime/fan-out.ts';
 
 /** Whether the connection is a visitor's widget (never a console). */
 export const isVisitorConnection = (c: LiveConnection): boolean => c.visitor !== undefined && c.roles.length === 0;
@@ -14,15 +13,8 @@ export async function visitorConnectionsOf(deps: PushDeps, tenantId: string, con
  * Posts `message` to the given connections, forgetting those that are gone.
  * @returns how many received it
  */
-export async function postToConnections(deps: PushDeps, tenantId: string, connections: readonly LiveConnection[], message: LiveMessage): Promise<number> {
-  const results = await Promise.all(
-    connections.map(async (connection) => {
-      const delivered = await deps.push.post(connection.connectionId, message);
-      if (!delivered) await deps.connections.remove(tenantId, connection.connectionId);
-      return delivered;
-    }),
-  );
-  return results.filter(Boolean).length;
+export function postToConnections(deps: PushDeps, tenantId: string, connections: readonly LiveConnection[], message: LiveMessage): Promise<number> {
+  return fanOut(deps, tenantId, toEach(connections, message));
 }
 
 /** Posts to every open widget of the conversation. @returns how many received it */

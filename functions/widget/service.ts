@@ -37,6 +37,7 @@ import { ingestWebhookResult } from '../messaging/ingest.ts';
 import type { ResolvedChannel } from '../messaging/channel-resolver.ts';
 import { CreateContactSchema, type RoutingService } from '../routing/service.ts';
 import { pushToVisitor } from './push.ts';
+import { fanOut, toEach } from '../realtime/fan-out.ts';
 import type { VisitorTokens } from './visitor-tokens.ts';
 
 /** What the widget service reads and writes. */
@@ -211,8 +212,8 @@ export class WidgetService {
     if (!contact?.agentId || !isContactOpen(contact.status)) return false;
     const agentId = contact.agentId;
     const consoles = (await this.deps.connections.listByTenant(visitor.tenantId)).filter((c) => c.userId === agentId && c.roles.length > 0);
-    const delivered = await Promise.all(consoles.map((c) => this.deps.push.post(c.connectionId, { type: 'typing', from: 'visitor', contactId: contact.contactId, conversationId, at: this.deps.clock.now().toISOString() })));
-    return delivered.some(Boolean);
+    // The one fan-out, so a console that is gone is forgotten here too.
+    return (await fanOut(this.deps, visitor.tenantId, toEach(consoles, { type: 'typing', from: 'visitor', contactId: contact.contactId, conversationId, at: this.deps.clock.now().toISOString() }))) > 0;
   }
 
   /**

@@ -276,6 +276,22 @@ describe('live conversation', () => {
     expect(widget.frames.filter((f) => f.type === 'message.created' || f.type === 'agent.updated')).toEqual([]);
   });
 
+  it('forgets an agent console that is gone when the visitor types to it', async () => {
+    // Arrange: the agent holds the contact; their console's record exists but its socket is gone
+    const visitor = await visitorIn('support');
+    const contact = await say(visitor, 'Курьер не приехал');
+    expect(await createRoutingService(ctx.routing).routeContact(TENANT, contact.contactId)).toBe('offered');
+    await call(`/api/contacts/${contact.contactId}/accept`, { method: 'POST', token: token.agent });
+    const ws = createWebSocketHandler(ctx.deps, { visitors: visitorGateFor(ctx.deps) });
+    await ws({ requestContext: { routeKey: '$connect', eventType: 'CONNECT', connectionId: 'console-gone' }, queryStringParameters: { token: token.agent! }, headers: {} });
+    expect(await ctx.deps.connections.find('console-gone')).toBeDefined();
+    // Act
+    const typing = await call(`/widget/web-1/conversations/${visitor.conversationId}/typing`, { method: 'POST', token: visitor.token });
+    // Assert (the agent's live console from the test above still gets it; the gone one is forgotten)
+    expect(typing.status).toBe(202);
+    expect(await ctx.deps.connections.find('console-gone')).toBeUndefined();
+  });
+
   it('refuses receipts for messages outside the visitor’s conversation', async () => {
     // Arrange
     const visitor = await visitorIn('support');
