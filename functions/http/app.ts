@@ -48,7 +48,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .use(requestId())
     // CORS first, so the console can read a 400 or 413 from the limits below.
     .use('/api/*', cors({ origin: origins?.length ? origins : '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] }))
-    // Ids and bodies are checked before any route reads the table (limits in @cc/shared/limits).
+    // Ids and bodies are checked before any route reads the table (limits in @cc/shared/limits/input).
     .use('/api/*', pathIdLimits(), bodySizeLimit())
     .use('/webhooks/*', pathIdLimits(), bodySizeLimit())
     .use('/widget/*', pathIdLimits(), bodySizeLimit())

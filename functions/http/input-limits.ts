@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { BODY_MAX_BYTES, idProblem } from '@cc/shared/limits';
+import { BODY_MAX_BYTES, idProblem } from '@cc/shared/limits/input';
 import { problemResponse } from './problem.ts';
 
 const invalid = (detail: string) => problemResponse({ type: 'urn:problem:validation', title: 'Bad Request', status: 400, detail });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { IdSchema } from '@cc/shared/limits';
+import { IdSchema } from '@cc/shared/limits/input';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import type { Agent } from '@cc/shared/agents/model';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';

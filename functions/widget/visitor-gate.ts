@@ -4,7 +4,7 @@
  */
 import { decodeJwt } from 'jose';
 import { ForbiddenError, UnauthenticatedError } from '@cc/shared/errors';
-import { idProblem } from '@cc/shared/limits';
+import { idProblem } from '@cc/shared/limits/input';
 import type { VisitorClaims } from '@cc/shared/widget/model';
 import type { Deps } from '../composition/root.ts';
 import { DynamoWidgetKeyRepository } from '../adapters/dynamo/widget-key-repository.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { ConflictError, UnauthenticatedError } from '@cc/shared/errors';
-import { idProblem } from '@cc/shared/limits';
+import { idProblem } from '@cc/shared/limits/input';
 import type { VisitorClaims } from '@cc/shared/widget/model';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
 import { widgetKeyContext, type SecretCipher } from '@cc/shared/tenancy/ports';

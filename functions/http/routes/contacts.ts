@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { hasRole } from '@cc/shared/auth/model';
 import { authorizeContactCreation } from '@cc/shared/contacts/create-policy';
-import { IdSchema } from '@cc/shared/limits';
+import { IdSchema } from '@cc/shared/limits/input';
 import { ForbiddenError } from '@cc/shared/errors';
 import type { Deps } from '../../composition/root.ts';
 import { routingDeps } from '../../routing/deps.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from '../limits.ts';
+import { IdSchema } from '../limits/input.ts';
 import {
   AttachmentSchema,
   ButtonReplySchema,
