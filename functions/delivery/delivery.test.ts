@@ -151,6 +151,33 @@ describe('transient failures', () => {
     expect((await stored(HANGING, message.messageId)).delivery).toBeUndefined();
   });
 
+  it('still delivers when the process dies while recording a transient failure', async () => {
+    // Arrange: Telegram answers 502, then OK; writing the deferral of the first try crashes once
+    tryingTelegram(telegram.baseUrl);
+    const contact = await telegramContact();
+    telegramScript = [{ status: 502, body: 'Bad Gateway' }, { body: readWireText('telegram/send-message-response-ok.json') }];
+    const messaging = ctx.deps.messaging;
+    const save = messaging.saveMessage.bind(messaging);
+    let crashed = false;
+    messaging.saveMessage = async (message, ...rest) => {
+      if (!crashed && message.delivery?.lastError !== undefined) {
+        crashed = true;
+        throw new Error('process died');
+      }
+      return save(message, ...rest);
+    };
+    try {
+      // Act
+      const message = await reply(HANGING, contact.contactId, 'Сейчас проверю');
+      await pump.run();
+      // Assert: the next try was queued before the crash, so the reply is not stranded as pending
+      await waitFor(async () => (await stored(HANGING, message.messageId)).status === 'sent');
+      expect(crashed).toBe(true);
+    } finally {
+      messaging.saveMessage = save;
+    }
+  });
+
   it('records a permanent refusal as failed at once, without retrying', async () => {
     // Arrange
     tryingTelegram(telegram.baseUrl);

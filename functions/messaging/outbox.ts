@@ -37,7 +37,6 @@ export class DeliveryInFlightError extends DomainError {
   }
 }
 
-
 /** The provider-neutral form of one of our stored messages. */
 export function toOutboundMessage(message: StoredMessage): OutboundMessage {
   return {
@@ -74,11 +73,10 @@ export class DeliveryProcessor {
     if (!result.ok) logger.warn('Message not delivered', { messageId: message.messageId, channelId: message.channelId, try: job.try, category: result.category, reason: result.reason, permanent: result.permanent });
     const retry = !result.ok && !result.permanent && this.deps.delivery && job.try < MAX_DELIVERY_TRIES;
     const refs = result.ok ? refsOf(message, result.providerMessageId) : [];
-    const saved = await this.update(job, (current) => (retry ? deferDelivery(current, result.reason) : recordSendResult(current, result, this.deps.clock.now())), refs);
-    if (retry && saved) {
-      const delay = deliveryDelaySeconds(job.try + 1, result.retryAfterMs, this.deps.random);
-      await this.deps.delivery!.enqueue({ ...job, try: job.try + 1 }, delay);
-    }
+    // The next try is queued before the deferral is recorded: a crash between the two then leaves a queued try
+    // (which claims past the unfinished one), never a deferred message with no job left to send it.
+    if (retry) await this.deps.delivery!.enqueue({ ...job, try: job.try + 1 }, deliveryDelaySeconds(job.try + 1, result.retryAfterMs, this.deps.random));
+    await this.update(job, (current) => (retry ? deferDelivery(current, result.reason) : recordSendResult(current, result, this.deps.clock.now())), refs);
   }
 
   /** Writes the claim; @returns the claimed message, or undefined when there is nothing to send. */
@@ -99,14 +97,14 @@ export class DeliveryProcessor {
     }
   }
 
-  /** Applies `change` while the message still holds this job's claim. @returns whether it was written */
-  private async update(job: DeliveryJob, change: (current: StoredMessage) => StoredMessage, refs: string[]): Promise<boolean> {
+  /** Applies `change` while the message still holds this job's claim (a later try or a resend may have taken it). */
+  private async update(job: DeliveryJob, change: (current: StoredMessage) => StoredMessage, refs: string[]): Promise<void> {
     for (;;) {
       const current = await this.deps.messaging.getMessage(job.tenantId, job.messageId);
-      if (current?.status !== 'pending' || current.sendAttempt !== job.attempt || current.delivery?.try !== job.try) return false;
+      if (current?.status !== 'pending' || current.sendAttempt !== job.attempt || current.delivery?.try !== job.try) return;
       try {
         await this.deps.messaging.saveMessage(change(current), current.version, refs);
-        return true;
+        return;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
       }
