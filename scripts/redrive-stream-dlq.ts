@@ -5,6 +5,7 @@
  *   local: npx tsx scripts/redrive-stream-dlq.ts --local [--data-dir .data] [--endpoint http://127.0.0.1:8000]
  *          (with `npm start` running: it re-feeds `.data/dead-letters.jsonl` against its DynamoDB Local)
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -19,6 +20,7 @@ import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../functions/local/dynamodb-local.ts';
 import { createLambdaContext } from '../functions/local/lambda-context.ts';
+import { simulatorApiBaseUrls } from '../functions/local/simulator/provider-api.ts';
 import { redriveDeadLetterFile, redriveStreamFailures, type FailureQueue, type StreamEventHandler } from '../functions/ops/stream-redrive.ts';
 
 const { values } = parseArgs({ options: { local: { type: 'boolean' }, 'queue-url': { type: 'string' }, 'data-dir': { type: 'string', default: '.data' }, endpoint: { type: 'string', default: 'http://127.0.0.1:8000' } } });
@@ -34,7 +36,9 @@ if (values.local) {
   const endpoint = values.endpoint;
   const dynamodb = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const issuer = await createLocalIssuer(join(dataDir, 'auth-signing-key.json'));
-  const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: TABLE_BASE_NAME, AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE });
+  // Replies a redriven record sends go to the running simulator's fake provider APIs, never to the real providers.
+  const { baseUrl } = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as { baseUrl: string };
+  const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: TABLE_BASE_NAME, AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, PUBLIC_BASE_URL: baseUrl, ...simulatorApiBaseUrls(baseUrl) });
   // Pushes of this process reach no console (they are connected to `npm start`); consoles re-read on reconnect.
   installDeps({ config, clock: systemClock, ...createRepositories(dynamodb, TABLE_BASE_NAME), push: new LocalRealtimeHub(), cipher: LocalSecretCipher.fromKeyFile(join(dataDir, 'secrets.key')), verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }), senders: createSendersFromConfig(config) });
   console.log(JSON.stringify(await redriveDeadLetterFile(join(dataDir, 'dead-letters.jsonl'), await streamHandler(), createContext)));
