@@ -1,4 +1,4 @@
-/** Test-only builders for routing on DynamoDB Local: queues, agents, and routing deps with recorded timers. */
+/** Test-only builders for routing on DynamoDB Local: queues, agents, and deps and services with recorded timers. */
 import type { Agent } from '@cc/shared/agents/model';
 import type { RoutingTimer } from '@cc/shared/contacts/timers';
 import type { Timers } from '@cc/shared/contacts/ports';

@@ -1,6 +1,6 @@
 /**
- * Admitting visitors: the visitor token verifier (with its key cache) and the gate `$connect` uses.
- * Kept apart from the widget service so the realtime function's bundle stays small.
+ * Admitting visitors: the gate `$connect` uses, over the process's visitor tokens and channel cache (both
+ * built once by `createServices`). Apart from the widget service: `$connect` needs nothing else of it.
  */
 import { decodeJwt } from 'jose';
 import { ForbiddenError, UnauthenticatedError } from '@cc/shared/errors';
