@@ -1,6 +1,6 @@
 /**
  * Builds every service of a process once, from its adapters: routing (engine, commands, timers, read models),
- * the customer notifier, the channel resolver, visitor tokens and the visitor gate, and the widget service. The
+ * the customer notifier, the channel resolver, inbound messaging, visitor tokens and the visitor gate, and the widget service. The
  * AWS composition (`root.ts`), the local runtime and tests all call this one builder; handlers take what they
  * need from its result, so caches (channels, visitor keys) are shared by everything in the process.
  */
@@ -8,6 +8,7 @@ import type { CustomerNotifier } from '@cc/shared/contacts/ports';
 import type { Deps } from './deps.ts';
 import { MessagingCustomerNotifier } from '../messaging/customer-notifier.ts';
 import { ChannelResolver } from '../messaging/channel-resolver.ts';
+import { InboundService } from '../messaging/inbound.ts';
 import { QueueLookup } from '../routing/queue-lookup.ts';
 import { ContactChanges } from '../routing/contact-changes.ts';
 import { RoutingEngine } from '../routing/engine.ts';
@@ -33,6 +34,8 @@ export interface Services {
   notifier: CustomerNotifier;
   /** Channels and their opened secrets, cached per process (webhooks, the widget, senders, `$connect`). */
   channels: ChannelResolver;
+  /** Webhook inbox records into customers, conversations, contacts and messages. */
+  inbound: InboundService;
   visitorTokens: VisitorTokens;
   visitorGate: VisitorGate;
   widget: WidgetService;
@@ -52,6 +55,7 @@ export function createServices(deps: Deps): Services {
     routing: { queues, engine, commands, timers: new RoutingTimerRunner(deps, engine, changes), queries },
     notifier,
     channels,
+    inbound: new InboundService(deps, channels),
     visitorTokens,
     visitorGate: new VisitorGate({ tokens: visitorTokens, channels }),
     widget: new WidgetService(deps, { tokens: visitorTokens, commands, queries }),

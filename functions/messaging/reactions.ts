@@ -5,7 +5,6 @@ import type { Services } from '../composition/services.ts';
 import { logger } from '../composition/logger.ts';
 import { broadcast, ownerOr } from '../realtime/reactions.ts';
 import type { ChangeReaction } from '../streams/app.ts';
-import { InboundService } from './inbound.ts';
 import type { WidgetDelivery } from './outbox.ts';
 import { createDeliveryRunner } from '../delivery/app.ts';
 
@@ -16,8 +15,7 @@ type MessagingReactionDeps = Pick<Deps, 'messaging' | 'customers' | 'contacts' |
  * outbox records become jobs on the delivery queue (sending happens off the stream, so a slow
  * provider never holds up the shard); stored messages are pushed live to the agent.
  */
-export function messagingReactions(deps: MessagingReactionDeps, services: Pick<Services, 'channels'>, options: { widget?: WidgetDelivery } = {}): ChangeReaction[] {
-  const inbound = new InboundService(deps, services.channels);
+export function messagingReactions(deps: MessagingReactionDeps, services: Pick<Services, 'channels' | 'inbound'>, options: { widget?: WidgetDelivery } = {}): ChangeReaction[] {
   const deliver = createDeliveryRunner(deps, services.channels, options);
   return [
     {
@@ -26,7 +24,7 @@ export function messagingReactions(deps: MessagingReactionDeps, services: Pick<S
       react: async (change) => {
         if (change.eventName !== 'INSERT' || !change.newImage) return;
         const record = InboxRecordSchema.safeParse(change.newImage);
-        if (record.success) await inbound.process(record.data);
+        if (record.success) await services.inbound.process(record.data);
         else logger.error('Inbox record does not match the schema; skipped', { sequenceNumber: change.sequenceNumber, issues: record.error.issues });
       },
     },
