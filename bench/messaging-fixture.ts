@@ -10,12 +10,15 @@ import { serve, type ServerType } from '@hono/node-server';
 import { loadavg } from 'node:os';
 import { createTableInput } from '@cc/shared/db/table';
 import { channelSecretContext } from '@cc/shared/tenancy/ports';
-import { createRepositories, createSendersFromConfig, type Deps } from '../functions/composition/root.ts';
+import { compose, createRepositories, createSendersFromConfig } from '../functions/composition/root.ts';
+import type { Deps } from '../functions/composition/deps.ts';
 import { readConfig } from '../functions/composition/config.ts';
 import { createJwtVerifier } from '../functions/auth/token-verifier.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../functions/auth/local-issuer.ts';
 import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
+import { LocalTimers } from '../functions/adapters/timers/local-timers.ts';
+import { LocalVoiceDialer } from '../functions/adapters/voice/local-voice-dialer.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, findFreePort, startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { createApp } from '../functions/http/app.ts';
 
@@ -49,6 +52,9 @@ export async function startMessagingBench(): Promise<MessagingBench> {
     cipher: LocalSecretCipher.fromKeyFile(),
     verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
     senders: createSendersFromConfig(config, { maxAttempts: 1 }),
+    // Nothing arms a timer or dials here: the stream is not started.
+    timers: new LocalTimers({ deliver: async () => undefined }),
+    dialer: new LocalVoiceDialer(),
   };
   await deps.directory.putChannel({
     tenantId: 'bench',
@@ -61,7 +67,7 @@ export async function startMessagingBench(): Promise<MessagingBench> {
     createdAt: new Date().toISOString(),
   });
   const port = await findFreePort();
-  const app = createApp(deps);
+  const app = createApp(deps, compose(deps).services);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });

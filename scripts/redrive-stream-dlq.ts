@@ -12,12 +12,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { TABLE_BASE_NAME } from '@cc/shared/db/table';
-import { createRepositories, createSendersFromConfig, installDeps, systemClock } from '../functions/composition/root.ts';
+import { compose, createRepositories, createSendersFromConfig, installComposition } from '../functions/composition/root.ts';
+import { systemClock } from '../functions/composition/deps.ts';
 import { readConfig } from '../functions/composition/config.ts';
 import { createJwtVerifier } from '../functions/auth/token-verifier.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../functions/auth/local-issuer.ts';
 import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
+import { LocalTimers } from '../functions/adapters/timers/local-timers.ts';
+import { LocalVoiceDialer } from '../functions/adapters/voice/local-voice-dialer.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../functions/local/dynamodb-local.ts';
 import { createLambdaContext } from '../functions/local/lambda-context.ts';
 import { simulatorApiBaseUrls } from '../functions/local/simulator/provider-api.ts';
@@ -40,8 +43,12 @@ if (values.local) {
   const { baseUrl } = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as { baseUrl: string };
   const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: TABLE_BASE_NAME, AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, PUBLIC_BASE_URL: baseUrl, ...simulatorApiBaseUrls(baseUrl) });
   // Pushes of this process reach no console (they are connected to `npm start`); consoles re-read on reconnect.
-  installDeps({ config, clock: systemClock, ...createRepositories(dynamodb, TABLE_BASE_NAME), push: new LocalRealtimeHub(), cipher: LocalSecretCipher.fromKeyFile(join(dataDir, 'secrets.key')), verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }), senders: createSendersFromConfig(config) });
+  // Timers armed here fire while this process runs; `npm start` re-arms any left from the table on its next start.
+  const timers = new LocalTimers({ deliver: (timer) => composition.services.routing.timers.fireTimer(timer) });
+  const composition = compose({ config, clock: systemClock, ...createRepositories(dynamodb, TABLE_BASE_NAME), push: new LocalRealtimeHub(), cipher: LocalSecretCipher.fromKeyFile(join(dataDir, 'secrets.key')), verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }), senders: createSendersFromConfig(config), timers, dialer: new LocalVoiceDialer() });
+  installComposition(composition);
   console.log(JSON.stringify(await redriveDeadLetterFile(join(dataDir, 'dead-letters.jsonl'), await streamHandler(), createContext)));
+  await timers.stop();
   dynamodb.destroy();
 } else {
   const queueUrl = values['queue-url'];

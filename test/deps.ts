@@ -1,13 +1,21 @@
-import { createRepositories, createSendersFromConfig, type Deps } from '../functions/composition/root.ts';
+import { compose, createRepositories, createSendersFromConfig } from '../functions/composition/root.ts';
+import type { Deps } from '../functions/composition/deps.ts';
 import { readConfig } from '../functions/composition/config.ts';
+import { logger } from '../functions/composition/logger.ts';
 import { createJwtVerifier } from '../functions/auth/token-verifier.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../functions/auth/local-issuer.ts';
 import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
+import { LocalTimers } from '../functions/adapters/timers/local-timers.ts';
+import { LocalVoiceDialer } from '../functions/adapters/voice/local-voice-dialer.ts';
 import { createTestTable } from './dynamodb.ts';
 
-/** Local-mode dependencies over a fresh table on the run's DynamoDB Local, plus the token issuer. */
-export async function createTestDeps(now?: () => Date) {
+/**
+ * Local-mode adapters over a fresh table on the run's DynamoDB Local, the services built on them (the same
+ * `createServices` as every composition), plus the token issuer. Timers fire in-process through the routing
+ * service unless a test brings its own (`adapters.timers`, e.g. recording ones).
+ */
+export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<Deps, 'timers' | 'dialer'>> = {}) {
   const table = await createTestTable('app');
   const issuer = await createLocalIssuer();
   const hub = new LocalRealtimeHub();
@@ -23,6 +31,10 @@ export async function createTestDeps(now?: () => Date) {
     cipher: LocalSecretCipher.fromKeyFile(),
     verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
     senders: createSendersFromConfig(config, { maxAttempts: 1 }),
+    // Fires through the services built below from these very adapters (a timer never fires before they exist).
+    timers: adapters.timers ?? new LocalTimers({ deliver: (timer) => services.routing.timers.fireTimer(timer), onError: (message, error, timer) => logger.warn(message, { error, timer }) }),
+    dialer: adapters.dialer ?? new LocalVoiceDialer(),
   };
-  return { deps, issuer, hub, table };
+  const { services } = compose(deps);
+  return { deps, services, issuer, hub, table };
 }

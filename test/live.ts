@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { DescribeTableCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Deps } from '../functions/composition/root.ts';
+import type { Deps } from '../functions/composition/deps.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../functions/local/dynamodb-local.ts';
 import { toLambdaRecord } from '../functions/local/stream-poller.ts';
 

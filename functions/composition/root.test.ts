@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { readConfig } from './config.ts';
-import { createAwsDeps } from './root.ts';
+import { compose, createAwsDeps } from './root.ts';
 import { SqsTimers } from '../adapters/timers/sqs-timers.ts';
+import { UnconfiguredTimers } from '../adapters/timers/unconfigured-timers.ts';
+import { UnconfiguredVoiceDialer } from '../adapters/voice/unconfigured-voice-dialer.ts';
+import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
 
+const complete = { WS_MANAGEMENT_ENDPOINT: 'https://abc.execute-api.eu-central-1.amazonaws.com/prod', SECRETS_KEY_ID: 'alias/x', AUTH_JWKS_URL: 'https://cognito-idp.eu-central-1.amazonaws.com/pool/.well-known/jwks.json' };
 const env = { TABLE_NAME: 'ContactCenter', AUTH_ISSUER: 'https://cognito-idp.eu-central-1.amazonaws.com/pool', AUTH_AUDIENCE: 'client', AWS_REGION: 'eu-central-1' };
 
 describe('composition root', () => {
@@ -29,7 +33,36 @@ describe('composition root', () => {
     // Assert
     expect(deps.config.CC_RUNTIME).toBe('aws');
     expect(deps.table.tableName).toBe('ContactCenter');
-    expect(deps.timers).toBeUndefined();
+    expect(deps.routing).toBeInstanceOf(DynamoRoutingRepository);
+  });
+
+  it('keeps working without TIMER_QUEUE_URL, dropping timers rather than stopping the stream', async () => {
+    // Act
+    const deps = createAwsDeps(readConfig({ ...env, ...complete }));
+    // Assert
+    expect(deps.timers).toBeInstanceOf(UnconfiguredTimers);
+    await expect(deps.timers.schedule({ id: 'x', kind: 'queue-sweep', tenantId: 't', queueId: 'q', dueAt: new Date().toISOString() })).resolves.toBeUndefined();
+  });
+
+  it('dials callbacks with no local recorder in AWS: the dialer logs and keeps nothing', async () => {
+    // Arrange
+    const deps = createAwsDeps(readConfig({ ...env, ...complete }));
+    const contact = { tenantId: 't', contactId: 'c', queueId: 'q', channel: 'callback', callback: { phone: '+74950000000' }, status: 'connected', version: 3 } as never;
+    // Act
+    await deps.dialer.dialCallback(contact);
+    // Assert
+    expect(deps.dialer).toBeInstanceOf(UnconfiguredVoiceDialer);
+    expect(Object.keys(deps.dialer)).toEqual([]);
+  });
+
+  it('builds each service once, over the very adapters it is given', () => {
+    // Arrange
+    const deps = createAwsDeps(readConfig({ ...env, ...complete }));
+    // Act
+    const { services } = compose(deps);
+    // Assert: the widget service and the visitor gate share the one token verifier and channel cache.
+    expect(services.visitorGate).toMatchObject({ deps: { tokens: services.visitorTokens, channels: services.channels } });
+    expect(services.widget).toMatchObject({ deps, parts: { tokens: services.visitorTokens, commands: services.routing.commands, queries: services.routing.queries } });
   });
 
   it('puts routing timers on the SQS queue named by TIMER_QUEUE_URL', () => {

@@ -1,77 +1,37 @@
 /**
- * The one composition root: builds every adapter once per process from configuration. Lambda
- * handlers call `getDeps()`; the local runtime installs its own set (same classes, local endpoints
- * and the in-process WebSocket hub) with `installDeps()` before the first invocation.
+ * The AWS composition root: builds every adapter once per process from configuration, and every service from
+ * them with `createServices`. Lambda handlers call `getComposition()`; the local runtime builds its own adapters
+ * (same repositories, local endpoints, in-process timers, hub and delivery queue) and installs them with
+ * `installComposition()` before the first invocation. No local adapter is imported here, so none is bundled.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { AgentRepository } from '@cc/shared/agents/ports';
-import type { ContactRepository, Timers } from '@cc/shared/contacts/ports';
-import type { QueueRepository } from '@cc/shared/queues/ports';
-import type { ConnectionRepository, RealtimePush } from '@cc/shared/realtime/ports';
-import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports';
-import type { MessagingRepository } from '@cc/shared/conversations/ports';
-import type { CustomerRepository } from '@cc/shared/customers/ports';
-import type { RateLimiter } from '@cc/shared/limits/ports';
-import type { DeliveryQueue } from '@cc/shared/delivery/ports';
 import { readConfig, type Config } from './config.ts';
+import { systemClock, type Deps } from './deps.ts';
+import { createServices, type Services } from './services.ts';
 import { DynamoTable } from '../adapters/dynamo/table.ts';
 import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
 import { DynamoDirectoryRepository } from '../adapters/dynamo/directory-repository.ts';
 import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
 import { DynamoConnectionRepository } from '../adapters/dynamo/connection-repository.ts';
 import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.ts';
+import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
 import { DynamoMessagingRepository } from '../adapters/dynamo/messaging-repository.ts';
 import { DynamoCustomerRepository } from '../adapters/dynamo/customer-repository.ts';
+import { DynamoWidgetKeyRepository } from '../adapters/dynamo/widget-key-repository.ts';
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter.ts';
 import { ApiGatewayRealtimePush } from '../adapters/realtime/api-gateway-push.ts';
 import { KmsSecretCipher } from '../adapters/secrets/kms-cipher.ts';
 import { SqsTimers } from '../adapters/timers/sqs-timers.ts';
+import { UnconfiguredTimers } from '../adapters/timers/unconfigured-timers.ts';
+import { UnconfiguredVoiceDialer } from '../adapters/voice/unconfigured-voice-dialer.ts';
 import { SqsDeliveryQueue } from '../adapters/delivery/sqs-delivery-queue.ts';
-import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
+import { createJwtVerifier } from '../auth/token-verifier.ts';
 import { createMessengerSenders, type MessengerSenders } from '../adapters/messengers/index.ts';
 import type { RetryPolicy } from '../adapters/messengers/retry.ts';
-
-/** Clock port: the domain never reads the system time directly. */
-export interface Clock {
-  now(): Date;
-}
-export const systemClock: Clock = { now: () => new Date() };
-
-export interface Deps {
-  config: Config;
-  clock: Clock;
-  dynamodb: DynamoDBClient;
-  table: DynamoTable;
-  agents: AgentRepository;
-  directory: DirectoryRepository;
-  queues: QueueRepository;
-  connections: ConnectionRepository;
-  contacts: ContactRepository;
-  /** Conversations, messages, the webhook inbox and the outbox. */
-  messaging: MessagingRepository;
-  customers: CustomerRepository;
-  /** Counters of the public routes' limits (callback requests). */
-  rateLimiter: RateLimiter;
-  push: RealtimePush;
-  cipher: SecretCipher;
-  verifier: TokenVerifier;
-  /** Messenger HTTP clients (Telegram, WhatsApp, VK, Viber) at the configured base URLs. */
-  senders: MessengerSenders;
-  /**
-   * Routing timers, when the composition provides them (AWS: SQS on `TIMER_QUEUE_URL`). Unset, routing picks its
-   * own (`functions/routing/deps.ts`): in-process timers locally, logged and dropped in AWS.
-   */
-  timers?: Timers;
-  /**
-   * The outbound delivery queue (AWS: SQS on `DELIVERY_QUEUE_URL`; locally in-process). Unset, the outbox
-   * reaction delivers inline with one provider call and transient failures are recorded as failed.
-   */
-  delivery?: DeliveryQueue;
-}
 
 /** One provider call per delivery job, cut off well under any function's timeout; the queue does the retrying. */
 export const PROVIDER_TIMEOUT_MS = 5_000;
@@ -101,6 +61,8 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     contacts: new DynamoContactRepository(table),
     messaging: new DynamoMessagingRepository(table),
     customers: new DynamoCustomerRepository(table),
+    widgetKeys: new DynamoWidgetKeyRepository(table),
+    routing: new DynamoRoutingRepository(table),
     rateLimiter: new DynamoRateLimiter(table),
   };
 }
@@ -118,20 +80,34 @@ export function createAwsDeps(config: Config): Deps {
     cipher: new KmsSecretCipher(new KMSClient({ region: config.AWS_REGION }), config.SECRETS_KEY_ID ?? missing('SECRETS_KEY_ID')),
     verifier: createJwtVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys: { jwksUrl: config.AUTH_JWKS_URL ?? missing('AUTH_JWKS_URL') } }),
     senders: createSendersFromConfig(config),
+    // Without a timer queue, timers are logged and dropped rather than failing the functions that arm them.
+    timers: config.TIMER_QUEUE_URL ? new SqsTimers(new SQSClient({ region: config.AWS_REGION }), config.TIMER_QUEUE_URL) : new UnconfiguredTimers(),
+    // Voice comes with its own issue; until then an accepted callback is logged, and nothing is kept per container.
+    dialer: new UnconfiguredVoiceDialer(),
     ...(config.DELIVERY_QUEUE_URL ? { delivery: new SqsDeliveryQueue(new SQSClient({ region: config.AWS_REGION }), config.DELIVERY_QUEUE_URL) } : {}),
-    ...(config.TIMER_QUEUE_URL ? { timers: new SqsTimers(new SQSClient({ region: config.AWS_REGION }), config.TIMER_QUEUE_URL) } : {}),
   };
 }
 
-let installed: Deps | undefined;
+/** A process's adapters and the services built from them. */
+export interface Composition {
+  deps: Deps;
+  services: Services;
+}
 
-/** The process's dependencies, built on first use. */
-export function getDeps(): Deps {
-  installed ??= createAwsDeps(readConfig());
+/** `deps` with every service built on them, once. */
+export function compose(deps: Deps): Composition {
+  return { deps, services: createServices(deps) };
+}
+
+let installed: Composition | undefined;
+
+/** The process's adapters and services, built on first use from the environment. */
+export function getComposition(): Composition {
+  installed ??= compose(createAwsDeps(readConfig()));
   return installed;
 }
 
-/** Local runtime and tests: use these adapters instead of building the AWS ones. */
-export function installDeps(deps: Deps): void {
-  installed = deps;
+/** Local runtime and scripts: use this composition instead of building the AWS one. */
+export function installComposition(composition: Composition): void {
+  installed = composition;
 }

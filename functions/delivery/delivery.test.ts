@@ -38,10 +38,10 @@ beforeAll(async () => {
   telegram = await startFakeProvider(() => telegramScript.shift() ?? { status: 500, body: '{"ok":false,"error_code":500,"description":"unscripted"}' });
   const once = { maxAttempts: 1 };
   ctx.deps.senders = createMessengerSenders({ telegram: { baseUrl: hanging.baseUrl, retry: once, timeoutMs: 3_000 }, viber: { baseUrl: viber.baseUrl, retry: once }, whatsapp: { retry: once }, vk: { retry: once } });
-  queue = new LocalDeliveryQueue({ run: createDeliveryRunner(ctx.deps, { random: () => 0 }), sleep: sleeps.sleep });
+  queue = new LocalDeliveryQueue({ run: createDeliveryRunner(ctx.deps, ctx.services.channels, { random: () => 0 }), sleep: sleeps.sleep });
   ctx.deps.delivery = queue;
-  app = createApp(ctx.deps);
-  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps));
+  app = createApp(ctx.deps, ctx.services);
+  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps, ctx.services));
   await createTestChannel(ctx.deps, { tenantId: HANGING, channelId: 'tg-romashka', kind: 'telegram' });
   await createTestChannel(ctx.deps, { tenantId: HEALTHY, channelId: 'vb-lyutik', kind: 'viber' });
   token[HANGING] = await ctx.issuer.issue({ tenantId: HANGING, userId: 'anna', roles: ['agent'], name: 'Анна', login: 'anna' });
@@ -204,7 +204,7 @@ describe('local restart', () => {
     const before = telegram.requests.length;
     telegramScript = [{ body: readWireText('telegram/send-message-response-ok.json') }];
     // Act: a fresh queue, as on the next start
-    const fresh = new LocalDeliveryQueue({ run: createDeliveryRunner(ctx.deps), sleep: sleeps.sleep });
+    const fresh = new LocalDeliveryQueue({ run: createDeliveryRunner(ctx.deps, ctx.services.channels), sleep: sleeps.sleep });
     const queued = await requeuePendingDeliveries(ctx.deps, fresh);
     await fresh.settled();
     await requeuePendingDeliveries(ctx.deps, fresh);
@@ -232,10 +232,10 @@ describe('attempts recorded before sending', () => {
     await waitFor(() => atCall.length === 1);
     const job = { tenantId: HANGING, messageId, attempt: 1, try: 1 };
     // The same job again (a redelivered SQS message) while the first call is in flight
-    const duplicate = await createDeliveryRunner(ctx.deps)(job).then(() => 'done', (error: unknown) => error);
+    const duplicate = await createDeliveryRunner(ctx.deps, ctx.services.channels)(job).then(() => 'done', (error: unknown) => error);
     // The same job once the lease has expired: the first call is taken to have crashed
     const later = { now: () => new Date(Date.now() + DELIVERY_LEASE_MS + 1000) };
-    void createDeliveryRunner({ ...ctx.deps, clock: later })(job).catch(() => undefined);
+    void createDeliveryRunner({ ...ctx.deps, clock: later }, ctx.services.channels)(job).catch(() => undefined);
     await waitFor(() => atCall.length === 2);
     // Assert
     const [first, second] = await Promise.all(atCall);

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { getDeps } from '../composition/root.ts';
+import { getComposition } from '../composition/root.ts';
 import { logger } from '../composition/logger.ts';
 import { createDeliveryHandler } from './app.ts';
 
@@ -9,6 +9,9 @@ let handle: ReturnType<typeof createDeliveryHandler> | undefined;
 
 /** SQS (delivery jobs) → one provider call per job, transient failures re-queued with the provider's delay. */
 export const handler = middy(async (event: SQSEvent, context: Context) => {
-  handle ??= createDeliveryHandler(getDeps());
+  if (!handle) {
+    const { deps, services } = getComposition();
+    handle = createDeliveryHandler(deps, services.channels);
+  }
   return handle(event, context);
 }).use(injectLambdaContext(logger, { resetKeys: true }));

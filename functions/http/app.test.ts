@@ -15,7 +15,7 @@ const principal = (tenantId: string, userId: string, role: Role): Principal => (
 
 beforeAll(async () => {
   ctx = await createTestDeps();
-  app = createApp(ctx.deps);
+  app = createApp(ctx.deps, ctx.services);
   for (const tenantId of ['tenant-a', 'tenant-b']) {
     await ctx.deps.agents.put({ tenantId, agentId: `${tenantId}-agent`, name: 'Агент', status: 'offline', statusSince: '2026-11-25T08:00:00.000Z', skills: [], queueIds: ['sales'], version: 1 });
     await ctx.deps.queues.put({ tenantId, queueId: `${tenantId}-sales`, name: 'Продажи', priority: 1, serviceLevel: { targetPercent: 80, thresholdSeconds: 20 }, timeZone: 'Europe/Moscow', offerTimeoutSeconds: 20, afterContactWorkSeconds: 0, requiredSkills: { byChannel: {}, byMenuChoice: {} }, ageingPerMinute: 1 });
@@ -184,7 +184,7 @@ describe('bad input', () => {
 
   it('answers an internal failure with 500 and a correlation id, never a stack trace', async () => {
     // Arrange: an app whose repository fails
-    const broken = createApp({ ...ctx.deps, agents: { ...ctx.deps.agents, list: () => Promise.reject(new Error('secret internals at line 42')) } });
+    const broken = createApp({ ...ctx.deps, agents: { ...ctx.deps.agents, list: () => Promise.reject(new Error('secret internals at line 42')) } }, ctx.services);
     // Act
     const res = await broken.request('/api/agents', { headers: { authorization: `Bearer ${token.supervisorA}` } });
     // Assert
@@ -206,7 +206,7 @@ describe('health', () => {
 
   it('answers 503 naming the failing part', async () => {
     // Arrange
-    const failing = createApp(ctx.deps, { healthChecks: { streamPoller: async () => false } });
+    const failing = createApp(ctx.deps, ctx.services, { healthChecks: { streamPoller: async () => false } });
     // Act
     const res = await failing.request('/health');
     // Assert

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import type { Deps } from '../composition/root.ts';
+import type { Deps } from '../composition/deps.ts';
+import type { Services } from '../composition/services.ts';
 import { authenticate, type AuthEnv } from './auth.ts';
 import { problemResponse, renderError } from './problem.ts';
 import { bodySizeLimit, pathIdLimits } from './input-limits.ts';
@@ -26,17 +27,17 @@ export interface AppOptions {
  * The HTTP API: the same Hono app runs behind API Gateway (Lambda) and on the local server.
  * Every `/api` route needs a verified token and reads only the caller's tenant.
  */
-export function createApp(deps: Deps, options: AppOptions = {}) {
+export function createApp(deps: Deps, services: Services, options: AppOptions = {}) {
   // Authentication is attached per route (not `/api/*`), so an unknown path is a 404, not a 401.
   const auth = authenticate(deps.verifier);
   const api = new Hono<AuthEnv>()
     .route('/', directoryRoutes(deps, auth))
-    .route('/', channelAdminRoutes(deps, auth))
+    .route('/', channelAdminRoutes(deps, services, auth))
     .route('/agents', agentRoutes(deps, auth))
-    .route('/contacts', contactRoutes(deps, auth))
-    .route('/wallboard', wallboardRoutes(deps, auth))
+    .route('/contacts', contactRoutes(deps, services, auth))
+    .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
-    .route('/', widgetConsoleRoutes(deps, auth));
+    .route('/', widgetConsoleRoutes(services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',
@@ -61,10 +62,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     })
     .route('/api', api)
     // Messenger webhooks: no token, each provider's own authentication (see routes/webhooks.ts).
-    .route('/webhooks', webhookRoutes(deps))
+    .route('/webhooks', webhookRoutes(deps, services))
     // The web chat widget: its script for any page, its API for the channel's allowed origins (CORS per channel).
     .route('/', widgetScriptRoute())
-    .route('/widget', widgetRoutes(deps))
+    .route('/widget', widgetRoutes(deps, services))
     .notFound((c) => problemResponse({ type: 'urn:problem:not-found', title: 'Not Found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }))
     .onError(renderError);
 }

@@ -26,7 +26,7 @@ let token: string;
 
 beforeAll(async () => {
   ctx = await createRoutingTestDeps();
-  app = createApp(ctx.deps);
+  app = createApp(ctx.deps, ctx.services);
   await createTestChannel(ctx.deps, { tenantId: 'tenant-a', channelId: 'web-1', kind: 'webchat', settings: { allowedOrigins: ['https://shop.example'] } });
   token = await ctx.issuer.issue({ tenantId: 'tenant-a', userId: 'root', roles: ['admin', 'supervisor', 'agent'], name: 'Root', login: 'root@tenant-a' });
 });

@@ -19,7 +19,9 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent, SQSBatchRespo
 import { createTableInput, TABLE_BASE_NAME } from '@cc/shared/db/table';
 import { createApp } from '../http/app.ts';
 import { problemResponse, renderError } from '../http/problem.ts';
-import { installDeps, createRepositories, createSendersFromConfig, systemClock, type Deps } from '../composition/root.ts';
+import { compose, createRepositories, createSendersFromConfig, installComposition } from '../composition/root.ts';
+import { systemClock, type Deps } from '../composition/deps.ts';
+import type { Services } from '../composition/services.ts';
 import { readConfig } from '../composition/config.ts';
 import { logger } from '../composition/logger.ts';
 import { createJwtVerifier } from '../auth/token-verifier.ts';
@@ -33,10 +35,10 @@ import { loadLambdaHandlers, localRoutes, type LambdaHandler } from './local-rou
 import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
+import { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
 import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
 import { requeuePendingDeliveries } from './requeue-deliveries.ts';
-import { installRoutingAdapters } from '../routing/deps.ts';
 import { rearmTimers } from '../routing/rearm.ts';
 import { timerEvent } from '../routing/timer-app.ts';
 import { MessengerSimulator, directoryChannelSource, simulatorApiBaseUrls, simulatorRoutes } from './simulator/index.ts';
@@ -73,6 +75,7 @@ export interface RunningContactCenter {
   widgetDemoUrl: string;
   demo: DemoFile;
   deps: Deps;
+  services: Services;
   handlers: Map<string, LambdaHandler>;
   poller: LocalStreamPoller;
   deadLetters: DeadLetter[];
@@ -129,18 +132,20 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     const hub = new LocalRealtimeHub();
     // Messenger senders call the simulator on this server, never the providers' real hosts.
     const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: tableName, AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, PUBLIC_BASE_URL: baseUrl, ...simulatorApiBaseUrls(baseUrl) });
-    const deps: Deps = {
-      config,
-      clock: systemClock,
-      ...createRepositories(dynamodb, tableName),
-      push: hub,
-      cipher: LocalSecretCipher.fromKeyFile(dataDir && join(dataDir, 'secrets.key')),
-      verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
-      senders: createSendersFromConfig(config),
-    };
+    // Routing timers fire in-process through the catalogued timer handler, as SQS would invoke it (the handler
+    // reaches the routing service through the composition installed below), and are re-armed from the table's
+    // state on every start, so a restart loses none.
+    const handlers = await loadLambdaHandlers();
+    const timerHandler = handlers.get('routing-timers')!;
+    const timers = new LocalTimers({
+      deliver: async (timer) => {
+        const result = (await timerHandler(timerEvent([timer]), createLambdaContext('routing-timers'))) as SQSBatchResponse;
+        if (result?.batchItemFailures?.length) throw new Error(`Routing timer ${timer.id} failed`);
+      },
+      onError: (message, error, timer) => logger.warn(message, { error, timerId: timer.id }),
+    });
     // Replies leave through the in-process delivery queue, off the stream, as the SQS delivery queue does in AWS.
     // Each job runs through the catalogued `message-delivery` handler with an SQS event, as Lambda would invoke it.
-    const handlers = await loadLambdaHandlers();
     const deliveryHandler = handlers.get('message-delivery')!;
     const delivery = new LocalDeliveryQueue({
       run: async (job) => {
@@ -149,9 +154,22 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       },
       onError: (error, job) => logger.warn('Delivery job failed', { error, messageId: job.messageId }),
     });
-    deps.delivery = delivery;
     cleanups.push(() => delivery.stop());
-    installDeps(deps);
+    const deps: Deps = {
+      config,
+      clock: systemClock,
+      ...createRepositories(dynamodb, tableName),
+      push: hub,
+      cipher: LocalSecretCipher.fromKeyFile(dataDir && join(dataDir, 'secrets.key')),
+      verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
+      senders: createSendersFromConfig(config),
+      timers,
+      // Records accepted callbacks' dial requests until the voice issue brings a dialer.
+      dialer: new LocalVoiceDialer(),
+      delivery,
+    };
+    const { services } = compose(deps);
+    installComposition({ deps, services });
 
     const demoPath = dataDir && join(dataDir, 'demo.json');
     const previous = demoPath && existsSync(demoPath) ? (JSON.parse(readFileSync(demoPath, 'utf8')) as DemoFile) : undefined;
@@ -163,18 +181,8 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     if (webchat) widgetDemo.configure({ apiBaseUrl: baseUrl, channelId: webchat.channelId });
     if (demoPath) writeFileSync(demoPath, JSON.stringify(demo, null, 2) + '\n', { mode: 0o600 });
 
-    // Routing timers fire in-process through the catalogued timer handler, as SQS would invoke it, and are
-    // re-armed from the table's state on every start, so a restart loses none.
-    const timerHandler = handlers.get('routing-timers')!;
-    const timers = new LocalTimers({
-      deliver: async (timer) => {
-        const result = (await timerHandler(timerEvent([timer]), createLambdaContext('routing-timers'))) as SQSBatchResponse;
-        if (result?.batchItemFailures?.length) throw new Error(`Routing timer ${timer.id} failed`);
-      },
-      onError: (message, error, timer) => logger.warn(message, { error, timerId: timer.id }),
-    });
     cleanups.push(() => timers.stop());
-    await rearmTimers(installRoutingAdapters(deps, { timers }));
+    await rearmTimers(deps);
     await requeuePendingDeliveries(deps, delivery);
     const streamHandler = handlers.get('stream-processor') as unknown as (e: DynamoDBStreamEvent, c: Context) => Promise<DynamoDBBatchResponse>;
     const deadLetters: DeadLetter[] = [];
@@ -204,7 +212,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       .use(localGuard(port))
       .route('/', localRoutes({ directory: deps.directory, issuer, handlers }))
       .route('/', simulatorRoutes(simulator))
-      .route('/', createApp(deps, { healthChecks: { streamPoller: async () => poller.healthy } }))
+      .route('/', createApp(deps, services, { healthChecks: { streamPoller: async () => poller.healthy } }))
       .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
       .get('*', (c) => {
         if (/^\/(api|webhooks|local|health|simulator|widget)(\/|$)/.test(c.req.path)) return c.notFound();
@@ -223,7 +231,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     // Ready only once the poller has read the stream at least once.
     const deadline = Date.now() + 30_000;
     while (!poller.healthy && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return { baseUrl, demo, deps, simulator, widgetDemoUrl: widgetDemo.url, handlers, poller, deadLetters, stop };
+    return { baseUrl, demo, deps, services, simulator, widgetDemoUrl: widgetDemo.url, handlers, poller, deadLetters, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { OutboxRecordSchema } from '@cc/shared/conversations/model';
 import { DELIVERY_LEASE_MS, type DeliveryJob } from '@cc/shared/delivery/model';
 import type { DeliveryQueue } from '@cc/shared/delivery/ports';
-import type { Deps } from '../composition/root.ts';
+import type { Deps } from '../composition/deps.ts';
 
 /**
  * Local start-up: the in-process delivery queue died with the last process, so every outbox record

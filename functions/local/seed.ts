@@ -9,7 +9,7 @@ import type { Role } from '@cc/shared/auth/model';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { ChannelKind } from '@cc/shared/tenancy/model';
 import { channelSecretContext } from '@cc/shared/tenancy/ports';
-import type { Deps } from '../composition/root.ts';
+import type { Deps } from '../composition/deps.ts';
 import { hashPassword } from '../auth/password.ts';
 
 export interface DemoUser {

@@ -10,7 +10,7 @@ import { isOpen } from '@cc/shared/routing/business-hours';
 import { type AliceFacts, type AliceIntent, classifyAliceTurn, composeAliceReply, factsNeeded } from '@cc/shared/self-service/alice-skill';
 import { describeBusinessHours } from '@cc/shared/self-service/business-hours-text';
 import type { DirectoryRepository } from '@cc/shared/tenancy/ports';
-import type { Clock } from '../composition/root.ts';
+import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 import type { ResolvedChannel } from './channel-resolver.ts';
 import { type CallbackGuardDeps, guardCallbackRequest } from './callback-guard.ts';

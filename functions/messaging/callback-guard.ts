@@ -5,7 +5,7 @@
  */
 import { RateLimitedError } from '@cc/shared/errors';
 import { type CallbackRequester, callbackLimitKey, callbackRateLimit } from '@cc/shared/limits/callback-limits';
-import type { Deps } from '../composition/root.ts';
+import type { Deps } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 
 /** What the guard reads. */

@@ -71,18 +71,6 @@ export class ChannelResolver {
   }
 }
 
-const resolvers = new WeakMap<object, ChannelResolver>();
-
-/** The process's resolver for these dependencies: the HTTP app and the stream reactions share its cache. */
-export function channelResolverFor(deps: { directory: DirectoryRepository; cipher: SecretCipher }): ChannelResolver {
-  let resolver = resolvers.get(deps.directory);
-  if (!resolver) {
-    resolver = new ChannelResolver(deps);
-    resolvers.set(deps.directory, resolver);
-  }
-  return resolver;
-}
-
 /** A secret of the channel as a string ('' when absent, which no verifier accepts). */
 export function secretOf(resolved: ResolvedChannel, name: string): string {
   const value = resolved.secrets[name];

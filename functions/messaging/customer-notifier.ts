@@ -6,7 +6,7 @@ import { newOutboundMessage } from '@cc/shared/conversations/build-message';
 import { systemMessageIdOf } from '@cc/shared/conversations/ids';
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
-import type { Clock } from '../composition/root.ts';
+import type { Clock } from '../composition/deps.ts';
 
 /**
  * Tells a waiting messenger customer their place in the queue, or that the queue is closed, through their

@@ -11,7 +11,7 @@ import { hasRole } from '@cc/shared/auth/model';
 import type { ContactRepository } from '@cc/shared/contacts/ports';
 import { randomUUID } from 'node:crypto';
 import { ConflictError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
-import type { Clock } from '../composition/root.ts';
+import type { Clock } from '../composition/deps.ts';
 
 /** A customer with the customers linked to it and who may be the same person. */
 export interface CustomerProfileView {

@@ -32,8 +32,8 @@ beforeAll(async () => {
   ctx = await createTestDeps();
   telegram = await startFakeProvider(() => ({ body: JSON.stringify({ ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: 'private' } } }) }));
   ctx.deps.senders = createMessengerSenders({ telegram: { baseUrl: telegram.baseUrl, retry: { sleep: recordingSleep().sleep } } });
-  app = createApp(ctx.deps);
-  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps));
+  app = createApp(ctx.deps, ctx.services);
+  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps, ctx.services));
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'tg', kind: 'telegram', defaultQueueId: 'support' });
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'tg-menu', kind: 'telegram', defaultQueueId: 'support', settings: { preChatMenu: { prompt: 'Выберите отдел:', options: [{ title: 'Продажи', queueId: 'sales' }, { title: 'Поддержка', queueId: 'support' }] } } });
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'wa', kind: 'whatsapp', defaultQueueId: 'support' });
@@ -115,7 +115,7 @@ describe('inbound messages become contacts', () => {
     for (let i = 0; i < 5; i++) await sendTelegram(update);
     await pump.run();
     const inboxItems = (await scanEntity(ctx.deps, 'idempotency')).filter((i) => JSON.stringify(i).includes('"5004"'));
-    const again = new StreamPump(ctx.deps, messagingReactions(ctx.deps));
+    const again = new StreamPump(ctx.deps, messagingReactions(ctx.deps, ctx.services));
     await again.run();
     // Assert
     expect(inboxItems).toHaveLength(1);

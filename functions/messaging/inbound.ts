@@ -11,7 +11,7 @@ import { ConflictError } from '@cc/shared/errors';
 import type { ConversationEvent, CustomerProfile, DeliveryStatus, Message } from '@cc/shared/messaging/model';
 import { channelCredentials } from '@cc/shared/tenancy/channel-secrets';
 import type { MessengerSenders } from '../adapters/messengers/index.ts';
-import type { Clock } from '../composition/root.ts';
+import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 import type { ChannelResolver, ResolvedChannel } from './channel-resolver.ts';
 

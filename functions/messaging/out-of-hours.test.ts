@@ -4,7 +4,6 @@ import type { Contact } from '@cc/shared/contacts/model';
 import type { OutboxRecord, StoredMessage } from '@cc/shared/conversations/model';
 import { createTestDeps } from '../../test/deps.ts';
 import { createApp } from '../http/app.ts';
-import { routingDeps } from '../routing/deps.ts';
 import { routingReactions } from '../routing/reactions.ts';
 import { makeTenantQueue } from '../routing/testing.ts';
 import type { ItemChange } from '../streams/app.ts';
@@ -22,8 +21,8 @@ let pump: StreamPump;
 
 beforeAll(async () => {
   ctx = await createTestDeps(() => SATURDAY);
-  app = createApp(ctx.deps);
-  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps));
+  app = createApp(ctx.deps, ctx.services);
+  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps, ctx.services));
   await ctx.deps.queues.put(makeTenantQueue(TENANT, 'weekdays', { businessHours: { weekly: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday }, holidays: [] } }));
   await ctx.deps.queues.put(makeTenantQueue(TENANT, 'always'));
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'tg-weekdays', kind: 'telegram', defaultQueueId: 'weekdays' });
@@ -50,7 +49,7 @@ async function newTelegramContact(channelId: string, languageCode = 'ru'): Promi
 
 /** Applies the routing stream's out-of-hours reaction to the contact's INSERT record, as the stream processor would. */
 async function deliverInsert(item: Record<string, unknown>) {
-  const reaction = routingReactions(routingDeps(ctx.deps)).find((r) => r.name === 'tell new chat customers we are closed')!;
+  const reaction = routingReactions(ctx.deps, ctx.services).find((r) => r.name === 'tell new chat customers we are closed')!;
   const change: ItemChange = { eventName: 'INSERT', entity: 'contact', newImage: item, sequenceNumber: '1' };
   await reaction.react(change);
 }

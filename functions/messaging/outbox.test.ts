@@ -26,8 +26,8 @@ beforeAll(async () => {
   provider = await startFakeProvider(() => script.shift() ?? { status: 500, body: '{"error":"unscripted"}' });
   const http = { baseUrl: provider.baseUrl, retry: { sleep: sleeps.sleep } };
   ctx.deps.senders = createMessengerSenders({ telegram: http, whatsapp: http, vk: http, viber: http });
-  app = createApp(ctx.deps);
-  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps));
+  app = createApp(ctx.deps, ctx.services);
+  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps, ctx.services));
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'tg', kind: 'telegram' });
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'wa', kind: 'whatsapp' });
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'vb', kind: 'viber' });

@@ -8,7 +8,7 @@ import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { SendResult } from '@cc/shared/messaging/ports';
 import { channelCredentials } from '@cc/shared/tenancy/channel-secrets';
 import { type MessengerSenders, deriveVkRandomId, sendThroughChannel } from '../adapters/messengers/index.ts';
-import type { Clock } from '../composition/root.ts';
+import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 import type { ChannelResolver, ResolvedChannel } from './channel-resolver.ts';
 

@@ -1,11 +1,10 @@
 import { InboxRecordSchema, OutboxRecordSchema, StoredMessageSchema } from '@cc/shared/conversations/model';
 import type { DeliveryJob } from '@cc/shared/delivery/model';
-import type { Deps } from '../composition/root.ts';
+import type { Deps } from '../composition/deps.ts';
+import type { Services } from '../composition/services.ts';
 import { logger } from '../composition/logger.ts';
 import { broadcast, ownerOr } from '../realtime/reactions.ts';
 import type { ChangeReaction } from '../streams/app.ts';
-import { channelResolverFor } from './channel-resolver.ts';
-import { InboundService } from './inbound.ts';
 import type { WidgetDelivery } from './outbox.ts';
 import { createDeliveryRunner } from '../delivery/app.ts';
 
@@ -16,10 +15,8 @@ type MessagingReactionDeps = Pick<Deps, 'messaging' | 'customers' | 'contacts' |
  * outbox records become jobs on the delivery queue (sending happens off the stream, so a slow
  * provider never holds up the shard); stored messages are pushed live to the agent.
  */
-export function messagingReactions(deps: MessagingReactionDeps, options: { widget?: WidgetDelivery } = {}): ChangeReaction[] {
-  const channels = channelResolverFor(deps);
-  const inbound = new InboundService(deps, channels);
-  const deliver = createDeliveryRunner(deps, options);
+export function messagingReactions(deps: MessagingReactionDeps, services: Pick<Services, 'channels' | 'inbound'>, options: { widget?: WidgetDelivery } = {}): ChangeReaction[] {
+  const deliver = createDeliveryRunner(deps, services.channels, options);
   return [
     {
       name: 'messaging: apply webhook inbox',
@@ -27,7 +24,7 @@ export function messagingReactions(deps: MessagingReactionDeps, options: { widge
       react: async (change) => {
         if (change.eventName !== 'INSERT' || !change.newImage) return;
         const record = InboxRecordSchema.safeParse(change.newImage);
-        if (record.success) await inbound.process(record.data);
+        if (record.success) await services.inbound.process(record.data);
         else logger.error('Inbox record does not match the schema; skipped', { sequenceNumber: change.sequenceNumber, issues: record.error.issues });
       },
     },

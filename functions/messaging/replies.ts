@@ -9,7 +9,7 @@ import type { ReplyRequest, StoredMessage } from '@cc/shared/conversations/model
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import { requestResend } from '@cc/shared/conversations/update-message';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
-import type { Clock } from '../composition/root.ts';
+import type { Clock } from '../composition/deps.ts';
 
 /** A message as the console sees it: everything but bookkeeping. */
 export function toMessageView(message: StoredMessage) {

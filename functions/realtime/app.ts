@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { decodeJwt } from 'jose';
 import { isConnectionLive } from '@cc/shared/realtime/ports';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import type { Deps } from '../composition/root.ts';
+import type { Deps } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 import { ForbiddenError, UnauthenticatedError } from '@cc/shared/errors';
 import { isVisitorToken } from '../widget/visitor-tokens.ts';

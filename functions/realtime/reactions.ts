@@ -1,7 +1,7 @@
 import { AgentSchema } from '@cc/shared/agents/model';
 import { hasRole, type Role } from '@cc/shared/auth/model';
 import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
-import type { Deps } from '../composition/root.ts';
+import type { Deps } from '../composition/deps.ts';
 import type { ChangeReaction } from '../streams/app.ts';
 import { fanOut, toEach } from './fan-out.ts';
 

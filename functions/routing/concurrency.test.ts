@@ -18,9 +18,9 @@ import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { toLambdaRecord } from '../local/stream-poller.ts';
 import { createLambdaContext } from '../local/lambda-context.ts';
 import { createStreamHandler, decodeRecord } from '../streams/app.ts';
-import { installRoutingAdapters, type RoutingDeps } from './deps.ts';
 import { routingReactions } from './reactions.ts';
-import { createRoutingService, type RoutingService } from './service.ts';
+import type { Deps } from '../composition/deps.ts';
+import type { RoutingServices } from '../composition/services.ts';
 import { makeAgentRecord, makeTenantQueue } from './testing.ts';
 
 const T = 'tenant-load';
@@ -30,9 +30,9 @@ const AGENTS = 20;
 const CONSUMERS = 4;
 
 let ctx: Awaited<ReturnType<typeof createTestDeps>>;
-let deps: RoutingDeps;
+let deps: Deps;
 let timers: LocalTimers;
-let service: RoutingService;
+let routing: RoutingServices;
 
 /** Deterministic PRNG, so a failure reproduces. */
 function rng(seed: number) {
@@ -45,10 +45,10 @@ function rng(seed: number) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestDeps();
-  timers = new LocalTimers({ deliver: (timer) => createRoutingService(deps).fireTimer(timer) });
-  deps = installRoutingAdapters(ctx.deps, { timers });
-  service = createRoutingService(deps);
+  timers = new LocalTimers({ deliver: (timer) => routing.timers.fireTimer(timer) });
+  ctx = await createTestDeps(undefined, { timers });
+  deps = ctx.deps;
+  routing = ctx.services.routing;
   for (const queueId of QUEUES) await deps.queues.put(makeTenantQueue(T, queueId, { afterContactWorkSeconds: 0 }));
   // Voice-only, chat-only and mixed agents (half of them never hold a call and chats together), two queues each.
   for (let i = 0; i < AGENTS; i++) {
@@ -120,9 +120,9 @@ describe('routing under concurrency on DynamoDB Local', () => {
       actions.push(
         (async () => {
           await new Promise((r) => setTimeout(r, random() * 30));
-          if (reject) return service.rejectOffer(principal(contact.agentId!), contact.contactId);
-          await service.acceptOffer(principal(contact.agentId!), contact.contactId);
-          await service.endContact(principal(contact.agentId!), contact.contactId);
+          if (reject) return routing.commands.rejectOffer(principal(contact.agentId!), contact.contactId);
+          await routing.commands.acceptOffer(principal(contact.agentId!), contact.contactId);
+          await routing.commands.endContact(principal(contact.agentId!), contact.contactId);
         })().catch((error) => {
           // The offer moved on meanwhile (timed out and went to someone else): a console would just drop it.
           if (!(error instanceof DomainError) || (error.status !== 403 && error.status !== 409)) throw error;
@@ -132,7 +132,7 @@ describe('routing under concurrency on DynamoDB Local', () => {
 
     // Each consumer is its own Lambda instance: its own handler (a batch processor serves one invocation at a time).
     const consumer = async () => {
-      const handle = createStreamHandler(routingReactions(deps));
+      const handle = createStreamHandler(routingReactions(deps, ctx.services));
       while (!done) {
         const record = incoming.shift();
         if (!record) {
@@ -173,7 +173,7 @@ describe('routing under concurrency on DynamoDB Local', () => {
     const channels: Channel[] = ['voice', 'telegram', 'webchat', 'whatsapp', 'callback'];
     for (let i = 0; i < CONTACTS; i++) {
       const channel = channels[i % channels.length]!;
-      await service.createContact(T, { contactId: `c-${String(i).padStart(3, '0')}`, queueId: QUEUES[i % QUEUES.length]!, channel, priority: 0, requiredSkills: [], ...(channel === 'callback' && { callback: { phone: '+74950000000' } }) });
+      await routing.commands.createContact(T, { contactId: `c-${String(i).padStart(3, '0')}`, queueId: QUEUES[i % QUEUES.length]!, channel, priority: 0, requiredSkills: [], ...(channel === 'callback' && { callback: { phone: '+74950000000' } }) });
     }
     const deadline = Date.now() + 150_000;
     while (closed() < CONTACTS && Date.now() < deadline) {
@@ -220,7 +220,7 @@ describe('routing under concurrency on DynamoDB Local', () => {
 
   it('reports a poison stream record and every later one in batchItemFailures, and routes the later one on retry', async () => {
     // Arrange: two new queued contacts around a contact image with an unknown status
-    const handle = createStreamHandler(routingReactions(deps));
+    const handle = createStreamHandler(routingReactions(deps, ctx.services));
     const record = (sequence: string, image: Record<string, unknown>): DynamoDBRecord => ({
       eventID: sequence, eventName: 'INSERT', eventSource: 'aws:dynamodb', awsRegion: 'local',
       dynamodb: { SequenceNumber: sequence, Keys: marshall({ pk: image.pk, sk: 'CONTACT' }) as never, NewImage: marshall(image, { removeUndefinedValues: true }) as never },

@@ -7,8 +7,8 @@ import { toClosedNotice } from '@cc/shared/contacts/closed-notice';
 import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
 import { channelKind, hasFreeCapacity, isOpen, nextOpening, openingTimeOf } from '@cc/shared/routing/index';
 import type { ChangeReaction, ItemChange } from '../streams/app.ts';
-import type { RoutingDeps } from './deps.ts';
-import { createRoutingService } from './service.ts';
+import type { Deps } from '../composition/deps.ts';
+import type { Services } from '../composition/services.ts';
 import { fanOut, toEach } from '../realtime/fan-out.ts';
 
 const contactsOf = (change: ItemChange) => ({
@@ -38,7 +38,7 @@ export function agentFreedUp(before: Agent | undefined, after: Agent): boolean {
 }
 
 /** Posts each message to the tenant's connections it is meant for, listing them once; forgets connections that are gone. */
-async function pushAll(deps: Pick<RoutingDeps, 'connections' | 'push'>, tenantId: string, messages: { to: (c: LiveConnection) => boolean; message: LiveMessage }[], connections?: LiveConnection[]) {
+async function pushAll(deps: Pick<Deps, 'connections' | 'push'>, tenantId: string, messages: { to: (c: LiveConnection) => boolean; message: LiveMessage }[], connections?: LiveConnection[]) {
   if (messages.length === 0) return;
   const all = connections ?? (await deps.connections.listByTenant(tenantId));
   await fanOut(deps, tenantId, messages.flatMap(({ to, message }) => toEach(all.filter(to), message)));
@@ -57,13 +57,13 @@ const isSupervisorConsole = (c: LiveConnection) => hasRole(c.roles, 'supervisor'
  * to new chat customers. Every reaction re-reads
  * or is keyed by version, so redelivery and reordering are harmless.
  */
-export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
-  const service = createRoutingService(deps);
+export function routingReactions(deps: Pick<Deps, 'clock' | 'connections' | 'push' | 'timers' | 'dialer'>, services: Pick<Services, 'routing' | 'notifier'>): ChangeReaction[] {
+  const { engine, queries, queues } = services.routing;
 
   async function pushQueueStats(tenantId: string, queueIds: string[]) {
     const supervisors = (await deps.connections.listByTenant(tenantId)).filter(isSupervisorConsole);
     if (supervisors.length === 0 || queueIds.length === 0) return;
-    const stats = await service.statsOfQueues(tenantId, queueIds);
+    const stats = await queries.statsOfQueues(tenantId, queueIds);
     await pushAll(deps, tenantId, stats.map((queue) => ({ to: isSupervisorConsole, message: { type: 'queue.stats', queue } })), supervisors);
   }
 
@@ -76,7 +76,7 @@ export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
       react: async (change) => {
         const { before, after } = contactsOf(change);
         if (!after || !versionChanged(before, after)) return;
-        const queue = await service.findQueue(after.tenantId, after.queueId);
+        const queue = await queues.find(after.tenantId, after.queueId);
         if (!queue) return;
         for (const timer of timersFor(after, queue)) await deps.timers.schedule(timer);
       },
@@ -89,7 +89,7 @@ export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
         if (!after || !versionChanged(before, after)) return;
         const messages: { to: (c: LiveConnection) => boolean; message: LiveMessage }[] = [];
         if (after.status === 'offered' && after.agentId !== undefined) {
-          const queue = await service.findQueue(after.tenantId, after.queueId);
+          const queue = await queues.find(after.tenantId, after.queueId);
           const expiresAt = new Date(Date.parse(after.statusSince) + (queue?.offerTimeoutSeconds ?? 20) * 1000).toISOString();
           messages.push({ to: (c) => c.userId === after.agentId, message: { type: 'offer', contact: after, expiresAt } });
         }
@@ -111,7 +111,7 @@ export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
       entity: 'contact',
       react: async (change) => {
         const { before, after } = contactsOf(change);
-        if (after?.status === 'queued' && versionChanged(before, after)) await service.routeContact(after.tenantId, after.contactId);
+        if (after?.status === 'queued' && versionChanged(before, after)) await engine.routeContact(after.tenantId, after.contactId);
       },
     },
     {
@@ -119,7 +119,7 @@ export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
       entity: 'agent',
       react: async (change) => {
         const { before, after } = agentsOf(change);
-        if (after && agentFreedUp(before, after)) await service.routeAgent(after.tenantId, after.agentId);
+        if (after && agentFreedUp(before, after)) await engine.routeAgent(after.tenantId, after.agentId);
       },
     },
     {
@@ -129,8 +129,8 @@ export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
         const { before, after } = contactsOf(change);
         if (!after) return;
         const left = before?.status === 'queued' && (after.status !== 'queued' || after.queueId !== before.queueId);
-        if (left) await service.notifyPositions(before.tenantId, before.queueId);
-        else if (!before && after.status === 'queued' && after.positionUpdates) await service.notifyPositions(after.tenantId, after.queueId);
+        if (left) await queries.notifyPositions(before.tenantId, before.queueId);
+        else if (!before && after.status === 'queued' && after.positionUpdates) await queries.notifyPositions(after.tenantId, after.queueId);
       },
     },
     {
@@ -139,12 +139,12 @@ export function routingReactions(deps: RoutingDeps): ChangeReaction[] {
       react: async (change) => {
         const { after } = contactsOf(change);
         if (!isNewChatContact(change, after)) return;
-        const queue = await service.findQueue(after.tenantId, after.queueId);
+        const queue = await queues.find(after.tenantId, after.queueId);
         const now = deps.clock.now();
         if (!queue || isOpen(queue, now)) return;
         // The contact still waits and routes as usual: an agent who is on may take it before the opening.
         const opening = nextOpening(queue, now);
-        await deps.notifier.notifyClosed(after, toClosedNotice(opening && openingTimeOf(queue, opening)));
+        await services.notifier.notifyClosed(after, toClosedNotice(opening && openingTimeOf(queue, opening)));
       },
     },
     {

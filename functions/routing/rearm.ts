@@ -1,12 +1,12 @@
 import { timersFor, sweepTimer } from '@cc/shared/contacts/timers';
 import { QueueSchema } from '@cc/shared/routing/index';
-import type { RoutingDeps } from './deps.ts';
+import type { Deps } from '../composition/deps.ts';
 
 /**
  * Re-arms every timer the table's state calls for (local start-up: in-process timers die with the process), plus a
  * sweep of each queue with waiting contacts so contacts queued while nothing ran are routed. @returns timers armed
  */
-export async function rearmTimers(deps: Pick<RoutingDeps, 'routing' | 'queues' | 'timers' | 'clock'>): Promise<number> {
+export async function rearmTimers(deps: Pick<Deps, 'routing' | 'queues' | 'timers' | 'clock'>): Promise<number> {
   const contacts = await deps.routing.listOpenContacts();
   const queues = new Map<string, ReturnType<typeof QueueSchema.parse> | undefined>();
   let armed = 0;

@@ -1,10 +1,9 @@
-/** Test-only builders for routing on DynamoDB Local: queues, agents, and routing deps with recorded timers. */
+/** Test-only builders for routing on DynamoDB Local: queues, agents, and deps and services with recorded timers. */
 import type { Agent } from '@cc/shared/agents/model';
 import type { RoutingTimer } from '@cc/shared/contacts/timers';
 import type { Timers } from '@cc/shared/contacts/ports';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import { createTestDeps } from '../../test/deps.ts';
-import { installRoutingAdapters, type RoutingDeps } from './deps.ts';
 
 /** Timers that only record what was armed; tests fire them by hand. */
 export class RecordingTimers implements Timers {
@@ -14,7 +13,7 @@ export class RecordingTimers implements Timers {
   }
   /** The last armed timer of `kind` (for a contact, when given). */
   last(kind: RoutingTimer['kind'], contactId?: string): RoutingTimer | undefined {
-    return this.armed.filter((t) => t.kind === kind && (contactId === undefined || t.contactId === contactId)).at(-1);
+    return this.armed.filter((t) => t.kind === kind && (contactId === undefined || ('contactId' in t && t.contactId === contactId))).at(-1);
   }
 }
 
@@ -32,12 +31,11 @@ export function makeAgentRecord(tenantId: string, agentId: string, queueIds: str
   };
 }
 
-/** Local deps on a fresh table with a settable clock and recorded timers. */
+/** Local deps and services on a fresh table with a settable clock and recorded timers. */
 export async function createRoutingTestDeps(start = new Date('2026-11-25T09:00:00.000Z')) {
   let current = start;
   const clock = { now: () => current, advance: (seconds: number) => void (current = new Date(current.getTime() + seconds * 1000)), set: (at: Date) => void (current = at) };
-  const ctx = await createTestDeps(() => current);
   const timers = new RecordingTimers();
-  const deps: RoutingDeps = installRoutingAdapters(ctx.deps, { timers });
-  return { ...ctx, routing: deps, timers, clock };
+  const ctx = await createTestDeps(() => current, { timers });
+  return { ...ctx, timers, clock };
 }

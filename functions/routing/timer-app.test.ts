@@ -13,7 +13,7 @@ afterAll(() => ctx.table.drop());
 describe('routing timer handler', () => {
   it('re-queues a timer that is not due yet (SQS delays stop at 15 minutes)', async () => {
     // Arrange
-    const handle = createTimerHandler(ctx.routing);
+    const handle = createTimerHandler(ctx.deps, ctx.services.routing.timers);
     const later = { id: 'later', kind: 'queue-sweep', tenantId: 't', queueId: 'q', dueAt: new Date(ctx.clock.now().getTime() + 3600_000).toISOString() };
     // Act
     const result = await handle(timerEvent([later]), createLambdaContext('routing-timers'));
@@ -25,7 +25,7 @@ describe('routing timer handler', () => {
   it('waits out the last fraction of a second, fires a due timer, and reports a malformed one', async () => {
     // Arrange
     const waits: number[] = [];
-    const handle = createTimerHandler(ctx.routing, async (ms) => void waits.push(ms));
+    const handle = createTimerHandler(ctx.deps, ctx.services.routing.timers, async (ms) => void waits.push(ms));
     const soon = { id: 'soon', kind: 'queue-sweep', tenantId: 't', queueId: 'q', dueAt: new Date(ctx.clock.now().getTime() + 400).toISOString() };
     const event = timerEvent([soon, { id: 'broken' }]);
     // Act

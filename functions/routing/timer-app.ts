@@ -3,8 +3,8 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { RoutingTimerSchema } from '@cc/shared/contacts/timers';
 import { logger } from '../composition/logger.ts';
 import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
-import type { RoutingDeps } from './deps.ts';
-import { createRoutingService } from './service.ts';
+import type { Deps } from '../composition/deps.ts';
+import type { RoutingTimerRunner } from './timer-runner.ts';
 
 /** A timer may come back this much early from SQS (whole-second delays); the handler waits it out. */
 const WAIT_OUT_MS = 1000;
@@ -13,15 +13,14 @@ const WAIT_OUT_MS = 1000;
  * The routing timer handler: each SQS message is one timer. Early ones (a delay capped at 15 minutes, or the
  * sub-second rest) are waited out or re-queued; due ones fire. Failures go back in `batchItemFailures`.
  */
-export function createTimerHandler(deps: RoutingDeps, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {
-  const service = createRoutingService(deps);
+export function createTimerHandler(deps: Pick<Deps, 'clock' | 'timers'>, runner: Pick<RoutingTimerRunner, 'fireTimer'>, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {
   const processRecord = async (record: SQSRecord) => {
     try {
       const timer = RoutingTimerSchema.parse(JSON.parse(record.body));
       const remaining = Date.parse(timer.dueAt) - deps.clock.now().getTime();
       if (remaining > WAIT_OUT_MS) return deps.timers.schedule(timer);
       if (remaining > 0) await sleep(remaining);
-      await service.fireTimer(timer);
+      await runner.fireTimer(timer);
     } catch (error) {
       logger.error('Routing timer failed', { error, messageId: record.messageId });
       throw error;

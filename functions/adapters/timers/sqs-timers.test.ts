@@ -9,7 +9,7 @@ afterEach(() => sqs.reset());
 
 const QUEUE_URL = 'https://sqs.eu-central-1.amazonaws.com/123456789012/cc-test-routing-timers';
 const now = Date.parse('2026-11-25T10:00:00.000Z');
-const timer = (dueAt: string): RoutingTimer => ({ id: 'x', kind: 'offer-timeout', tenantId: 't', contactId: 'c', version: 2, dueAt });
+const timer = (dueAt: string): RoutingTimer => ({ id: 'x', kind: 'offer-timeout', tenantId: 't', contactId: 'c', queueId: 'q', version: 2, dueAt });
 const timersAtNow = () => new SqsTimers(new SQSClient({ region: 'eu-central-1' }), QUEUE_URL, () => now);
 
 describe('SqsTimers', () => {

@@ -3,7 +3,7 @@ import { changeAgentStatus } from '@cc/shared/agents/change-status';
 import { SetAgentStatusSchema, type Agent } from '@cc/shared/agents/model';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import { ConflictError, ForbiddenError, NotFoundError } from '@cc/shared/errors';
-import type { Deps } from '../../composition/root.ts';
+import type { Deps } from '../../composition/deps.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 

@@ -53,7 +53,7 @@ beforeAll(async () => {
   // The providers are the simulator, which learns tenant A's channels (and their secrets) from the directory.
   simulator = createTestSimulator({ channels: directoryChannelSource(ctx.deps, () => ['tenant-a'], PUBLIC), webhookFetch: receiver.fetch });
   ctx.deps.senders = simulator.senders;
-  app = createApp(ctx.deps);
+  app = createApp(ctx.deps, ctx.services);
   for (const tenantId of ['tenant-a', 'tenant-b']) {
     await ctx.deps.queues.put({ tenantId, queueId: 'sales', name: 'Продажи', priority: 1, serviceLevel: { targetPercent: 80, thresholdSeconds: 20 }, timeZone: 'Europe/Moscow', offerTimeoutSeconds: 20, afterContactWorkSeconds: 0, requiredSkills: { byChannel: {}, byMenuChoice: {} }, ageingPerMinute: 1 });
   }

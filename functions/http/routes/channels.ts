@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { channelResolverFor } from '../../messaging/channel-resolver.ts';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { InvalidRequestError, NotFoundError } from '@cc/shared/errors';
@@ -15,7 +14,8 @@ import {
 import { channelCredentials, channelWebhookUrl } from '@cc/shared/tenancy/channel-secrets';
 import type { Channel } from '@cc/shared/tenancy/model';
 import { channelSecretContext } from '@cc/shared/tenancy/ports';
-import type { Deps } from '../../composition/root.ts';
+import type { Deps } from '../../composition/deps.ts';
+import type { Services } from '../../composition/services.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { problemResponse } from '../problem.ts';
@@ -37,7 +37,7 @@ const newSecretToken = () => randomBytes(24).toString('base64url');
  * with `deps.cipher`, never returned), rename it, move it to another queue, rotate secrets, and
  * register its webhook with the provider where the provider has an API for it.
  */
-export function channelAdminRoutes(deps: ChannelDeps, auth: MiddlewareHandler<AuthEnv>) {
+export function channelAdminRoutes(deps: ChannelDeps, services: Pick<Services, 'channels'>, auth: MiddlewareHandler<AuthEnv>) {
   const publicBaseUrl = (c: Context) => deps.config.PUBLIC_BASE_URL ?? new URL(c.req.url).origin;
 
   /** The caller's channel, or 404 (another tenant's channel looks the same as a missing one). */
@@ -76,7 +76,7 @@ export function channelAdminRoutes(deps: ChannelDeps, auth: MiddlewareHandler<Au
       const updated: Channel = { ...planned.channel, encryptedSecrets };
       await deps.directory.putChannel(updated);
       // This process's webhook side sees the change at once; other Lambda containers within their cache TTL.
-      channelResolverFor(deps).invalidate(updated.channelId);
+      services.channels.invalidate(updated.channelId);
       return c.json(toChannelAdminView(updated, publicBaseUrl(c)));
     })
     .post('/channels/:channelId/register-webhook', auth, requireRole('admin'), async (c) => {

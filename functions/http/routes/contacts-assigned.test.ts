@@ -3,7 +3,6 @@ import type { Principal, Role } from '@cc/shared/auth/model';
 import { createApp } from '../app.ts';
 import { json } from '../../../test/json.ts';
 import { createRoutingTestDeps, makeAgentRecord, makeTenantQueue } from '../../routing/testing.ts';
-import { createRoutingService } from '../../routing/service.ts';
 
 // The agent console's two reads besides the contact routes: the contacts an agent holds (after a reload)
 // and the colleagues they may transfer to.
@@ -14,7 +13,7 @@ const principal = (tenantId: string, userId: string, role: Role): Principal => (
 
 beforeAll(async () => {
   ctx = await createRoutingTestDeps();
-  app = createApp(ctx.deps);
+  app = createApp(ctx.deps, ctx.services);
   await ctx.deps.queues.put(makeTenantQueue('tenant-a', 'support', { afterContactWorkSeconds: 30 }));
   await ctx.deps.agents.put(makeAgentRecord('tenant-a', 'anna', ['support'], { name: 'Анна Петрова', skills: [{ skill: 'support', level: 7 }] }));
   await ctx.deps.agents.put(makeAgentRecord('tenant-a', 'boris', ['support'], { name: 'Борис', status: 'break', breakReason: 'lunch' }));
@@ -32,8 +31,8 @@ const heldIds = async (path: string, as: string) => ((await json(await call(path
 describe('GET /api/contacts?assigned=me', () => {
   it('lists what the agent holds through offer, conversation and wrap-up, and drops it once closed', async () => {
     // Arrange: a contact offered to Анна (the stream is not running here, so routing is called directly)
-    const contact = await createRoutingService(ctx.routing).createContact('tenant-a', { queueId: 'support', channel: 'telegram', priority: 0, requiredSkills: [] });
-    expect(await createRoutingService(ctx.routing).routeContact('tenant-a', contact.contactId)).toBe('offered');
+    const contact = await ctx.services.routing.commands.createContact('tenant-a', { queueId: 'support', channel: 'telegram', priority: 0, requiredSkills: [] });
+    expect(await ctx.services.routing.engine.routeContact('tenant-a', contact.contactId)).toBe('offered');
     const id = contact.contactId;
 
     // Act

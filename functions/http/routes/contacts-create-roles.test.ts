@@ -3,7 +3,6 @@ import type { Principal, Role } from '@cc/shared/auth/model';
 import { createApp } from '../app.ts';
 import { json } from '../../../test/json.ts';
 import { createRoutingTestDeps, makeAgentRecord, makeTenantQueue } from '../../routing/testing.ts';
-import { createRoutingService } from '../../routing/service.ts';
 
 // Who may create what through POST /api/contacts (issue #8, item 6): an agent only plain contacts and
 // contacts of a conversation they hold; taking a waiting contact's place is a supervisor's call.
@@ -15,7 +14,7 @@ let heldConversation: string;
 
 beforeAll(async () => {
   ctx = await createRoutingTestDeps();
-  app = createApp(ctx.deps);
+  app = createApp(ctx.deps, ctx.services);
   await ctx.deps.queues.put(makeTenantQueue('tenant-a', 'support'));
   await ctx.deps.agents.put(makeAgentRecord('tenant-a', 'anna', ['support'], { capacity: { voice: 1, chat: 1 } }));
   await ctx.deps.agents.put(makeAgentRecord('tenant-a', 'boris', ['support'], { status: 'offline' }));
@@ -23,18 +22,18 @@ beforeAll(async () => {
   token.boris = await ctx.issuer.issue(principal('boris', 'agent'));
   token.supervisor = await ctx.issuer.issue(principal('sup', 'supervisor'));
   // Анна holds a Telegram contact of conversation conv-held (the stream is not running, so routing is called directly).
-  const service = createRoutingService(ctx.routing);
+  const routing = ctx.services.routing;
   heldConversation = 'telegram:bot:42';
-  const contact = await service.createContact('tenant-a', { queueId: 'support', channel: 'telegram', conversationId: heldConversation, customerId: 'cust-1', priority: 0, requiredSkills: [] });
-  expect(await service.routeContact('tenant-a', contact.contactId)).toBe('offered');
-  await service.acceptOffer(principal('anna', 'agent'), contact.contactId);
+  const contact = await routing.commands.createContact('tenant-a', { queueId: 'support', channel: 'telegram', conversationId: heldConversation, customerId: 'cust-1', priority: 0, requiredSkills: [] });
+  expect(await routing.engine.routeContact('tenant-a', contact.contactId)).toBe('offered');
+  await routing.commands.acceptOffer(principal('anna', 'agent'), contact.contactId);
 });
 afterAll(() => ctx.table.drop());
 
 const post = (as: string, body: unknown) =>
   app.request('/api/contacts', { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' } });
 const callback = { queueId: 'support', channel: 'callback', callback: { phone: '+74951234567' } };
-const waitingCaller = async () => (await createRoutingService(ctx.routing).createContact('tenant-a', { queueId: 'support', channel: 'voice', priority: 0, requiredSkills: [] })).contactId;
+const waitingCaller = async () => (await ctx.services.routing.commands.createContact('tenant-a', { queueId: 'support', channel: 'voice', priority: 0, requiredSkills: [] })).contactId;
 
 describe('POST /api/contacts by role', () => {
   it('lets an agent create a callback for the conversation they hold', async () => {

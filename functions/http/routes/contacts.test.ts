@@ -3,7 +3,6 @@ import type { Principal, Role } from '@cc/shared/auth/model';
 import { createApp } from '../app.ts';
 import { json } from '../../../test/json.ts';
 import { createRoutingTestDeps, makeAgentRecord, makeTenantQueue } from '../../routing/testing.ts';
-import { createRoutingService } from '../../routing/service.ts';
 
 let ctx: Awaited<ReturnType<typeof createRoutingTestDeps>>;
 let app: ReturnType<typeof createApp>;
@@ -12,7 +11,7 @@ const principal = (tenantId: string, userId: string, role: Role): Principal => (
 
 beforeAll(async () => {
   ctx = await createRoutingTestDeps();
-  app = createApp(ctx.deps);
+  app = createApp(ctx.deps, ctx.services);
   for (const tenantId of ['tenant-a', 'tenant-b']) {
     await ctx.deps.queues.put(makeTenantQueue(tenantId, 'sales'));
     await ctx.deps.agents.put(makeAgentRecord(tenantId, `${tenantId}-agent`, ['sales'], { capacity: { voice: 1, chat: 1 } }));
@@ -33,7 +32,7 @@ async function offeredContact(): Promise<string> {
   const res = await call('/api/contacts', { method: 'POST', token: token.supervisorA, body: { queueId: 'sales', channel: 'telegram' } });
   expect(res.status).toBe(201);
   const { contactId } = await json(res);
-  expect(await createRoutingService(ctx.routing).routeContact('tenant-a', contactId)).toBe('offered');
+  expect(await ctx.services.routing.engine.routeContact('tenant-a', contactId)).toBe('offered');
   return contactId;
 }
 
@@ -160,7 +159,7 @@ describe('contacts API', () => {
 
 /** Ends what the agent holds, then offers a fresh contact to them. */
 async function offeredContactAfterFreeing(): Promise<string> {
-  const service = createRoutingService(ctx.routing);
+  const routing = ctx.services.routing;
   const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
   const page = await ctx.table.documents.send(new ScanCommand({ TableName: ctx.table.tableName, FilterExpression: 'entity = :c AND agentId = :a AND #s = :x', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':c': 'contact', ':a': 'tenant-a-agent', ':x': 'connected' } }));
   for (const item of page.Items ?? []) {
@@ -168,7 +167,7 @@ async function offeredContactAfterFreeing(): Promise<string> {
     expect(await json(res)).toMatchObject({ status: 'closed' });
   }
   // Drain earlier waiting contacts of tenant A so the next one is offered to the agent.
-  for (const waiting of await ctx.deps.contacts.listWaiting('tenant-a', 'sales')) await service.abandonContact('tenant-a', waiting.contactId);
+  for (const waiting of await ctx.deps.contacts.listWaiting('tenant-a', 'sales')) await routing.commands.abandonContact('tenant-a', waiting.contactId);
   return offeredContact();
 }
 

@@ -3,7 +3,6 @@ import type { Principal, Role } from '@cc/shared/auth/model';
 import { createApp } from '../app.ts';
 import { json } from '../../../test/json.ts';
 import { createRoutingTestDeps, makeAgentRecord, makeTenantQueue } from '../../routing/testing.ts';
-import { createRoutingService } from '../../routing/service.ts';
 
 // Who may read and merge customers (issue #8, item 7): an agent the customers of the contacts they hold,
 // merging only what the profile suggests; supervisors everything. Every merge is recorded.
@@ -17,7 +16,7 @@ const sighting = (customerId: string, channel: 'telegram' | 'whatsapp' | 'vk', p
 
 beforeAll(async () => {
   ctx = await createRoutingTestDeps();
-  app = createApp(ctx.deps);
+  app = createApp(ctx.deps, ctx.services);
   await ctx.deps.queues.put(makeTenantQueue('tenant-a', 'support'));
   await ctx.deps.agents.put(makeAgentRecord('tenant-a', 'anna', ['support'], { capacity: { voice: 1, chat: 2 } }));
   token.anna = await ctx.issuer.issue(principal('anna', 'agent'));
@@ -29,10 +28,10 @@ beforeAll(async () => {
   await sighting('other-tg', 'telegram', '+79160000003');
   await sighting('other-wa', 'whatsapp', '+79160000003');
   // Анна holds a contact of held-tg (the stream is not running, so routing is called directly).
-  const service = createRoutingService(ctx.routing);
-  const contact = await service.createContact('tenant-a', { queueId: 'support', channel: 'telegram', customerId: 'held-tg', conversationId: 'telegram:1:held', priority: 0, requiredSkills: [] });
-  expect(await service.routeContact('tenant-a', contact.contactId)).toBe('offered');
-  await service.acceptOffer(principal('anna', 'agent'), contact.contactId);
+  const routing = ctx.services.routing;
+  const contact = await routing.commands.createContact('tenant-a', { queueId: 'support', channel: 'telegram', customerId: 'held-tg', conversationId: 'telegram:1:held', priority: 0, requiredSkills: [] });
+  expect(await routing.engine.routeContact('tenant-a', contact.contactId)).toBe('offered');
+  await routing.commands.acceptOffer(principal('anna', 'agent'), contact.contactId);
 });
 afterAll(() => ctx.table.drop());
 

@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { NotFoundError } from '@cc/shared/errors';
 import { toChannelView, toUserView } from '@cc/shared/tenancy/model';
-import type { Deps } from '../../composition/root.ts';
+import type { Deps } from '../../composition/deps.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 
 /** The caller's profile, queues and channels of the caller's tenant. */

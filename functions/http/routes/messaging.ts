@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { ReplyRequestSchema } from '@cc/shared/conversations/model';
 import { MergeCustomersRequestSchema } from '@cc/shared/customers/model';
-import type { Deps } from '../../composition/root.ts';
+import type { Deps } from '../../composition/deps.ts';
 import { CustomerService } from '../../messaging/customers.ts';
 import { ReplyService, toMessageView } from '../../messaging/replies.ts';
 import type { AuthEnv } from '../auth.ts';

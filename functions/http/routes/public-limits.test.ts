@@ -17,7 +17,7 @@ const SHOP = 'https://shop.example';
 
 beforeAll(async () => {
   ctx = await createRoutingTestDeps();
-  app = createApp(ctx.deps);
+  app = createApp(ctx.deps, ctx.services);
   await ctx.deps.queues.put(makeTenantQueue(TENANT, 'support'));
   for (const channelId of ['web-1', 'web-2', 'web-cap']) await createTestChannel(ctx.deps, { tenantId: TENANT, channelId, kind: 'webchat', settings: { allowedOrigins: [SHOP] } });
   for (const channelId of ['alice-1', 'alice-2']) await createTestChannel(ctx.deps, { tenantId: TENANT, channelId, kind: 'yandex' });

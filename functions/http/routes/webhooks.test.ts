@@ -20,7 +20,7 @@ const TENANT = 'acme';
 
 beforeAll(async () => {
   ctx = await createTestDeps(() => new Date('2024-06-20T08:15:00.000Z'));
-  app = createApp(ctx.deps);
+  app = createApp(ctx.deps, ctx.services);
   for (const kind of ['telegram', 'whatsapp', 'vk', 'viber', 'yandex'] as const) await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: `${kind}-1`, kind });
   await ctx.deps.queues.put({ tenantId: TENANT, queueId: 'support', name: 'Поддержка', priority: 1, serviceLevel: { targetPercent: 80, thresholdSeconds: 20 }, timeZone: 'Europe/Moscow', offerTimeoutSeconds: 20, afterContactWorkSeconds: 0, requiredSkills: { byChannel: {}, byMenuChoice: {} }, ageingPerMinute: 1 });
   // Channels named as in the signed envelopes of the wire samples, with the secrets they were signed with.

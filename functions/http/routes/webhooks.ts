@@ -9,10 +9,11 @@ import { normalizeVkCallback, verifyVkCallback } from '@cc/shared/messaging/vk/i
 import { WHATSAPP_SIGNATURE_HEADER, answerWhatsAppVerification, keepOwnNumber, normalizeWhatsAppWebhook, verifyWhatsAppSignature } from '@cc/shared/messaging/whatsapp/index';
 import { verifyAliceSkill } from '@cc/shared/messaging/yandex/index';
 import type { ChannelKind } from '@cc/shared/tenancy/model';
-import type { Deps } from '../../composition/root.ts';
+import type { Deps } from '../../composition/deps.ts';
+import type { Services } from '../../composition/services.ts';
 import { logger } from '../../composition/logger.ts';
 import { answerAliceSkill } from '../../messaging/alice-skill.ts';
-import { type ResolvedChannel, channelResolverFor, secretOf } from '../../messaging/channel-resolver.ts';
+import { type ResolvedChannel, secretOf } from '../../messaging/channel-resolver.ts';
 import { ingestWebhookResult } from '../../messaging/ingest.ts';
 import { problemResponse } from '../problem.ts';
 
@@ -28,8 +29,8 @@ type WebhookDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'clock' | '
  * stores nothing; then validates (400 with the reason), writes each item once to the inbox and
  * answers what the provider expects. Routing and everything else runs off the table's stream.
  */
-export function webhookRoutes(deps: WebhookDeps) {
-  const channels = channelResolverFor(deps);
+export function webhookRoutes(deps: WebhookDeps, services: Pick<Services, 'channels'>) {
+  const { channels } = services;
 
   const channelOf = async (c: Context, kind: ChannelKind): Promise<ResolvedChannel> => {
     const channelId = c.req.param('channelId') ?? '';

@@ -5,12 +5,10 @@ import type { LiveMessage } from '@cc/shared/realtime/ports';
 import { createApp } from '../app.ts';
 import { json, type Json } from '../../../test/json.ts';
 import { createRoutingTestDeps, makeAgentRecord, makeTenantQueue } from '../../routing/testing.ts';
-import { createRoutingService } from '../../routing/service.ts';
 import { createTestChannel, scanEntity, StreamPump } from '../../messaging/testing/harness.ts';
 import { messagingReactions } from '../../messaging/reactions.ts';
 import { createWebSocketHandler } from '../../realtime/app.ts';
 import { broadcast } from '../../realtime/reactions.ts';
-import { visitorGateFor } from '../../widget/visitor-gate.ts';
 import { WIDGET_SCRIPT } from '../../widget/widget-script.generated.ts';
 
 let ctx: Awaited<ReturnType<typeof createRoutingTestDeps>>;
@@ -29,8 +27,8 @@ function fakeSocket() {
 
 beforeAll(async () => {
   ctx = await createRoutingTestDeps();
-  app = createApp(ctx.deps);
-  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps));
+  app = createApp(ctx.deps, ctx.services);
+  pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps, ctx.services));
   const menu = { prompt: 'Выберите отдел', options: [{ title: 'Продажи', queueId: 'sales' }, { title: 'Поддержка', queueId: 'support' }] };
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'web-1', kind: 'webchat', defaultQueueId: 'sales', settings: { allowedOrigins: [`${SHOP}/`], preChatMenu: menu } });
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'web-2', kind: 'webchat', settings: { allowedOrigins: ['https://other.example'] } });
@@ -237,13 +235,13 @@ describe('live conversation', () => {
     // Arrange: a visitor with an open widget, an agent holding the contact with an open console
     const visitor = await visitorIn('support');
     const contact = await say(visitor, 'Не работает доставка');
-    expect(await createRoutingService(ctx.routing).routeContact(TENANT, contact.contactId)).toBe('offered');
+    expect(await ctx.services.routing.engine.routeContact(TENANT, contact.contactId)).toBe('offered');
     await call(`/api/contacts/${contact.contactId}/accept`, { method: 'POST', token: token.agent });
     const widget = fakeSocket();
     const agentConsole = fakeSocket();
     ctx.hub.attach('widget-1', widget.socket);
     ctx.hub.attach('console-1', agentConsole.socket);
-    const ws = createWebSocketHandler(ctx.deps, { visitors: visitorGateFor(ctx.deps) });
+    const ws = createWebSocketHandler(ctx.deps, { visitors: ctx.services.visitorGate });
     const connect = (connectionId: string, query: Record<string, string>, origin?: string) =>
       ws({ requestContext: { routeKey: '$connect', eventType: 'CONNECT', connectionId }, queryStringParameters: query, headers: origin ? { Origin: origin } : {} });
     expect(await connect('widget-1', { token: visitor.token }, SHOP)).toMatchObject({ statusCode: 200 });
@@ -280,9 +278,9 @@ describe('live conversation', () => {
     // Arrange: the agent holds the contact; their console's record exists but its socket is gone
     const visitor = await visitorIn('support');
     const contact = await say(visitor, 'Курьер не приехал');
-    expect(await createRoutingService(ctx.routing).routeContact(TENANT, contact.contactId)).toBe('offered');
+    expect(await ctx.services.routing.engine.routeContact(TENANT, contact.contactId)).toBe('offered');
     await call(`/api/contacts/${contact.contactId}/accept`, { method: 'POST', token: token.agent });
-    const ws = createWebSocketHandler(ctx.deps, { visitors: visitorGateFor(ctx.deps) });
+    const ws = createWebSocketHandler(ctx.deps, { visitors: ctx.services.visitorGate });
     await ws({ requestContext: { routeKey: '$connect', eventType: 'CONNECT', connectionId: 'console-gone' }, queryStringParameters: { token: token.agent! }, headers: {} });
     expect(await ctx.deps.connections.find('console-gone')).toBeDefined();
     // Act
@@ -308,7 +306,7 @@ describe('live conversation', () => {
   it('admits a visitor’s WebSocket only from an allowed origin, and never sends it console pushes', async () => {
     // Arrange
     const visitor = await session();
-    const ws = createWebSocketHandler(ctx.deps, { visitors: visitorGateFor(ctx.deps) });
+    const ws = createWebSocketHandler(ctx.deps, { visitors: ctx.services.visitorGate });
     const connect = (connectionId: string, origin: string) => ws({ requestContext: { routeKey: '$connect', eventType: 'CONNECT', connectionId }, queryStringParameters: { token: visitor.token }, headers: { origin } });
     const widget = fakeSocket();
     ctx.hub.attach('widget-2', widget.socket);

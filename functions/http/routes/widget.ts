@@ -3,12 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@cc/shared/errors';
 import { PreChatFormSchema, VisitorCallbackSchema, VisitorMessageSchema, VisitorReceiptSchema, WidgetSessionRequestSchema, type VisitorClaims } from '@cc/shared/widget/model';
-import type { Deps } from '../../composition/root.ts';
+import type { Deps } from '../../composition/deps.ts';
+import type { Services } from '../../composition/services.ts';
 import { bearerToken } from '../../auth/token-verifier.ts';
-import { channelResolverFor, type ResolvedChannel } from '../../messaging/channel-resolver.ts';
+import type { ResolvedChannel } from '../../messaging/channel-resolver.ts';
 import { isOriginAllowed } from '../../widget/channel-access.ts';
-import { widgetServiceFor } from '../../widget/deps.ts';
-import { visitorTokensFor } from '../../widget/visitor-gate.ts';
 import { WIDGET_SCRIPT, WIDGET_SCRIPT_ETAG } from '../../widget/widget-script.generated.ts';
 import type { AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
@@ -35,9 +34,8 @@ function wsUrlFor(deps: Pick<Deps, 'config'>, requestUrl: string): string {
  * browser hides the answer too. Everything but `status` and `sessions` needs the visitor token from
  * `sessions`; a console token is refused (401), and a visitor reaches only their own conversation (404).
  */
-export function widgetRoutes(deps: Deps) {
-  const channels = channelResolverFor(deps);
-  const service = () => widgetServiceFor(deps);
+export function widgetRoutes(deps: Pick<Deps, 'config'>, services: Pick<Services, 'channels' | 'visitorTokens' | 'widget'>) {
+  const { channels, widget } = services;
 
   const channelAccess = createMiddleware<WidgetEnv>(async (c, next) => {
     const channelId = c.req.param('channelId') ?? '';
@@ -57,7 +55,7 @@ export function widgetRoutes(deps: Deps) {
 
   const visitorAuth = createMiddleware<WidgetEnv>(async (c, next) => {
     const { channel } = c.get('resolved');
-    const visitor = await visitorTokensFor(deps).verify(bearerToken(c.req.header('authorization')), { tenantId: channel.tenantId });
+    const visitor = await services.visitorTokens.verify(bearerToken(c.req.header('authorization')), { tenantId: channel.tenantId });
     if (visitor.channelId !== channel.channelId || visitor.tenantId !== channel.tenantId) throw new UnauthenticatedError('The visitor token is for another widget');
     c.set('visitor', visitor);
     await next();
@@ -72,31 +70,31 @@ export function widgetRoutes(deps: Deps) {
         onError: () => problemResponse({ type: 'urn:problem:payload-too-large', title: 'Payload Too Large', status: 413, detail: `Widget requests are limited to ${MAX_WIDGET_BODY_BYTES} bytes` }),
       }),
     )
-    .get('/:channelId/status', async (c) => c.json(await service().status(c.get('resolved').channel)))
+    .get('/:channelId/status', async (c) => c.json(await widget.status(c.get('resolved').channel)))
     .post('/:channelId/sessions', async (c) => {
       const { token } = await readJson(c, WidgetSessionRequestSchema);
-      const session = await service().startSession(c.get('resolved').channel, token);
+      const session = await widget.startSession(c.get('resolved').channel, token);
       return c.json({ ...session, wsUrl: wsUrlFor(deps, c.req.url) }, 201);
     })
     .post('/:channelId/prechat', visitorAuth, async (c) => {
       const form = await readJson(c, PreChatFormSchema);
-      return c.json(await service().submitPreChat(c.get('visitor'), c.get('resolved').channel, form));
+      return c.json(await widget.submitPreChat(c.get('visitor'), c.get('resolved').channel, form));
     })
-    .get('/:channelId/conversations/:conversationId', visitorAuth, async (c) => c.json(await service().state(c.get('visitor'), c.req.param('conversationId'))))
-    .get('/:channelId/conversations/:conversationId/messages', visitorAuth, async (c) => c.json({ messages: await service().history(c.get('visitor'), c.req.param('conversationId')) }))
+    .get('/:channelId/conversations/:conversationId', visitorAuth, async (c) => c.json(await widget.state(c.get('visitor'), c.req.param('conversationId'))))
+    .get('/:channelId/conversations/:conversationId/messages', visitorAuth, async (c) => c.json({ messages: await widget.history(c.get('visitor'), c.req.param('conversationId')) }))
     .post('/:channelId/conversations/:conversationId/messages', visitorAuth, async (c) => {
       const message = await readJson(c, VisitorMessageSchema);
-      const result = await service().sendMessage(c.get('visitor'), c.get('resolved'), c.req.param('conversationId'), message);
+      const result = await widget.sendMessage(c.get('visitor'), c.get('resolved'), c.req.param('conversationId'), message);
       return c.json(result, result.duplicate ? 200 : 202);
     })
-    .post('/:channelId/conversations/:conversationId/typing', visitorAuth, async (c) => c.json({ delivered: await service().visitorTyping(c.get('visitor'), c.req.param('conversationId')) }, 202))
+    .post('/:channelId/conversations/:conversationId/typing', visitorAuth, async (c) => c.json({ delivered: await widget.visitorTyping(c.get('visitor'), c.req.param('conversationId')) }, 202))
     .post('/:channelId/conversations/:conversationId/receipts', visitorAuth, async (c) => {
       const receipt = await readJson(c, VisitorReceiptSchema);
-      return c.json(await service().receipts(c.get('visitor'), c.get('resolved'), c.req.param('conversationId'), receipt), 202);
+      return c.json(await widget.receipts(c.get('visitor'), c.get('resolved'), c.req.param('conversationId'), receipt), 202);
     })
     .post('/:channelId/callbacks', visitorAuth, async (c) => {
       const request = await readJson(c, VisitorCallbackSchema);
-      const { contact, created } = await service().requestCallback(c.get('visitor'), c.get('resolved').channel, request);
+      const { contact, created } = await widget.requestCallback(c.get('visitor'), c.get('resolved').channel, request);
       return c.json({ contactId: contact.contactId, status: contact.status, queueId: contact.queueId, callback: contact.callback }, created ? 201 : 200);
     });
 }
@@ -119,6 +117,6 @@ export function widgetScriptRoute() {
 }
 
 /** `POST /api/contacts/:contactId/typing`: the agent types in a web chat; the visitor sees dots (202, `delivered`). */
-export function widgetConsoleRoutes(deps: Deps, auth: MiddlewareHandler<AuthEnv>) {
-  return new Hono<AuthEnv>().post('/contacts/:contactId/typing', auth, async (c) => c.json({ delivered: await widgetServiceFor(deps).agentTyping(c.get('principal'), c.req.param('contactId')) }, 202));
+export function widgetConsoleRoutes(services: Pick<Services, 'widget'>, auth: MiddlewareHandler<AuthEnv>) {
+  return new Hono<AuthEnv>().post('/contacts/:contactId/typing', auth, async (c) => c.json({ delivered: await services.widget.agentTyping(c.get('principal'), c.req.param('contactId')) }, 202));
 }

@@ -7,7 +7,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createHmac } from 'node:crypto';
 import type { ChannelKind } from '@cc/shared/tenancy/model';
 import { channelSecretContext } from '@cc/shared/tenancy/ports';
-import type { Deps } from '../../composition/root.ts';
+import type { Deps } from '../../composition/deps.ts';
 import type { ChangeReaction } from '../../streams/app.ts';
 import type { EntityType } from '@cc/shared/db/keys';
 

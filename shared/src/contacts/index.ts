@@ -1,4 +1,4 @@
-/** Contacts: the stored model, lifecycle writes, agent load, timers, daily counters, the position view and the closed notice. */
+/** Contacts: the stored model, lifecycle writes, agent load, timers, daily counters, the position view, the closed notice and the API requests. */
 export * from './model.ts';
 export * from './ports.ts';
 export * from './errors.ts';
@@ -9,3 +9,4 @@ export * from './daily-stats.ts';
 export * from './position-view.ts';
 export * from './closed-notice.ts';
 export * from './create-policy.ts';
+export * from './requests.ts';

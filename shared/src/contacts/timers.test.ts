@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueueSchema } from '../routing/model.ts';
 import type { Contact } from './model.ts';
-import { sweepTimer, timersFor } from './timers.ts';
+import { RoutingTimerSchema, sweepTimer, timersFor } from './timers.ts';
 
 const queue = QueueSchema.parse({ queueId: 'q', name: 'Q', serviceLevel: { targetPercent: 80, thresholdSeconds: 20 }, offerTimeoutSeconds: 15, afterContactWorkSeconds: 30, maxWaitSeconds: 120, overflowQueueId: 'q2' });
 const at = '2026-11-25T10:00:00.000Z';
@@ -38,5 +38,23 @@ describe('timersFor', () => {
   it('shares one sweep per queue and second', () => {
     // Act / Assert
     expect(sweepTimer('t', 'q', new Date('2026-11-25T10:00:00.200Z')).id).toBe(sweepTimer('t', 'q', new Date('2026-11-25T10:00:00.900Z')).id);
+  });
+});
+
+describe('RoutingTimerSchema', () => {
+  it('reads the timers armed so far, contact and sweep timers alike, unchanged', () => {
+    // Arrange: the JSON shape already on the timer queue.
+    const offer = { id: 'offer-timeout:t:c1:3', kind: 'offer-timeout', tenantId: 't', contactId: 'c1', queueId: 'q', version: 3, dueAt: '2026-11-25T10:00:15.000Z' };
+    const sweep = { id: 'queue-sweep:t:q:1795600800', kind: 'queue-sweep', tenantId: 't', queueId: 'q', dueAt: '2026-11-25T10:00:00.000Z' };
+    // Act / Assert
+    expect(RoutingTimerSchema.parse(JSON.parse(JSON.stringify(offer)))).toEqual(offer);
+    expect(RoutingTimerSchema.parse(JSON.parse(JSON.stringify(sweep)))).toEqual(sweep);
+    expect(RoutingTimerSchema.parse(timersFor({ ...contact, status: 'offered', agentId: 'a1' }, queue)[0])).toEqual(timersFor({ ...contact, status: 'offered', agentId: 'a1' }, queue)[0]);
+  });
+
+  it('refuses a contact timer without its contact, and a sweep without its queue', () => {
+    // Act / Assert
+    expect(RoutingTimerSchema.safeParse({ id: 'x', kind: 'overflow', tenantId: 't', queueId: 'q', version: 1, dueAt: at }).success).toBe(false);
+    expect(RoutingTimerSchema.safeParse({ id: 'x', kind: 'queue-sweep', tenantId: 't', dueAt: at }).success).toBe(false);
   });
 });

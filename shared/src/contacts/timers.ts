@@ -5,27 +5,39 @@ import type { Contact } from './model.ts';
 /** What a routing timer does when it fires. */
 export const TimerKindSchema = z.enum(['offer-timeout', 'wrap-up-end', 'overflow', 'callback-window', 'queue-sweep']);
 export type TimerKind = z.infer<typeof TimerKindSchema>;
+/** The kinds armed for one contact in one state (every kind but the queue sweep). */
+export type ContactTimerKind = Exclude<TimerKind, 'queue-sweep'>;
+
+/** Unique per armed state: the same state never arms two timers. */
+const TimerIdSchema = z.string().min(1);
+const DueAtSchema = z.iso.datetime({ offset: true });
+
+/** A contact's timer: it fires for the state (and version) of the contact it was armed for; `queueId` is the queue it then waited in. */
+const contactTimerSchema = <K extends ContactTimerKind>(kind: K) =>
+  z.object({ id: TimerIdSchema, kind: z.literal(kind), tenantId: z.string().min(1), contactId: z.string().min(1), queueId: z.string().min(1), version: z.number().int(), dueAt: DueAtSchema });
+
+/** A re-check of one queue's waiting contacts. */
+export const QueueSweepTimerSchema = z.object({ id: TimerIdSchema, kind: z.literal('queue-sweep'), tenantId: z.string().min(1), queueId: z.string().min(1), dueAt: DueAtSchema });
+export type QueueSweepTimer = z.infer<typeof QueueSweepTimerSchema>;
 
 /**
- * A one-shot routing timer. Firing is idempotent: the handler re-reads the contact and acts only if it is
- * still in the state (and version) the timer was armed for, so duplicates and stale timers do nothing.
+ * A one-shot routing timer, as armed on SQS (or in-process locally) and read back when it fires. Firing is
+ * idempotent: the handler re-reads the contact and acts only if it is still in the state (and version) the timer
+ * was armed for, so duplicates and stale timers do nothing.
  */
-export const RoutingTimerSchema = z.object({
-  /** Unique per armed state: the same state never arms two timers. */
-  id: z.string().min(1),
-  kind: TimerKindSchema,
-  tenantId: z.string().min(1),
-  contactId: z.string().optional(),
-  queueId: z.string().optional(),
-  /** The contact version it was armed for. */
-  version: z.number().int().optional(),
-  dueAt: z.iso.datetime({ offset: true }),
-});
+export const RoutingTimerSchema = z.discriminatedUnion('kind', [
+  contactTimerSchema('offer-timeout'),
+  contactTimerSchema('wrap-up-end'),
+  contactTimerSchema('overflow'),
+  contactTimerSchema('callback-window'),
+  QueueSweepTimerSchema,
+]);
 export type RoutingTimer = z.infer<typeof RoutingTimerSchema>;
+export type ContactTimer = Exclude<RoutingTimer, QueueSweepTimer>;
 
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 
-function contactTimer(kind: TimerKind, contact: Contact, dueAt: string): RoutingTimer {
+function contactTimer(kind: ContactTimerKind, contact: Contact, dueAt: string): ContactTimer {
   const { tenantId, contactId, version, queueId } = contact;
   return { id: `${kind}:${tenantId}:${contactId}:${version}`, kind, tenantId, contactId, queueId, version, dueAt };
 }
@@ -35,14 +47,14 @@ function contactTimer(kind: TimerKind, contact: Contact, dueAt: string): Routing
  * the overflow deadline and the start of a callback's preferred window while queued. Derived from state alone,
  * so a restart can re-arm every timer from the table.
  */
-export function timersFor(contact: Contact, queue: Queue): RoutingTimer[] {
+export function timersFor(contact: Contact, queue: Queue): ContactTimer[] {
   switch (contact.status) {
     case 'offered':
       return [contactTimer('offer-timeout', contact, plus(contact.statusSince, queue.offerTimeoutSeconds))];
     case 'after-contact-work':
       return [contactTimer('wrap-up-end', contact, plus(contact.statusSince, queue.afterContactWorkSeconds))];
     case 'queued': {
-      const timers: RoutingTimer[] = [];
+      const timers: ContactTimer[] = [];
       if (queue.maxWaitSeconds !== undefined && queue.overflowQueueId !== undefined && queue.overflowQueueId !== queue.queueId) {
         timers.push(contactTimer('overflow', contact, plus(contact.enqueuedAt, queue.maxWaitSeconds)));
       }
@@ -57,7 +69,7 @@ export function timersFor(contact: Contact, queue: Queue): RoutingTimer[] {
 }
 
 /** A queue re-check at `dueAt` (a profile delay elapses, or a safety sweep); one per queue and second. */
-export function sweepTimer(tenantId: string, queueId: string, dueAt: Date): RoutingTimer {
+export function sweepTimer(tenantId: string, queueId: string, dueAt: Date): QueueSweepTimer {
   const second = Math.ceil(dueAt.getTime() / 1000);
   return { id: `queue-sweep:${tenantId}:${queueId}:${second}`, kind: 'queue-sweep', tenantId, queueId, dueAt: new Date(second * 1000).toISOString() };
 }

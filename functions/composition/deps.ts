@@ -1,0 +1,61 @@
+/**
+ * What every handler and service is built from: the adapters of one process, all of them chosen by a
+ * composition (AWS: `root.ts`; local: `functions/local/contact-center.ts`; tests: `test/deps.ts`). Services are
+ * built from these once, by `createServices` (`services.ts`).
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AgentRepository } from '@cc/shared/agents/ports';
+import type { ContactRepository, RoutingRepository, Timers, VoiceDialer } from '@cc/shared/contacts/ports';
+import type { QueueRepository } from '@cc/shared/queues/ports';
+import type { ConnectionRepository, RealtimePush } from '@cc/shared/realtime/ports';
+import type { DirectoryRepository, SecretCipher } from '@cc/shared/tenancy/ports';
+import type { MessagingRepository } from '@cc/shared/conversations/ports';
+import type { CustomerRepository } from '@cc/shared/customers/ports';
+import type { RateLimiter } from '@cc/shared/limits/ports';
+import type { DeliveryQueue } from '@cc/shared/delivery/ports';
+import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
+import type { Config } from './config.ts';
+import type { DynamoTable } from '../adapters/dynamo/table.ts';
+import type { TokenVerifier } from '../auth/token-verifier.ts';
+import type { MessengerSenders } from '../adapters/messengers/index.ts';
+
+/** Clock port: the domain never reads the system time directly. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Deps {
+  config: Config;
+  clock: Clock;
+  dynamodb: DynamoDBClient;
+  table: DynamoTable;
+  agents: AgentRepository;
+  directory: DirectoryRepository;
+  queues: QueueRepository;
+  connections: ConnectionRepository;
+  contacts: ContactRepository;
+  /** Routing's consistent reads and its one-transaction commits of contact, agent and counters. */
+  routing: RoutingRepository;
+  /** Conversations, messages, the webhook inbox and the outbox. */
+  messaging: MessagingRepository;
+  customers: CustomerRepository;
+  /** Each tenant's encrypted visitor-token signing key. */
+  widgetKeys: WidgetKeyRepository;
+  /** Counters of the public routes' limits (callback requests). */
+  rateLimiter: RateLimiter;
+  push: RealtimePush;
+  cipher: SecretCipher;
+  verifier: TokenVerifier;
+  /** Messenger HTTP clients (Telegram, WhatsApp, VK, Viber) at the configured base URLs. */
+  senders: MessengerSenders;
+  /** Routing timers (AWS: SQS on `TIMER_QUEUE_URL`, else logged and dropped; locally in-process). */
+  timers: Timers;
+  /** Dials the customer of an accepted callback (AWS: none configured yet, logged; locally recorded). */
+  dialer: VoiceDialer;
+  /**
+   * The outbound delivery queue (AWS: SQS on `DELIVERY_QUEUE_URL`; locally in-process). Unset, the outbox
+   * reaction delivers inline with one provider call and transient failures are recorded as failed.
+   */
+  delivery?: DeliveryQueue;
+}

@@ -1,0 +1,115 @@
+/**
+ * A contact's lifecycle commands from the API and the widget: create (a callback may take a waiting caller's
+ * place), accept or reject an offer, end, finish after-contact work, transfer and abandon. Each is one planned
+ * change committed by `ContactChanges`; the stream then routes and arms timers.
+ */
+import { randomUUID } from 'node:crypto';
+import { hasRole, type Principal } from '@cc/shared/auth/model';
+import { ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
+import type { Contact } from '@cc/shared/contacts/model';
+import { releaseSlot } from '@cc/shared/contacts/agent-load';
+import { moveContact } from '@cc/shared/contacts/move-contact';
+import type { CreateContact, Transfer } from '@cc/shared/contacts/requests';
+import type { Deps } from '../composition/deps.ts';
+import type { ContactChanges } from './contact-changes.ts';
+import { agentChange, assertHeldBy, closePlan, endPlan, kindOf, missPlan, withoutTarget } from './plans.ts';
+import type { QueueLookup } from './queue-lookup.ts';
+
+export class ContactCommands {
+  constructor(
+    private readonly deps: Pick<Deps, 'clock' | 'contacts' | 'routing'>,
+    private readonly queues: QueueLookup,
+    private readonly changes: ContactChanges,
+  ) {}
+
+  /** Creates a queued contact (the stream then routes it); a callback may take a waiting caller's place. @throws NotFoundError, ConflictError */
+  async createContact(tenantId: string, input: CreateContact): Promise<Contact> {
+    const queue = await this.queues.load(tenantId, input.queueId);
+    const at = this.deps.clock.now().toISOString();
+    const contactId = input.contactId ?? randomUUID();
+    const { replacesContactId, contactId: _id, ...fields } = input;
+    const contact: Contact = {
+      ...fields,
+      tenantId,
+      contactId,
+      queueId: queue.queueId,
+      status: 'queued',
+      enqueuedAt: at,
+      statusSince: at,
+      createdAt: at,
+      excludedAgentIds: [],
+      history: [{ contactId, from: 'new', to: 'queued', at, reason: `created (${input.channel})` }],
+      version: 1,
+    };
+    if (replacesContactId === undefined) {
+      await this.deps.contacts.create(contact);
+      return contact;
+    }
+    let created: Contact | undefined;
+    await this.changes.apply(tenantId, replacesContactId, (original, _agent, _queue, when) => {
+      if (original.status !== 'queued') throw new InvalidRequestError(`Contact ${replacesContactId} is not waiting (${original.status})`);
+      // The callback keeps the caller's place: same enqueue time, same priority bonus.
+      created = { ...contact, enqueuedAt: original.enqueuedAt, priority: Math.max(contact.priority, original.priority), customerId: contact.customerId ?? original.customerId, previousContactId: original.contactId };
+      const closed = moveContact(original, [['transferred', { at: when, reason: `callback ${contactId} requested` }], ['closed', { at: when, reason: 'replaced by a callback' }]]);
+      return { contact: closed, expectedStatus: 'queued', create: [created] };
+    });
+    return created!;
+  }
+
+  /** The offered agent accepts: offered → connected (a callback then dials through the voice side). */
+  async acceptOffer(principal: Principal, contactId: string): Promise<Contact> {
+    return (await this.changes.apply(principal.tenantId, contactId, (contact, _agent, _queue, at) => {
+      assertHeldBy(principal, contact, false);
+      return { contact: moveContact(contact, [['connected', { at, agentId: principal.userId, reason: 'accepted' }]]), expectedStatus: 'offered' };
+    }))!;
+  }
+
+  /** The offered agent rejects: back to the queue without them, the miss counted. */
+  async rejectOffer(principal: Principal, contactId: string): Promise<Contact> {
+    return (await this.changes.apply(principal.tenantId, contactId, (contact, agent, queue, at) => {
+      assertHeldBy(principal, contact, false);
+      return { ...missPlan('rejected')(contact, agent, queue, at)!, expectedStatus: 'offered' };
+    }))!;
+  }
+
+  /** The agent (or a supervisor) ends a connected contact: after-contact work for the queue's time, or closed. */
+  async endContact(principal: Principal, contactId: string): Promise<Contact> {
+    return (await this.changes.apply(principal.tenantId, contactId, (contact, agent, queue, at) => {
+      assertHeldBy(principal, contact, true);
+      return { ...endPlan(contact, agent, queue, at)!, expectedStatus: 'connected' };
+    }))!;
+  }
+
+  /** The agent finishes after-contact work before its time is up. */
+  async completeWrapUp(principal: Principal, contactId: string): Promise<Contact> {
+    return (await this.changes.apply(principal.tenantId, contactId, (contact, agent, queue, at) => {
+      assertHeldBy(principal, contact, true);
+      return { ...closePlan('wrap-up completed')(contact, agent, queue, at)!, expectedStatus: 'after-contact-work' };
+    }))!;
+  }
+
+  /** Transfers a connected contact (its agent or a supervisor) or a waiting one (a supervisor) to a queue or a named agent. */
+  async transferContact(principal: Principal, contactId: string, target: Transfer): Promise<Contact> {
+    const { tenantId } = principal;
+    if ('agentId' in target && !(await this.deps.routing.readAgent(tenantId, target.agentId))) throw new NotFoundError('Agent', target.agentId);
+    if (target.queueId !== undefined) await this.queues.load(tenantId, target.queueId);
+    return (await this.changes.apply(tenantId, contactId, (contact, agent, _queue, at) => {
+      if (contact.status === 'queued') {
+        if (!hasRole(principal.roles, 'supervisor')) throw new ForbiddenError('Only supervisors may move waiting contacts');
+      } else assertHeldBy(principal, contact, true);
+      const queueId = target.queueId ?? contact.queueId;
+      const moved = withoutTarget(moveContact(contact, [['transferred', { at, reason: 'agentId' in target ? `to agent ${target.agentId}` : `to queue ${queueId}` }], ['queued', { at, queueId }]]));
+      const next = 'agentId' in target ? { ...moved, targetAgentId: target.agentId } : moved;
+      const held = contact.status === 'offered' || contact.status === 'connected';
+      return { contact: next, ...(held ? agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at)) : {}) };
+    }))!;
+  }
+
+  /** The customer left (hung up, closed the chat) while waiting or being offered. */
+  async abandonContact(tenantId: string, contactId: string, reason = 'customer left'): Promise<Contact> {
+    return (await this.changes.apply(tenantId, contactId, (contact, agent, _queue, at) => {
+      const next = moveContact(contact, [['abandoned', { at, reason }]]);
+      return { contact: next, ...(contact.status === 'offered' ? agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at)) : {}) };
+    }))!;
+  }
+}

@@ -1,0 +1,49 @@
+import { NotFoundError } from '@cc/shared/errors';
+import type { Contact } from '@cc/shared/contacts/model';
+import { RoutingConflictError } from '@cc/shared/contacts/errors';
+import { counterDelta } from '@cc/shared/contacts/daily-stats';
+import type { Deps } from '../composition/deps.ts';
+import { MAX_ATTEMPTS, RoutingContentionError } from './contention.ts';
+import type { Planner } from './plans.ts';
+import type { QueueLookup } from './queue-lookup.ts';
+
+/**
+ * Commits one planned change of a contact: reads the contact (and its agent), plans the change and commits it
+ * with the day's counters in one conditional transaction; retried from fresh reads when it loses a race.
+ */
+export class ContactChanges {
+  constructor(
+    private readonly deps: Pick<Deps, 'clock' | 'routing'>,
+    private readonly queues: QueueLookup,
+  ) {}
+
+  /** @returns the contact as committed, or `undefined` when `plan` found nothing to do. @throws NotFoundError, RoutingContentionError */
+  async apply(tenantId: string, contactId: string, plan: Planner): Promise<Contact | undefined> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const contact = await this.deps.routing.readContact(tenantId, contactId);
+      if (!contact) throw new NotFoundError('Contact', contactId);
+      const queue = await this.queues.load(tenantId, contact.queueId);
+      const agent = contact.agentId !== undefined ? await this.deps.routing.readAgent(tenantId, contact.agentId) : undefined;
+      const planned = plan(contact, agent, queue, this.deps.clock.now());
+      if (!planned) return undefined;
+      const { expectedStatus, ...change } = planned;
+      try {
+        await this.deps.routing.commit({ ...change, expected: { version: contact.version, status: expectedStatus ?? contact.status }, counters: counterDelta(contact, change.contact, queue) });
+        return change.contact;
+      } catch (error) {
+        if (!(error instanceof RoutingConflictError)) throw error;
+      }
+    }
+    throw new RoutingContentionError('contact', contactId);
+  }
+}
+
+/** `work`'s result, or `undefined` when its contact or queue is gone (a late timer). */
+export async function ignoreMissing<T>(work: Promise<T>): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * What a contact's lifecycle changes write: each plan turns the contact (and its agent) as read into the next
+ * contact and agent, pure, for `ContactChanges` to commit. Shared by the commands and the timers.
+ */
+import { hasRole, type Principal } from '@cc/shared/auth/model';
+import type { Agent } from '@cc/shared/agents/model';
+import { ForbiddenError } from '@cc/shared/errors';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { RoutingCommit } from '@cc/shared/contacts/ports';
+import { releaseSlot, startWrapUp } from '@cc/shared/contacts/agent-load';
+import { moveContact } from '@cc/shared/contacts/move-contact';
+import type { TenantQueue } from '@cc/shared/queues/ports';
+import { channelKind, type ContactStatus } from '@cc/shared/routing/index';
+
+/** A change to commit; `expectedStatus` (default: the status read) guards the write. */
+export type Planned = Omit<RoutingCommit, 'expected' | 'counters'> & { expectedStatus?: ContactStatus };
+/** Plans a change from fresh reads; `undefined` when there is nothing (left) to do. */
+export type Planner = (contact: Contact, agent: Agent | undefined, queue: TenantQueue, now: Date) => Planned | undefined;
+
+/** Voice or chat: which of the agent's capacities the contact takes. */
+export const kindOf = (contact: Pick<Contact, 'channel'>) => channelKind(contact.channel);
+
+/** The contact without a named agent: it goes back to its whole queue. */
+export const withoutTarget = (contact: Contact): Contact => {
+  const { targetAgentId: _target, ...rest } = contact;
+  return rest;
+};
+
+/** Whether a callback's preferred window has opened (always, for any other contact). */
+export const callbackReady = (contact: Contact, now: Date) => contact.callback?.notBefore === undefined || Date.parse(contact.callback.notBefore) <= now.getTime();
+
+/** The agent's next state, when the contact has one. */
+export const agentChange = (agent: Agent | undefined, next: (a: Agent) => Agent) => (agent ? { agent: { next: next(agent), expectedVersion: agent.version } } : {});
+
+/** @throws ForbiddenError unless `principal` holds the contact (or, when allowed, is a supervisor) */
+export function assertHeldBy(principal: Principal, contact: Contact, allowSupervisor: boolean) {
+  if (contact.agentId === principal.userId) return;
+  if (allowSupervisor && hasRole(principal.roles, 'supervisor')) return;
+  throw new ForbiddenError(contact.status === 'offered' ? 'This contact is not offered to you' : 'This contact is not yours');
+}
+
+/** Offered → missed → queued, the agent excluded for it, the slot freed, the miss counted, maybe not-ready. */
+export const missPlan = (reason: string): Planner => (contact, agent, queue, at) => {
+  const next = withoutTarget(moveContact(contact, [['missed', { at, reason }], ['queued', { at, reason: 'back to the queue' }]]));
+  return { contact: next, ...agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at, { missed: true, notReady: queue.onMissedOffer })) };
+};
+
+/** Connected → after-contact work (slot kept) or, without wrap-up time, closed (slot freed). */
+export const endPlan: Planner = (contact, agent, queue, at) => {
+  if (queue.afterContactWorkSeconds > 0) {
+    return { contact: moveContact(contact, [['after-contact-work', { at, reason: 'ended' }]]), ...agentChange(agent, (a) => startWrapUp(a, at)) };
+  }
+  return { contact: moveContact(contact, [['closed', { at, reason: 'ended' }]]), ...agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at)) };
+};
+
+/** After-contact work → closed, the slot freed (the agent is then routed again by the stream). */
+export const closePlan = (reason: string): Planner => (contact, agent, _queue, at) => ({
+  contact: moveContact(contact, [['closed', { at, reason }]]),
+  ...agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at, { wasWrapping: true })),
+});

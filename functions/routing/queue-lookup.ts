@@ -1,0 +1,26 @@
+import { NotFoundError } from '@cc/shared/errors';
+import type { TenantQueue } from '@cc/shared/queues/ports';
+import { QueueSchema } from '@cc/shared/routing/index';
+import type { Deps } from '../composition/deps.ts';
+
+/** Queues as routing reads them: stored queues may predate optional fields, so the schema fills the defaults. */
+export class QueueLookup {
+  constructor(private readonly deps: Pick<Deps, 'queues'>) {}
+
+  async find(tenantId: string, queueId: string): Promise<TenantQueue | undefined> {
+    const stored = await this.deps.queues.get(tenantId, queueId);
+    return stored && { ...QueueSchema.parse(stored), tenantId };
+  }
+
+  /** @throws NotFoundError */
+  async load(tenantId: string, queueId: string): Promise<TenantQueue> {
+    const queue = await this.find(tenantId, queueId);
+    if (!queue) throw new NotFoundError('Queue', queueId);
+    return queue;
+  }
+
+  /** Every queue of the tenant by id. */
+  async byId(tenantId: string): Promise<Map<string, TenantQueue>> {
+    return new Map((await this.deps.queues.list(tenantId)).map((q) => [q.queueId, { ...QueueSchema.parse(q), tenantId }]));
+  }
+}
