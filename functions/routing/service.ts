@@ -19,11 +19,11 @@ import { sweepTimer, type RoutingTimer } from '@cc/shared/contacts/timers';
 import { toPositionView, type PositionView } from '@cc/shared/contacts/position-view';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { QueueStatsView } from '@cc/shared/realtime/ports';
+import { mediaOf } from '@cc/shared/channels/catalog';
+import { ChannelKindSchema } from '@cc/shared/channels/schema';
 import {
-  ChannelSchema,
   QueueSchema,
   SkillRequirementSchema,
-  channelKind,
   computeQueueStats,
   estimateQueuePositions,
   hasFreeCapacity,
@@ -57,7 +57,7 @@ export const CreateContactSchema = z
     /** Client-chosen id makes the call idempotent (a repeat answers 409). */
     contactId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
     queueId: IdSchema,
-    channel: ChannelSchema,
+    channel: ChannelKindSchema,
     channelId: IdSchema.optional(), customerId: IdSchema.optional(), conversationId: IdSchema.optional(),
     priority: z.number().int().min(-100).max(100).default(0),
     requiredSkills: z.array(SkillRequirementSchema).default([]),
@@ -88,7 +88,7 @@ export interface Wallboard {
 type Planned = Omit<RoutingCommit, 'expected' | 'counters'> & { expectedStatus?: ContactStatus };
 type Planner = (contact: Contact, agent: Agent | undefined, queue: TenantQueue, now: Date) => Planned | undefined;
 
-const kindOf = (contact: Pick<Contact, 'channel'>) => channelKind(contact.channel);
+const kindOf = (contact: Pick<Contact, 'channel'>) => mediaOf(contact.channel);
 const withoutTarget = (contact: Contact): Contact => {
   const { targetAgentId: _target, ...rest } = contact;
   return rest;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../limits/input.ts';
-import { ChannelKindSchema } from '../messaging/model.ts';
+import { MessengerKindSchema } from '../channels/schema.ts';
 
 /**
  * A customer: one per external user of one channel instance (a Telegram user of our bot, a WhatsApp
@@ -10,7 +10,7 @@ import { ChannelKindSchema } from '../messaging/model.ts';
 export const CustomerSchema = z.object({
   tenantId: z.string().min(1),
   customerId: z.string().min(1),
-  channel: ChannelKindSchema,
+  channel: MessengerKindSchema,
   channelId: z.string().min(1),
   /** The provider's id of the user (Telegram user id, WhatsApp wa_id, VK user id, Viber id, Alice user/application id). */
   externalId: z.string().min(1),

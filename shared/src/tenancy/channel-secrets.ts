@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessengerKind } from '../channels/catalog.ts';
 import { PreChatMenuSchema } from '../conversations/pre-chat.ts';
 import type { ChannelCredentials } from '../messaging/ports.ts';
 import type { Channel } from './model.ts';
@@ -8,10 +9,6 @@ import type { Channel } from './model.ts';
  * these), named as the provider names them. The demo seed, the channel administration API, the
  * webhook verifiers, the senders and the local simulator all read this one shape.
  */
-
-/** Channel kinds that an admin connects through the channel API (voice numbers are separate). */
-export const MessengerChannelKindSchema = z.enum(['telegram', 'whatsapp', 'vk', 'viber', 'yandex', 'webchat']);
-export type MessengerChannelKind = z.infer<typeof MessengerChannelKindSchema>;
 
 /** Telegram `secret_token`: 1–256 characters of A-Z, a-z, 0-9, `_` and `-` (Bot API setWebhook). */
 export const TelegramSecretTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters of A-Z, a-z, 0-9, _ and -');
@@ -65,7 +62,7 @@ export const YandexSecretsSchema = z.strictObject({
 /** Our own web chat widget has no provider secrets. */
 export const WebchatSecretsSchema = z.strictObject({});
 
-/** The secrets schema of each messenger kind. */
+/** The secrets schema of each messenger kind; a new messenger kind fails to compile until it has one. */
 export const ChannelSecretsSchemas = {
   telegram: TelegramSecretsSchema,
   whatsapp: WhatsAppSecretsSchema,
@@ -73,7 +70,7 @@ export const ChannelSecretsSchemas = {
   viber: ViberSecretsSchema,
   yandex: YandexSecretsSchema,
   webchat: WebchatSecretsSchema,
-} as const;
+} as const satisfies { [K in MessengerKind]: z.ZodType };
 
 export type TelegramSecrets = z.infer<typeof TelegramSecretsSchema>;
 export type WhatsAppSecrets = z.infer<typeof WhatsAppSecretsSchema>;
@@ -83,7 +80,7 @@ export type YandexSecrets = z.infer<typeof YandexSecretsSchema>;
 /** The decrypted secrets of any messenger channel. */
 export type ChannelSecrets = TelegramSecrets | WhatsAppSecrets | VkSecrets | ViberSecrets | YandexSecrets | Record<string, never>;
 
-/** Non-secret settings an admin may set, per kind; unknown keys are refused so typos surface as 400. */
+/** Non-secret settings an admin may set, per messenger kind; unknown keys are refused so typos surface as 400. */
 export const ChannelSettingsSchemas = {
   telegram: z.strictObject({ botUsername: z.string().regex(/^[A-Za-z0-9_]{5,32}$/).optional(), preChatMenu: PreChatMenuSchema.optional() }),
   whatsapp: z.strictObject({ displayPhoneNumber: z.string().max(32).optional(), preChatMenu: PreChatMenuSchema.optional() }),
@@ -92,13 +89,13 @@ export const ChannelSettingsSchemas = {
   yandex: z.strictObject({}),
   // The widget offers the menu's options as departments in its pre-chat form (else the tenant's queues).
   webchat: z.strictObject({ allowedOrigins: z.array(z.url()).max(20).optional(), preChatMenu: PreChatMenuSchema.optional() }),
-} as const;
+} as const satisfies { [K in MessengerKind]: z.ZodType };
 
 /**
  * Validates `value` as the secrets of `kind`.
  * @throws ZodError naming each invalid field.
  */
-export function parseChannelSecrets(kind: MessengerChannelKind, value: unknown): ChannelSecrets {
+export function parseChannelSecrets(kind: MessengerKind, value: unknown): ChannelSecrets {
   return ChannelSecretsSchemas[kind].parse(value) as ChannelSecrets;
 }
 
@@ -106,7 +103,7 @@ export function parseChannelSecrets(kind: MessengerChannelKind, value: unknown):
  * Settings that mirror non-secret identifiers kept among the secrets (the WhatsApp phone number id,
  * the VK community id), so a channel's view shows which number or community it is.
  */
-export function publicIdentifiers(kind: MessengerChannelKind, secrets: ChannelSecrets): Record<string, string> {
+export function publicIdentifiers(kind: MessengerKind, secrets: ChannelSecrets): Record<string, string> {
   if (kind === 'whatsapp') return { phoneNumberId: (secrets as WhatsAppSecrets).phoneNumberId };
   if (kind === 'vk') return { groupId: (secrets as VkSecrets).groupId };
   return {};
