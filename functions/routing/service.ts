@@ -9,7 +9,7 @@ import { IdSchema } from '@cc/shared/limits/input';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import type { Agent } from '@cc/shared/agents/model';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
-import { CallbackRequestSchema, type Contact } from '@cc/shared/contacts/model';
+import { CallbackRequestSchema, type Contact, type Transfer } from '@cc/shared/contacts/model';
 import { RoutingConflictError } from '@cc/shared/contacts/errors';
 import type { RoutingCommit } from '@cc/shared/contacts/ports';
 import { holdSlot, isRoutable, releaseSlot, startWrapUp, toRoutingAgent } from '@cc/shared/contacts/agent-load';
@@ -18,7 +18,7 @@ import { counterDelta, serviceLevelPercent } from '@cc/shared/contacts/daily-sta
 import { sweepTimer, type RoutingTimer } from '@cc/shared/contacts/timers';
 import { toPositionView, type PositionView } from '@cc/shared/contacts/position-view';
 import type { TenantQueue } from '@cc/shared/queues/ports';
-import type { QueueStatsView } from '@cc/shared/realtime/ports';
+import type { QueueStatsView, Wallboard } from '@cc/shared/realtime/ports';
 import { mediaOf } from '@cc/shared/channels/catalog';
 import { ChannelKindSchema } from '@cc/shared/channels/schema';
 import {
@@ -73,17 +73,6 @@ export const CreateContactSchema = z
     if (v.replacesContactId && v.channel !== 'callback') ctx.addIssue({ code: 'custom', path: ['replacesContactId'], message: 'only a callback can take a waiting contact’s place' });
   });
 export type CreateContact = z.infer<typeof CreateContactSchema>;
-
-/** Where a transfer goes: another queue, or a named agent (in the contact's queue unless `queueId` is given). */
-export const TransferSchema = z.union([z.object({ agentId: IdSchema, queueId: IdSchema.optional() }).strict(), z.object({ queueId: IdSchema }).strict()]);
-export type Transfer = z.infer<typeof TransferSchema>;
-
-/** One queue and the agents on the wallboard. */
-export interface Wallboard {
-  generatedAt: string;
-  queues: QueueStatsView[];
-  agents: Pick<Agent, 'agentId' | 'name' | 'status' | 'breakReason' | 'statusSince' | 'queueIds' | 'load' | 'capacity' | 'wrapping' | 'missedOffers'>[];
-}
 
 type Planned = Omit<RoutingCommit, 'expected' | 'counters'> & { expectedStatus?: ContactStatus };
 type Planner = (contact: Contact, agent: Agent | undefined, queue: TenantQueue, now: Date) => Planned | undefined;

@@ -6,7 +6,8 @@ import { IdSchema } from '@cc/shared/limits/input';
 import { ForbiddenError } from '@cc/shared/errors';
 import type { Deps } from '../../composition/root.ts';
 import { routingDeps } from '../../routing/deps.ts';
-import { CreateContactSchema, TransferSchema, createRoutingService } from '../../routing/service.ts';
+import { TransferSchema } from '@cc/shared/contacts/model';
+import { CreateContactSchema, createRoutingService } from '../../routing/service.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from '../limits/input.ts';
 import { RoutableContactSchema } from '../routing/model.ts';
 
 /** One lifecycle step as stored on the contact (KPIs and the wallboard are built from these). */
@@ -10,6 +11,7 @@ export const TransitionRecordSchema = z.object({
   reason: z.string().optional(),
   agentId: z.string().optional(),
 });
+export type TransitionRecord = z.infer<typeof TransitionRecordSchema>;
 
 /** A callback request: the number to dial and, optionally, when the customer wants the call. */
 export const CallbackRequestSchema = z.object({
@@ -45,3 +47,7 @@ export const ContactSchema = RoutableContactSchema.extend({
   version: z.number().int().nonnegative(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
+
+/** Where a transfer goes: another queue, or a named agent (in the contact's queue unless `queueId` is given). */
+export const TransferSchema = z.union([z.object({ agentId: IdSchema, queueId: IdSchema.optional() }).strict(), z.object({ queueId: IdSchema }).strict()]);
+export type Transfer = z.infer<typeof TransferSchema>;
