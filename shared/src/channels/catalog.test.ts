@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelSecretsSchemas, ChannelSettingsSchemas } from '../tenancy/channel-secrets.ts';
-import { CHANNEL_CATALOG, CHANNEL_KINDS, MESSENGER_KINDS, isChannelKind, isMessengerKind, isVoiceKind, mediaOf } from './catalog.ts';
+import { ChannelSecretsSchemas, ChannelSettingsSchemas, channelCredentials } from '../tenancy/channel-secrets.ts';
+import { CHANNEL_CATALOG, CHANNEL_KINDS, MESSENGER_KINDS, isChannelKind, isMessengerKind, isSenderKind, isVoiceKind, mediaOf } from './catalog.ts';
 import { ChannelKindSchema, MediaClassSchema, MessengerKindSchema } from './schema.ts';
 
 describe('channel catalog', () => {
@@ -60,6 +60,13 @@ describe('channel catalog', () => {
     expect(CHANNEL_KINDS.filter((kind) => CHANNEL_CATALOG[kind].replies === 'provider')).toEqual(['telegram', 'whatsapp', 'vk', 'viber']);
     expect(CHANNEL_KINDS.filter((kind) => CHANNEL_CATALOG[kind].deliveryReceipts)).toEqual(['whatsapp', 'viber']);
     expect(CHANNEL_KINDS.filter((kind) => CHANNEL_CATALOG[kind].typing)).toEqual(['webchat']);
+  });
+
+  it('reads sender credentials for exactly the kinds that reply through a provider', () => {
+    // Act
+    const credentialKinds = CHANNEL_KINDS.map((kind) => channelCredentials({ kind, name: 'Channel', settings: {} }, {})?.kind);
+    // Assert
+    expect(credentialKinds).toEqual(CHANNEL_KINDS.map((kind) => (isSenderKind(kind) ? kind : undefined)));
   });
 
   it('recognises channel kinds in untyped strings', () => {

@@ -56,12 +56,19 @@ type Catalog = typeof CHANNEL_CATALOG;
 
 /** Messenger kinds: the channels an admin connects through the channel API, each with a webhook adapter. */
 export type MessengerKind = { [K in ChannelKind]: Catalog[K]['messenger'] extends true ? K : never }[ChannelKind];
+/** Kinds whose replies go through the provider's send API: each has credentials and one outbound sender. */
+export type SenderKind = { [K in ChannelKind]: Catalog[K]['replies'] extends 'provider' ? K : never }[ChannelKind];
 /** Voice kinds: calls, whichever way they were placed. */
 export type VoiceKind = { [K in ChannelKind]: Catalog[K]['media'] extends 'voice' ? K : never }[ChannelKind];
 
 /** Whether `kind` is a messenger (see {@link MessengerKind}). */
 export function isMessengerKind(kind: ChannelKind): kind is MessengerKind {
   return CHANNEL_CATALOG[kind].messenger;
+}
+
+/** Whether our replies on `kind` go through a provider's send API (see {@link SenderKind}). */
+export function isSenderKind(kind: ChannelKind): kind is SenderKind {
+  return CHANNEL_CATALOG[kind].replies === 'provider';
 }
 
 /** Every messenger kind, in catalog order. */

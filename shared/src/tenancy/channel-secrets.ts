@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessengerKind } from '../channels/catalog.ts';
+import { isSenderKind, type MessengerKind, type SenderKind } from '../channels/catalog.ts';
 import { PreChatMenuSchema } from '../conversations/pre-chat.ts';
 import type { ChannelCredentials } from '../messaging/ports.ts';
 import type { Channel } from './model.ts';
@@ -119,25 +119,27 @@ export function channelWebhookUrl(publicBaseUrl: string, kind: string, channelId
   return `${publicBaseUrl.replace(/\/+$/, '')}${channelWebhookPath(kind, channelId)}`;
 }
 
+type CredentialsOf<K extends SenderKind> = Extract<ChannelCredentials, { kind: K }>;
+type Reader = (key: string) => string | undefined;
+
+/** How each sender kind's credentials are read from its secrets and settings; a new sender kind must add one. */
+const CREDENTIALS: { [K in SenderKind]: (secret: (key: string) => string, setting: Reader, name: string) => CredentialsOf<K> } = {
+  telegram: (secret) => ({ kind: 'telegram', botToken: secret('botToken') }),
+  whatsapp: (secret) => ({ kind: 'whatsapp', accessToken: secret('accessToken'), phoneNumberId: secret('phoneNumberId') }),
+  vk: (secret, setting) => ({ kind: 'vk', accessToken: secret('accessToken'), apiVersion: setting('apiVersion') ?? '5.199' }),
+  viber: (secret, setting, name) => {
+    const avatar = setting('senderAvatar');
+    return { kind: 'viber', authToken: secret('token'), senderName: (setting('senderName') ?? name).slice(0, 28), ...(avatar ? { senderAvatar: avatar } : {}) };
+  },
+};
+
 /**
  * The sender credentials of a channel from its decrypted secrets and settings; undefined for kinds
- * with no outbound HTTP API (Yandex answers synchronously, web chat pushes over our own socket).
+ * with no provider send API (Yandex answers synchronously, web chat pushes over our own socket).
  */
 export function channelCredentials(channel: Pick<Channel, 'kind' | 'name' | 'settings'>, secrets: Record<string, unknown>): ChannelCredentials | undefined {
+  if (!isSenderKind(channel.kind)) return undefined;
   const text = (key: string) => (typeof secrets[key] === 'string' ? (secrets[key] as string) : '');
   const setting = (key: string) => (typeof channel.settings[key] === 'string' ? (channel.settings[key] as string) : undefined);
-  switch (channel.kind) {
-    case 'telegram':
-      return { kind: 'telegram', botToken: text('botToken') };
-    case 'whatsapp':
-      return { kind: 'whatsapp', accessToken: text('accessToken'), phoneNumberId: text('phoneNumberId') };
-    case 'vk':
-      return { kind: 'vk', accessToken: text('accessToken'), apiVersion: setting('apiVersion') ?? '5.199' };
-    case 'viber': {
-      const avatar = setting('senderAvatar');
-      return { kind: 'viber', authToken: text('token'), senderName: (setting('senderName') ?? channel.name).slice(0, 28), ...(avatar ? { senderAvatar: avatar } : {}) };
-    }
-    default:
-      return undefined;
-  }
+  return CREDENTIALS[channel.kind](text, setting, channel.name);
 }
