@@ -4,15 +4,6 @@
 // its adapter: every `Record<ChannelKind, …>` (senders, secrets, console labels) then fails to
 // compile until it has the new kind.
 
-/**
- * Every contact channel, as stored on contacts, channels and queue skills. `voice` is the inbound
- * phone call (the stored value predates the other voice kinds), `callback` a call we place back to
- * the customer, `webcall` a call from the site's widget; the rest are messengers (`webchat` is our
- * own widget, `yandex` the Alice skill).
- */
-export const CHANNEL_KINDS = ['voice', 'callback', 'webcall', 'telegram', 'whatsapp', 'vk', 'viber', 'webchat', 'yandex'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-
 /** Media classes, which are also the agent's capacity buckets: one call at a time, or up to N chats. */
 export const MEDIA_CLASSES = ['voice', 'chat'] as const;
 export type MediaClass = (typeof MEDIA_CLASSES)[number];
@@ -39,7 +30,12 @@ export interface ChannelTraits {
   readonly typing: boolean;
 }
 
-/** The traits of every channel kind. */
+/**
+ * Every contact channel and its traits; the key is the value stored on contacts, channels and queue
+ * skills. `voice` is the inbound phone call (the stored value predates the other voice kinds),
+ * `callback` a call we place back to the customer, `webcall` a call from the site's widget; the rest
+ * are messengers (`webchat` is our own widget, `yandex` the Alice skill).
+ */
 export const CHANNEL_CATALOG = {
   voice: { media: 'voice', messenger: false, replies: 'none', deliveryReceipts: false, typing: false },
   callback: { media: 'voice', messenger: false, replies: 'none', deliveryReceipts: false, typing: false },
@@ -50,7 +46,12 @@ export const CHANNEL_CATALOG = {
   viber: { media: 'chat', messenger: true, replies: 'provider', deliveryReceipts: true, typing: false },
   webchat: { media: 'chat', messenger: true, replies: 'widget', deliveryReceipts: false, typing: true },
   yandex: { media: 'chat', messenger: true, replies: 'none', deliveryReceipts: false, typing: false },
-} as const satisfies { readonly [K in ChannelKind]: ChannelTraits };
+} as const satisfies Record<string, ChannelTraits>;
+
+/** A contact channel kind. */
+export type ChannelKind = keyof typeof CHANNEL_CATALOG;
+/** Every contact channel kind, in catalog order. */
+export const CHANNEL_KINDS = Object.keys(CHANNEL_CATALOG) as readonly ChannelKind[];
 
 type Catalog = typeof CHANNEL_CATALOG;
 
