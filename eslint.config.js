@@ -11,4 +11,32 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
+  {
+    // The console imports the server's types, never its schemas: values only from zod-free modules,
+    // so zod stays out of the browser bundle.
+    files: ['web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@cc/shared/(?!(?:[\\w-]+/values|channels/catalog)$)',
+              allowTypeImports: true,
+              message: 'Import types from @cc/shared with `import type`; runtime values only from zod-free `values.ts` or `channels/catalog`.',
+            },
+            { group: ['**/shared/src/**'], message: 'Import from @cc/shared, not by relative path.' },
+            { group: ['zod', 'zod/**'], allowTypeImports: true, message: 'The console bundle carries no schema library.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The value modules the console may import must stay free of zod and of the schema modules.
+    files: ['shared/src/*/values.ts', 'shared/src/channels/catalog.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!(?:\\./values|\\.\\./[\\w-]+/values|\\.\\./channels/catalog)\\.ts$)', message: 'Zod-free value modules import only other value modules.' }] }],
+    },
+  },
 );

@@ -5,8 +5,8 @@
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { CHANNEL_KINDS } from '@cc/shared/channels/catalog';
 import {
-  ChannelSchema,
   QueueSchema,
   RoutableContactSchema,
   RoutingAgentSchema,
@@ -50,7 +50,7 @@ function tenant(): { queues: Queue[]; agents: RoutingAgent[]; contacts: Routable
       serviceLevel: { targetPercent: 80, thresholdSeconds: 20 },
       requiredSkills: {
         byChannel: Object.fromEntries(
-          ChannelSchema.options.map((c) => [c, [{ skill: pick(skills), level: 1 + int(5) }]]),
+          CHANNEL_KINDS.map((c) => [c, [{ skill: pick(skills), level: 1 + int(5) }]]),
         ),
         byMenuChoice: { '1': [{ skill: pick(skills), level: 1 + int(5) }] },
       },
@@ -77,7 +77,7 @@ function tenant(): { queues: Queue[]; agents: RoutingAgent[]; contacts: Routable
     return RoutableContactSchema.parse({
       contactId: `contact-${String(i).padStart(4, '0')}`,
       queueId: `q${int(QUEUES)}`,
-      channel: pick(ChannelSchema.options),
+      channel: pick(CHANNEL_KINDS),
       status: 'queued',
       enqueuedAt: ago(waited),
       statusSince: ago(waited),

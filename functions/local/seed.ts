@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Agent } from '@cc/shared/agents/model';
 import type { Role } from '@cc/shared/auth/model';
 import type { TenantQueue } from '@cc/shared/queues/ports';
-import type { ChannelKind } from '@cc/shared/tenancy/model';
+import { MESSENGER_KINDS, type MessengerKind } from '@cc/shared/channels/catalog';
 import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import type { Deps } from '../composition/deps.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -20,7 +20,7 @@ export interface DemoUser {
   userId: string;
 }
 export interface DemoChannel {
-  type: ChannelKind;
+  type: MessengerKind;
   channelId: string;
   name: string;
   /** Where the provider posts updates; for the web chat, the script a site embeds instead. */
@@ -72,33 +72,28 @@ function demoQueues(tenantId: string): TenantQueue[] {
   ];
 }
 
-/** Provider secrets for each kind, named as the provider names them. */
-function channelSecrets(kind: ChannelKind): Record<string, string> {
-  switch (kind) {
-    case 'telegram':
-      // The webhook secret first: tools that pick the first `secret`/`token` key must get the one Telegram sends.
-      return { secretToken: secret(), botToken: `${100000000 + randomBytes(3).readUIntBE(0, 3)}:${secret(26)}` };
-    case 'whatsapp':
-      return { accessToken: `EAAG${secret(40)}`, appSecret: secret(16), verifyToken: secret(12), phoneNumberId: String(100000000000000 + randomBytes(4).readUInt32BE(0)) };
-    case 'vk':
-      return { accessToken: `vk1.a.${secret(40)}`, secret: secret(16), confirmation: secret(6).toLowerCase(), groupId: String(200000000 + randomBytes(2).readUInt16BE(0)) };
-    case 'viber':
-      return { token: `${secret(8)}-${secret(8)}-${secret(8)}` };
-    case 'yandex':
-      return { skillId: crypto.randomUUID() };
-    default:
-      return {};
-  }
-}
+/** Fresh provider secrets for each messenger kind, named as the provider names them; a new kind must add its own. */
+const DEMO_SECRETS: { [K in MessengerKind]: () => Record<string, string> } = {
+  // The webhook secret first: tools that pick the first `secret`/`token` key must get the one Telegram sends.
+  telegram: () => ({ secretToken: secret(), botToken: `${100000000 + randomBytes(3).readUIntBE(0, 3)}:${secret(26)}` }),
+  whatsapp: () => ({ accessToken: `EAAG${secret(40)}`, appSecret: secret(16), verifyToken: secret(12), phoneNumberId: String(100000000000000 + randomBytes(4).readUInt32BE(0)) }),
+  vk: () => ({ accessToken: `vk1.a.${secret(40)}`, secret: secret(16), confirmation: secret(6).toLowerCase(), groupId: String(200000000 + randomBytes(2).readUInt16BE(0)) }),
+  viber: () => ({ token: `${secret(8)}-${secret(8)}-${secret(8)}` }),
+  webchat: () => ({}),
+  yandex: () => ({ skillId: crypto.randomUUID() }),
+};
 
-const CHANNELS: { kind: ChannelKind; name: string; defaultQueueId: string }[] = [
-  { kind: 'telegram', name: 'Telegram @romashka_bot', defaultQueueId: 'sales' },
-  { kind: 'whatsapp', name: 'WhatsApp +7 495 123-45-67', defaultQueueId: 'support' },
-  { kind: 'vk', name: 'ВКонтакте «Ромашка»', defaultQueueId: 'support' },
-  { kind: 'viber', name: 'Viber Ромашка', defaultQueueId: 'support' },
-  { kind: 'webchat', name: 'Чат на сайте', defaultQueueId: 'sales' },
-  { kind: 'yandex', name: 'Навык Алисы «Ромашка»', defaultQueueId: 'support' },
-];
+/** The demo channel of each messenger kind. */
+const DEMO_CHANNELS: { [K in MessengerKind]: { name: string; defaultQueueId: string } } = {
+  telegram: { name: 'Telegram @romashka_bot', defaultQueueId: 'sales' },
+  whatsapp: { name: 'WhatsApp +7 495 123-45-67', defaultQueueId: 'support' },
+  vk: { name: 'ВКонтакте «Ромашка»', defaultQueueId: 'support' },
+  viber: { name: 'Viber Ромашка', defaultQueueId: 'support' },
+  webchat: { name: 'Чат на сайте', defaultQueueId: 'sales' },
+  yandex: { name: 'Навык Алисы «Ромашка»', defaultQueueId: 'support' },
+};
+/** The demo channels in catalog order, as the demo file lists them. */
+const CHANNELS = MESSENGER_KINDS.map((kind) => ({ kind, ...DEMO_CHANNELS[kind] }));
 
 /** The web chat widget's departments: the same two as a pre-chat menu. */
 const WEBCHAT_MENU = { prompt: 'Здравствуйте! Выберите, пожалуйста, отдел:', options: [{ title: 'Продажи', queueId: 'sales' }, { title: 'Поддержка', queueId: 'support' }] };
@@ -119,7 +114,7 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
     const channelId = old?.channelId ?? `${c.kind}-${secret(6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
     // The web chat has no provider webhook: sites embed the widget script instead.
     const endpoint = c.kind === 'webchat' ? { embed: `<script src="${baseUrl}/widget.js" data-channel="${channelId}" async></script>` } : { webhookUrl: `${baseUrl}/webhooks/${c.kind}/${channelId}` };
-    return { type: c.kind, channelId, name: c.name, ...endpoint, auth: old?.auth ?? channelSecrets(c.kind) };
+    return { type: c.kind, channelId, name: c.name, ...endpoint, auth: old?.auth ?? DEMO_SECRETS[c.kind]() };
   });
   const phoneNumbers = [{ e164: '+74951234567', name: 'Основной номер' }];
 

@@ -1,10 +1,9 @@
 import type { Principal } from '@cc/shared/auth/model';
-import type { Contact } from '@cc/shared/contacts/model';
 import type { StoredMessage } from '@cc/shared/conversations/model';
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import { type HistorySlice, decodeHistoryCursor, encodeHistoryCursor, mergeHistoryPages } from '@cc/shared/customers/history';
 import { linkCustomers, suggestMerges } from '@cc/shared/customers/merge';
-import type { Customer, MergeSuggestion } from '@cc/shared/customers/model';
+import type { Customer, CustomerHistoryPage, CustomerProfileView, MergeSuggestion } from '@cc/shared/customers/model';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
 import { authorizeCustomerMerge, authorizeCustomerRead, type CustomerMerge } from '@cc/shared/customers/access';
 import { hasRole } from '@cc/shared/auth/model';
@@ -13,22 +12,6 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import type { Clock } from '../composition/deps.ts';
 
-/** A customer with the customers linked to it and who may be the same person. */
-export interface CustomerProfileView {
-  customer: Customer;
-  linked: Customer[];
-  mergeSuggestions: MergeSuggestion[];
-}
-
-/** One page of the 360° view: messages on every linked channel, newest first. */
-export interface CustomerHistoryPage {
-  customerIds: string[];
-  messages: StoredMessage[];
-  /** Only on the first page: every contact of the linked customers, newest first. */
-  contacts?: Contact[];
-  /** Pass as `cursor` for the next page; absent on the last page. */
-  nextCursor?: string;
-}
 
 /**
  * The agent's 360° view of a customer: profile, merge suggestions (same phone number on another

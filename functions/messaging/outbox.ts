@@ -1,3 +1,4 @@
+import { CHANNEL_CATALOG } from '@cc/shared/channels/catalog';
 import type { StoredMessage } from '@cc/shared/conversations/model';
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import { claimDelivery, deferDelivery, recordSendResult } from '@cc/shared/conversations/update-message';
@@ -113,7 +114,7 @@ export class DeliveryProcessor {
 
   private async send(resolved: ResolvedChannel, message: StoredMessage): Promise<SendResult> {
     const { channel } = resolved;
-    if (channel.kind === 'webchat') {
+    if (CHANNEL_CATALOG[channel.kind].replies === 'widget') {
       if (!this.deps.widget) return failure('The web chat widget delivery is not configured');
       await this.deps.widget.deliver(message);
       return { ok: true, providerMessageId: message.messageId, attempts: 1 };

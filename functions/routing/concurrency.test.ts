@@ -12,7 +12,7 @@ import { AgentSchema, type Agent } from '@cc/shared/agents/model';
 import type { Principal } from '@cc/shared/auth/model';
 import { ConflictError, DomainError } from '@cc/shared/errors';
 import { ContactSchema, type Contact } from '@cc/shared/contacts/model';
-import type { Channel } from '@cc/shared/routing/index';
+import type { ChannelKind } from '@cc/shared/channels/catalog';
 import { createTestDeps } from '../../test/deps.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { toLambdaRecord } from '../local/stream-poller.ts';
@@ -170,7 +170,7 @@ describe('routing under concurrency on DynamoDB Local', () => {
     const reader = readStream(incoming, () => done);
     const workers = Array.from({ length: CONSUMERS }, consumer);
     const toggling = toggler();
-    const channels: Channel[] = ['voice', 'telegram', 'webchat', 'whatsapp', 'callback'];
+    const channels: ChannelKind[] = ['voice', 'telegram', 'webchat', 'whatsapp', 'callback'];
     for (let i = 0; i < CONTACTS; i++) {
       const channel = channels[i % channels.length]!;
       await routing.commands.createContact(T, { contactId: `c-${String(i).padStart(3, '0')}`, queueId: QUEUES[i % QUEUES.length]!, channel, priority: 0, requiredSkills: [], ...(channel === 'callback' && { callback: { phone: '+74950000000' } }) });

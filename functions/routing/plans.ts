@@ -10,7 +10,8 @@ import type { RoutingCommit } from '@cc/shared/contacts/ports';
 import { releaseSlot, startWrapUp } from '@cc/shared/contacts/agent-load';
 import { moveContact } from '@cc/shared/contacts/move-contact';
 import type { TenantQueue } from '@cc/shared/queues/ports';
-import { channelKind, type ContactStatus } from '@cc/shared/routing/index';
+import type { ContactStatus } from '@cc/shared/routing/index';
+import { mediaOf } from '@cc/shared/channels/catalog';
 
 /** A change to commit; `expectedStatus` (default: the status read) guards the write. */
 export type Planned = Omit<RoutingCommit, 'expected' | 'counters'> & { expectedStatus?: ContactStatus };
@@ -18,7 +19,7 @@ export type Planned = Omit<RoutingCommit, 'expected' | 'counters'> & { expectedS
 export type Planner = (contact: Contact, agent: Agent | undefined, queue: TenantQueue, now: Date) => Planned | undefined;
 
 /** Voice or chat: which of the agent's capacities the contact takes. */
-export const kindOf = (contact: Pick<Contact, 'channel'>) => channelKind(contact.channel);
+export const kindOf = (contact: Pick<Contact, 'channel'>) => mediaOf(contact.channel);
 
 /** The contact without a named agent: it goes back to its whole queue. */
 export const withoutTarget = (contact: Contact): Contact => {

@@ -11,17 +11,10 @@ import { toRoutingAgent } from '@cc/shared/contacts/agent-load';
 import { serviceLevelPercent } from '@cc/shared/contacts/daily-stats';
 import { toPositionView, type PositionView } from '@cc/shared/contacts/position-view';
 import type { TenantQueue } from '@cc/shared/queues/ports';
-import type { QueueStatsView } from '@cc/shared/realtime/ports';
+import type { QueueStatsView, Wallboard } from '@cc/shared/realtime/ports';
 import { computeQueueStats, estimateQueuePositions, isOpen, localTime, type ContactStatus } from '@cc/shared/routing/index';
 import type { Deps } from '../composition/deps.ts';
 import type { QueueLookup } from './queue-lookup.ts';
-
-/** One queue and the agents on the wallboard. */
-export interface Wallboard {
-  generatedAt: string;
-  queues: QueueStatsView[];
-  agents: Pick<Agent, 'agentId' | 'name' | 'status' | 'breakReason' | 'statusSince' | 'queueIds' | 'load' | 'capacity' | 'wrapping' | 'missedOffers'>[];
-}
 
 export class RoutingQueries {
   constructor(

@@ -5,7 +5,8 @@ import { isRoutable, toRoutingAgent } from '@cc/shared/contacts/agent-load';
 import { timersFor } from '@cc/shared/contacts/timers';
 import { toClosedNotice } from '@cc/shared/contacts/closed-notice';
 import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
-import { channelKind, hasFreeCapacity, isOpen, nextOpening, openingTimeOf } from '@cc/shared/routing/index';
+import { mediaOf } from '@cc/shared/channels/catalog';
+import { hasFreeCapacity, isOpen, nextOpening, openingTimeOf } from '@cc/shared/routing/index';
 import type { ChangeReaction, ItemChange } from '../streams/app.ts';
 import type { Deps } from '../composition/deps.ts';
 import type { Services } from '../composition/services.ts';
@@ -46,7 +47,7 @@ async function pushAll(deps: Pick<Deps, 'connections' | 'push'>, tenantId: strin
 
 /** A chat contact just created in its queue (messenger or widget): the only kind the out-of-hours auto-reply answers. */
 export function isNewChatContact(change: ItemChange, contact: Contact | undefined): contact is Contact {
-  return change.eventName === 'INSERT' && contact?.status === 'queued' && contact.conversationId !== undefined && channelKind(contact.channel) === 'chat';
+  return change.eventName === 'INSERT' && contact?.status === 'queued' && contact.conversationId !== undefined && mediaOf(contact.channel) === 'chat';
 }
 
 const isSupervisorConsole = (c: LiveConnection) => hasRole(c.roles, 'supervisor');

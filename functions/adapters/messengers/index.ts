@@ -1,3 +1,4 @@
+import type { SenderKind } from '@cc/shared/channels/catalog';
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { ChannelCredentials, SendResult } from '@cc/shared/messaging/ports';
 import type { MessengerHttpOptions } from './http.ts';
@@ -13,8 +14,11 @@ export * from './whatsapp-sender.ts';
 export * from './vk-sender.ts';
 export * from './viber-sender.ts';
 
-/** One sender per provider, built once (at module scope in deps.ts) and shared by every channel instance. */
-export interface MessengerSenders {
+/**
+ * One sender per provider, built once (at module scope in deps.ts) and shared by every channel
+ * instance; one for every sender kind of the channel catalog, so a new one cannot be left out.
+ */
+export interface MessengerSenders extends Record<SenderKind, { send(credentials: never, message: OutboundMessage): Promise<SendResult> }> {
   telegram: TelegramMessengerSender;
   whatsapp: WhatsAppMessengerSender;
   vk: VkMessengerSender;

@@ -8,7 +8,7 @@ import { VIBER_SIGNATURE_HEADER, normalizeViberCallback, verifyViberSignature } 
 import { normalizeVkCallback, verifyVkCallback } from '@cc/shared/messaging/vk/index';
 import { WHATSAPP_SIGNATURE_HEADER, answerWhatsAppVerification, keepOwnNumber, normalizeWhatsAppWebhook, verifyWhatsAppSignature } from '@cc/shared/messaging/whatsapp/index';
 import { verifyAliceSkill } from '@cc/shared/messaging/yandex/index';
-import type { ChannelKind } from '@cc/shared/tenancy/model';
+import type { MessengerKind } from '@cc/shared/channels/catalog';
 import type { Deps } from '../../composition/deps.ts';
 import type { Services } from '../../composition/services.ts';
 import { logger } from '../../composition/logger.ts';
@@ -32,7 +32,7 @@ type WebhookDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'clock' | '
 export function webhookRoutes(deps: WebhookDeps, services: Pick<Services, 'channels'>) {
   const { channels } = services;
 
-  const channelOf = async (c: Context, kind: ChannelKind): Promise<ResolvedChannel> => {
+  const channelOf = async (c: Context, kind: MessengerKind): Promise<ResolvedChannel> => {
     const channelId = c.req.param('channelId') ?? '';
     const resolved = await channels.resolve(channelId);
     if (!resolved || resolved.channel.kind !== kind) throw new NotFoundError('Channel', channelId);

@@ -1,9 +1,10 @@
+import { MESSENGER_KINDS, type MessengerKind } from '@cc/shared/channels/catalog';
 import { channelWebhookUrl } from '@cc/shared/tenancy/channel-secrets';
 import { channelSecretContext, type DirectoryRepository, type SecretCipher } from '@cc/shared/tenancy/ports';
 
-/** Messenger kinds the simulator fakes (our own web chat needs no fake). */
-export type SimulatedKind = 'telegram' | 'whatsapp' | 'vk' | 'viber' | 'yandex';
-export const SIMULATED_KINDS: readonly SimulatedKind[] = ['telegram', 'whatsapp', 'vk', 'viber', 'yandex'];
+/** Messenger kinds the simulator fakes: every messenger with an outside provider (our own web chat needs no fake). */
+export type SimulatedKind = Exclude<MessengerKind, 'webchat'>;
+export const SIMULATED_KINDS: readonly SimulatedKind[] = MESSENGER_KINDS.filter((kind): kind is SimulatedKind => kind !== 'webchat');
 
 /** A channel as the provider knows it: its account's secrets and where it delivers webhooks. */
 export interface SimulatedChannel {

@@ -5,7 +5,7 @@
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createHmac } from 'node:crypto';
-import type { ChannelKind } from '@cc/shared/tenancy/model';
+import type { MessengerKind } from '@cc/shared/channels/catalog';
 import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import type { Deps } from '../../composition/deps.ts';
 import type { ChangeReaction } from '../../streams/app.ts';
@@ -19,7 +19,7 @@ export const TEST_SECRETS = {
   viber: { token: '4f1a7c2e9b3d5a60-8c2e1f4b7a9d3e5c-0a1b2c3d4e5f6a7b' },
   yandex: { skillId: '3ad36498-f5rd-4079-a14b-788652932056' },
   webchat: {},
-} satisfies Partial<Record<ChannelKind, Record<string, string>>>;
+} satisfies Record<MessengerKind, Record<string, string>>;
 
 /** Creates a channel of `kind` with TEST_SECRETS (or `secrets`) in `queueId`. */
 export async function createTestChannel(

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { AGENT_STATUSES, BREAK_REASONS } from './values.ts';
+
+export type { AgentStatus, BreakReason } from './values.ts';
 
 /** Agent presence states; `busy` and `after-contact-work` are set by routing, the rest by the agent. */
-export const AgentStatusSchema = z.enum(['available', 'busy', 'after-contact-work', 'break', 'offline']);
-export type AgentStatus = z.infer<typeof AgentStatusSchema>;
+export const AgentStatusSchema = z.enum(AGENT_STATUSES);
 
 /** Reason codes for a break, shown on the wallboard and counted in KPIs. */
-export const BreakReasonSchema = z.enum(['lunch', 'training', 'meeting', 'technical', 'personal']);
-export type BreakReason = z.infer<typeof BreakReasonSchema>;
+export const BreakReasonSchema = z.enum(BREAK_REASONS);
 
 /** What an agent may set from the console; routing-owned states are not accepted here. */
 export const SetAgentStatusSchema = z.discriminatedUnion('status', [
@@ -32,11 +33,11 @@ export const AgentSchema = z.object({
   queueIds: z.array(z.string()),
   version: z.number().int().nonnegative(),
   // Routing fields (optional on the record; `toRoutingAgent` fills the defaults).
-  /** Simultaneous contacts by channel kind, e.g. 1 call or up to 3 chats. */
+  /** Simultaneous contacts by media class, e.g. 1 call or up to 3 chats. */
   capacity: z.object({ voice: z.number().int().nonnegative(), chat: z.number().int().nonnegative() }).optional(),
   /** True (default): a call and chats are never held together. */
   voiceBlocksChats: z.boolean().optional(),
-  /** Contacts held now (offered, connected or in after-contact work), by channel kind; written only by routing. */
+  /** Contacts held now (offered, connected or in after-contact work), by media class; written only by routing. */
   load: z.object({ voice: z.number().int().nonnegative(), chat: z.number().int().nonnegative() }).optional(),
   /** How many of the held contacts are in after-contact work; written only by routing. */
   wrapping: z.number().int().nonnegative().optional(),

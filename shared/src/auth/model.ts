@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { ROLES, type Role } from './values.ts';
+
+export type { Role } from './values.ts';
 
 /** Console roles; a Cognito group of the same name in AWS. */
-export const RoleSchema = z.enum(['agent', 'supervisor', 'admin']);
-export type Role = z.infer<typeof RoleSchema>;
+export const RoleSchema = z.enum(ROLES);
 
 /** Roles ordered by what they may see: a supervisor may do what an agent may, an admin everything. */
 const RANK: Record<Role, number> = { agent: 1, supervisor: 2, admin: 3 };

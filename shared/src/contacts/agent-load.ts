@@ -1,5 +1,6 @@
 import type { Agent } from '../agents/model.ts';
-import type { ChannelKind, NotReadyStatus, RoutingAgent } from '../routing/model.ts';
+import type { MediaClass } from '../channels/catalog.ts';
+import type { NotReadyStatus, RoutingAgent } from '../routing/model.ts';
 
 /** Defaults for agents stored before routing fields existed: 1 call or 3 chats, never together. */
 export const DEFAULT_CAPACITY = { voice: 1, chat: 3 } as const;
@@ -43,7 +44,7 @@ function withStatus(agent: Agent, next: Omit<Agent, 'version'>, now: Date): Agen
 }
 
 /** The agent after taking one more contact of `kind` (an offer holds the slot until it is missed or closed). */
-export function holdSlot(agent: Agent, kind: ChannelKind, now: Date): Agent {
+export function holdSlot(agent: Agent, kind: MediaClass, now: Date): Agent {
   const load = { ...(agent.load ?? { voice: 0, chat: 0 }) };
   load[kind] += 1;
   const wrapping = agent.wrapping ?? 0;
@@ -61,7 +62,7 @@ export function startWrapUp(agent: Agent, now: Date): Agent {
  * The agent after giving back a slot of `kind`: the contact was missed, closed or transferred away.
  * `wasWrapping` when it was in after-contact work; `notReady` puts the agent on a break or offline (missed offer).
  */
-export function releaseSlot(agent: Agent, kind: ChannelKind, now: Date, options: { wasWrapping?: boolean; notReady?: NotReadyStatus; missed?: boolean } = {}): Agent {
+export function releaseSlot(agent: Agent, kind: MediaClass, now: Date, options: { wasWrapping?: boolean; notReady?: NotReadyStatus; missed?: boolean } = {}): Agent {
   const load = { ...(agent.load ?? { voice: 0, chat: 0 }) };
   load[kind] = Math.max(0, load[kind] - 1);
   const wrapping = Math.max(0, (agent.wrapping ?? 0) - (options.wasWrapping ? 1 : 0));

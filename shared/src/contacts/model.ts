@@ -10,6 +10,7 @@ export const TransitionRecordSchema = z.object({
   reason: z.string().optional(),
   agentId: z.string().optional(),
 });
+export type TransitionRecord = z.infer<typeof TransitionRecordSchema>;
 
 /** A callback request: the number to dial and, optionally, when the customer wants the call. */
 export const CallbackRequestSchema = z.object({
@@ -45,3 +46,4 @@ export const ContactSchema = RoutableContactSchema.extend({
   version: z.number().int().nonnegative(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
+

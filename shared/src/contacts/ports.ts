@@ -1,5 +1,6 @@
 import type { Agent } from '../agents/model.ts';
-import type { ChannelKind, ContactStatus } from '../routing/model.ts';
+import type { MediaClass } from '../channels/catalog.ts';
+import type { ContactStatus } from '../routing/model.ts';
 import type { CounterDelta, QueueDayCounters } from './daily-stats.ts';
 import type { Contact } from './model.ts';
 import type { ClosedNotice } from './closed-notice.ts';
@@ -33,7 +34,7 @@ export interface RoutingCommit {
   /** New contacts written in the same transaction (a callback that takes a caller's place). */
   create?: Contact[];
   /** The agent as it will be stored, if nobody changed it since `expectedVersion`. */
-  agent?: { next: Agent; expectedVersion: number; takesSlot?: { kind: ChannelKind; capacity: number; blocksOther: boolean } };
+  agent?: { next: Agent; expectedVersion: number; takesSlot?: { kind: MediaClass; capacity: number; blocksOther: boolean } };
   counters?: CounterDelta;
 }
 

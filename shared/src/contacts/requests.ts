@@ -1,7 +1,8 @@
 /** The contact API's request bodies: creating a contact and transferring one. */
 import { z } from 'zod';
 import { IdSchema } from '../limits/input.ts';
-import { ChannelSchema, SkillRequirementSchema } from '../routing/model.ts';
+import { ChannelKindSchema } from '../channels/schema.ts';
+import { SkillRequirementSchema } from '../routing/model.ts';
 import { CallbackRequestSchema } from './model.ts';
 
 /** A new contact through the API: any channel, or a callback with a phone and an optional preferred window. */
@@ -10,7 +11,7 @@ export const CreateContactSchema = z
     /** Client-chosen id makes the call idempotent (a repeat answers 409). */
     contactId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
     queueId: IdSchema,
-    channel: ChannelSchema,
+    channel: ChannelKindSchema,
     channelId: IdSchema.optional(), customerId: IdSchema.optional(), conversationId: IdSchema.optional(),
     priority: z.number().int().min(-100).max(100).default(0),
     requiredSkills: z.array(SkillRequirementSchema).default([]),

@@ -1,5 +1,5 @@
 import type { Contact } from '../contacts/model.ts';
-import type { ChannelKind, Message } from '../messaging/model.ts';
+import type { Message } from '../messaging/model.ts';
 import type { Conversation, StoredMessage } from './model.ts';
 import { conversationIdOf, customerIdOf, inboundMessageIdOf } from './ids.ts';
 
@@ -73,7 +73,7 @@ export function newOutboundMessage(input: {
   return {
     tenantId: conversation.tenantId,
     messageId: input.messageId,
-    channel: conversation.channel as ChannelKind,
+    channel: conversation.channel,
     channelId: conversation.channelId,
     conversationId: conversation.conversationId,
     conversationExternalId: conversation.conversationExternalId,

@@ -3,7 +3,6 @@ import { IdSchema } from '../limits/input.ts';
 import {
   AttachmentSchema,
   ButtonReplySchema,
-  ChannelKindSchema,
   ConversationEventSchema,
   DeliveryStatusSchema,
   DirectionSchema,
@@ -12,13 +11,16 @@ import {
   MessageSchema,
   SharedContactSchema,
 } from '../messaging/model.ts';
+import { MessengerKindSchema } from '../channels/schema.ts';
+import { MESSAGE_STATUSES } from './values.ts';
+
+export type { MessageStatus } from './values.ts';
 
 /**
  * Where a stored message stands: `received` for the customer's messages; ours go `pending` (in the
  * outbox) → `sent` (the provider accepted it) → `delivered` → `read`, or end `failed`.
  */
-export const MessageStatusSchema = z.enum(['received', 'pending', 'sent', 'delivered', 'read', 'failed']);
-export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+export const MessageStatusSchema = z.enum(MESSAGE_STATUSES);
 
 /** Why one of our messages did not get through, in the provider's own words, for the agent to see. */
 export const MessageFailureSchema = z.object({
@@ -54,7 +56,7 @@ export const OutboundButtonSchema = z.object({ title: z.string().min(1), payload
 export const StoredMessageSchema = z.object({
   tenantId: z.string().min(1),
   messageId: z.string().min(1),
-  channel: ChannelKindSchema,
+  channel: MessengerKindSchema,
   channelId: z.string().min(1),
   conversationId: z.string().min(1),
   conversationExternalId: z.string().min(1),
@@ -108,7 +110,7 @@ export type StoredMessageInput = z.input<typeof StoredMessageSchema>;
 export const ConversationSchema = z.object({
   tenantId: z.string().min(1),
   conversationId: z.string().min(1),
-  channel: ChannelKindSchema,
+  channel: MessengerKindSchema,
   channelId: z.string().min(1),
   conversationExternalId: z.string().min(1),
   customerId: z.string().min(1),

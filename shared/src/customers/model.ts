@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IdSchema } from '../limits/input.ts';
-import { ChannelKindSchema } from '../messaging/model.ts';
+import { MessengerKindSchema } from '../channels/schema.ts';
+import type { Contact } from '../contacts/model.ts';
+import type { StoredMessage } from '../conversations/model.ts';
 
 /**
  * A customer: one per external user of one channel instance (a Telegram user of our bot, a WhatsApp
@@ -10,7 +12,7 @@ import { ChannelKindSchema } from '../messaging/model.ts';
 export const CustomerSchema = z.object({
   tenantId: z.string().min(1),
   customerId: z.string().min(1),
-  channel: ChannelKindSchema,
+  channel: MessengerKindSchema,
   channelId: z.string().min(1),
   /** The provider's id of the user (Telegram user id, WhatsApp wa_id, VK user id, Viber id, Alice user/application id). */
   externalId: z.string().min(1),
@@ -50,6 +52,23 @@ export interface MergeSuggestion {
   name?: string;
   phone: string;
   reason: 'same_phone';
+}
+
+/** `GET /api/customers/:id`: a customer with the customers linked to it and who may be the same person. */
+export interface CustomerProfileView {
+  customer: Customer;
+  linked: Customer[];
+  mergeSuggestions: MergeSuggestion[];
+}
+
+/** One page of the 360° view: messages on every linked channel, newest first. */
+export interface CustomerHistoryPage {
+  customerIds: string[];
+  messages: StoredMessage[];
+  /** Only on the first page: every contact of the linked customers, newest first. */
+  contacts?: Contact[];
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
 }
 
 /** Body of the merge API: the customer to link with. */

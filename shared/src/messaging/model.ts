@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-/** Messenger channels a contact can arrive on; `webchat` is our own widget. */
-export const ChannelKindSchema = z.enum(['telegram', 'whatsapp', 'vk', 'viber', 'webchat', 'yandex']);
-export type ChannelKind = z.infer<typeof ChannelKindSchema>;
+import { MessengerKindSchema } from '../channels/schema.ts';
 
 /** Who wrote the message: the customer (`inbound`) or our side (`outbound`, e.g. a VK admin reply echo). */
 export const DirectionSchema = z.enum(['inbound', 'outbound']);
@@ -83,7 +80,7 @@ export type ButtonReply = z.infer<typeof ButtonReplySchema>;
 
 /** One message of a conversation, the same shape for every messenger. */
 export const MessageSchema = z.object({
-  channel: ChannelKindSchema,
+  channel: MessengerKindSchema,
   channelId: z.string().min(1),
   /** The provider's conversation: Telegram chat id, WhatsApp wa_id, VK peer_id, Viber user id, Alice session id. */
   conversationExternalId: z.string().min(1),
@@ -128,7 +125,7 @@ export type DeliveryState = z.infer<typeof DeliveryStateSchema>;
 
 /** A provider's report on one of our outbound messages (WhatsApp statuses, Viber delivered/seen/failed). */
 export const DeliveryStatusSchema = z.object({
-  channel: ChannelKindSchema,
+  channel: MessengerKindSchema,
   channelId: z.string().min(1),
   providerMessageId: z.string().min(1),
   status: DeliveryStateSchema,
@@ -159,7 +156,7 @@ export type ConversationEventType = z.infer<typeof ConversationEventTypeSchema>;
 
 /** A conversation event such as a start with a deep-link payload or a subscription change. */
 export const ConversationEventSchema = z.object({
-  channel: ChannelKindSchema,
+  channel: MessengerKindSchema,
   channelId: z.string().min(1),
   type: ConversationEventTypeSchema,
   conversationExternalId: z.string().min(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SenderKind } from '../channels/catalog.ts';
 import type { OutboundMessage } from './model.ts';
 
 /** Telegram Bot API credentials: the token goes in the URL path `/bot<token>/`. */
@@ -34,6 +35,11 @@ export type WhatsAppCredentials = z.infer<typeof WhatsAppCredentialsSchema>;
 export type VkCredentials = z.input<typeof VkCredentialsSchema>;
 export type ViberCredentials = z.infer<typeof ViberCredentialsSchema>;
 export type ChannelCredentials = TelegramCredentials | WhatsAppCredentials | VkCredentials | ViberCredentials;
+
+// Every kind the catalog sends through a provider has credentials here, and no other kind does:
+// adding a sender kind to the catalog fails to compile until its credentials exist.
+type CredentialsMismatch = Exclude<SenderKind, ChannelCredentials['kind']> | Exclude<ChannelCredentials['kind'], SenderKind>;
+const _everySenderKindHasCredentials: [CredentialsMismatch] extends [never] ? true : CredentialsMismatch = true;
 
 /**
  * Why a send failed. `recipient_unreachable` (bot blocked, 24-hour window closed, not subscribed)

@@ -8,6 +8,13 @@ import type { WidgetChatState, WidgetMessageView } from '../widget/model.ts';
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
 
+/** `GET /api/wallboard`: every queue's figures and the agents on the board. */
+export interface Wallboard {
+  generatedAt: string;
+  queues: QueueStatsView[];
+  agents: Pick<Agent, 'agentId' | 'name' | 'status' | 'breakReason' | 'statusSince' | 'queueIds' | 'load' | 'capacity' | 'wrapping' | 'missedOffers'>[];
+}
+
 /**
  * Messages pushed to consoles over the WebSocket. Contact messages carry the contact's `version`;
  * consoles keep the highest, so redelivered or reordered pushes are harmless.

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelSchema, RoutableContactSchema, channelKind } from './model.ts';
+import { RoutableContactSchema } from './model.ts';
 import { makeAgent, makeQueue } from './test-fixtures.ts';
-
-describe('channelKind', () => {
-  it('treats voice and callback as voice and every messenger as chat', () => {
-    // Act
-    const kinds = Object.fromEntries(ChannelSchema.options.map((c) => [c, channelKind(c)]));
-    // Assert
-    expect(kinds).toEqual({
-      voice: 'voice',
-      callback: 'voice',
-      telegram: 'chat',
-      whatsapp: 'chat',
-      vk: 'chat',
-      viber: 'chat',
-      webchat: 'chat',
-      yandex: 'chat',
-    });
-  });
-});
 
 describe('schemas', () => {
   it('fills routing defaults: 1 call or 3 chats, voice blocks chats, 20 s offers, ageing 1 point a minute', () => {

@@ -1,35 +1,17 @@
 import { z } from 'zod';
 import { AgentStatusSchema, BreakReasonSchema, SkillSchema } from '../agents/model.ts';
+import type { MediaClass } from '../channels/catalog.ts';
+import { ChannelKindSchema } from '../channels/schema.ts';
+import { CONTACT_STATUSES } from './values.ts';
 
-/** Every channel a contact can arrive on. */
-export const ChannelSchema = z.enum(['voice', 'callback', 'telegram', 'whatsapp', 'vk', 'viber', 'webchat', 'yandex']);
-export type Channel = z.infer<typeof ChannelSchema>;
-
-/** Capacity buckets: voice-like channels share the voice capacity, the rest share the chat capacity. */
-export const ChannelKindSchema = z.enum(['voice', 'chat']);
-export type ChannelKind = z.infer<typeof ChannelKindSchema>;
-
-/** The capacity bucket a channel uses: `voice` and `callback` are voice-like, everything else is chat. */
-export function channelKind(channel: Channel): ChannelKind {
-  return channel === 'voice' || channel === 'callback' ? 'voice' : 'chat';
-}
+export type { ContactStatus } from './values.ts';
 
 /** A required skill: the agent needs it at `level` or higher. */
 export const SkillRequirementSchema = SkillSchema;
 export type SkillRequirement = z.infer<typeof SkillRequirementSchema>;
 
 /** Contact lifecycle states; see `lifecycle.ts` for the allowed moves. */
-export const ContactStatusSchema = z.enum([
-  'queued',
-  'offered',
-  'connected',
-  'after-contact-work',
-  'closed',
-  'abandoned',
-  'missed',
-  'transferred',
-]);
-export type ContactStatus = z.infer<typeof ContactStatusSchema>;
+export const ContactStatusSchema = z.enum(CONTACT_STATUSES);
 
 export const WeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export type Weekday = z.infer<typeof WeekdaySchema>;
@@ -67,7 +49,7 @@ export type NotReadyStatus = z.infer<typeof NotReadyStatusSchema>;
 
 /** Skills a queue requires, merged per contact: by channel, plus by IVR/menu choice (highest level wins). */
 export const QueueSkillsSchema = z.object({
-  byChannel: z.partialRecord(ChannelSchema, z.array(SkillRequirementSchema)).default({}),
+  byChannel: z.partialRecord(ChannelKindSchema, z.array(SkillRequirementSchema)).default({}),
   byMenuChoice: z.record(z.string(), z.array(SkillRequirementSchema)).default({}),
 });
 
@@ -99,7 +81,8 @@ export const QueueSchema = z.object({
 });
 export type Queue = z.infer<typeof QueueSchema>;
 
-const countsByKind = z.object({ voice: z.number().int().nonnegative(), chat: z.number().int().nonnegative() });
+/** Contacts by media class: calls and chats. */
+const countsByMedia = z.object({ voice: z.number().int().nonnegative(), chat: z.number().int().nonnegative() }) satisfies z.ZodType<Record<MediaClass, number>>;
 
 /** One queue an agent serves, with a priority bonus and an optional delay before it joins in. */
 export const RoutingProfileEntrySchema = z.object({
@@ -116,11 +99,11 @@ export const RoutingAgentSchema = z.object({
   status: AgentStatusSchema,
   breakReason: BreakReasonSchema.optional(),
   skills: z.array(SkillSchema).default([]),
-  capacity: countsByKind.default({ voice: 1, chat: 3 }),
+  capacity: countsByMedia.default({ voice: 1, chat: 3 }),
   /** True: a voice contact and chats are never held together (either way round). */
   voiceBlocksChats: z.boolean().default(true),
-  /** Active contacts by channel kind. */
-  load: countsByKind.default({ voice: 0, chat: 0 }),
+  /** Active contacts by media class. */
+  load: countsByMedia.default({ voice: 0, chat: 0 }),
   profile: z.array(RoutingProfileEntrySchema).default([]),
   /** When the agent last became idle; earlier means longer idle. */
   idleSince: z.iso.datetime({ offset: true }),
@@ -132,7 +115,7 @@ export type RoutingAgent = z.infer<typeof RoutingAgentSchema>;
 export const RoutableContactSchema = z.object({
   contactId: z.string().min(1),
   queueId: z.string().min(1),
-  channel: ChannelSchema,
+  channel: ChannelKindSchema,
   status: ContactStatusSchema,
   /** When the contact entered its current queue; ageing and waits count from here. */
   enqueuedAt: z.iso.datetime({ offset: true }),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channelKind, type Queue, type RoutableContact, type RoutingAgent } from './model.ts';
+import { mediaOf } from '../channels/catalog.ts';
+import type { Queue, RoutableContact, RoutingAgent } from './model.ts';
 import { planAssignments, type Assignment } from './plan-assignments.ts';
 import {
   NOW,
@@ -21,7 +22,7 @@ function loadsAfter(plan: Assignment[], agents: RoutingAgent[], contacts: Routab
   for (const { agentId, contactId } of plan) {
     const contact = contacts.find((c) => c.contactId === contactId)!;
     const agent = byId.get(agentId)!;
-    agent.load[channelKind(contact.channel)] += 1;
+    agent.load[mediaOf(contact.channel)] += 1;
     agent.status = 'busy';
   }
   return byId;

@@ -1,4 +1,5 @@
-import { channelKind, type Queue, type RoutableContact, type RoutingAgent } from './model.ts';
+import { mediaOf } from '../channels/catalog.ts';
+import type { Queue, RoutableContact, RoutingAgent } from './model.ts';
 import { rankAgentsForContact } from './rank-agents.ts';
 import { orderQueuedContacts } from './rank-contacts.ts';
 
@@ -30,7 +31,7 @@ export function planAssignments(
     const index = slot.get(best.agentId)!;
     const { contactId, queueId } = contact;
     plan.push({ contactId, queueId, agentId: best.agentId, agentVersion: agents[index]!.version });
-    const kind = channelKind(contact.channel);
+    const kind = mediaOf(contact.channel);
     pool[index] = { ...best, status: 'busy', load: { ...best.load, [kind]: best.load[kind] + 1 } };
   }
   return plan;

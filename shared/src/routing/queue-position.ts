@@ -1,4 +1,5 @@
-import { channelKind, type ChannelKind, type Queue, type RoutableContact, type RoutingAgent } from './model.ts';
+import { MEDIA_CLASSES, mediaOf, type MediaClass } from '../channels/catalog.ts';
+import type { Queue, RoutableContact, RoutingAgent } from './model.ts';
 import { hasFreeCapacity } from './rank-agents.ts';
 import { orderQueuedContacts } from './rank-contacts.ts';
 
@@ -30,7 +31,7 @@ export function estimateQueuePositions(
   for (const agent of agents) {
     if (agent.status === 'break' || agent.status === 'offline') continue;
     if (!agent.profile.some((p) => p.queueId === queue.queueId)) continue;
-    for (const kind of ['voice', 'chat'] as const) {
+    for (const kind of MEDIA_CLASSES) {
       slots[kind] += agent.capacity[kind];
       if (agent.status !== 'after-contact-work' && hasFreeCapacity(agent, kind)) {
         free[kind] += agent.capacity[kind] - agent.load[kind];
@@ -38,14 +39,14 @@ export function estimateQueuePositions(
     }
   }
   const handle = average(recentHandleTimesSeconds);
-  const seen: Record<ChannelKind, number> = { voice: 0, chat: 0 };
+  const seen: Record<MediaClass, number> = { voice: 0, chat: 0 };
   const ordered = orderQueuedContacts(
     waitingContacts.filter((c) => c.queueId === queue.queueId),
     new Map([[queue.queueId, queue]]),
     now,
   );
   return ordered.map((contact, index) => {
-    const kind = channelKind(contact.channel);
+    const kind = mediaOf(contact.channel);
     const n = ++seen[kind];
     let estimatedWaitSeconds: number | null = null;
     if (n <= free[kind]) estimatedWaitSeconds = 0;

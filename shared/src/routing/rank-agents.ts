@@ -1,7 +1,6 @@
 import { QueueMismatchError } from './errors.ts';
+import { mediaOf, type MediaClass } from '../channels/catalog.ts';
 import {
-  channelKind,
-  type ChannelKind,
   type Queue,
   type RoutableContact,
   type RoutingAgent,
@@ -38,7 +37,7 @@ export function skillGap(agent: RoutingAgent, required: readonly SkillRequiremen
  * voice and chat are exclusive both ways: no chat during a call, no call while holding any chat.
  * With `voiceBlocksChats` false the two capacities are independent.
  */
-export function hasFreeCapacity(agent: RoutingAgent, kind: ChannelKind): boolean {
+export function hasFreeCapacity(agent: RoutingAgent, kind: MediaClass): boolean {
   if (agent.load[kind] >= agent.capacity[kind]) return false;
   if (!agent.voiceBlocksChats) return true;
   return kind === 'voice' ? agent.load.chat === 0 : agent.load.voice === 0;
@@ -57,7 +56,7 @@ export function gapIfEligible(
   waited: number,
 ): number | undefined {
   if (agent.status !== 'available' && agent.status !== 'busy') return undefined;
-  if (!hasFreeCapacity(agent, channelKind(contact.channel))) return undefined;
+  if (!hasFreeCapacity(agent, mediaOf(contact.channel))) return undefined;
   const entry = agent.profile.find((p) => p.queueId === contact.queueId);
   if (entry === undefined || waited < entry.delaySeconds) return undefined;
   if (contact.excludedAgentIds.includes(agent.agentId)) return undefined;

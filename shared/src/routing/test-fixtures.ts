@@ -1,8 +1,8 @@
 /** Builders and fast-check arbitraries shared by the routing tests (test-only). */
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { CHANNEL_CATALOG, CHANNEL_KINDS } from '../channels/catalog.ts';
 import {
-  ChannelSchema,
   QueueSchema,
   RoutableContactSchema,
   RoutingAgentSchema,
@@ -115,7 +115,7 @@ export const contactArb = (contactId: string): fc.Arbitrary<RoutableContact> =>
   fc
     .record({
       queueId: fc.constantFrom(...QUEUE_IDS),
-      channel: fc.constantFrom(...ChannelSchema.options),
+      channel: fc.constantFrom(...CHANNEL_KINDS),
       waited: fc.integer({ min: 0, max: 600 }),
       priority: fc.integer({ min: 0, max: 2 }),
       requiredSkills: fc.oneof(skillsArb(0), skillsArb(1, 4)),
@@ -139,7 +139,7 @@ export const withShuffle = <T>(items: T[]): fc.Arbitrary<[T[], T[]]> =>
  * check every decision against.
  */
 export function oracleEligible(agent: RoutingAgent, contact: RoutableContact, queue: Queue, now: Date = NOW): boolean {
-  const kind = contact.channel === 'voice' || contact.channel === 'callback' ? 'voice' : 'chat';
+  const kind = CHANNEL_CATALOG[contact.channel].media;
   const other = kind === 'voice' ? 'chat' : 'voice';
   if (agent.status !== 'available' && agent.status !== 'busy') return false;
   if (agent.load[kind] >= agent.capacity[kind]) return false;

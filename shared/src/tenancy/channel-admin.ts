@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessengerKindSchema } from '../channels/schema.ts';
 import type { Channel } from './model.ts';
 import { toChannelView } from './model.ts';
 import {
@@ -7,8 +8,6 @@ import {
   type ChannelSecrets,
   ChannelSecretsSchemas,
   ChannelSettingsSchemas,
-  type MessengerChannelKind,
-  MessengerChannelKindSchema,
   TelegramSecretsSchema,
   channelWebhookUrl,
   publicIdentifiers,
@@ -102,7 +101,7 @@ export interface PlannedUpdate {
  * @throws ZodError with paths under `settings.` / `secrets.` when the result is invalid.
  */
 export function planChannelUpdate(channel: Channel, currentSecrets: Record<string, unknown>, patch: UpdateChannelRequest): PlannedUpdate {
-  const kind = MessengerChannelKindSchema.parse(channel.kind) as MessengerChannelKind;
+  const kind = MessengerKindSchema.parse(channel.kind);
   // Only the values the admin sends now must be strong; a stored older secret may be kept.
   if (patch.secrets && (kind === 'telegram' || kind === 'vk')) z.object({ secrets: AdminSecretLengthSchemas[kind] }).parse({ secrets: patch.secrets });
   const validated = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSenderKind, type MessengerKind, type SenderKind } from '../channels/catalog.ts';
 import { PreChatMenuSchema } from '../conversations/pre-chat.ts';
 import type { ChannelCredentials } from '../messaging/ports.ts';
 import type { Channel } from './model.ts';
@@ -8,10 +9,6 @@ import type { Channel } from './model.ts';
  * these), named as the provider names them. The demo seed, the channel administration API, the
  * webhook verifiers, the senders and the local simulator all read this one shape.
  */
-
-/** Channel kinds that an admin connects through the channel API (voice numbers are separate). */
-export const MessengerChannelKindSchema = z.enum(['telegram', 'whatsapp', 'vk', 'viber', 'yandex', 'webchat']);
-export type MessengerChannelKind = z.infer<typeof MessengerChannelKindSchema>;
 
 /** Telegram `secret_token`: 1–256 characters of A-Z, a-z, 0-9, `_` and `-` (Bot API setWebhook). */
 export const TelegramSecretTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters of A-Z, a-z, 0-9, _ and -');
@@ -65,7 +62,7 @@ export const YandexSecretsSchema = z.strictObject({
 /** Our own web chat widget has no provider secrets. */
 export const WebchatSecretsSchema = z.strictObject({});
 
-/** The secrets schema of each messenger kind. */
+/** The secrets schema of each messenger kind; a new messenger kind fails to compile until it has one. */
 export const ChannelSecretsSchemas = {
   telegram: TelegramSecretsSchema,
   whatsapp: WhatsAppSecretsSchema,
@@ -73,7 +70,7 @@ export const ChannelSecretsSchemas = {
   viber: ViberSecretsSchema,
   yandex: YandexSecretsSchema,
   webchat: WebchatSecretsSchema,
-} as const;
+} as const satisfies { [K in MessengerKind]: z.ZodType };
 
 export type TelegramSecrets = z.infer<typeof TelegramSecretsSchema>;
 export type WhatsAppSecrets = z.infer<typeof WhatsAppSecretsSchema>;
@@ -83,7 +80,7 @@ export type YandexSecrets = z.infer<typeof YandexSecretsSchema>;
 /** The decrypted secrets of any messenger channel. */
 export type ChannelSecrets = TelegramSecrets | WhatsAppSecrets | VkSecrets | ViberSecrets | YandexSecrets | Record<string, never>;
 
-/** Non-secret settings an admin may set, per kind; unknown keys are refused so typos surface as 400. */
+/** Non-secret settings an admin may set, per messenger kind; unknown keys are refused so typos surface as 400. */
 export const ChannelSettingsSchemas = {
   telegram: z.strictObject({ botUsername: z.string().regex(/^[A-Za-z0-9_]{5,32}$/).optional(), preChatMenu: PreChatMenuSchema.optional() }),
   whatsapp: z.strictObject({ displayPhoneNumber: z.string().max(32).optional(), preChatMenu: PreChatMenuSchema.optional() }),
@@ -92,13 +89,13 @@ export const ChannelSettingsSchemas = {
   yandex: z.strictObject({}),
   // The widget offers the menu's options as departments in its pre-chat form (else the tenant's queues).
   webchat: z.strictObject({ allowedOrigins: z.array(z.url()).max(20).optional(), preChatMenu: PreChatMenuSchema.optional() }),
-} as const;
+} as const satisfies { [K in MessengerKind]: z.ZodType };
 
 /**
  * Validates `value` as the secrets of `kind`.
  * @throws ZodError naming each invalid field.
  */
-export function parseChannelSecrets(kind: MessengerChannelKind, value: unknown): ChannelSecrets {
+export function parseChannelSecrets(kind: MessengerKind, value: unknown): ChannelSecrets {
   return ChannelSecretsSchemas[kind].parse(value) as ChannelSecrets;
 }
 
@@ -106,7 +103,7 @@ export function parseChannelSecrets(kind: MessengerChannelKind, value: unknown):
  * Settings that mirror non-secret identifiers kept among the secrets (the WhatsApp phone number id,
  * the VK community id), so a channel's view shows which number or community it is.
  */
-export function publicIdentifiers(kind: MessengerChannelKind, secrets: ChannelSecrets): Record<string, string> {
+export function publicIdentifiers(kind: MessengerKind, secrets: ChannelSecrets): Record<string, string> {
   if (kind === 'whatsapp') return { phoneNumberId: (secrets as WhatsAppSecrets).phoneNumberId };
   if (kind === 'vk') return { groupId: (secrets as VkSecrets).groupId };
   return {};
@@ -122,25 +119,27 @@ export function channelWebhookUrl(publicBaseUrl: string, kind: string, channelId
   return `${publicBaseUrl.replace(/\/+$/, '')}${channelWebhookPath(kind, channelId)}`;
 }
 
+type CredentialsOf<K extends SenderKind> = Extract<ChannelCredentials, { kind: K }>;
+type Reader = (key: string) => string | undefined;
+
+/** How each sender kind's credentials are read from its secrets and settings; a new sender kind must add one. */
+const CREDENTIALS: { [K in SenderKind]: (secret: (key: string) => string, setting: Reader, name: string) => CredentialsOf<K> } = {
+  telegram: (secret) => ({ kind: 'telegram', botToken: secret('botToken') }),
+  whatsapp: (secret) => ({ kind: 'whatsapp', accessToken: secret('accessToken'), phoneNumberId: secret('phoneNumberId') }),
+  vk: (secret, setting) => ({ kind: 'vk', accessToken: secret('accessToken'), apiVersion: setting('apiVersion') ?? '5.199' }),
+  viber: (secret, setting, name) => {
+    const avatar = setting('senderAvatar');
+    return { kind: 'viber', authToken: secret('token'), senderName: (setting('senderName') ?? name).slice(0, 28), ...(avatar ? { senderAvatar: avatar } : {}) };
+  },
+};
+
 /**
  * The sender credentials of a channel from its decrypted secrets and settings; undefined for kinds
- * with no outbound HTTP API (Yandex answers synchronously, web chat pushes over our own socket).
+ * with no provider send API (Yandex answers synchronously, web chat pushes over our own socket).
  */
 export function channelCredentials(channel: Pick<Channel, 'kind' | 'name' | 'settings'>, secrets: Record<string, unknown>): ChannelCredentials | undefined {
+  if (!isSenderKind(channel.kind)) return undefined;
   const text = (key: string) => (typeof secrets[key] === 'string' ? (secrets[key] as string) : '');
   const setting = (key: string) => (typeof channel.settings[key] === 'string' ? (channel.settings[key] as string) : undefined);
-  switch (channel.kind) {
-    case 'telegram':
-      return { kind: 'telegram', botToken: text('botToken') };
-    case 'whatsapp':
-      return { kind: 'whatsapp', accessToken: text('accessToken'), phoneNumberId: text('phoneNumberId') };
-    case 'vk':
-      return { kind: 'vk', accessToken: text('accessToken'), apiVersion: setting('apiVersion') ?? '5.199' };
-    case 'viber': {
-      const avatar = setting('senderAvatar');
-      return { kind: 'viber', authToken: text('token'), senderName: (setting('senderName') ?? channel.name).slice(0, 28), ...(avatar ? { senderAvatar: avatar } : {}) };
-    }
-    default:
-      return undefined;
-  }
+  return CREDENTIALS[channel.kind](text, setting, channel.name);
 }

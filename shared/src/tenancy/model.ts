@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema } from '../auth/model.ts';
+import { ChannelKindSchema } from '../channels/schema.ts';
 
 /** A business using the contact center; every record belongs to exactly one. */
 export const TenantSchema = z.object({
@@ -28,10 +29,6 @@ export function toUserView(user: User) {
   return { userId: user.userId, tenantId: user.tenantId, login: user.login, name: user.name, roles: user.roles };
 }
 export type UserView = ReturnType<typeof toUserView>;
-
-/** Channel kinds a contact can arrive on. */
-export const ChannelKindSchema = z.enum(['voice', 'callback', 'telegram', 'whatsapp', 'vk', 'viber', 'webchat', 'yandex']);
-export type ChannelKind = z.infer<typeof ChannelKindSchema>;
 
 /** A connected messenger bot or widget; its secrets are stored encrypted and never returned. */
 export const ChannelSchema = z.object({

@@ -1,6 +1,9 @@
 import { AuthChallengeError, CognitoAuthError, NetworkError } from './errors.ts';
 import { requestJson } from './http.ts';
-import { ROLES, type LoginResponse, type Role, type RuntimeConfig, type User } from './types.ts';
+import type { Role } from '@cc/shared/auth/model';
+import { ROLES } from '@cc/shared/auth/values';
+import type { UserView } from '@cc/shared/tenancy/model';
+import type { LoginResponse, RuntimeConfig } from './types.ts';
 
 export interface Credentials {
   login: string;
@@ -65,7 +68,7 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
 }
 
 /** The console user described by a Cognito ID token's claims. */
-export function userFromIdToken(token: string): User {
+export function userFromIdToken(token: string): UserView {
   const claims = decodeJwtPayload(token);
   const groups = Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'] : [];
   const str = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -1,19 +1,13 @@
 import { ProblemError } from './errors.ts';
 import { requestJson, type RequestOptions } from './http.ts';
-import type {
-  Agent,
-  Contact,
-  CustomerHistoryPage,
-  CustomerProfile,
-  DirectoryAgent,
-  MeResponse,
-  Message,
-  Queue,
-  ReplyRequest,
-  SetAgentStatus,
-  TransferTarget,
-  Wallboard,
-} from './types.ts';
+import type { Agent, SetAgentStatus } from '@cc/shared/agents/model';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { Transfer } from '@cc/shared/contacts/requests';
+import type { ReplyRequest, StoredMessage } from '@cc/shared/conversations/model';
+import type { CustomerHistoryPage, CustomerProfileView } from '@cc/shared/customers/model';
+import type { TenantQueue } from '@cc/shared/queues/ports';
+import type { Wallboard } from '@cc/shared/realtime/ports';
+import type { DirectoryAgent, MeResponse } from './types.ts';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -22,7 +16,7 @@ export interface ApiClient {
   listAgents(): Promise<Agent[]>;
   /** Names and presence of every agent, for picking a transfer target (any role). */
   agentDirectory(): Promise<DirectoryAgent[]>;
-  listQueues(): Promise<Queue[]>;
+  listQueues(): Promise<TenantQueue[]>;
 
   /** What the signed-in agent holds now: offered, connected and in after-contact work. */
   listMyContacts(): Promise<Contact[]>;
@@ -33,19 +27,19 @@ export interface ApiClient {
   endContact(contactId: string): Promise<Contact>;
   /** After-contact work → closed, before its time is up. */
   completeWrapUp(contactId: string): Promise<Contact>;
-  transferContact(contactId: string, target: TransferTarget): Promise<Contact>;
+  transferContact(contactId: string, target: Transfer): Promise<Contact>;
 
   /** A contact's messages, oldest first. */
-  listMessages(contactId: string): Promise<Message[]>;
-  sendReply(contactId: string, reply: ReplyRequest): Promise<Message>;
-  resendMessage(messageId: string): Promise<Message>;
+  listMessages(contactId: string): Promise<StoredMessage[]>;
+  sendReply(contactId: string, reply: ReplyRequest): Promise<StoredMessage>;
+  resendMessage(messageId: string): Promise<StoredMessage>;
   /** The agent types in a web chat contact: the visitor sees dots. Web chats only (other channels have no typing API). */
   sendTyping(contactId: string): Promise<{ delivered: boolean }>;
 
-  getCustomer(customerId: string): Promise<CustomerProfile>;
+  getCustomer(customerId: string): Promise<CustomerProfileView>;
   /** One page of the customer's history across linked channels, newest first. */
   customerHistory(customerId: string, page?: { cursor?: string; limit?: number }): Promise<CustomerHistoryPage>;
-  mergeCustomer(customerId: string, otherCustomerId: string): Promise<CustomerProfile>;
+  mergeCustomer(customerId: string, otherCustomerId: string): Promise<CustomerProfileView>;
 
   /** Every queue's live figures and every agent's presence and load (supervisors). */
   wallboard(): Promise<Wallboard>;
@@ -83,7 +77,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     setMyStatus: (status) => call<Agent>('/api/agents/me/status', { method: 'PUT', body: status }),
     listAgents: async () => (await call<{ agents: Agent[] }>('/api/agents')).agents,
     agentDirectory: async () => (await call<{ agents: DirectoryAgent[] }>('/api/agents/directory')).agents,
-    listQueues: async () => (await call<{ queues: Queue[] }>('/api/queues')).queues,
+    listQueues: async () => (await call<{ queues: TenantQueue[] }>('/api/queues')).queues,
 
     listMyContacts: async () => (await call<{ contacts: Contact[] }>('/api/contacts?assigned=me')).contacts,
     getContact: (contactId) => call<Contact>(`/api/contacts/${id(contactId)}`),
@@ -93,12 +87,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     completeWrapUp: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/complete`),
     transferContact: (contactId, target) => post<Contact>(`/api/contacts/${id(contactId)}/transfer`, target),
 
-    listMessages: async (contactId) => (await call<{ messages: Message[] }>(`/api/contacts/${id(contactId)}/messages`)).messages,
-    sendReply: async (contactId, reply) => (await post<{ message: Message }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,
-    resendMessage: async (messageId) => (await post<{ message: Message }>(`/api/messages/${id(messageId)}/resend`)).message,
+    listMessages: async (contactId) => (await call<{ messages: StoredMessage[] }>(`/api/contacts/${id(contactId)}/messages`)).messages,
+    sendReply: async (contactId, reply) => (await post<{ message: StoredMessage }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,
+    resendMessage: async (messageId) => (await post<{ message: StoredMessage }>(`/api/messages/${id(messageId)}/resend`)).message,
     sendTyping: (contactId) => post<{ delivered: boolean }>(`/api/contacts/${id(contactId)}/typing`),
 
-    getCustomer: (customerId) => call<CustomerProfile>(`/api/customers/${id(customerId)}`),
+    getCustomer: (customerId) => call<CustomerProfileView>(`/api/customers/${id(customerId)}`),
     customerHistory: (customerId, page = {}) => {
       const query = new URLSearchParams();
       if (page.limit) query.set('limit', String(page.limit));
@@ -107,7 +101,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const suffix = text ? `?${text}` : '';
       return call<CustomerHistoryPage>(`/api/customers/${id(customerId)}/history${suffix}`);
     },
-    mergeCustomer: (customerId, otherCustomerId) => post<CustomerProfile>(`/api/customers/${id(customerId)}/merge`, { customerId: otherCustomerId }),
+    mergeCustomer: (customerId, otherCustomerId) => post<CustomerProfileView>(`/api/customers/${id(customerId)}/merge`, { customerId: otherCustomerId }),
 
     wallboard: () => call<Wallboard>('/api/wallboard'),
   };

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectRealtime, parseServerMessage, type ConnectionState } from './realtime.ts';
-import type { Agent, Contact, ServerMessage } from './types.ts';
+import type { Agent } from '@cc/shared/agents/model';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { ServerMessage } from './types.ts';
 
 /** Just enough of a browser WebSocket to drive `connectRealtime`. */
 class FakeSocket {

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { Channel } from '../api/types.ts';
+import type { ChannelKind } from '@cc/shared/channels/catalog';
 import { useI18n } from '../i18n/provider.tsx';
 
 /** White glyphs on the channel's brand colour, drawn for this console (no logos are copied). */
-const GLYPHS: Record<Channel, ReactNode> = {
+const GLYPHS: Record<ChannelKind, ReactNode> = {
   telegram: <path d="M4.5 11.6L19 6l-2.6 12.2-4.3-3.2-2.3 2.2.3-3.4L16 8.9 8.2 13.6z" fill="currentColor" stroke="none" />,
   whatsapp: (
     <>
@@ -36,10 +36,16 @@ const GLYPHS: Record<Channel, ReactNode> = {
       <path d="M19.5 4.5l-4 4M15.5 5.3v3.2h3.2" />
     </>
   ),
+  webcall: (
+    <>
+      <rect x="4.5" y="5" width="15" height="11" rx="1.8" />
+      <path d="M9 19.5h6M12 16v3.5M10.2 9.2a2.6 2.6 0 0 1 0 3.6M12.6 7.8a4.6 4.6 0 0 1 0 6.4" />
+    </>
+  ),
 };
 
 /** A rounded badge in the channel's colour with its glyph; labelled for screen readers unless `decorative`. */
-export function ChannelIcon({ channel, size = 32, decorative = false }: { channel: Channel; size?: number; decorative?: boolean }) {
+export function ChannelIcon({ channel, size = 32, decorative = false }: { channel: ChannelKind; size?: number; decorative?: boolean }) {
   const { t } = useI18n();
   const label = t(`channel.${channel}`);
   return (

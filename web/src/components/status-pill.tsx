@@ -1,4 +1,4 @@
-import type { AgentStatus, BreakReason } from '../api/types.ts';
+import type { AgentStatus, BreakReason } from '@cc/shared/agents/model';
 import { useI18n } from '../i18n/provider.tsx';
 
 /** A coloured dot and the status label, e.g. "● Перерыв · Обед". */

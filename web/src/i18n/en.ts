@@ -114,6 +114,7 @@ export const en: Messages = {
   'channel.vk': 'VK',
   'channel.viber': 'Viber',
   'channel.webchat': 'Website chat',
+  'channel.webcall': 'Website call',
   'channel.yandex': 'Alice',
 
   'contactStatus.queued': 'Queued',
@@ -191,6 +192,7 @@ export const en: Messages = {
 
   'voice.title.voice': 'Inbound call',
   'voice.title.callback': 'Callback',
+  'voice.title.webcall': 'Website call',
   'voice.number': 'Customer number',
   'voice.unknownNumber': 'Number unknown',
   'voice.window': 'Preferred time',

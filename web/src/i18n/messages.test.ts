@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHANNEL_KINDS, isVoiceKind } from '@cc/shared/channels/catalog';
 import { en } from './en.ts';
 import { dictionaries, LOCALES, translate, translatePlural } from './messages.ts';
 import { ru } from './ru.ts';
@@ -21,6 +22,14 @@ describe('dictionaries', () => {
 
   it('use the same placeholders for a key in every language', () => {
     for (const [key, text] of Object.entries(ru)) expect(placeholders(en[key as keyof typeof ru]), key).toEqual(placeholders(text));
+  });
+
+  it('name every channel kind, and title every kind of call, in every language', () => {
+    // Arrange
+    const keys = [...CHANNEL_KINDS.map((kind) => `channel.${kind}`), ...CHANNEL_KINDS.filter(isVoiceKind).map((kind) => `voice.title.${kind}`)];
+    // Act / Assert
+    for (const locale of LOCALES) for (const key of keys) expect(dictionaries[locale], `${locale}:${key}`).toHaveProperty([key]);
+    expect(ru['channel.webcall']).toBe('Звонок с сайта');
   });
 
   it('keep Russian text in the Russian dictionary', () => {

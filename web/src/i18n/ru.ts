@@ -116,6 +116,7 @@ export const ru = {
   'channel.vk': 'ВКонтакте',
   'channel.viber': 'Viber',
   'channel.webchat': 'Чат на сайте',
+  'channel.webcall': 'Звонок с сайта',
   'channel.yandex': 'Алиса',
 
   'contactStatus.queued': 'В очереди',
@@ -193,6 +194,7 @@ export const ru = {
 
   'voice.title.voice': 'Входящий звонок',
   'voice.title.callback': 'Обратный звонок',
+  'voice.title.webcall': 'Звонок с сайта',
   'voice.number': 'Номер клиента',
   'voice.unknownNumber': 'Номер не определён',
   'voice.window': 'Удобное время',

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ProblemError } from '../../api/errors.ts';
-import type { Agent, SetAgentStatus } from '../../api/types.ts';
+import type { Agent, SetAgentStatus } from '@cc/shared/agents/model';
 import { useToast } from '../../components/toast.tsx';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';

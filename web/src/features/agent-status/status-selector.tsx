@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { BREAK_REASONS, type SetAgentStatus } from '../../api/types.ts';
+import type { SetAgentStatus } from '@cc/shared/agents/model';
+import { BREAK_REASONS } from '@cc/shared/agents/values';
 import { CheckIcon, ChevronDownIcon } from '../../components/icons.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { useNow } from '../../components/use-now.ts';

@@ -1,4 +1,4 @@
-import type { AgentStatus, BreakReason } from '../../api/types.ts';
+import type { AgentStatus, BreakReason } from '@cc/shared/agents/model';
 import type { I18n } from '../../i18n/provider.tsx';
 
 /** "Перерыв · Обед" for a break with a reason, the plain status label otherwise. */

@@ -1,14 +1,15 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { isTokenExpired, login, type Credentials } from '../../api/auth.ts';
 import { createApiClient, type ApiClient } from '../../api/client.ts';
-import type { RuntimeConfig, User } from '../../api/types.ts';
+import type { UserView } from '@cc/shared/tenancy/model';
+import type { RuntimeConfig } from '../../api/types.ts';
 
 const STORAGE_KEY = 'cc.session';
 
 /** A signed-in user and the bearer token the API accepts for them. */
 export interface Session {
   token: string;
-  user: User;
+  user: UserView;
 }
 
 /** Why the login form is shown again, if not by choice. */

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Queue } from '../../api/types.ts';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 import { useApi } from '../auth/session.tsx';
 
 /** Queues of the tenant, loaded once per view; undefined while loading, empty on failure. */
-export function useQueues(): { queues: Queue[] | undefined; failed: boolean; reload(): void } {
+export function useQueues(): { queues: TenantQueue[] | undefined; failed: boolean; reload(): void } {
   const api = useApi();
-  const [queues, setQueues] = useState<Queue[] | undefined>();
+  const [queues, setQueues] = useState<TenantQueue[] | undefined>();
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { User } from '../../api/types.ts';
+import type { UserView } from '@cc/shared/tenancy/model';
 import { Avatar } from '../../components/avatar.tsx';
 import { ConnectionIndicator } from '../../components/connection-indicator.tsx';
 import { CloseIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon } from '../../components/icons.tsx';
@@ -21,7 +21,7 @@ const ROUTE_ICON: Record<RouteId, ReactNode> = {
 };
 
 /** The signed-in frame: left navigation on desktop (a drawer on phones), top bar, current section. */
-export function AppShell({ user }: { user: User }) {
+export function AppShell({ user }: { user: UserView }) {
   const { t } = useI18n();
   const { signOut } = useSession();
   const { state } = useRealtime();

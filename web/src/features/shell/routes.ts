@@ -1,4 +1,4 @@
-import type { Role } from '../../api/types.ts';
+import type { Role } from '@cc/shared/auth/model';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 /** The console's sections, in navigation order. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Role } from '../../api/types.ts';
+import type { Role } from '@cc/shared/auth/model';
 import { hashFor, resolveRoute, type RouteId } from './routes.ts';
 
 /** The section named by `location.hash`, kept canonical (`#/supervisor`) and allowed for `roles`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../../api/types.ts';
+import type { Agent } from '@cc/shared/agents/model';
 import { applyAgentList, applyAgentUpdate, countByStatus, filterAgents, sortAgents } from './agent-board.ts';
 
 const agent = (agentId: string, overrides: Partial<Agent> = {}): Agent => ({

@@ -1,4 +1,5 @@
-import { AGENT_STATUSES, type Agent, type AgentStatus } from '../../api/types.ts';
+import type { Agent, AgentStatus } from '@cc/shared/agents/model';
+import { AGENT_STATUSES } from '@cc/shared/agents/values';
 import { newerAgent } from '../agent-status/newer-agent.ts';
 
 /** The supervisor's live view of agents, keyed by `agentId`. */

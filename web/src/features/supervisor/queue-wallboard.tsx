@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ProblemError } from '../../api/errors.ts';
-import { AGENT_STATUSES, type Queue } from '../../api/types.ts';
+import { AGENT_STATUSES } from '@cc/shared/agents/values';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
 import { ListIcon } from '../../components/icons.tsx';
 import { formatClock, formatNumber, formatPercent, formatTime } from '../../i18n/format.ts';
@@ -15,7 +16,7 @@ import { applyQueueList, applyQueueStats, oldestWaitNow, serviceLevelState, sort
  * handled and abandoned today, and today's service level against the queue's target. Loaded from
  * `GET /api/wallboard` on entry and after every reconnect, then kept live by `queue.stats` pushes.
  */
-export function QueueWallboard({ queues, now }: { queues: Queue[] | undefined; now: number }) {
+export function QueueWallboard({ queues, now }: { queues: TenantQueue[] | undefined; now: number }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const { on, openCount } = useRealtime();
@@ -94,7 +95,7 @@ export function QueueWallboard({ queues, now }: { queues: Queue[] | undefined; n
   );
 }
 
-function QueueCard({ figures, queue, now }: { figures: QueueFigures; queue: Queue | undefined; now: number }) {
+function QueueCard({ figures, queue, now }: { figures: QueueFigures; queue: TenantQueue | undefined; now: number }) {
   const { t, locale } = useI18n();
   const { stats } = figures;
   const oldest = oldestWaitNow(figures, now);

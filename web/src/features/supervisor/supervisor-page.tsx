@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ProblemError } from '../../api/errors.ts';
-import { AGENT_STATUSES, type Agent, type AgentStatus } from '../../api/types.ts';
+import type { Agent, AgentStatus } from '@cc/shared/agents/model';
+import { AGENT_STATUSES } from '@cc/shared/agents/values';
 import { Avatar } from '../../components/avatar.tsx';
 import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
 import { SearchIcon, UsersIcon } from '../../components/icons.tsx';

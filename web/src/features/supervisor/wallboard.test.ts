@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueStats } from '../../api/types.ts';
+import type { QueueStatsView } from '@cc/shared/realtime/ports';
 import { applyQueueList, applyQueueStats, oldestWaitNow, serviceLevelState, sortQueues, staffedAgents, totals, waitIsLate, type QueueBoard } from './wallboard.ts';
 
-const stats = (queueId: string, overrides: Partial<QueueStats> = {}): QueueStats => ({
+const stats = (queueId: string, overrides: Partial<QueueStatsView> = {}): QueueStatsView => ({
   queueId,
   name: queueId,
   open: true,

@@ -1,8 +1,10 @@
-import type { AgentStatus, Queue, QueueStats } from '../../api/types.ts';
+import type { AgentStatus } from '@cc/shared/agents/model';
+import type { TenantQueue } from '@cc/shared/queues/ports';
+import type { QueueStatsView } from '@cc/shared/realtime/ports';
 
 /** A queue's figures and when this console received them (its own clock, so server skew does not matter). */
 export interface QueueFigures {
-  stats: QueueStats;
+  stats: QueueStatsView;
   receivedAt: number;
 }
 
@@ -10,14 +12,14 @@ export interface QueueFigures {
 export type QueueBoard = ReadonlyMap<string, QueueFigures>;
 
 /** The board after a `queue.stats` push: replaced unless the board holds figures computed later. */
-export function applyQueueStats(board: QueueBoard, stats: QueueStats, receivedAt: number): QueueBoard {
+export function applyQueueStats(board: QueueBoard, stats: QueueStatsView, receivedAt: number): QueueBoard {
   const current = board.get(stats.queueId);
   if (current && current.stats.generatedAt > stats.generatedAt) return board;
   return new Map(board).set(stats.queueId, { stats, receivedAt });
 }
 
 /** The board after a full reload: exactly the listed queues, each kept where a push brought later figures. */
-export function applyQueueList(board: QueueBoard, list: readonly QueueStats[], receivedAt: number): QueueBoard {
+export function applyQueueList(board: QueueBoard, list: readonly QueueStatsView[], receivedAt: number): QueueBoard {
   const next = new Map<string, QueueFigures>();
   for (const stats of list) {
     const current = board.get(stats.queueId);
@@ -42,7 +44,7 @@ export function serviceLevelState(value: number | null, targetPercent: number | 
 }
 
 /** Whether the oldest wait has passed the queue's answer threshold, so it should stand out. */
-export function waitIsLate(oldestWaitSeconds: number, queue: Queue | undefined): boolean {
+export function waitIsLate(oldestWaitSeconds: number, queue: Pick<TenantQueue, 'serviceLevel'> | undefined): boolean {
   const threshold = queue?.serviceLevel?.thresholdSeconds;
   return threshold !== undefined && oldestWaitSeconds > threshold;
 }

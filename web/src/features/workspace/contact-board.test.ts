@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
 import { activeOf, applyContact, applyContactList, EMPTY_BOARD, isHeldBy, offersOf } from './contact-board.ts';
 
 const contact = (contactId: string, overrides: Partial<Contact> = {}): Contact => ({

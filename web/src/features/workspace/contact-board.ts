@@ -1,4 +1,5 @@
-import type { Contact, ContactStatus } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { ContactStatus } from '@cc/shared/routing/model';
 
 /** A contact on the agent's board; offers carry the deadline their push named. */
 export interface HeldContact {

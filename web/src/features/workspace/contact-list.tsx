@@ -1,4 +1,5 @@
-import type { Contact, Queue } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 import { ChannelIcon } from '../../components/channel-icon.tsx';
 import { formatClock } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
@@ -16,7 +17,7 @@ export function ContactList({
 }: {
   contacts: Contact[];
   selectedId: string | undefined;
-  queues: Map<string, Queue>;
+  queues: Map<string, TenantQueue>;
   unread: ReadonlyMap<string, number>;
   now: number;
   onSelect(contactId: string): void;
@@ -32,7 +33,7 @@ export function ContactList({
   );
 }
 
-function ContactItem({ contact, queue, selected, unread, now, onSelect }: { contact: Contact; queue: Queue | undefined; selected: boolean; unread: number; now: number; onSelect(contactId: string): void }) {
+function ContactItem({ contact, queue, selected, unread, now, onSelect }: { contact: Contact; queue: TenantQueue | undefined; selected: boolean; unread: number; now: number; onSelect(contactId: string): void }) {
   const { t, locale } = useI18n();
   const { entry } = useCustomer(contact.customerId);
   const name = customerLabel(contact, entry?.state === 'ready' ? entry.profile : undefined, locale, t);

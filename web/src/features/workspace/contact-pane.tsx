@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { isVoiceChannel, type Contact, type Queue, type TransferTarget } from '../../api/types.ts';
+import { isVoiceKind } from '@cc/shared/channels/catalog';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { Transfer } from '@cc/shared/contacts/requests';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 import { ChannelIcon } from '../../components/channel-icon.tsx';
 import { ArrowLeftIcon, CheckIcon, TransferIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -30,13 +33,13 @@ export function ContactPane({
   onTransfer,
 }: {
   contact: Contact;
-  queues: Map<string, Queue>;
+  queues: Map<string, TenantQueue>;
   selfId: string;
   now: number;
   onBack(): void;
   onEnd(): Promise<unknown>;
   onComplete(): Promise<unknown>;
-  onTransfer(target: TransferTarget): Promise<Contact | undefined>;
+  onTransfer(target: Transfer): Promise<Contact | undefined>;
 }) {
   const { t, locale } = useI18n();
   const notify = useToast();
@@ -46,7 +49,7 @@ export function ContactPane({
   const [busy, setBusy] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const queue = queues.get(contact.queueId);
-  const voice = isVoiceChannel(contact.channel);
+  const voice = isVoiceKind(contact.channel);
   const wrapping = contact.status === 'after-contact-work';
   const wrapEnds = wrapUpDeadline(contact, queue);
   const name = customerLabel(contact, profile, locale, t);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ProblemError } from '../../api/errors.ts';
-import type { Contact, Message } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { StoredMessage } from '@cc/shared/conversations/model';
 import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
 import { AlertIcon, ChatIcon, ClockIcon, SendIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -41,7 +42,7 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
   const notify = useToast();
   const { t, locale } = useI18n();
   const { contactId } = contact;
-  const [messages, setMessages] = useState<readonly Message[]>([]);
+  const [messages, setMessages] = useState<readonly StoredMessage[]>([]);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [attempt, setAttempt] = useState(0);
   const [drafts, setDrafts] = useState<Draft[]>([]);
@@ -79,7 +80,7 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
   }, [api, contactId, openCount, attempt]);
 
   useEffect(() => {
-    const onMessage = ({ message }: { message: Message }) => {
+    const onMessage = ({ message }: { message: StoredMessage }) => {
       if (message.contactId === contactId) setMessages((current) => applyMessage(current, message));
     };
     const offCreated = on('message.created', (push) => {
@@ -126,7 +127,7 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
   );
 
   const resend = useCallback(
-    (message: Message) =>
+    (message: StoredMessage) =>
       api.resendMessage(message.messageId).then(
         (next) => setMessages((current) => applyMessage(current, next)),
         () => notify(t('delivery.resendError')),

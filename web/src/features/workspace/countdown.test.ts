@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
 import { fractionLeft, offerDeadline, secondsLeft, secondsSince, wrapUpDeadline } from './countdown.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -26,7 +26,7 @@ describe('fractionLeft', () => {
 describe('offerDeadline', () => {
   it('prefers the pushed deadline, else adds the queue’s offer time (20 s by default)', () => {
     expect(offerDeadline(contact, '2026-03-05T10:00:30Z', undefined)).toBe('2026-03-05T10:00:30Z');
-    expect(offerDeadline(contact, undefined, { queueId: 'q', name: 'q', priority: 0, offerTimeoutSeconds: 45 })).toBe('2026-03-05T10:00:45.000Z');
+    expect(offerDeadline(contact, undefined, { offerTimeoutSeconds: 45 })).toBe('2026-03-05T10:00:45.000Z');
     expect(offerDeadline(contact, undefined, undefined)).toBe('2026-03-05T10:00:20.000Z');
   });
 });

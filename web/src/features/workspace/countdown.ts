@@ -1,4 +1,5 @@
-import type { Contact, Queue } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 
 /** Offer time when neither the push nor the queue says (routing's default). */
 export const DEFAULT_OFFER_SECONDS = 20;
@@ -17,13 +18,13 @@ export function fractionLeft(deadline: string | number, totalSeconds: number, no
 }
 
 /** When an offer lapses: the push's `expiresAt`, else the offer time plus the queue's timeout. */
-export function offerDeadline(contact: Contact, expiresAt: string | undefined, queue: Queue | undefined): string {
+export function offerDeadline(contact: Contact, expiresAt: string | undefined, queue: Pick<TenantQueue, 'offerTimeoutSeconds'> | undefined): string {
   if (expiresAt) return expiresAt;
   return new Date(Date.parse(contact.statusSince) + (queue?.offerTimeoutSeconds ?? DEFAULT_OFFER_SECONDS) * 1000).toISOString();
 }
 
 /** When after-contact work ends on its own (ms), or undefined when the contact is not in it or the queue gives no time. */
-export function wrapUpDeadline(contact: Contact, queue: Queue | undefined): number | undefined {
+export function wrapUpDeadline(contact: Contact, queue: Pick<TenantQueue, 'afterContactWorkSeconds'> | undefined): number | undefined {
   const seconds = queue?.afterContactWorkSeconds ?? 0;
   if (contact.status !== 'after-contact-work' || seconds <= 0) return undefined;
   return Date.parse(contact.statusSince) + seconds * 1000;

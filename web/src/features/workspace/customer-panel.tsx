@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ProblemError } from '../../api/errors.ts';
-import type { Contact, CustomerHistoryPage, Message, Queue } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { StoredMessage } from '@cc/shared/conversations/model';
+import type { CustomerHistoryPage } from '@cc/shared/customers/model';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 import { Avatar } from '../../components/avatar.tsx';
 import { ChannelIcon } from '../../components/channel-icon.tsx';
 import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
@@ -18,7 +21,7 @@ const PAGE_SIZE = 20;
  * The customer 360°: who they are (name, username, phone, channels), who may be the same person (merge),
  * their contacts on every channel and their messages across channels, newest first, a page at a time.
  */
-export function CustomerPanel({ contact, queues }: { contact: Contact; queues: Map<string, Queue> }) {
+export function CustomerPanel({ contact, queues }: { contact: Contact; queues: Map<string, TenantQueue> }) {
   const { t } = useI18n();
   if (!contact.customerId) {
     return (
@@ -30,7 +33,7 @@ export function CustomerPanel({ contact, queues }: { contact: Contact; queues: M
   return <CustomerDetails key={contact.customerId} customerId={contact.customerId} contact={contact} queues={queues} />;
 }
 
-function CustomerDetails({ customerId, contact, queues }: { customerId: string; contact: Contact; queues: Map<string, Queue> }) {
+function CustomerDetails({ customerId, contact, queues }: { customerId: string; contact: Contact; queues: Map<string, TenantQueue> }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const notify = useToast();
@@ -158,11 +161,11 @@ function CustomerDetails({ customerId, contact, queues }: { customerId: string; 
 }
 
 /** The customer's contacts (first page) and messages across linked channels, newest first, with "show more". */
-function CustomerHistory({ customerId, currentContactId, queues, revision }: { customerId: string; currentContactId: string; queues: Map<string, Queue>; revision: number }) {
+function CustomerHistory({ customerId, currentContactId, queues, revision }: { customerId: string; currentContactId: string; queues: Map<string, TenantQueue>; revision: number }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const [contacts, setContacts] = useState<Contact[]>([]);
-  const [messages, setMessages] = useState<Message[]>([]);
+  const [messages, setMessages] = useState<StoredMessage[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [customerIds, setCustomerIds] = useState<readonly string[]>([customerId]);
@@ -189,7 +192,7 @@ function CustomerHistory({ customerId, currentContactId, queues, revision }: { c
 
   // New messages of this customer join the top of the history as they are pushed; changed ones are replaced.
   useEffect(() => {
-    const onMessage = ({ message }: { message: Message }) => {
+    const onMessage = ({ message }: { message: StoredMessage }) => {
       if (!customerIds.includes(message.customerId)) return;
       setMessages((current) => {
         const index = current.findIndex((m) => m.messageId === message.messageId);
@@ -268,7 +271,7 @@ function CustomerHistory({ customerId, currentContactId, queues, revision }: { c
 }
 
 /** One line for a message in the history: its text, else what it carries. */
-function messagePreview(message: Message, t: ReturnType<typeof useI18n>['t']) {
+function messagePreview(message: StoredMessage, t: ReturnType<typeof useI18n>['t']) {
   if (message.text) return message.text;
   const attachment = message.attachments[0];
   if (attachment)

@@ -1,18 +1,19 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Contact, CustomerProfile } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { CustomerProfileView } from '@cc/shared/customers/model';
 import { formatPhone } from '../../i18n/format.ts';
 import type { I18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
 
 /** A customer profile as the workspace holds it. */
-export type CustomerEntry = { state: 'loading' } | { state: 'ready'; profile: CustomerProfile } | { state: 'failed' };
+export type CustomerEntry = { state: 'loading' } | { state: 'ready'; profile: CustomerProfileView } | { state: 'failed' };
 
 interface CustomersState {
   entries: ReadonlyMap<string, CustomerEntry>;
   /** Loads a profile unless it is loaded or loading (or `force`). */
   load(customerId: string, force?: boolean): void;
   /** Puts a profile the caller already has (e.g. the answer of a merge). */
-  put(profile: CustomerProfile): void;
+  put(profile: CustomerProfileView): void;
 }
 
 const CustomersContext = createContext<CustomersState | undefined>(undefined);
@@ -38,7 +39,7 @@ export function CustomersProvider({ children }: { children: ReactNode }) {
     },
     [api],
   );
-  const put = useCallback((profile: CustomerProfile) => setEntries((current) => new Map(current).set(profile.customer.customerId, { state: 'ready', profile })), []);
+  const put = useCallback((profile: CustomerProfileView) => setEntries((current) => new Map(current).set(profile.customer.customerId, { state: 'ready', profile })), []);
 
   const value = useMemo(() => ({ entries, load, put }), [entries, load, put]);
   return <CustomersContext.Provider value={value}>{children}</CustomersContext.Provider>;
@@ -51,7 +52,7 @@ function useCustomers(): CustomersState {
 }
 
 /** The profile of `customerId` (loaded on first use); undefined without an id. */
-export function useCustomer(customerId: string | undefined): { entry: CustomerEntry | undefined; reload(): void; put(profile: CustomerProfile): void } {
+export function useCustomer(customerId: string | undefined): { entry: CustomerEntry | undefined; reload(): void; put(profile: CustomerProfileView): void } {
   const { entries, load, put } = useCustomers();
   useEffect(() => {
     if (customerId) load(customerId);
@@ -63,7 +64,7 @@ export function useCustomer(customerId: string | undefined): { entry: CustomerEn
  * How to call the customer of a contact: their name, else their username, else their phone, else a
  * callback's number, else "Unnamed customer".
  */
-export function customerLabel(contact: Pick<Contact, 'callback'>, profile: CustomerProfile | undefined, locale: I18n['locale'], t: I18n['t']): string {
+export function customerLabel(contact: Pick<Contact, 'callback'>, profile: CustomerProfileView | undefined, locale: I18n['locale'], t: I18n['t']): string {
   const customer = profile?.customer;
   const phone = customer?.phone ?? contact.callback?.phone;
   return customer?.name || (customer?.username && `@${customer.username.replace(/^@/, '')}`) || (phone && formatPhone(phone, locale)) || t('workspace.unnamed');

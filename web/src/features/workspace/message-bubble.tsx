@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import type { Attachment, Message } from '../../api/types.ts';
+import type { StoredMessage } from '@cc/shared/conversations/model';
+import type { Attachment } from '@cc/shared/messaging/model';
 import { AlertIcon, ClockIcon, DoubleTickIcon, MapPinIcon, PaperclipIcon, TickIcon, UserIcon } from '../../components/icons.tsx';
 import { formatClock, formatDateTime, formatFileSize, formatPhone, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { deliveryMark } from './message-list.ts';
 
 /** One message: the customer's on the left, ours on the right, with time, delivery ticks and any failure. */
-export function MessageBubble({ message, onResend }: { message: Message; onResend?(message: Message): Promise<unknown> }) {
+export function MessageBubble({ message, onResend }: { message: StoredMessage; onResend?(message: StoredMessage): Promise<unknown> }) {
   const { t, locale } = useI18n();
   const mark = deliveryMark(message);
   const [resending, setResending] = useState(false);
@@ -61,7 +62,7 @@ export function MessageBubble({ message, onResend }: { message: Message; onResen
   );
 }
 
-function MessageBody({ message }: { message: Message }) {
+function MessageBody({ message }: { message: StoredMessage }) {
   const { t, locale } = useI18n();
   const parts = [];
   if (message.kind === 'button_reply' && message.button) parts.push(<p key="button" className="bubble__note">{t('message.button', { title: message.button.title ?? message.button.payload })}</p>);

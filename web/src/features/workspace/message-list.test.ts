@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../api/types.ts';
+import type { StoredMessage } from '@cc/shared/conversations/model';
 import { applyMessage, applyMessageList, deliveryMark, groupByDay } from './message-list.ts';
 
-const message = (messageId: string, overrides: Partial<Message> = {}): Message => ({
+const message = (messageId: string, overrides: Partial<StoredMessage> = {}): StoredMessage => ({
   tenantId: 't',
   messageId,
   channel: 'telegram',
   channelId: 'tg',
   conversationId: 'conv',
+  conversationExternalId: '42',
   customerId: 'cus',
+  customerExternalId: '42',
   contactId: 'c1',
   direction: 'outbound',
   kind: 'text',
@@ -20,6 +22,8 @@ const message = (messageId: string, overrides: Partial<Message> = {}): Message =
   statusHistory: [],
   sendAttempt: 1,
   edited: false,
+  editHistory: [],
+  appliedEditKeys: [],
   version: 1,
   ...overrides,
 });

@@ -1,4 +1,4 @@
-import type { Message, MessageStatus } from '../../api/types.ts';
+import type { MessageStatus, StoredMessage } from '@cc/shared/conversations/model';
 
 /** How a message's delivery shows: ticks for ours, nothing for the customer's. */
 export type DeliveryMark =
@@ -10,7 +10,7 @@ export type DeliveryMark =
   | { kind: 'failed'; reason: string; permanent: boolean };
 
 /** The mark for a message's status; a failure carries the provider's reason for the agent to read. */
-export function deliveryMark(message: Pick<Message, 'direction' | 'status' | 'failure'>): DeliveryMark {
+export function deliveryMark(message: Pick<StoredMessage, 'direction' | 'status' | 'failure'>): DeliveryMark {
   if (message.direction === 'inbound') return { kind: 'none' };
   const status: MessageStatus = message.status;
   switch (status) {
@@ -34,7 +34,7 @@ export function deliveryMark(message: Pick<Message, 'direction' | 'status' | 'fa
 }
 
 /** Conversation order: by the time written, then by when stored, then by id (stable). */
-function compareMessages(a: Message, b: Message): number {
+function compareMessages(a: StoredMessage, b: StoredMessage): number {
   return a.sentAt.localeCompare(b.sentAt) || a.receivedAt.localeCompare(b.receivedAt) || a.messageId.localeCompare(b.messageId);
 }
 
@@ -42,7 +42,7 @@ function compareMessages(a: Message, b: Message): number {
  * The conversation after a push or answer: the message added in order, or replaced when the copy
  * is at least as new; an older copy (a late push) changes nothing.
  */
-export function applyMessage(messages: readonly Message[], message: Message): readonly Message[] {
+export function applyMessage(messages: readonly StoredMessage[], message: StoredMessage): readonly StoredMessage[] {
   const index = messages.findIndex((m) => m.messageId === message.messageId);
   if (index >= 0) {
     if (messages[index]!.version > message.version) return messages;
@@ -54,8 +54,8 @@ export function applyMessage(messages: readonly Message[], message: Message): re
 }
 
 /** The conversation after a full reload: the loaded list, except copies already held in a newer version. */
-export function applyMessageList(messages: readonly Message[], loaded: readonly Message[]): readonly Message[] {
-  let next: readonly Message[] = [...loaded].sort(compareMessages);
+export function applyMessageList(messages: readonly StoredMessage[], loaded: readonly StoredMessage[]): readonly StoredMessage[] {
+  let next: readonly StoredMessage[] = [...loaded].sort(compareMessages);
   for (const held of messages) next = applyMessage(next, held);
   return next;
 }

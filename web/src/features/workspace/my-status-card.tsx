@@ -1,4 +1,4 @@
-import type { Agent } from '../../api/types.ts';
+import type { Agent } from '@cc/shared/agents/model';
 import { Avatar } from '../../components/avatar.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { formatDateTime, formatStatusDuration, formatTime } from '../../i18n/format.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Queue } from '../../api/types.ts';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 import { ChannelIcon } from '../../components/channel-icon.tsx';
 import { formatClock } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
@@ -11,7 +11,7 @@ import { customerLabel, useCustomer } from './customers.tsx';
  * An incoming offer: channel, queue, customer, how long they have waited, and the time left to
  * answer, with Accept and Reject. Both buttons lock while a call is in flight or once time is up.
  */
-export function OfferCard({ offer, queue, now, onAccept, onReject }: { offer: HeldContact; queue: Queue | undefined; now: number; onAccept(): Promise<unknown>; onReject(): Promise<unknown> }) {
+export function OfferCard({ offer, queue, now, onAccept, onReject }: { offer: HeldContact; queue: TenantQueue | undefined; now: number; onAccept(): Promise<unknown>; onReject(): Promise<unknown> }) {
   const { t, locale } = useI18n();
   const { contact } = offer;
   const { entry } = useCustomer(contact.customerId);

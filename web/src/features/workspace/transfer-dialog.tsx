@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Contact, DirectoryAgent, Queue, TransferTarget } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { Transfer } from '@cc/shared/contacts/requests';
+import type { TenantQueue } from '@cc/shared/queues/ports';
+import type { DirectoryAgent } from '../../api/types.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { CloseIcon, SearchIcon } from '../../components/icons.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
@@ -21,9 +24,9 @@ export function TransferDialog({
   onClose,
 }: {
   contact: Contact;
-  queues: Queue[];
+  queues: TenantQueue[];
   selfId: string;
-  onTransfer(target: TransferTarget, label: string): Promise<boolean>;
+  onTransfer(target: Transfer, label: string): Promise<boolean>;
   onClose(): void;
 }) {
   const { t, locale } = useI18n();
@@ -58,7 +61,7 @@ export function TransferDialog({
   }, [agents, search, selfId, collator]);
   const sortedQueues = useMemo(() => [...queues].sort((a, b) => b.priority - a.priority || collator.compare(a.name, b.name)), [queues, collator]);
 
-  const target: { target: TransferTarget; label: string } | undefined =
+  const target: { target: Transfer; label: string } | undefined =
     mode === 'queue'
       ? queueId && queueId !== contact.queueId
         ? { target: { queueId }, label: t('transfer.done.queue', { name: queues.find((q) => q.queueId === queueId)?.name ?? queueId }) }

@@ -33,7 +33,7 @@ describe('customer typing', () => {
 
   it('is told to web chats only', () => {
     expect(sendsTyping('webchat')).toBe(true);
-    expect(['telegram', 'whatsapp', 'vk', 'viber', 'yandex', 'voice', 'callback'].some((c) => sendsTyping(c as never))).toBe(false);
+    expect((['telegram', 'whatsapp', 'vk', 'viber', 'yandex', 'voice', 'callback', 'webcall'] as const).some((c) => sendsTyping(c))).toBe(false);
   });
 });
 

@@ -1,4 +1,6 @@
-import type { Channel, Message, ServerMessageOf } from '../../api/types.ts';
+import { CHANNEL_CATALOG, type ChannelKind } from '@cc/shared/channels/catalog';
+import type { StoredMessage } from '@cc/shared/conversations/model';
+import type { ServerMessageOf } from '../../api/types.ts';
 
 /** How long the customer shows as typing after their last `typing` push. */
 export const TYPING_SHOW_MS = 5_000;
@@ -16,7 +18,7 @@ export function typingAfterPush(until: number | undefined, push: ServerMessageOf
 }
 
 /** A message from the customer of `contactId` ends their typing; anything else changes nothing. */
-export function typingAfterMessage(until: number | undefined, message: Pick<Message, 'contactId' | 'direction'>, contactId: string): number | undefined {
+export function typingAfterMessage(until: number | undefined, message: Pick<StoredMessage, 'contactId' | 'direction'>, contactId: string): number | undefined {
   return message.direction === 'inbound' && message.contactId === contactId ? undefined : until;
 }
 
@@ -25,9 +27,9 @@ export function isTyping(until: number | undefined, now: number): boolean {
   return until !== undefined && now < until;
 }
 
-/** Only web chats have a typing API; messengers are never told. */
-export function sendsTyping(channel: Channel): boolean {
-  return channel === 'webchat';
+/** Only channels with a typing API (our web chat) are told; messengers never are. */
+export function sendsTyping(channel: ChannelKind): boolean {
+  return CHANNEL_CATALOG[channel].typing;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ProblemError } from '../../api/errors.ts';
-import type { Contact, TransferTarget } from '../../api/types.ts';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { Transfer } from '@cc/shared/contacts/requests';
 import { useToast } from '../../components/toast.tsx';
 import { useI18n } from '../../i18n/provider.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -21,7 +22,7 @@ export interface MyContacts {
   reject(contactId: string): Promise<Contact | undefined>;
   end(contactId: string): Promise<Contact | undefined>;
   complete(contactId: string): Promise<Contact | undefined>;
-  transfer(contactId: string, target: TransferTarget): Promise<Contact | undefined>;
+  transfer(contactId: string, target: Transfer): Promise<Contact | undefined>;
 }
 
 /**

@@ -1,24 +1,27 @@
-import type { Contact, CustomerProfile } from '../../api/types.ts';
+import { isVoiceKind, type VoiceKind } from '@cc/shared/channels/catalog';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { CustomerProfileView } from '@cc/shared/customers/model';
 import { PhoneCallbackIcon, PhoneIcon } from '../../components/icons.tsx';
 import { formatDateTime, formatPhone, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 
 /**
- * A call or callback: the number to call, the customer's preferred window and note, and an honest
+ * A call of any voice kind (phone, callback, from the site): the number to call, the customer's preferred window and note, and an honest
  * placeholder where the softphone will be. No call controls are shown until telephony exists.
  */
-export function VoicePanel({ contact, profile }: { contact: Contact; profile: CustomerProfile | undefined }) {
+export function VoicePanel({ contact, profile }: { contact: Contact; profile: CustomerProfileView | undefined }) {
   const { t, locale } = useI18n();
   const phone = contact.callback?.phone ?? profile?.customer.phone;
   const { notBefore, notAfter, note } = contact.callback ?? {};
-  const Icon = contact.channel === 'callback' ? PhoneCallbackIcon : PhoneIcon;
+  const kind: VoiceKind = isVoiceKind(contact.channel) ? contact.channel : 'voice';
+  const Icon = kind === 'callback' ? PhoneCallbackIcon : PhoneIcon;
   return (
     <div className="voice-panel">
       <div className="voice-panel__card">
         <span className="voice-panel__icon" aria-hidden="true">
           <Icon size={28} />
         </span>
-        <p className="voice-panel__kind">{t(contact.channel === 'callback' ? 'voice.title.callback' : 'voice.title.voice')}</p>
+        <p className="voice-panel__kind">{t(`voice.title.${kind}`)}</p>
         <p className="voice-panel__label">{t('voice.number')}</p>
         {phone ? (
           <a className="voice-panel__number tabular" href={`tel:${phone}`} data-testid="caller-number">

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Agent } from '../../api/types.ts';
+import type { Agent } from '@cc/shared/agents/model';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { AlertIcon, ChatIcon, InboxIcon, UsersIcon } from '../../components/icons.tsx';
 import { useNow } from '../../components/use-now.ts';
