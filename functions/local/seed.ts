@@ -47,20 +47,24 @@ const password = () => `${secret(6)}-${secret(6)}`.replace(/[_-]/g, 'x');
 const PEOPLE: { userId: string; login: string; name: string; role: Role; skills?: Agent['skills']; queueIds?: string[] }[] = [
   { userId: 'u-admin', login: 'admin@romashka.demo', name: 'Ирина Смирнова', role: 'admin' },
   { userId: 'u-supervisor', login: 'supervisor@romashka.demo', name: 'Олег Кузнецов', role: 'supervisor' },
-  { userId: 'u-agent-1', login: 'anna@romashka.demo', name: 'Анна Петрова', role: 'agent', skills: [{ skill: 'sales', level: 8 }, { skill: 'russian', level: 10 }, { skill: 'english', level: 6 }], queueIds: ['sales', 'vip'] },
+  { userId: 'u-agent-1', login: 'anna@romashka.demo', name: 'Анна Петрова', role: 'agent', skills: [{ skill: 'support', level: 5 }, { skill: 'sales', level: 8 }, { skill: 'russian', level: 10 }, { skill: 'english', level: 6 }], queueIds: ['support', 'sales', 'vip'] },
   { userId: 'u-agent-2', login: 'dmitry@romashka.demo', name: 'Дмитрий Иванов', role: 'agent', skills: [{ skill: 'support', level: 7 }, { skill: 'russian', level: 10 }], queueIds: ['support'] },
   { userId: 'u-agent-3', login: 'maria@romashka.demo', name: 'Мария Соколова', role: 'agent', skills: [{ skill: 'support', level: 9 }, { skill: 'sales', level: 4 }, { skill: 'russian', level: 10 }], queueIds: ['support', 'sales'] },
   { userId: 'u-agent-4', login: 'alexey@romashka.demo', name: 'Алексей Волков', role: 'agent', skills: [{ skill: 'vip', level: 9 }, { skill: 'sales', level: 9 }, { skill: 'russian', level: 10 }, { skill: 'english', level: 8 }], queueIds: ['vip', 'sales'] },
 ];
 
-/** Routing set-up of the demo agents: capacities (Анна and Мария take calls or chats, Дмитрий chats only, Алексей calls and chats together) and profiles. */
+/**
+ * Routing set-up of the demo agents: capacities (Анна and Мария take calls or chats, Дмитрий chats only, Алексей calls and chats together) and profiles.
+ * Анна, the first agent login printed, serves the 24/7 support queue every channel lands in, so the demo answers at any hour.
+ */
 const ROUTING: Record<string, Pick<Agent, 'capacity' | 'voiceBlocksChats' | 'profile'>> = {
-  'u-agent-1': { capacity: { voice: 1, chat: 3 }, voiceBlocksChats: true, profile: [{ queueId: 'sales', priority: 0, delaySeconds: 0 }, { queueId: 'vip', priority: 5, delaySeconds: 0 }] },
+  'u-agent-1': { capacity: { voice: 1, chat: 3 }, voiceBlocksChats: true, profile: [{ queueId: 'support', priority: 0, delaySeconds: 0 }, { queueId: 'sales', priority: 0, delaySeconds: 0 }, { queueId: 'vip', priority: 5, delaySeconds: 0 }] },
   'u-agent-2': { capacity: { voice: 0, chat: 4 }, voiceBlocksChats: true, profile: [{ queueId: 'support', priority: 0, delaySeconds: 0 }] },
   'u-agent-3': { capacity: { voice: 1, chat: 2 }, voiceBlocksChats: true, profile: [{ queueId: 'support', priority: 2, delaySeconds: 0 }, { queueId: 'sales', priority: 0, delaySeconds: 30 }] },
   'u-agent-4': { capacity: { voice: 1, chat: 2 }, voiceBlocksChats: false, profile: [{ queueId: 'vip', priority: 5, delaySeconds: 0 }, { queueId: 'sales', priority: 0, delaySeconds: 15 }] },
 };
 
+/** Sales is the one queue with hours (Moscow time), to show out-of-hours behaviour; support and VIP are open around the clock. */
 const WEEKDAYS_9_TO_21 = { mon: [{ open: '09:00', close: '21:00' }], tue: [{ open: '09:00', close: '21:00' }], wed: [{ open: '09:00', close: '21:00' }], thu: [{ open: '09:00', close: '21:00' }], fri: [{ open: '09:00', close: '21:00' }], sat: [{ open: '10:00', close: '18:00' }] };
 
 function demoQueues(tenantId: string): TenantQueue[] {
@@ -83,19 +87,19 @@ const DEMO_SECRETS: { [K in MessengerKind]: () => Record<string, string> } = {
   yandex: () => ({ skillId: crypto.randomUUID() }),
 };
 
-/** The demo channel of each messenger kind. */
+/** The demo channel of each messenger kind: every one lands in the 24/7 support queue; sales (with hours) is reached by a transfer or the web chat's department menu. */
 const DEMO_CHANNELS: { [K in MessengerKind]: { name: string; defaultQueueId: string } } = {
-  telegram: { name: 'Telegram @romashka_bot', defaultQueueId: 'sales' },
+  telegram: { name: 'Telegram @romashka_bot', defaultQueueId: 'support' },
   whatsapp: { name: 'WhatsApp +7 495 123-45-67', defaultQueueId: 'support' },
   vk: { name: 'ВКонтакте «Ромашка»', defaultQueueId: 'support' },
   viber: { name: 'Viber Ромашка', defaultQueueId: 'support' },
-  webchat: { name: 'Чат на сайте', defaultQueueId: 'sales' },
+  webchat: { name: 'Чат на сайте', defaultQueueId: 'support' },
   yandex: { name: 'Навык Алисы «Ромашка»', defaultQueueId: 'support' },
 };
 /** The demo channels in catalog order, as the demo file lists them. */
 const CHANNELS = MESSENGER_KINDS.map((kind) => ({ kind, ...DEMO_CHANNELS[kind] }));
 
-/** The web chat widget's departments: the same two as a pre-chat menu. */
+/** The web chat widget's departments: the same two as a pre-chat menu (the widget lists only those open and staffed, so after hours only support). */
 const WEBCHAT_MENU = { prompt: 'Здравствуйте! Выберите, пожалуйста, отдел:', options: [{ title: 'Продажи', queueId: 'sales' }, { title: 'Поддержка', queueId: 'support' }] };
 
 /**

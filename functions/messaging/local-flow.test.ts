@@ -23,7 +23,7 @@ describe('messaging on the local contact center', () => {
     const contact = await waitFor(async () => (await scanEntity<Contact>(center.deps, 'contact')).find((c) => c.channelId === channel.channelId));
     // Assert: acknowledged, queued in the channel's queue, and its insert is on the table's stream
     expect(sent.webhook.status).toBe(200);
-    expect(contact).toMatchObject({ tenantId: center.demo.tenantId, channel: 'telegram', queueId: 'sales', status: 'queued' });
+    expect(contact).toMatchObject({ tenantId: center.demo.tenantId, channel: 'telegram', queueId: 'support', status: 'queued' });
     const inserts = await waitFor(async () => {
       const images = await readStreamInserts(center.deps);
       return images.some((i) => i['entity'] === 'contact' && i['contactId'] === contact.contactId) ? images : undefined;
@@ -39,7 +39,7 @@ describe('messaging on the local contact center', () => {
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const res = await fetch(`${center.baseUrl}/api/contacts/${contact.contactId}/messages`, { method: 'POST', headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Здравствуйте! Оператор на связи.' }) });
     const { message } = await json(res);
-    // Outside the sales queue's hours the out-of-hours auto-reply comes first: wait past it for the supervisor's reply.
+    // A system notice (queue position, pre-chat menu) may come first: wait past it for the supervisor's reply.
     let received = await center.simulator.waitForReply(channel.channelId, persona, { timeoutMs: 20_000 });
     while (received.text !== 'Здравствуйте! Оператор на связи.') received = await center.simulator.waitForReply(channel.channelId, persona, { afterRev: received.rev, timeoutMs: 20_000 });
     const delivered = await waitFor(async () => {

@@ -36,6 +36,7 @@ const demoChannel = (kind: string) => center.demo.channels.find((c) => c.type ==
 
 describe('simulator → webhook → queued contact', () => {
   it.each([
+    ['telegram', 'support'],
     ['whatsapp', 'support'],
     ['vk', 'support'],
     ['viber', 'support'],
@@ -96,13 +97,9 @@ describe('replies through the simulated provider APIs', () => {
   });
 
   it('retries a Telegram reply after a switched 429 and marks one that meets a blocked bot as failed', async () => {
-    // Arrange
+    // Arrange: Telegram lands in the 24/7 support queue, so no out-of-hours auto-reply takes the scripted failures
     const channel = demoChannel('telegram');
-    // Open around the clock: an out-of-hours auto-reply would take the scripted failures
-    const sales = { ...(await center.deps.queues.get(center.demo.tenantId, 'sales'))! };
-    delete sales.businessHours;
-    await center.deps.queues.put(sales);
-    const { contact } = await writeAndQueue(channel.channelId, 'sales', 'anna', 'Здравствуйте! Хочу вернуть товар');
+    const { contact } = await writeAndQueue(channel.channelId, 'support', 'anna', 'Здравствуйте! Хочу вернуть товар');
     center.simulator.failNext(channel.channelId, 'rate_limit', { retryAfterSeconds: 1, personaId: 'anna', textIncludes: 'Оформим возврат' });
     // Act: the first reply meets the 429, the second a blocked bot
     const first = (await json(await api('POST', `/api/contacts/${contact.contactId}/messages`, 'supervisor', { text: 'Оформим возврат, пришлите номер заказа.' }))).message;

@@ -18,6 +18,7 @@ import {
 } from '@cc/shared/messaging/index';
 import { parseViberJson } from '@cc/shared/messaging/viber/schema';
 import { buildAliceResponse } from '@cc/shared/messaging/yandex/normalize';
+import { sendThroughChannel } from '../../adapters/messengers/index.ts';
 import { createTestSimulator, recordingReceiver, testChannels } from './testing.ts';
 import { customerIdentity, DEFAULT_PERSONAS } from './personas.ts';
 
@@ -156,5 +157,50 @@ describe('customer webhooks', () => {
     expect(JSON.parse(receiver.received[1]!.body)).toEqual({ type: 'confirmation', group_id: 218765432 });
     expect(verifyViberSignature(receiver.received[2]!.body, receiver.received[2]!.headers[VIBER_SIGNATURE_HEADER], '4f1a7c2e9b3d5a60-8c2e1f4b7a9d3e5c-0a1b2c3d4e5f6a7b')).toBe(true);
     expect(normalizeViberCallback(receiver.received[2]!.body, context('vb-test'))).toMatchObject({ kind: 'handshake', handshake: 'viber_webhook' });
+  });
+});
+
+describe('opening the chat and pressing our buttons, per provider', () => {
+  const credentials = {
+    whatsapp: { kind: 'whatsapp' as const, accessToken: 'EAAtestTokenNotReal', phoneNumberId: '106540352242922' },
+    vk: { kind: 'vk' as const, accessToken: 'vk1.a.test-token-not-real' },
+    viber: { kind: 'viber' as const, authToken: '4f1a7c2e9b3d5a60-8c2e1f4b7a9d3e5c-0a1b2c3d4e5f6a7b', senderName: 'Ромашка' },
+  };
+  const recipient = { whatsapp: (c: string) => customerIdentity(DEFAULT_PERSONAS[0]!, c).waId, vk: (c: string) => String(customerIdentity(DEFAULT_PERSONAS[0]!, c).vkUserId), viber: (c: string) => customerIdentity(DEFAULT_PERSONAS[0]!, c).viberUserId };
+
+  it.each([
+    ['whatsapp', 'wa-test', { button: { payload: 'csat:5' } }],
+    ['vk', 'vk-test', { text: '👍', button: { payload: 'csat:5' } }],
+    ['viber', 'vb-test', { text: 'csat:5' }],
+  ] as const)('sends a %s press on our button that the normaliser reads back', async (kind, channelId, expected) => {
+    // Arrange: our side sends a message with two buttons through the fake API
+    const { sim, senders, received } = createTestSimulator();
+    const buttons = [{ title: '👍', payload: 'csat:5' }, { title: '👎', payload: 'csat:1' }];
+    await sendThroughChannel(senders, credentials[kind], { conversationExternalId: recipient[kind](channelId), text: 'Оцените', buttons, idempotencyKey: 'k' });
+    const ours = sim.transcript(channelId, 'anna').find((e) => e.from === 'business')!;
+    // Act
+    const pressed = await sim.press(channelId, 'anna', ours.id, 'csat:5');
+    // Assert
+    expect(ours.buttons).toEqual(buttons);
+    expect(pressed.entry).toMatchObject({ from: 'customer', text: '▸ 👍' });
+    expect(received).toHaveLength(1);
+    expect(inboundText(kind, pressed.request.rawBody!).messages[0]).toMatchObject(expected);
+  });
+
+  it('opens the chat with VK message_allow and Viber conversation_started carrying the deep-link payload, and sends nothing for WhatsApp', async () => {
+    // Arrange
+    const { sim, received } = createTestSimulator();
+    // Act
+    const vk = await sim.start('vk-test', 'anna', { payload: 'sales' });
+    const vb = await sim.start('vb-test', 'anna', { payload: 'sales' });
+    const wa = await sim.start('wa-test', 'anna', { payload: 'sales' });
+    const tg = await sim.start('tg-test', 'anna', { payload: 'sales' });
+    // Assert
+    expect(inboundText('vk', vk!.request.rawBody!).events[0]).toMatchObject({ type: 'messages_allowed', payload: 'sales' });
+    expect(inboundText('viber', vb!.request.rawBody!).events[0]).toMatchObject({ type: 'started', payload: 'sales' });
+    expect(wa).toBeUndefined();
+    expect(tg!.entry.text).toBe('/start sales');
+    expect(received).toHaveLength(3);
+    expect(sim.transcript('vk-test', 'anna').map((e) => e.textEn)).toEqual(['(allowed messages from the community)']);
   });
 });

@@ -1,0 +1,84 @@
+/** The fake Telegram Bot API: `POST|GET /simulator/telegram/bot<token>/<method>`. */
+import { Hono } from 'hono';
+import type { SimulatedChannel } from '../channels.ts';
+import type { FailureSwitch } from '../failures.ts';
+import type { ChatButton } from '../model.ts';
+import { customerIdentity } from '../personas.ts';
+import { type Params, type RefusalTexts, answerCall, failureText, jsonValue, readParams, str } from '../provider-api.ts';
+import type { ProviderHost } from '../provider.ts';
+import { telegramBot } from './customer.ts';
+import { telegramChat } from './webhooks.ts';
+
+/** How the chat notes a switched failure of sendMessage. */
+const refusals = (failure: FailureSwitch): RefusalTexts => ({
+  rate_limit: [`429 Too Many Requests (retry_after ${failure.retryAfterSeconds} с)`, `429 Too Many Requests (retry_after ${failure.retryAfterSeconds} s)`],
+  blocked: ['403 бот заблокирован пользователем', '403 bot was blocked by the user'],
+  server_error: ['500 Internal Server Error', '500 Internal Server Error'],
+});
+
+/** The Bot API methods our senders use; `answerPress` settles a pending callback query. */
+export function telegramApi(sim: ProviderHost, answerPress: (callbackQueryId: string) => boolean) {
+  return new Hono().on(['GET', 'POST'], '/:bot/:method', async (c) => {
+    const { params } = await readParams(c);
+    const method = c.req.param('method');
+    const tg = (status: number, body: Params, channel?: SimulatedChannel, failure?: FailureSwitch) =>
+      answerCall(sim, c, { kind: 'telegram', method, params, ...(channel ? { channel } : {}), ...(failure ? { failure } : {}) }, status, JSON.stringify(body));
+    const error = (code: number, description: string, channel?: SimulatedChannel, extra: Params = {}, failure?: FailureSwitch) => tg(code, { ok: false, error_code: code, description, ...extra }, channel, failure);
+
+    const token = /^bot(\d+:[A-Za-z0-9_-]+)$/.exec(c.req.param('bot'))?.[1];
+    if (!token) return error(404, 'Not Found');
+    const channel = await sim.findChannel('telegram', (candidate) => candidate.secrets.botToken === token);
+    if (!channel) return error(401, 'Unauthorized');
+    const bot = telegramBot(channel);
+
+    switch (method.toLowerCase()) {
+      case 'getme':
+        return tg(200, { ok: true, result: bot }, channel);
+      case 'setwebhook': {
+        const url = str(params.url) ?? '';
+        const secretToken = str(params.secret_token);
+        if (secretToken !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secretToken)) return error(400, 'Bad Request: secret token contains unallowed characters', channel);
+        if (url && !/^https?:\/\/[^\s]+$/.test(url)) return error(400, 'Bad Request: invalid webhook URL specified', channel);
+        const allowed = jsonValue(params.allowed_updates);
+        sim.registerWebhook(channel, { url, ...(secretToken ? { secretToken } : {}), ...(Array.isArray(allowed) ? { allowedUpdates: allowed.map(String) } : {}) });
+        return tg(200, { ok: true, result: true, description: url ? 'Webhook was set' : 'Webhook was deleted' }, channel);
+      }
+      case 'deletewebhook':
+        sim.registerWebhook(channel, { url: '' });
+        return tg(200, { ok: true, result: true, description: 'Webhook was deleted' }, channel);
+      case 'getwebhookinfo': {
+        const registered = sim.registeredWebhook(channel.channelId);
+        return tg(200, { ok: true, result: { url: registered?.url ?? '', has_custom_certificate: false, pending_update_count: 0, ...(registered?.allowedUpdates ? { allowed_updates: registered.allowedUpdates } : {}) } }, channel);
+      }
+      case 'answercallbackquery': {
+        const id = str(params.callback_query_id);
+        if (!id) return error(400, 'Bad Request: query_id is empty', channel);
+        if (!answerPress(id)) return error(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid', channel);
+        return tg(200, { ok: true, result: true }, channel);
+      }
+      case 'sendmessage': {
+        const chatId = str(params.chat_id);
+        const text = str(params.text);
+        if (!chatId) return error(400, 'Bad Request: chat_id is empty', channel);
+        if (!text) return error(400, 'Bad Request: message text is empty', channel);
+        const persona = sim.personaFor(channel, chatId);
+        if (!persona) return error(400, 'Bad Request: chat not found', channel);
+        const failure = sim.takeFailure(channel.channelId, persona.id, text);
+        if (failure) {
+          sim.recordRefusal(channel, persona.id, failureText(failure, ['Telegram', 'Telegram'], refusals(failure), text));
+          if (failure.mode === 'rate_limit') return error(429, `Too Many Requests: retry after ${failure.retryAfterSeconds}`, channel, { parameters: { retry_after: failure.retryAfterSeconds } }, failure);
+          if (failure.mode === 'blocked') return error(403, 'Forbidden: bot was blocked by the user', channel, {}, failure);
+          return error(500, 'Internal Server Error', channel, {}, failure);
+        }
+        const markup = jsonValue(params.reply_markup) as { inline_keyboard?: Array<Array<{ text?: unknown; callback_data?: unknown }>> } | undefined;
+        const buttons: ChatButton[] = (markup?.inline_keyboard ?? []).flat().flatMap((b) => (typeof b.text === 'string' && typeof b.callback_data === 'string' ? [{ title: b.text, payload: b.callback_data }] : []));
+        const messageId = sim.nextId();
+        sim.recordOutbound(channel, persona.id, { text, buttons, providerMessageId: String(messageId) });
+        const id = customerIdentity(persona, channel.channelId);
+        return tg(200, { ok: true, result: { message_id: messageId, from: bot, chat: telegramChat(persona, id.telegramUserId), date: sim.unixSeconds(), text, ...(markup?.inline_keyboard ? { reply_markup: markup } : {}) } }, channel);
+      }
+      default:
+        return error(404, 'Not Found', channel);
+    }
+  });
+}
