@@ -21,7 +21,7 @@ import { createStreamHandler, decodeRecord } from '../streams/app.ts';
 import { routingReactions } from './reactions.ts';
 import type { Deps } from '../composition/deps.ts';
 import type { RoutingServices } from '../composition/services.ts';
-import { makeAgentRecord, makeTenantQueue } from './testing.ts';
+import { createRoutingTestDeps, makeAgentRecord, makeTenantQueue } from './testing.ts';
 
 const T = 'tenant-load';
 const QUEUES = ['q-sales', 'q-support', 'q-billing', 'q-vip'];
@@ -217,10 +217,17 @@ describe('routing under concurrency on DynamoDB Local', () => {
     expect(seenAgents.length).toBeGreaterThan(CONTACTS);
     console.info(`concurrency: ${failures} retried records, ${acted.size} offers, ${seenAgents.length} agent images`);
   });
+});
 
+describe('routing reactions on a poison stream record', () => {
   it('reports a poison stream record and every later one in batchItemFailures, and routes the later one on retry', async () => {
-    // Arrange: two new queued contacts around a contact image with an unknown status
-    const handle = createStreamHandler(routingReactions(deps, ctx.services));
+    // Arrange: its own table and recorded timers, so no timer left over from the load test (or armed here) routes
+    // p-3 behind the test's back; two new queued contacts around a contact image with an unknown status
+    const own = await createRoutingTestDeps(new Date());
+    const deps = own.deps;
+    await deps.queues.put(makeTenantQueue(T, 'q-sales'));
+    await deps.agents.put(makeAgentRecord(T, 'agent-poison', ['q-sales'], { capacity: { voice: 1, chat: 3 } }));
+    const handle = createStreamHandler(routingReactions(deps, own.services));
     const record = (sequence: string, image: Record<string, unknown>): DynamoDBRecord => ({
       eventID: sequence, eventName: 'INSERT', eventSource: 'aws:dynamodb', awsRegion: 'local',
       dynamodb: { SequenceNumber: sequence, Keys: marshall({ pk: image.pk, sk: 'CONTACT' }) as never, NewImage: marshall(image, { removeUndefinedValues: true }) as never },
@@ -243,5 +250,6 @@ describe('routing under concurrency on DynamoDB Local', () => {
     // Assert
     expect(retry.batchItemFailures).toEqual([]);
     expect((await deps.routing.readContact(T, 'p-3'))?.status).toBe('offered');
+    await own.table.drop();
   });
 });
