@@ -4,7 +4,7 @@
  * twice, late, or concurrently with itself: the stream may redeliver and timers may fire more than once.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '@cc/shared/limits/input';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import type { Agent } from '@cc/shared/agents/model';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Agent presence states; `busy` and `after-contact-work` are set by routing, the rest by the agent. */
 export const AgentStatusSchema = z.enum(['available', 'busy', 'after-contact-work', 'break', 'offline']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Console roles; a Cognito group of the same name in AWS. */
 export const RoleSchema = z.enum(['agent', 'supervisor', 'admin']);

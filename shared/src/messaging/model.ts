@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Messenger channels a contact can arrive on; `webchat` is our own widget. */
 export const ChannelKindSchema = z.enum(['telegram', 'whatsapp', 'vk', 'viber', 'webchat', 'yandex']);

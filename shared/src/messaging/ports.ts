@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OutboundMessage } from './model.ts';
 
 /** Telegram Bot API credentials: the token goes in the URL path `/bot<token>/`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgentStatusSchema, BreakReasonSchema, SkillSchema } from '../agents/model.ts';
 
 /** Every channel a contact can arrive on. */

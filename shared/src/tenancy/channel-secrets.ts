@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PreChatMenuSchema } from '../conversations/pre-chat.ts';
 import type { ChannelCredentials } from '../messaging/ports.ts';
 import type { Channel } from './model.ts';

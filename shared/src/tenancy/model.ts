@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoleSchema } from '../auth/model.ts';
 
 /** A business using the contact center; every record belongs to exactly one. */
