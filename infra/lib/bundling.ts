@@ -3,6 +3,9 @@
  * NodejsFunction's bundling props and `bench/lambda-bundles.bench.ts` to `esbuild.build`, so the
  * bundles the bench measures are the bundles CDK deploys.
  */
+import path from 'node:path';
+import { FUNCTIONS_DIR } from './paths.ts';
+
 /**
  * Makes an ESM bundle able to load the CommonJS dependencies esbuild inlines (they call
  * `require('node:…')`, which an ES module does not have).
@@ -25,7 +28,11 @@ export const LAMBDA_BUNDLING = {
   /** The exact SDK versions the tests ran against, not whatever the runtime ships: nothing is external. */
   external: [] as string[],
   /** Import paths replaced in every bundle: package → absolute path of the module that stands in for it. */
-  alias: {} as Record<string, string>,
+  alias: {
+    // Lambda hands a function its role's credentials in the environment: the SDK's Node default chain
+    // (profiles, SSO, process, web identity, instance metadata, and the STS/SSO clients) is dead weight there.
+    '@aws-sdk/credential-provider-node': path.join(FUNCTIONS_DIR, 'adapters/aws/lambda-credentials.ts'),
+  } as Record<string, string>,
 } as const;
 
 /** The options of `esbuild.build` that produce the bundle CDK deploys for `entry`, written to `outfile`. */
