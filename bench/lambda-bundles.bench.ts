@@ -18,7 +18,7 @@ import type { BenchResult } from './types.ts';
 const run = promisify(execFile);
 const FUNCTIONS_DIR = fileURLToPath(new URL('../functions/', import.meta.url));
 /** Cold imports per bundle (after one discarded warm-up of the file cache); the median is reported. */
-const RUNS = 7;
+const RUNS = 9;
 
 type Client = 'dynamodb' | 'sqs' | 'kms' | 'apigatewaymanagementapi';
 
@@ -57,10 +57,16 @@ function floorEntry(clients: readonly Client[]): string {
   ].join('\n');
 }
 
-/** Imports the bundle named on the command line and prints how long the import took. */
-const CHILD = `const started = performance.now();
+/**
+ * Imports the bundle named on the command line and prints the CPU time (user + system, every thread of
+ * the process) and the wall time the import took. Node's own start-up is left out: it is the same for both.
+ */
+const CHILD = `const cpu = process.cpuUsage();
+const started = performance.now();
 await import(process.argv[2]);
-process.stdout.write(JSON.stringify({ importMs: performance.now() - started }));
+const wallMs = performance.now() - started;
+const used = process.cpuUsage(cpu);
+process.stdout.write(JSON.stringify({ cpuMs: (used.user + used.system) / 1000, wallMs }));
 process.exit(0);
 `;
 
@@ -87,7 +93,10 @@ interface Bundle {
   file: string;
   bytes: number;
   gzipBytes: number;
+  /** CPU milliseconds of each cold import. */
   importMs: number[];
+  /** Wall milliseconds of each cold import (notes only: on a shared machine they measure the neighbours). */
+  wallMs: number[];
 }
 
 /** Builds `entry` (a file, or generated source resolved from `functions/`) with the house options. */
@@ -99,12 +108,15 @@ async function bundle(entry: string | { source: string }, outfile: string): Prom
     await build({ ...options, stdin: { contents: entry.source, resolveDir: FUNCTIONS_DIR, loader: 'ts', sourcefile: 'floor.ts' }, logLevel: 'error' });
   }
   const code = readFileSync(outfile);
-  return { file: outfile, bytes: code.length, gzipBytes: gzipSync(code).length, importMs: [] };
+  return { file: outfile, bytes: code.length, gzipBytes: gzipSync(code).length, importMs: [], wallMs: [] };
 }
 
-async function coldImport(child: string, b: Bundle): Promise<number> {
+async function coldImport(child: string, b: Bundle, record = true): Promise<void> {
   const { stdout } = await run(process.execPath, [child, pathToFileURL(b.file).href], { env: LAMBDA_ENV });
-  return (JSON.parse(stdout) as { importMs: number }).importMs;
+  const { cpuMs, wallMs } = JSON.parse(stdout) as { cpuMs: number; wallMs: number };
+  if (!record) return;
+  b.importMs.push(cpuMs);
+  b.wallMs.push(wallMs);
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -122,11 +134,11 @@ export default async function (): Promise<BenchResult[]> {
       if (!clients) throw new Error(`bench/lambda-bundles.bench.ts: name the SDK clients of ${definition.name} in CLIENTS`);
       const fn = await bundle(join(FUNCTIONS_DIR, definition.entry), join(dir, `${definition.name}.mjs`));
       const floor = await bundle({ source: floorEntry(clients) }, join(dir, `${definition.name}.floor.mjs`));
-      await coldImport(child, fn);
-      await coldImport(child, floor);
+      await coldImport(child, fn, false);
+      await coldImport(child, floor, false);
       // Interleaved, alternating which goes first, so machine load favours neither.
       for (let i = 0; i < RUNS; i++) {
-        for (const b of i % 2 === 0 ? [floor, fn] : [fn, floor]) b.importMs.push(await coldImport(child, b));
+        for (const b of i % 2 === 0 ? [floor, fn] : [fn, floor]) await coldImport(child, b);
       }
       const name = `lambda.${definition.name}`;
       const floorOf = `the floor (${clients.join(', ')} clients only, same options)`;
@@ -141,7 +153,11 @@ export default async function (): Promise<BenchResult[]> {
           unit: 'ms',
           baseline: floorMs,
           ratio: ratio(fnMs, floorMs),
-          notes: `await import() of the bundle in a fresh node process with Lambda's environment (NODE_OPTIONS=--enable-source-maps), timed inside the child from just before the import to its end (Node's own start-up excluded: same for both); median of ${RUNS}, interleaved with ${floorOf}. Goal: ratio ≤ 1.5. Node ${process.versions.node}, ${load}, ${loadavg()[0]!.toFixed(2)} after.`,
+          notes:
+            `CPU time (user + system) of await import() of the bundle in a fresh node process with Lambda's environment (NODE_OPTIONS=--enable-source-maps), ` +
+            `measured inside the child around the import (Node's own start-up excluded: the same for both); median of ${RUNS}, interleaved with ${floorOf}. ` +
+            `CPU rather than wall time: on a dedicated Lambda core they agree, on this shared machine wall time mostly measures the neighbours ` +
+            `(wall medians here: ${median(fn.wallMs).toFixed(0)} ms vs ${median(floor.wallMs).toFixed(0)} ms). Goal: ratio ≤ 1.5. Node ${process.versions.node}, ${load}, ${loadavg()[0]!.toFixed(2)} after.`,
         },
       );
     }
