@@ -13,6 +13,7 @@ const steps = [
   ['typecheck web', 'npx', ['tsc', '-p', 'web/tsconfig.json']],
   ['lint', 'npx', ['eslint', '.']],
   ['build console', 'npm', ['run', 'build', '-w', '@cc/web', '--silent']],
+  // Every project of vitest.config.ts (unit, integration, browser, infra) in one run and one report.
   ['tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...process.argv.slice(2)]],
 ];
 for (const [name, cmd, args] of steps) {

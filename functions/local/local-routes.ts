@@ -4,7 +4,7 @@
  * handler with a raw event. None of this is imported by a Lambda entry.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LoginRequestSchema } from '@cc/shared/auth/model';
 import { UnauthenticatedError, NotFoundError } from '@cc/shared/errors';
 import { toUserView } from '@cc/shared/tenancy/model';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeJwt } from 'jose';
 import { isConnectionLive } from '@cc/shared/realtime/ports';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';

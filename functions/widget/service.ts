@@ -5,7 +5,7 @@
  * so a visitor reaches their own conversation only; anything else is a 404.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import { toRoutingAgent } from '@cc/shared/contacts/agent-load';
 import type { Contact } from '@cc/shared/contacts/model';

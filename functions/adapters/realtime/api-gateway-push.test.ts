@@ -1,10 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ApiGatewayManagementApiClient, DeleteConnectionCommand, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { ApiGatewayRealtimePush } from './api-gateway-push.ts';
 
 const management = mockClient(ApiGatewayManagementApiClient);
 afterEach(() => management.reset());
+// Unit test files share a worker's modules (isolate: false): leave the real client behind.
+afterAll(() => management.restore());
 
 describe('ApiGatewayRealtimePush', () => {
   it('posts the message as JSON to the connection', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { mkdtempSync } from 'node:fs';
@@ -13,6 +13,8 @@ const B = channelSecretContext('acme', 'tg-b');
 
 const kms = mockClient(KMSClient);
 afterEach(() => kms.reset());
+// Unit test files share a worker's modules (isolate: false): leave the real client behind.
+afterAll(() => kms.restore());
 
 describe('LocalSecretCipher', () => {
   it('round-trips a secret without leaving it readable', async () => {

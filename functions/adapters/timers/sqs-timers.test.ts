@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { RoutingTimer } from '@cc/shared/contacts/timers';
@@ -6,6 +6,8 @@ import { SqsTimers, sqsDelaySeconds } from './sqs-timers.ts';
 
 const sqs = mockClient(SQSClient);
 afterEach(() => sqs.reset());
+// Unit test files share a worker's modules (isolate: false): leave the real client behind.
+afterAll(() => sqs.restore());
 
 const QUEUE_URL = 'https://sqs.eu-central-1.amazonaws.com/123456789012/cc-test-routing-timers';
 const now = Date.parse('2026-11-25T10:00:00.000Z');

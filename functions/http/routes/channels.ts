@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import type { OperationResult } from '@cc/shared/messaging/ports';
 import {

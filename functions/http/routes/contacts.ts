@@ -1,5 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasRole } from '@cc/shared/auth/model';
 import { authorizeContactCreation } from '@cc/shared/contacts/create-policy';
 import { IdSchema } from '@cc/shared/limits/input';

@@ -1,5 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReplyRequestSchema } from '@cc/shared/conversations/model';
 import { MergeCustomersRequestSchema } from '@cc/shared/customers/model';
 import type { Deps } from '../../composition/deps.ts';

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
-import { ZodError, z } from 'zod';
+import * as z from 'zod';
+import { ZodError } from 'zod';
 import { SIMULATED_KINDS, type SimulatedKind } from './channels.ts';
 import { providerApiRoutes } from './provider-api.ts';
 import { customerIdentity } from './personas.ts';

@@ -11,6 +11,7 @@ import type { LambdaDefinition } from '@cc/functions/catalog';
 import { GLOBAL_INDEXES } from '@cc/shared/db/table';
 import { acknowledgeWildcards } from '../nag.ts';
 import { FUNCTIONS_DIR, LOCK_FILE, REPO_ROOT } from '../paths.ts';
+import { LAMBDA_BUNDLING } from '../bundling.ts';
 
 /** How much of the table a function may touch. */
 export type TableAccess = 'read' | 'readWrite';
@@ -34,12 +35,6 @@ const WRITE_ACTIONS = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamo
 
 /** Actions behind `bindTable`: item reads and queries, plus item writes (and so transactions) for `readWrite`. */
 const TABLE_ACTIONS: Record<TableAccess, string[]> = { read: READ_ACTIONS, readWrite: [...READ_ACTIONS, ...WRITE_ACTIONS] };
-
-/**
- * Makes an ESM bundle able to load the CommonJS dependencies esbuild inlines (they call
- * `require('node:…')`, which an ES module does not have).
- */
-const ESM_REQUIRE_BANNER = "import { createRequire as __ccCreateRequire } from 'node:module'; const require = __ccCreateRequire(import.meta.url);";
 
 /**
  * The house Lambda function: Node 24 on ARM64, one minified ESM bundle with source maps built by the
@@ -85,19 +80,19 @@ export class CcFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
+      // The house options of infra/lib/bundling.ts, which the bundle bench builds with too.
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        banner: ESM_REQUIRE_BANNER,
-        // Prefer the ES module build of dependencies: better tree shaking.
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        // Stack traces keep file and line; the sources themselves stay out of the package.
-        sourcesContent: false,
-        // The exact SDK versions the tests ran against, not whatever the runtime ships.
+        target: LAMBDA_BUNDLING.target,
+        banner: LAMBDA_BUNDLING.banner,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourcemap,
+        sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         bundleAwsSDK: true,
-        externalModules: [],
+        externalModules: [...LAMBDA_BUNDLING.external],
+        esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLING.alias).map(([from, to]) => `${from}=${to}`) },
       },
     });
     this.definition = definition;

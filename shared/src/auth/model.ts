@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type Role } from './values.ts';
 
 export type { Role } from './values.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNEL_KINDS, MEDIA_CLASSES, MESSENGER_KINDS } from './catalog.ts';
 
 /** Every contact channel kind (see `catalog.ts`). */

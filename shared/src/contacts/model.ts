@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoutableContactSchema } from '../routing/model.ts';
 
 /** One lifecycle step as stored on the contact (KPIs and the wallboard are built from these). */

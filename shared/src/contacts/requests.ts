@@ -1,5 +1,5 @@
 /** The contact API's request bodies: creating a contact and transferring one. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../limits/input.ts';
 import { ChannelKindSchema } from '../channels/schema.ts';
 import { SkillRequirementSchema } from '../routing/model.ts';

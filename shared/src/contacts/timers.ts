@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Queue } from '../routing/model.ts';
 import type { Contact } from './model.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Message } from '../messaging/model.ts';
 
 /** Button payloads of the pre-chat menu carry the queue: `queue:<queueId>`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../limits/input.ts';
 import { MessengerKindSchema } from '../channels/schema.ts';
 import type { Contact } from '../contacts/model.ts';

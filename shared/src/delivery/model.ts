@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One delivery job: send attempt `attempt` of a message of ours, try number `try` of that attempt. */
 export const DeliveryJobSchema = z.object({

@@ -2,7 +2,7 @@
  * The one list of input limits: every id a client names and every body it sends is checked
  * against these before any table read, so DynamoDB's key limits never turn input into a 500.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Longest id accepted anywhere (ours are ≤ 40; DynamoDB allows 2 KiB per partition key). */
 export const ID_MAX_LENGTH = 128;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MessengerKindSchema } from '../channels/schema.ts';
 
 /** Who wrote the message: the customer (`inbound`) or our side (`outbound`, e.g. a VK admin reply echo). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SenderKind } from '../channels/catalog.ts';
 import type { OutboundMessage } from './model.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgentStatusSchema, BreakReasonSchema, SkillSchema } from '../agents/model.ts';
 import type { MediaClass } from '../channels/catalog.ts';
 import { ChannelKindSchema } from '../channels/schema.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MessengerKindSchema } from '../channels/schema.ts';
 import type { Channel } from './model.ts';
 import { toChannelView } from './model.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoleSchema } from '../auth/model.ts';
 import { ChannelKindSchema } from '../channels/schema.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Contact } from '../contacts/model.ts';
 import type { PositionView } from '../contacts/position-view.ts';
 import type { MessageStatus, StoredMessage } from '../conversations/model.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Telegram Bot API objects (https://core.telegram.org/bots/api#available-types), only the fields we
 // read; every object is loose so fields added by later Bot API versions pass through.

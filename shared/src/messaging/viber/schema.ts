@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWebhookBody } from '../parse-webhook-body.ts';
 
 // Viber REST Bot API callbacks and send responses (developers.viber.com/docs/api/rest-bot-api),

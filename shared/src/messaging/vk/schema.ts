@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // VK Callback API events and messages.send responses (VKCOM/vk-api-schema, dev.vk.com), only the
 // fields we read; every object is loose.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // WhatsApp Cloud API webhook payloads (field `messages`) and Graph API errors; only the fields we
 // read, all objects loose so new fields pass through.

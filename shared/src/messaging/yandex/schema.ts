@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Yandex Dialogs (Alice skill) protocol: the request the platform POSTs and the response we return
 // (yandex.ru/dev/dialogs/alice/doc/ru/request, /response). Request objects are loose.

@@ -171,7 +171,7 @@ async function offeredContactAfterFreeing(): Promise<string> {
   return offeredContact();
 }
 
-describe('tenancy of every contact route that takes an id (customers: functions/messaging/inbound.test.ts)', () => {
+describe('tenancy of every contact route that takes an id (customers: functions/messaging/inbound.int.test.ts)', () => {
   // Tenant B's supervisor names a contact of tenant A: it must look absent, and stay unchanged.
   it.each([
     ['GET', '/api/contacts/{id}', undefined],
