@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { getComposition } from '../composition/root.ts';
+import { getMessageDeliveryComposition } from '../composition/message-delivery.ts';
 import { logger } from '../composition/logger.ts';
 import { createDeliveryHandler } from './app.ts';
 
@@ -10,8 +10,8 @@ let handle: ReturnType<typeof createDeliveryHandler> | undefined;
 /** SQS (delivery jobs) → one provider call per job, transient failures re-queued with the provider's delay. */
 export const handler = middy(async (event: SQSEvent, context: Context) => {
   if (!handle) {
-    const { deps, services } = getComposition();
-    handle = createDeliveryHandler(deps, services.channels);
+    const { deps, channels } = getMessageDeliveryComposition();
+    handle = createDeliveryHandler(deps, channels);
   }
   return handle(event, context);
 }).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,5 +1,4 @@
-import type { Deps } from '../composition/deps.ts';
-import type { Services } from '../composition/services.ts';
+import type { ServiceDeps, Services } from '../composition/services.ts';
 import { realtimeReactions } from '../realtime/reactions.ts';
 import type { ChangeReaction } from './app.ts';
 import { routingReactions } from '../routing/reactions.ts';
@@ -7,6 +6,6 @@ import { messagingReactions } from '../messaging/reactions.ts';
 import { widgetReactions } from '../widget/reactions.ts';
 
 /** Every reaction the stream processor runs, in order, from each area of the contact center. */
-export function allReactions(deps: Deps, services: Services): ChangeReaction[] {
+export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
   return [...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services)];
 }

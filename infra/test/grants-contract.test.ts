@@ -13,6 +13,10 @@ import { messagingReactions } from '@cc/functions/messaging/reactions';
 import { routingReactions } from '@cc/functions/routing/reactions';
 import { createWebSocketHandler } from '@cc/functions/realtime/app';
 import { compose } from '@cc/functions/composition/root';
+import { composeStreamProcessor } from '@cc/functions/composition/stream-processor';
+import { composeRealtime } from '@cc/functions/composition/realtime';
+import { composeMessageDelivery } from '@cc/functions/composition/message-delivery';
+import { composeRoutingTimers } from '@cc/functions/composition/routing-timers';
 import { ApiGatewayRealtimePush } from '@cc/functions/adapters/realtime/api-gateway-push';
 import { KmsSecretCipher } from '@cc/functions/adapters/secrets/kms-cipher';
 import { SqsDeliveryQueue } from '@cc/functions/adapters/delivery/sqs-delivery-queue';
@@ -91,11 +95,16 @@ async function driveWebChat() {
   ctx.deps.cipher = new KmsSecretCipher(new KMSClient({ region: 'eu-central-1' }), 'alias/cc-secrets');
   ctx.deps.delivery = new SqsDeliveryQueue(new SQSClient({ region: 'eu-central-1' }), DELIVERY_QUEUE);
   ctx.deps.timers = new SqsTimers(new SQSClient({ region: 'eu-central-1' }), TIMER_QUEUE, () => ctx.clock.now().getTime());
-  // Each function its own composition, as each is its own Lambda process: none reuses another's cached channel or widget key.
-  const [http, stream, realtime, delivery, timerFunction] = [1, 2, 3, 4, 5].map(() => compose({ ...ctx.deps }));
-  const app = createApp(http!.deps, http!.services);
-  const pump = new StreamPump(stream!.deps, messagingReactions(stream!.deps, stream!.services));
-  const ws = createWebSocketHandler(realtime!.deps, { visitors: realtime!.services.visitorGate });
+  // Each function its own composition, the one its handler builds, as each is its own Lambda process: none reuses
+  // another's cached channel or widget key, and none reaches a service outside its composition.
+  const http = compose({ ...ctx.deps });
+  const stream = composeStreamProcessor({ ...ctx.deps });
+  const realtime = composeRealtime({ ...ctx.deps });
+  const delivery = composeMessageDelivery({ ...ctx.deps });
+  const timerFunction = composeRoutingTimers({ ...ctx.deps });
+  const app = createApp(http.deps, http.services);
+  const pump = new StreamPump(stream.deps, messagingReactions(stream.deps, stream.services));
+  const ws = createWebSocketHandler(realtime.deps, { visitors: realtime.visitors });
   await createTestChannel(ctx.deps, { tenantId: 'acme', channelId: 'web-1', kind: 'webchat', defaultQueueId: 'support', settings: { allowedOrigins: [`${SHOP}/`] } });
   await ctx.deps.queues.put(makeTenantQueue('acme', 'support', { name: 'Поддержка' }));
   await ctx.deps.agents.put(makeAgentRecord('acme', 'agent-1', ['support'], { name: 'Анна', capacity: { voice: 0, chat: 2 } }));
@@ -115,11 +124,11 @@ async function driveWebChat() {
   await as('stream-processor', () => pump.run());
   const conversation = await ctx.deps.messaging.getConversation('acme', visitor.conversationId);
   const contactId = conversation!.openContactId!;
-  await as('stream-processor', () => stream!.services.routing.engine.routeContact('acme', contactId));
+  await as('stream-processor', () => stream.services.routing.engine.routeContact('acme', contactId));
   // The stream processor's routing reactions see the offer and arm its timeout on the timer queue.
   const offered = await ctx.deps.contacts.get('acme', contactId);
   await as('stream-processor', async () => {
-    for (const reaction of routingReactions(stream!.deps, stream!.services).filter((r) => r.entity === 'contact')) {
+    for (const reaction of routingReactions(stream.deps, stream.services).filter((r) => r.entity === 'contact')) {
       await reaction.react({ eventName: 'MODIFY', entity: 'contact', newImage: offered as unknown as Record<string, unknown>, sequenceNumber: '1' });
     }
   });
@@ -135,9 +144,9 @@ async function driveWebChat() {
   await as('stream-processor', () => pump.run());
   // The reply's delivery job and the routing timers armed on the way, each run by its own queue's function.
   const jobs = drain(DELIVERY_QUEUE);
-  const delivered = await as('message-delivery', () => createDeliveryHandler(delivery!.deps, delivery!.services.channels)(sqsEventOf(jobs, 'message-delivery'), createLambdaContext('message-delivery')));
+  const delivered = await as('message-delivery', () => createDeliveryHandler(delivery.deps, delivery.channels)(sqsEventOf(jobs, 'message-delivery'), createLambdaContext('message-delivery')));
   const timers = drain(TIMER_QUEUE);
-  const fired = await as('routing-timers', () => createTimerHandler(timerFunction!.deps, timerFunction!.services.routing.timers)(timerEvent(timers), createLambdaContext('routing-timers')));
+  const fired = await as('routing-timers', () => createTimerHandler(timerFunction.deps, timerFunction.timers)(timerEvent(timers), createLambdaContext('routing-timers')));
   const queued = { jobs: jobs.length, timers: timers.length, failures: [...delivered.batchItemFailures, ...fired.batchItemFailures].length };
   await as('realtime', () => ws({ requestContext: { routeKey: '$disconnect', eventType: 'DISCONNECT', connectionId: 'widget-1' } }));
   return { queued, accepted: accepted.status, typing: typing.map((res) => res.status), connected: connected.map((res) => (res as { statusCode: number }).statusCode) };

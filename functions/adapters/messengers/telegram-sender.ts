@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, OperationResult, SendResult, TelegramCredentials } from '@cc/shared/messaging/ports';
-import { TelegramApiResponseSchema } from '@cc/shared/messaging/telegram/schema';
+import { TelegramApiResponseSchema } from '@cc/shared/messaging/telegram/api-schema';
 import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
 import { type AttemptOutcome, parseRetryAfterHeader, runWithRetry } from './retry.ts';
 

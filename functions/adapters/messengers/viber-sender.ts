@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, OperationResult, SendResult, ViberCredentials } from '@cc/shared/messaging/ports';
-import { ViberApiResponseSchema, parseViberJson } from '@cc/shared/messaging/viber/schema';
+import { ViberApiResponseSchema, parseViberJson } from '@cc/shared/messaging/viber/api-schema';
 import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
 import { type AttemptOutcome, runWithRetry } from './retry.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, SendResult, VkCredentials } from '@cc/shared/messaging/ports';
-import { VkApiResponseSchema } from '@cc/shared/messaging/vk/schema';
+import { VkApiResponseSchema } from '@cc/shared/messaging/vk/api-schema';
 import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
 import { type AttemptOutcome, runWithRetry } from './retry.ts';
 

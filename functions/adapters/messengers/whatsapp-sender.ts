@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, SendResult, WhatsAppCredentials } from '@cc/shared/messaging/ports';
-import { GraphErrorResponseSchema, WhatsAppSendResponseSchema } from '@cc/shared/messaging/whatsapp/schema';
+import { GraphErrorResponseSchema, WhatsAppSendResponseSchema } from '@cc/shared/messaging/whatsapp/api-schema';
 import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
 import { type AttemptOutcome, parseRetryAfterHeader, runWithRetry } from './retry.ts';
 

@@ -114,14 +114,4 @@ export const TelegramUpdateSchema = z.looseObject({
 });
 export type TelegramUpdate = z.infer<typeof TelegramUpdateSchema>;
 
-/** The Bot API response envelope: `{ok:true,result}` or `{ok:false,error_code,description,parameters?}`. */
-export const TelegramApiResponseSchema = z.looseObject({
-  ok: z.boolean(),
-  result: z.unknown().optional(),
-  error_code: z.number().int().optional(),
-  description: z.string().optional(),
-  parameters: z
-    .looseObject({ retry_after: z.number().optional(), migrate_to_chat_id: z.number().optional() })
-    .optional(),
-});
-export type TelegramApiResponse = z.infer<typeof TelegramApiResponseSchema>;
+export * from './api-schema.ts';

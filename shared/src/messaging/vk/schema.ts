@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-// VK Callback API events and messages.send responses (VKCOM/vk-api-schema, dev.vk.com), only the
+// VK Callback API events (VKCOM/vk-api-schema, dev.vk.com; messages.send responses: `api-schema.ts`), only the
 // fields we read; every object is loose.
 
 const PhotoSizeSchema = z.looseObject({
@@ -126,14 +126,4 @@ export const VkMessageEventObjectSchema = z.looseObject({
   conversation_message_id: z.number().int().optional(),
 });
 
-/** messages.send answers HTTP 200 with either `{response}` or `{error:{error_code,error_msg}}`. */
-export const VkApiResponseSchema = z.looseObject({
-  response: z
-    .union([
-      z.number().int(),
-      z.array(z.looseObject({ peer_id: z.number().int().optional(), message_id: z.number().int().optional() })),
-    ])
-    .optional(),
-  error: z.looseObject({ error_code: z.number().int(), error_msg: z.string().optional() }).optional(),
-});
-export type VkApiResponse = z.infer<typeof VkApiResponseSchema>;
+export * from './api-schema.ts';

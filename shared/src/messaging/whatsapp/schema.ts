@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-// WhatsApp Cloud API webhook payloads (field `messages`) and Graph API errors; only the fields we
+// WhatsApp Cloud API webhook payloads (field `messages`; Graph API responses: `api-schema.ts`); only the fields we
 // read, all objects loose so new fields pass through.
 
 const UnixSecondsSchema = z.string().regex(/^\d+$/, 'unix seconds as a string');
@@ -102,21 +102,4 @@ export const WhatsAppWebhookSchema = z.looseObject({
 });
 export type WhatsAppWebhook = z.infer<typeof WhatsAppWebhookSchema>;
 
-/** A Graph API error response: `{error:{message,type,code,error_data?,error_subcode?,fbtrace_id}}`. */
-export const GraphErrorResponseSchema = z.looseObject({
-  error: z.looseObject({
-    message: z.string(),
-    type: z.string().optional(),
-    code: z.number().int(),
-    error_subcode: z.number().int().optional(),
-    error_data: z.looseObject({ details: z.string().optional() }).optional(),
-    fbtrace_id: z.string().optional(),
-  }),
-});
-
-/** The send-message response: `messages[0].id` is the wamid statuses will refer to. */
-export const WhatsAppSendResponseSchema = z.looseObject({
-  messaging_product: z.literal('whatsapp'),
-  contacts: z.array(z.looseObject({ input: z.string(), wa_id: z.string() })).optional(),
-  messages: z.array(z.looseObject({ id: z.string().min(1), message_status: z.string().optional() })).min(1),
-});
+export * from './api-schema.ts';

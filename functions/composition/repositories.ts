@@ -1,0 +1,43 @@
+/**
+ * Every repository over one DynamoDB client, for the compositions that use them all (the HTTP API, the stream
+ * processor, the local runtime, tests). Narrower functions build their few repositories over `awsTable` instead,
+ * since some repositories import zod models (conversations, messages) that build their schemas at import.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Config } from './config.ts';
+import { systemClock } from './deps.ts';
+import { documentTable } from './aws-adapters.ts';
+import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
+import { DynamoDirectoryRepository } from '../adapters/dynamo/directory-repository.ts';
+import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
+import { DynamoConnectionRepository } from '../adapters/dynamo/connection-repository.ts';
+import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.ts';
+import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
+import { DynamoMessagingRepository } from '../adapters/dynamo/messaging-repository.ts';
+import { DynamoCustomerRepository } from '../adapters/dynamo/customer-repository.ts';
+import { DynamoWidgetKeyRepository } from '../adapters/dynamo/widget-key-repository.ts';
+import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter.ts';
+
+/** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
+export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
+  const table = documentTable(dynamodb, tableName);
+  return {
+    dynamodb,
+    table,
+    agents: new DynamoAgentRepository(table),
+    directory: new DynamoDirectoryRepository(table),
+    queues: new DynamoQueueRepository(table),
+    connections: new DynamoConnectionRepository(table),
+    contacts: new DynamoContactRepository(table),
+    messaging: new DynamoMessagingRepository(table),
+    customers: new DynamoCustomerRepository(table),
+    widgetKeys: new DynamoWidgetKeyRepository(table),
+    routing: new DynamoRoutingRepository(table),
+    rateLimiter: new DynamoRateLimiter(table),
+  };
+}
+
+/** Configuration, the clock and every repository, over the region's DynamoDB. */
+export function awsRepositories(config: Config) {
+  return { config, clock: systemClock, ...createRepositories(new DynamoDBClient({ region: config.AWS_REGION }), config.TABLE_NAME) };
+}

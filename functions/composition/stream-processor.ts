@@ -1,0 +1,30 @@
+/** The stream processor's composition: every service (its reactions reach all areas), without the token verifier. */
+import type { Config } from './config.ts';
+import { processComposition } from './installed.ts';
+import { awsCipher, awsDelivery, awsDialer, awsPush, awsTimers } from './aws-adapters.ts';
+import { awsRepositories } from './repositories.ts';
+import { createSendersFromConfig } from './senders.ts';
+import { createServices, type ServiceDeps, type Services } from './services.ts';
+
+export type StreamProcessorDeps = ServiceDeps;
+
+export interface StreamProcessorComposition {
+  deps: StreamProcessorDeps;
+  services: Services;
+}
+
+/** Every service over `deps`. */
+export function composeStreamProcessor(deps: StreamProcessorDeps): StreamProcessorComposition {
+  return { deps, services: createServices(deps) };
+}
+
+/** Every adapter but the console token verifier (and so jose). */
+export function awsStreamProcessorDeps(config: Config): StreamProcessorDeps {
+  return { ...awsRepositories(config), push: awsPush(config), cipher: awsCipher(config), senders: createSendersFromConfig(config), timers: awsTimers(config), dialer: awsDialer(), ...awsDelivery(config) };
+}
+
+/** This process's stream-processor composition, built once. */
+export const getStreamProcessorComposition = processComposition<StreamProcessorComposition>(
+  (full) => full,
+  (config) => composeStreamProcessor(awsStreamProcessorDeps(config)),
+);
