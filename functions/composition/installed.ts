@@ -1,7 +1,7 @@
 /**
  * The composition a process runs on when it is not built from the AWS environment: the local runtime and scripts
  * install the full set (`root.ts`) before the first invocation, and every function's composition
- * (`functions/composition/functions/`) takes its part from it. It imports only types and the configuration schema.
+ * (`functions/composition/<function>.ts`) takes its part from it. It imports only types and the configuration schema.
  */
 import { readConfig, type Config } from './config.ts';
 import type { Deps } from './deps.ts';
