@@ -67,8 +67,8 @@ export interface CallState {
   holdBroken?: boolean;
   /** A say failed once: speech goes without the voice id from then on. */
   plainVoice?: boolean;
-  /** The last answer replaced a running step (an update): the interruption it causes is expected. */
-  replaced?: boolean;
+  /** The step an update's answer replaced: its interruption is expected and answered with no steps. */
+  replacedStep?: StepType;
   /** The outbound leg rang (a hang-up before the answer is then `no-answer`, not `failed`). */
   rang?: boolean;
 }

@@ -108,6 +108,17 @@ describe('runFlow: interrupted and stale events', () => {
     expect(last(turns).steps).toEqual([{ type: 'connect', target: MEETING }]);
   });
 
+  it('expects the interruption of the old connect when the agent changes (a transfer), not of the new one', () => {
+    // Arrange
+    const other = { kind: 'sip' as const, uri: 'sip:agent2@example.test' };
+    // Act
+    const turns = play([...queued, agentConnected, { type: 'update-requested', reason: 'agent-connected', agentId: 'a2', target: other }, { type: 'step-interrupted', step: 'connect' }, { type: 'step-interrupted', step: 'connect' }]);
+    // Assert
+    expect(turns[3]!.state).toMatchObject({ agentId: 'a2', target: other, replacedStep: 'connect' });
+    expect(turns[4]!.steps).toEqual([]);
+    expect(last(turns).steps).toEqual([{ type: 'connect', target: other }]);
+  });
+
   it('issues the phase step again when it was cut short without a change', () => {
     // Act
     const menu = last(play([started, { type: 'step-interrupted', step: 'gather' }]));

@@ -35,16 +35,18 @@ function decide(event: CallEvent, state: CallState | undefined, env: FlowEnv, ca
   const counted: CallState = { ...state, events: state.events + 1 };
   // After the end nothing more happens: no steps, and above all no effect a second time.
   if (state.phase === 'ended') return keep(counted);
-  if (event.type !== 'step-interrupted' && counted.replaced) delete counted.replaced;
+  // The expected interruption comes right after the update, or not at all.
+  if (event.type !== 'step-interrupted') delete counted.replacedStep;
   return decideLive(event, counted, env);
 }
 
 function decideLive(event: CallEvent, state: CallState, env: FlowEnv): FlowTurn {
   switch (event.type) {
     case 'call-started':
-      // A retried first invocation (our answer was lost), or the provider placing the dialer's call.
+      // The provider placing the dialer's call, or a retried first invocation (our answer was lost):
+      // the first answer again, without its effects.
       if (state.phase === 'dialing') return keep(state);
-      return state.lastSteps?.length ? turn(state, state.lastSteps) : stale(state, 'call-started');
+      return state.events === 2 && state.lastSteps?.length ? turn(state, state.lastSteps) : stale(state, 'call-started');
     case 'ringing':
       return outboundRinging(state);
     case 'answered':

@@ -55,7 +55,7 @@ export type CallEvent =
    * A leg hung up. `cause` tells an outbound leg that never answered why (busy, no answer, failed);
    * `recording` carries a voicemail the provider finished when the caller hung up during `record`.
    */
-  | { type: 'hang-up'; leg: CallLeg; cause?: DialResult; recording?: RecordingRef }
+  | { type: 'hang-up'; leg: CallLeg; cause?: Exclude<DialResult, 'answered'>; recording?: RecordingRef }
   | { type: 'update-requested'; reason: UpdateReason; agentId?: string; target?: ConnectTarget }
   /** The provider refused our last answer (its own validation); the flow must recover or end politely. */
   | { type: 'invalid-response'; error: string };

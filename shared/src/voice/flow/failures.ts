@@ -47,7 +47,11 @@ export function currentSteps(env: FlowEnv, state: CallState): CallStep[] {
 
 /** A step was cut short: expected after an update (the new steps run), else the phase's step again. */
 export function stepInterrupted(env: FlowEnv, state: CallState, step: StepType | undefined): FlowTurn {
-  if (state.replaced) return keep({ ...state, replaced: false });
+  if (state.replacedStep !== undefined && (step === undefined || step === state.replacedStep)) {
+    const next = { ...state };
+    delete next.replacedStep;
+    return keep(next);
+  }
   if (step !== undefined && !wasIssued(state, step)) return keep(state);
   const again = currentSteps(env, state);
   if (again.length === 0) return apologize(env, state, `interrupted ${step ?? 'step'} in phase ${state.phase} cannot be resumed`);

@@ -106,7 +106,8 @@ function removedFromQueue(env: FlowEnv, state: CallState): FlowTurn {
   return replacing(finish(env, moved, [env.flow.apology], { reason: 'removed from the queue' }));
 }
 
-/** Marks a turn whose steps replace a running one, so the interruption that follows is expected. */
+/** Marks a turn whose steps replace a running one, so the interruption of that step is expected. */
 function replacing(next: FlowTurn): FlowTurn {
-  return next.steps.length > 0 ? { ...next, state: { ...next.state, replaced: true } } : next;
+  const running = next.state.awaiting;
+  return next.steps.length > 0 && running !== undefined ? { ...next, state: { ...next.state, replacedStep: running } } : next;
 }
