@@ -165,10 +165,27 @@ describe('runFlow properties', () => {
               expect(before?.phase === 'connected' || before?.phase === 'on-hold' || before?.phase === 'survey').toBe(false);
               closed += 1;
             }
-            if (effect.type === 'end-contact') closed += 1;
+            // The contact ends once: abandoned, ended, or handed over to a callback or a voicemail.
+            if (effect.type === 'end-contact' || effect.type === 'request-callback' || effect.type === 'store-voicemail') closed += 1;
           }
           expect(enqueued).toBeLessThanOrEqual(1);
           expect(closed).toBeLessThanOrEqual(1);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('sends one dial result, for outbound calls only, and only before or at the answer', () => {
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        let results = 0;
+        playScenario(scenario, (turn, before) => {
+          const dial = turn.effects.filter((e) => e.type === 'dial-result');
+          if (dial.length === 0) return;
+          results += dial.length;
+          expect(before?.phase).toBe('dialing');
+          expect(results).toBe(1);
         });
       }),
       RUNS,

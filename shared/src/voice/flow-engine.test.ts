@@ -103,8 +103,8 @@ describe('runFlow: the menu', () => {
     const flow = makeFlow({ menu: { ...input, options: { ...input.options, '2': { label: 'Поддержка', submenu: { ...input.options['2']!.submenu!, attempts: 1 } } } } });
     // Act
     const turns = play([started, keys('2'), keys('')], { flow });
-    // Assert
-    expect(last(turns).effects).toEqual([{ type: 'enqueue-contact', queueId: 'support' }]);
+    // Assert: the first level's choice is kept for the contact
+    expect(last(turns).effects).toEqual([{ type: 'enqueue-contact', queueId: 'support', menuChoice: 'Поддержка' }]);
   });
 
   it('repeats without a text when the menu has no invalid-input text', () => {

@@ -37,7 +37,8 @@ export function answerMenu(env: FlowEnv, state: CallState, digits: string | unde
   if (!option) return repeatMenu(env, state, menu);
   const menuPath = [...state.menuPath, digits!];
   if (option.submenu && state.menuPath.length === 0) {
-    const next: CallState = { ...state, menuPath, attempts: 1 };
+    // The first level's choice stands if the submenu ends in its default queue; a leaf replaces it.
+    const next: CallState = { ...state, menuPath, attempts: 1, menuChoice: option.menuChoice ?? option.label };
     return turn(next, [menuGather(flow, next, option.submenu)]);
   }
   if (option.queueId === undefined) return repeatMenu(env, state, menu);
