@@ -87,6 +87,16 @@ describe('runFlow: failed steps', () => {
     expect(effects).toEqual([expect.objectContaining({ type: 'report' })]);
   });
 
+  it('ends when the hang-up step is done', () => {
+    // Act
+    const { steps, effects, state } = last(play([...queued, periodOver('1'), { type: 'step-done', step: 'hang-up' }]));
+    // Assert
+    expect(steps).toEqual([]);
+    expect(effects).toEqual([]);
+    expect(state).toMatchObject({ phase: 'ended', endedBy: 'flow' });
+    expect(state.awaiting).toBeUndefined();
+  });
+
   it('apologises, hangs up and reports when the provider refuses the answer', () => {
     // Act
     const turns = play([...queued, { type: 'invalid-response', error: 'bad action' }, { type: 'invalid-response', error: 'again' }, { type: 'invalid-response', error: 'still' }]);
@@ -203,6 +213,16 @@ describe('runFlow: outbound callbacks', () => {
     expect(turn.effects).toContainEqual({ type: 'dial-result', result });
     expect(turn.steps).toEqual([]);
     expect(turn.state.phase).toBe('ended');
+  });
+
+  it('waits through an interruption before the answer, and takes a refused answer as a failed dial', () => {
+    // Act
+    const interrupted = last(play([{ type: 'step-interrupted' }], { state: dialingState() }));
+    const refused = last(play([{ type: 'invalid-response', error: 'bad' }], { state: dialingState() }));
+    // Assert
+    expect(interrupted).toMatchObject({ steps: [], effects: [], state: { phase: 'dialing' } });
+    expect(refused.effects).toContainEqual({ type: 'dial-result', result: 'failed' });
+    expect(refused.state.phase).toBe('ended');
   });
 
   it('ends the contact when the customer hangs up while talking, and apologises on a failed connect', () => {

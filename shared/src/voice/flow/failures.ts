@@ -47,6 +47,7 @@ export function currentSteps(env: FlowEnv, state: CallState): CallStep[] {
 
 /** A step was cut short: expected after an update (the new steps run), else the phase's step again. */
 export function stepInterrupted(env: FlowEnv, state: CallState, step: StepType | undefined): FlowTurn {
+  if (state.phase === 'dialing') return keep(state); // nothing of ours runs before the answer
   if (state.replacedStep !== undefined && (step === undefined || step === state.replacedStep)) {
     const next = { ...state };
     delete next.replacedStep;
@@ -61,6 +62,7 @@ export function stepInterrupted(env: FlowEnv, state: CallState, step: StepType |
 /** The provider refused our last answer: end politely (only the hang-up when the last words were refused). */
 export function responseRefused(env: FlowEnv, state: CallState, error: string): FlowTurn {
   const report: CallEffect = { type: 'report', problem: `the provider refused the answer: ${error}` };
+  if (state.phase === 'dialing') return ended(state, 'flow', [{ type: 'dial-result', result: 'failed' }, report]);
   if (!isClosing(state.phase)) return apologize(env, state, report.problem);
   const onlyHangUp = state.lastSteps?.length === 1 && state.lastSteps[0]!.type === 'hang-up';
   if (onlyHangUp) return ended(state, 'flow', [report]);
