@@ -39,6 +39,22 @@ describe('runFlow: failed steps', () => {
     expect(state).toMatchObject({ phase: 'on-hold', holdBroken: true });
   });
 
+  it('ends the call politely when steps keep failing, closing the waiting contact', () => {
+    // Act
+    const turns = play([...queued, failed('enqueue'), failed('pause'), failed('pause'), failed('pause'), failed('pause')]);
+    // Assert
+    expect(turns.slice(2, 6).every((t) => t.steps.some((s) => s.type === 'pause'))).toBe(true);
+    expect(spoken(last(turns).steps)).toEqual(['Извините, произошла ошибка.', 'hang-up']);
+    expect(last(turns).effects).toContainEqual({ type: 'abandon-contact', reason: 'the call ended after 5 failures in a row' });
+  });
+
+  it('counts failures in a row only: a finished step starts the count again', () => {
+    // Act
+    const turns = play([...queued, failed('enqueue'), failed('pause'), failed('pause'), { type: 'step-done', step: 'pause' }, failed('pause'), failed('pause')]);
+    // Assert
+    expect(last(turns).state).toMatchObject({ phase: 'queued', failures: 2 });
+  });
+
   it('retries a failed say once without the voice id, then only hangs up', () => {
     // Act
     const turns = play([started, failed('say'), failed('say')]);

@@ -37,6 +37,7 @@ function decide(event: CallEvent, state: CallState | undefined, env: FlowEnv, ca
   if (state.phase === 'ended') return keep(counted);
   // The expected interruption comes right after the update, or not at all.
   if (event.type !== 'step-interrupted') delete counted.replacedStep;
+  if (event.type === 'step-done' && event.step === state.awaiting) delete counted.failures;
   return decideLive(event, counted, env);
 }
 

@@ -13,6 +13,9 @@ import { apologize, ended, finish, isClosing, keep, stale, turn, type FlowEnv } 
 
 type Failed = Extract<CallEvent, { type: 'step-failed' }>;
 
+/** Failures in a row after which the call ends instead of trying yet another form of the step. */
+export const MAX_FAILURES_IN_A_ROW = 5;
+
 /** Whether the last answer held a step of this type (only its steps can fail or be cut short). */
 export function wasIssued(state: CallState, step: StepType): boolean {
   return (state.lastSteps ?? []).some((s) => s.type === step);
@@ -73,6 +76,16 @@ export function responseRefused(env: FlowEnv, state: CallState, error: string): 
 export function stepFailed(env: FlowEnv, state: CallState, event: Failed): FlowTurn {
   if (state.phase === 'dialing') return ended(state, 'flow', [{ type: 'dial-result', result: 'failed' }, report(event)]);
   if (!wasIssued(state, event.step)) return stale(state, `step-failed ${event.step}`);
+  const failing: CallState = { ...state, failures: (state.failures ?? 0) + 1 };
+  if (failing.failures! >= MAX_FAILURES_IN_A_ROW) {
+    // Every answer fails: stop retrying in safer forms, end politely (words only while speech works).
+    const words = event.step === 'say' || state.plainVoice ? [] : [env.flow.apology];
+    return finish(env, failing, words, { reason: `the call ended after ${failing.failures} failures in a row`, effects: [report(event)] });
+  }
+  return handleFailure(env, failing, event);
+}
+
+function handleFailure(env: FlowEnv, state: CallState, event: Failed): FlowTurn {
   const { flow } = env;
   switch (event.step) {
     case 'say':
