@@ -7,6 +7,7 @@ import { CallFlowSchema, type CallFlow, type CallFlowInput } from './flow-config
 import { runFlow } from './flow-engine.ts';
 import type { CallEvent, ConnectTarget } from './vocabulary.ts';
 
+/** The fixed moment of the tests. */
 export const NOW = '2026-03-02T10:00:00.000Z';
 export const CALL = { callId: 'call-1', tenantId: 't1' };
 export const CUSTOMER = '+79161234567';
@@ -74,6 +75,7 @@ export function makeContext(overrides: Partial<FlowContext> = {}, queues: Record
   return { now: NOW, queues: base, ...overrides };
 }
 
+/** Events of a typical call, for the tests to combine. */
 export const started: CallEvent = { type: 'call-started', direction: 'inbound', from: CUSTOMER, to: NUMBER };
 export const keys = (digits: string): CallEvent => ({ type: 'step-done', step: 'gather', digits });
 export const periodOver = (digits?: string): CallEvent => ({ type: 'step-done', step: 'enqueue', ...(digits !== undefined && { digits }) });

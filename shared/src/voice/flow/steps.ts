@@ -73,6 +73,7 @@ export function voicemailSteps(flow: CallFlow, state: CallState): CallStep[] {
   return [say(flow, state, flow.voicemail.prompt), recordStep(flow)];
 }
 
+/** The voicemail recording, ending on a few seconds of silence. */
 export function recordStep(flow: CallFlow): CallStep {
   return { type: 'record', maxSeconds: flow.voicemail.maxSeconds ?? 120, silenceSeconds: VOICEMAIL_SILENCE_SECONDS };
 }
@@ -81,13 +82,9 @@ function periodSeconds(flow: CallFlow): number {
   return flow.hold?.announceEverySeconds ?? 30;
 }
 
-function offersCallback(flow: CallFlow): boolean {
-  return flow.hold?.offerCallback ?? true;
-}
-
 /** Whether key 1 asks for a callback while holding in this flow. */
 export function callbackOffered(flow: CallFlow): boolean {
-  return offersCallback(flow);
+  return flow.hold?.offerCallback ?? true;
 }
 
 /** The queue's hold step: the prompt for one announcement period, key 1 accepted when a callback is offered. */
@@ -97,7 +94,7 @@ export function enqueueStep(flow: CallFlow, queueId: string): CallStep {
     queueId,
     holdPrompt: flow.hold?.prompt ?? 'hold-music',
     periodSeconds: periodSeconds(flow),
-    ...(offersCallback(flow) && { acceptDigits: CALLBACK_DIGIT }),
+    ...(callbackOffered(flow) && { acceptDigits: CALLBACK_DIGIT }),
   };
 }
 
@@ -112,7 +109,7 @@ function spokenHoldLine(flow: CallFlow, state: CallState, position: { ru: string
  * offers it), then the hold step. Spoken holding (the prompt is broken) says a line and pauses instead.
  */
 export function announcementSteps(flow: CallFlow, state: CallState, position: { ru: string; en: string } | undefined): CallStep[] {
-  const offer = offersCallback(flow) ? [say(flow, state, flow.callback.offer)] : [];
+  const offer = callbackOffered(flow) ? [say(flow, state, flow.callback.offer)] : [];
   if (state.holdBroken) return [spokenHoldLine(flow, state, position), ...offer, pauseStep(flow)];
   const announce = position ? [sayRaw(flow, state, position[state.language], state.language)] : [];
   return [...announce, ...offer, enqueueStep(flow, state.queueId!)];

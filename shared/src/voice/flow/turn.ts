@@ -13,6 +13,7 @@ export interface FlowEnv {
 /** Phases whose last words are said and whose hang-up step is running. */
 export const CLOSING_PHASES: readonly CallPhase[] = ['goodbye', 'callback-confirm', 'closed'];
 
+/** Whether the call is saying its last words (its contact effects are all sent). */
 export function isClosing(phase: CallPhase): boolean {
   return CLOSING_PHASES.includes(phase);
 }
