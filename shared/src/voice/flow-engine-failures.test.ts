@@ -84,6 +84,16 @@ describe('runFlow: failed steps', () => {
     expect(last(turns).effects).toEqual([{ type: 'abandon-contact', reason: 'caller hung up while waiting' }]);
   });
 
+  it('returns to the agent hold, not the queue, when the connect of a resume fails', () => {
+    // Act
+    const turns = play([...queued, agentConnected, { type: 'update-requested', reason: 'hold' }, { type: 'update-requested', reason: 'resume' }, failed('connect'), callerHungUp]);
+    // Assert
+    const back = turns[5]!;
+    expect(spoken(back.steps)).toEqual(['Извините, произошла ошибка.', 'play']);
+    expect(back.state).toMatchObject({ phase: 'on-hold', contactStatus: 'connected', agentId: 'a1' });
+    expect(last(turns).effects).toEqual([{ type: 'end-contact', reason: 'caller hung up' }]);
+  });
+
   it('goes on with the rest of the answer when the recording cannot start', () => {
     // Arrange
     const flow = makeFlow({ recording: { enabled: true, consentPrompt: { ru: 'Разговор записывается.' } } });

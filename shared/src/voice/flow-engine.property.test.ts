@@ -11,7 +11,7 @@ const REASONS: UpdateReason[] = ['agent-connected', 'agent-left', 'removed-from-
 const digitsArb = fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 4, arbitrary: fc.constantFrom('1', '2', '3', '4', '5', '6', '9', '*', '#') }, { weight: 1, arbitrary: fc.stringMatching(/^[0-9]{2,3}$/) });
 
 /** An event, or "the awaited step finished" resolved against the state when played (so flows get deep). */
-type Move = { event: CallEvent } | { done: { digits?: string; recording: boolean } };
+type Move = { event: CallEvent } | { done: { digits?: string; recording: boolean } } | { failAwaited: true };
 
 const endingArb: fc.Arbitrary<CallEvent> = fc.oneof(
   fc.record({ leg: fc.constantFrom('caller' as const, 'agent' as const), cause: fc.option(fc.constantFrom('busy' as const, 'no-answer' as const), { nil: undefined }) }).map(({ leg, cause }): CallEvent => ({ type: 'hang-up', leg, ...(cause && { cause }) })),
@@ -39,6 +39,7 @@ const moveArb: fc.Arbitrary<Move> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ digits: fc.option(digitsArb, { nil: undefined }), recording: fc.boolean() }).map((done) => ({ done })) },
   { weight: 3, arbitrary: updateArb.map((event) => ({ event })) },
   { weight: 2, arbitrary: eventArb.map((event) => ({ event })) },
+  { weight: 1, arbitrary: fc.constant<Move>({ failAwaited: true }) },
   { weight: 1, arbitrary: endingArb.map((event) => ({ event })) },
 );
 
@@ -78,6 +79,7 @@ const START_PATHS = {
   queued: [started, { type: 'step-done', step: 'gather', digits: '1' }],
   connected: [started, { type: 'step-done', step: 'gather', digits: '1' }, { type: 'update-requested', reason: 'agent-connected', agentId: 'a1', target: MEETING }],
   'on-hold': [started, { type: 'step-done', step: 'gather', digits: '1' }, { type: 'update-requested', reason: 'agent-connected', agentId: 'a1', target: MEETING }, { type: 'update-requested', reason: 'hold' }],
+  resumed: [started, { type: 'step-done', step: 'gather', digits: '1' }, { type: 'update-requested', reason: 'agent-connected', agentId: 'a1', target: MEETING }, { type: 'update-requested', reason: 'hold' }, { type: 'update-requested', reason: 'resume' }],
   survey: [started, { type: 'step-done', step: 'gather', digits: '1' }, { type: 'update-requested', reason: 'agent-connected', agentId: 'a1', target: MEETING }, { type: 'update-requested', reason: 'agent-left' }],
   voicemail: [started, { type: 'step-done', step: 'gather', digits: '1' }, { type: 'step-done', step: 'enqueue' }],
   dialing: [],
@@ -96,6 +98,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({ start: startArb, flow: f
 
 function resolve(move: Move, state: CallState | undefined): CallEvent {
   if ('event' in move) return move.event;
+  if ('failAwaited' in move) return { type: 'step-failed', step: state?.awaiting ?? 'say', error: 'failed' };
   const step = state?.awaiting ?? 'say';
   return { type: 'step-done', step, ...(move.done.digits !== undefined && { digits: move.done.digits }), ...(move.done.recording && step === 'record' && { recording: { location: 'vm.wav' } }) };
 }
@@ -156,12 +159,16 @@ describe('runFlow properties', () => {
       fc.property(scenarioArb, (scenario) => {
         let enqueued = 0;
         let closed = 0;
+        let held = false;
         playScenario(scenario, (turn, before) => {
+          // The agent's hold comes only after the agent talked to the caller.
+          if (before?.phase === 'on-hold') held = true;
           for (const effect of turn.effects) {
             if (effect.type === 'enqueue-contact') enqueued += 1;
             if (effect.type === 'abandon-contact') {
               expect(enqueued).toBe(1);
               expect(before?.contactStatus).toBe('waiting');
+              expect(held).toBe(false);
               expect(before?.phase === 'connected' || before?.phase === 'on-hold' || before?.phase === 'survey').toBe(false);
               closed += 1;
             }
@@ -172,7 +179,7 @@ describe('runFlow properties', () => {
           expect(closed).toBeLessThanOrEqual(1);
         });
       }),
-      RUNS,
+      { numRuns: 1000 }, // the paths through hold, resume and a failed connect are long: more runs find them
     );
   });
 

@@ -50,7 +50,7 @@ export function applyUpdate(env: FlowEnv, state: CallState, update: Update): Flo
       return replacing(turn({ ...state, phase: 'on-hold' }, agentHoldSteps(env.flow, state)));
     case 'resume':
       if (state.phase !== 'on-hold' || !state.target) return stale(state, 'resume');
-      return replacing(turn({ ...state, phase: 'connected' }, [{ type: 'connect', target: state.target }]));
+      return replacing(turn({ ...state, phase: 'connected', resuming: true }, [{ type: 'connect', target: state.target }]));
     case 'removed-from-queue':
       return removedFromQueue(env, state);
     default:
@@ -63,6 +63,7 @@ function agentConnected(env: FlowEnv, state: CallState, update: Update): FlowTur
   const joinable = state.contactStatus === 'waiting' || state.phase === 'connected' || state.phase === 'on-hold';
   if (!joinable || !update.target) return stale(state, update.target ? 'agent-connected' : 'agent-connected without a target');
   const next: CallState = { ...state, phase: 'connected', target: update.target, contactStatus: 'connected', ...(update.agentId !== undefined && { agentId: update.agentId }) };
+  delete next.resuming;
   return replacing(connectSteps(env, next));
 }
 
