@@ -121,14 +121,22 @@ function playScenario(scenario: Scenario, check: (turn: FlowTurn, before: CallSt
 
 const RUNS = { numRuns: 400 };
 
+/** Paths to `undefined` values: the state and the answer are stored and sent as they are (DynamoDB refuses undefined). */
+function undefinedPaths(value: unknown, path = '$'): string[] {
+  if (value === undefined) return [path];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => undefinedPaths(inner, `${path}.${key}`));
+}
+
 describe('runFlow properties', () => {
-  it('never throws and never answers more than ten steps, a hang-up only last', () => {
+  it('never throws, never answers more than ten steps, a hang-up only last, and nothing undefined', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
         playScenario(scenario, (turn) => {
           // The engine's own safety net (an exception turned into an apology) is never needed.
           expect(turn.effects.filter((e) => e.type === 'report' && e.problem.startsWith('the flow failed'))).toEqual([]);
           expect(turn.steps.length).toBeLessThanOrEqual(10);
+          expect(undefinedPaths(turn)).toEqual([]);
           turn.steps.forEach((step, i) => {
             if (step.type === 'hang-up') expect(i).toBe(turn.steps.length - 1);
             if (step.type === 'say') expect(step.speech.text.length).toBeGreaterThan(0);
