@@ -69,8 +69,11 @@ export interface CallState {
   plainVoice?: boolean;
   /** The step an update's answer replaced: its interruption is expected and answered with no steps. */
   replacedStep?: StepType;
-  /** The connect running is the agent taking the caller back from hold (a failure returns to hold, not to the queue). */
-  resuming?: boolean;
+  /**
+   * The caller has talked to an agent (a hold or a transfer came after the connect): a failed connect
+   * then returns to the agent's hold, never to the queue, and the contact is never abandoned.
+   */
+  talked?: boolean;
   /** Step failures in a row (reset by a finished step): a provider failing every step ends the call. */
   failures?: number;
   /** The outbound leg rang (a hang-up before the answer is then `no-answer`, not `failed`). */

@@ -94,6 +94,16 @@ describe('runFlow: failed steps', () => {
     expect(last(turns).effects).toEqual([{ type: 'end-contact', reason: 'caller hung up' }]);
   });
 
+  it('returns to the agent hold when the connect of a transfer fails, never abandoning the contact', () => {
+    // Arrange
+    const transfer: CallEvent = { type: 'update-requested', reason: 'agent-connected', agentId: 'a2', target: { kind: 'sip', uri: 'sip:a2@example.test' } };
+    // Act
+    const turns = play([...queued, agentConnected, transfer, failed('connect'), { type: 'invalid-response', error: 'refused' }]);
+    // Assert
+    expect(turns[4]!.state).toMatchObject({ phase: 'on-hold', contactStatus: 'connected', talked: true });
+    expect(last(turns).effects.map((e) => e.type)).toEqual(['report', 'end-contact']);
+  });
+
   it('goes on with the rest of the answer when the recording cannot start', () => {
     // Arrange
     const flow = makeFlow({ recording: { enabled: true, consentPrompt: { ru: 'Разговор записывается.' } } });

@@ -168,9 +168,11 @@ describe('runFlow properties', () => {
         let enqueued = 0;
         let closed = 0;
         let held = false;
-        playScenario(scenario, (turn, before) => {
-          // The agent's hold comes only after the agent talked to the caller.
+        playScenario(scenario, (turn, before, event) => {
+          // The agent's hold, or a transfer, comes only after the agent talked to the caller.
           if (before?.phase === 'on-hold') held = true;
+          const talking = before?.phase === 'connected' || before?.phase === 'on-hold';
+          if (talking && event.type === 'update-requested' && event.reason === 'agent-connected' && event.target) held = true;
           for (const effect of turn.effects) {
             if (effect.type === 'enqueue-contact') enqueued += 1;
             if (effect.type === 'abandon-contact') {

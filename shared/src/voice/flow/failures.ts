@@ -131,8 +131,8 @@ function sayFailed(env: FlowEnv, state: CallState, event: Failed): FlowTurn {
 
 /** The agent could not be joined: an apology and back to holding (outbound: nothing to hold for, so the end). */
 function connectFailed(env: FlowEnv, state: CallState, event: Failed): FlowTurn {
-  if (state.resuming) {
-    // The agent talked to the caller and still has the contact: back on the agent's hold, to resume again.
+  if (state.talked) {
+    // The conversation is under way and the contact is the agent's: back on hold, to resume or transfer again.
     const held: CallState = { ...state, phase: 'on-hold' };
     return withReport(event, turn(held, [say(env.flow, held, env.flow.apology), ...agentHoldSteps(env.flow, held)]));
   }

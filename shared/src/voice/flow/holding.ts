@@ -47,10 +47,10 @@ export function applyUpdate(env: FlowEnv, state: CallState, update: Update): Flo
       return state.phase === 'connected' || state.phase === 'on-hold' ? agentLeft(env, state) : stale(state, 'agent-left');
     case 'hold':
       if (state.phase !== 'connected') return stale(state, 'hold');
-      return replacing(turn({ ...state, phase: 'on-hold' }, agentHoldSteps(env.flow, state)));
+      return replacing(turn({ ...state, phase: 'on-hold', talked: true }, agentHoldSteps(env.flow, state)));
     case 'resume':
       if (state.phase !== 'on-hold' || !state.target) return stale(state, 'resume');
-      return replacing(turn({ ...state, phase: 'connected', resuming: true }, [{ type: 'connect', target: state.target }]));
+      return replacing(turn({ ...state, phase: 'connected' }, [{ type: 'connect', target: state.target }]));
     case 'removed-from-queue':
       return removedFromQueue(env, state);
     default:
@@ -62,8 +62,9 @@ export function applyUpdate(env: FlowEnv, state: CallState, update: Update): Flo
 function agentConnected(env: FlowEnv, state: CallState, update: Update): FlowTurn {
   const joinable = state.contactStatus === 'waiting' || state.phase === 'connected' || state.phase === 'on-hold';
   if (!joinable || !update.target) return stale(state, update.target ? 'agent-connected' : 'agent-connected without a target');
-  const next: CallState = { ...state, phase: 'connected', target: update.target, contactStatus: 'connected', ...(update.agentId !== undefined && { agentId: update.agentId }) };
-  delete next.resuming;
+  // A new agent while talking is a transfer: the caller has talked to the first one.
+  const transfer = state.phase === 'connected' || state.phase === 'on-hold';
+  const next: CallState = { ...state, phase: 'connected', target: update.target, contactStatus: 'connected', ...(update.agentId !== undefined && { agentId: update.agentId }), ...(transfer && { talked: true }) };
   return replacing(connectSteps(env, next));
 }
 
