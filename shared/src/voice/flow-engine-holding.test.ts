@@ -191,6 +191,28 @@ describe('runFlow: the survey and the voicemail', () => {
   });
 });
 
+describe('runFlow: the voicemail while the contact still waits', () => {
+  const context = makeContext({ now: later(600) }, { sales: { maxWaitSeconds: 60 } });
+  const inVoicemail = () => runFlow(periodOver(), play(queued)[1]!.state, makeFlow(), context, CALL).state;
+
+  it('still connects an agent who got the contact meanwhile', () => {
+    // Act
+    const { steps, state } = runFlow(agentConnected, inVoicemail(), makeFlow(), context, CALL);
+    // Assert
+    expect(steps).toEqual([{ type: 'connect', target: MEETING }]);
+    expect(state).toMatchObject({ phase: 'connected', contactStatus: 'connected', replacedStep: 'record' });
+  });
+
+  it('lets the recording run when the contact is removed from the queue, and stores it as a voicemail', () => {
+    // Act
+    const removed = runFlow({ type: 'update-requested', reason: 'removed-from-queue' }, inVoicemail(), makeFlow(), context, CALL);
+    const stored = runFlow({ type: 'step-done', step: 'record', recording: { location: 'vm.wav' } }, removed.state, makeFlow(), context, CALL);
+    // Assert
+    expect(removed).toMatchObject({ steps: [], effects: [], state: { phase: 'voicemail', contactStatus: 'done' } });
+    expect(stored.effects).toEqual([{ type: 'store-voicemail', phone: CUSTOMER, queueId: 'sales', recording: { location: 'vm.wav' } }]);
+  });
+});
+
 describe('runFlow: the caller hangs up', () => {
   const cases: Array<[string, CallEvent[], unknown[]]> = [
     ['in the menu', [started], []],
