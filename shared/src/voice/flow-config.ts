@@ -63,11 +63,14 @@ export const CallFlowSchema = z
         announceEverySeconds: z.number().int().min(10).max(600).default(30),
         /** Announcements end with `callback.offer` ("press 1 and we will call you back"). */
         offerCallback: z.boolean().default(true),
+        /** Said instead of the prompt when it cannot be played (a missing or broken audio file). */
+        holdText: FlowTextSchema.optional(),
       })
       .strict()
       .default({ prompt: 'hold-music', announceEverySeconds: 30, offerCallback: true }),
     /** The callback offer while holding (key `1`) and its confirmation before the call ends politely. */
-    callback: z.object({ offer: FlowTextSchema, confirmed: FlowTextSchema }).strict(),
+    /** `intro` opens a callback we place ("this is … calling you back"), before the agent joins. */
+    callback: z.object({ offer: FlowTextSchema, confirmed: FlowTextSchema, intro: FlowTextSchema.optional() }).strict(),
     /** The queue is closed (its business hours or a holiday): this message, then the `then` choice. */
     closed: z
       .object({ message: FlowTextSchema, then: z.enum(['voicemail', 'callback', 'hang-up']).default('voicemail') })
