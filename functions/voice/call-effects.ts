@@ -13,6 +13,9 @@ import { logger } from '../composition/logger.ts';
 import type { ContactCommands } from '../routing/commands.ts';
 import type { RoutingQueries } from '../routing/queries.ts';
 
+/** How the flow's own ending of a conversation is marked (the caller hung up): the call need not be told then. */
+export const CALL_ENDED = 'call ended';
+
 /** The call's own contact id: one per call, so a retried enqueue finds the contact it made. */
 export const callContactId = (callId: string) => `call-${callId}`;
 
@@ -55,10 +58,10 @@ export class CallEffects {
       case 'abandon-contact':
         return this.whenStatus(tenantId, contactId, ['queued', 'offered'], () => this.commands.abandonContact(tenantId, contactId, effect.reason));
       case 'end-contact':
-        await this.commands.endByCustomer(tenantId, contactId, effect.reason).catch(ignoreMissing);
+        await this.commands.endByCustomer(tenantId, contactId, `${CALL_ENDED}: ${effect.reason}`).catch(ignoreMissing);
         return;
       case 'request-callback':
-        return this.callback(state, `cb-${callId}`, effect.phone, state.queueId);
+        return this.callback(state, `cb-${callId}`, effect.phone, effect.queueId ?? state.queueId);
       case 'store-voicemail':
         return this.callback(state, `vm-${callId}`, effect.phone, effect.queueId, effect.recording);
       case 'store-survey': {
@@ -72,14 +75,13 @@ export class CallEffects {
       case 'report':
         logger.warn('Call flow report', { callId, phase: state.phase, problem: effect.problem });
         return;
-      default:
-        return this.other(state, effect);
+      case 'dial-result': {
+        const at = this.deps.clock.now().toISOString();
+        // Keyed by the call: a retried event records its attempt once.
+        await this.commands.annotate(tenantId, contactId, (c) => (c.dialAttempts?.some((a) => a.callId === callId) ? undefined : { dialAttempts: [...(c.dialAttempts ?? []), { at, result: effect.result, callId }] })).catch(ignoreMissing);
+        return;
+      }
     }
-  }
-
-  /** Effects added to the vocabulary after this executor: logged so nothing passes silently. */
-  private async other(state: CallState, effect: { type: string }): Promise<void> {
-    logger.warn('Call effect with no executor', { callId: state.callId, effect: effect.type });
   }
 
   /** A callback takes the caller's place when the call's contact still waits; otherwise it joins the queue anew. */
