@@ -36,6 +36,8 @@ import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
+import { UnconfiguredCallControl } from '../adapters/voice/unconfigured-call-control.ts';
+import { LocalMeetingRooms } from './voice/local-meetings.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
 import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
 import { requeuePendingDeliveries } from './requeue-deliveries.ts';
@@ -166,6 +168,8 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       timers,
       // Records accepted callbacks' dial requests until the voice issue brings a dialer.
       dialer: new LocalVoiceDialer(),
+      callControl: new UnconfiguredCallControl(),
+      meetings: new LocalMeetingRooms(),
       delivery,
     };
     const { services } = compose(deps);
