@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { lazySchema } from '@cc/shared/lazy-schema';
 
 /**
  * Runtime configuration, read from the environment once. The same variables are set by CDK on
  * each Lambda and by the local runtime on its own process.
  */
-export const ConfigSchema = z.object({
+export const ConfigSchema = lazySchema(() => z.object({
   CC_RUNTIME: z.enum(['aws', 'local']).default('aws'),
   TABLE_NAME: z.string().min(3),
   AWS_REGION: z.string().default('eu-central-1'),
@@ -50,7 +51,7 @@ export const ConfigSchema = z.object({
   WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),
   VK_API_BASE_URL: z.string().url().default('https://api.vk.com'),
   VIBER_API_BASE_URL: z.string().url().default('https://chatapi.viber.com'),
-});
+}));
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** @throws ZodError naming every missing or invalid variable. */

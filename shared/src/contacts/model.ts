@@ -1,24 +1,25 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { RoutableContactSchema } from '../routing/model.ts';
 
 /** One lifecycle step as stored on the contact (KPIs and the wallboard are built from these). */
-export const TransitionRecordSchema = z.object({
+export const TransitionRecordSchema = lazySchema(() => z.object({
   contactId: z.string(),
   from: z.string(),
   to: z.string(),
   at: z.string(),
   reason: z.string().optional(),
   agentId: z.string().optional(),
-});
+}));
 export type TransitionRecord = z.infer<typeof TransitionRecordSchema>;
 
 /** A callback request: the number to dial and, optionally, when the customer wants the call. */
-export const CallbackRequestSchema = z.object({
+export const CallbackRequestSchema = lazySchema(() => z.object({
   phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number'),
   notBefore: z.iso.datetime({ offset: true }).optional(),
   notAfter: z.iso.datetime({ offset: true }).optional(),
   note: z.string().max(500).optional(),
-});
+}));
 export type CallbackRequest = z.infer<typeof CallbackRequestSchema>;
 
 /** Where a stored recording lives (an S3 key in AWS, a file under `.data/` locally) and how long it is. */
@@ -46,7 +47,7 @@ export type DialAttempt = z.infer<typeof DialAttemptSchema>;
  * A contact: one customer interaction on any channel, in one queue, routed by one algorithm.
  * It is the routing view plus where it came from and its recorded lifecycle.
  */
-export const ContactSchema = RoutableContactSchema.extend({
+export const ContactSchema = lazySchema(() => RoutableContactSchema.extend({
   tenantId: z.string().min(1),
   /** The channel instance (messenger bot, widget, phone number) it arrived on. */
   channelId: z.string().optional(),
@@ -71,6 +72,6 @@ export const ContactSchema = RoutableContactSchema.extend({
   history: z.array(TransitionRecordSchema).default([]),
   /** Optimistic-concurrency version; every write is conditional on it. */
   version: z.number().int().nonnegative(),
-});
+}));
 export type Contact = z.infer<typeof ContactSchema>;
 
