@@ -23,24 +23,24 @@ export const CallbackRequestSchema = lazySchema(() => z.object({
 export type CallbackRequest = z.infer<typeof CallbackRequestSchema>;
 
 /** Where a stored recording lives (an S3 key in AWS, a file under `.data/` locally) and how long it is. */
-export const RecordingRefSchema = z.object({ location: z.string().min(1), durationSeconds: z.number().nonnegative().optional() });
+export const RecordingRefSchema = lazySchema(() => z.object({ location: z.string().min(1), durationSeconds: z.number().nonnegative().optional() }));
 
 /** The phone call behind a voice contact: the provider's call id and the numbers. */
-export const ContactCallSchema = z.object({
+export const ContactCallSchema = lazySchema(() => z.object({
   callId: z.string().min(1),
   /** Our number the call came in on (or was placed from). */
   number: z.string(),
   /** The customer's number. */
   customer: z.string(),
   recording: RecordingRefSchema.optional(),
-});
+}));
 
 /** The post-call survey answer: 1–5 on the keypad (CSI/NPS). */
-export const SurveyAnswerSchema = z.object({ score: z.number().int().min(1).max(5), answeredAt: z.iso.datetime({ offset: true }), via: z.enum(['keypad', 'widget']) });
+export const SurveyAnswerSchema = lazySchema(() => z.object({ score: z.number().int().min(1).max(5), answeredAt: z.iso.datetime({ offset: true }), via: z.enum(['keypad', 'widget']) }));
 export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
 
 /** How an outbound dial of a callback ended, newest last (retry rules read these). */
-export const DialAttemptSchema = z.object({ at: z.iso.datetime({ offset: true }), result: z.enum(['answered', 'busy', 'no-answer', 'failed']), callId: z.string().optional() });
+export const DialAttemptSchema = lazySchema(() => z.object({ at: z.iso.datetime({ offset: true }), result: z.enum(['answered', 'busy', 'no-answer', 'failed']), callId: z.string().optional() }));
 export type DialAttempt = z.infer<typeof DialAttemptSchema>;
 
 /**
