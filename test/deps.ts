@@ -10,6 +10,7 @@ import { LocalTimers } from '../functions/adapters/timers/local-timers.ts';
 import { LocalVoiceDialer } from '../functions/adapters/voice/local-voice-dialer.ts';
 import { UnconfiguredCallControl } from '../functions/adapters/voice/unconfigured-call-control.ts';
 import { LocalMeetingRooms } from '../functions/local/voice/local-meetings.ts';
+import { createVoiceServices } from '../functions/composition/voice-services.ts';
 import { createTestTable } from './dynamodb.ts';
 
 /**
@@ -40,5 +41,6 @@ export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<De
     meetings: adapters.meetings ?? new LocalMeetingRooms(),
   };
   const { services } = compose(deps);
-  return { deps, services, issuer, hub, table };
+  const voice = createVoiceServices(deps, services.routing);
+  return { deps, services, voice, issuer, hub, table };
 }

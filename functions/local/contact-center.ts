@@ -38,6 +38,7 @@ import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
 import { UnconfiguredCallControl } from '../adapters/voice/unconfigured-call-control.ts';
 import { LocalMeetingRooms } from './voice/local-meetings.ts';
+import { createVoiceServices } from '../composition/voice-services.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
 import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
 import { requeuePendingDeliveries } from './requeue-deliveries.ts';
@@ -173,7 +174,8 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       delivery,
     };
     const { services } = compose(deps);
-    installComposition({ deps, services });
+    const voice = createVoiceServices(deps, services.routing);
+    installComposition({ deps, services, voice });
 
     const demoPath = dataDir && join(dataDir, 'demo.json');
     const previous = demoPath && existsSync(demoPath) ? (JSON.parse(readFileSync(demoPath, 'utf8')) as DemoFile) : undefined;

@@ -26,8 +26,8 @@ function base(): Omit<CallFlowInput, 'menu' | 'queueId'> {
   return {
     language: 'ru',
     greeting: texts.greeting,
-    hold: { prompt: 'hold-music', announceEverySeconds: 30, offerCallback: true },
-    callback: { offer: texts.callbackOffer, confirmed: texts.callbackConfirmed },
+    hold: { prompt: 'hold-music', announceEverySeconds: 30, offerCallback: true, holdText: texts.holdText },
+    callback: { offer: texts.callbackOffer, confirmed: texts.callbackConfirmed, intro: texts.callbackIntro },
     closed: { message: texts.closed, then: 'voicemail' },
     recording: { enabled: true, consentPrompt: texts.consent },
     survey: { enabled: true, prompt: texts.survey, thanks: texts.surveyThanks },
@@ -49,5 +49,3 @@ export function menuCallFlow(options: { digit: string; queueId: string; label: s
   return CallFlowSchema.parse({ ...base(), menu });
 }
 
-/** Texts the flow engine may fall back to (spoken holding when the hold prompt cannot play). */
-export const FLOW_TEXTS = texts;
