@@ -60,9 +60,25 @@ describe('SmaResponseSchema', () => {
     ['Actions missing', { SchemaVersion: '1.0' }, /Actions/],
     [
       'RecordAudio naming its leg twice',
-      respond([{ Type: 'RecordAudio', Parameters: { CallId: CALL, ParticipantTag: 'LEG-A', RecordingDestination: { Type: 'S3', BucketName: 'b' } } }]),
+      respond([{ Type: 'RecordAudio', Parameters: { CallId: CALL, ParticipantTag: 'LEG-A', RecordingTerminators: ['#'], RecordingDestination: { Type: 'S3', BucketName: 'b' } } }]),
       /not both/,
     ],
+    [
+      'RecordAudio without terminators',
+      respond([{ Type: 'RecordAudio', Parameters: { CallId: CALL, RecordingDestination: { Type: 'S3', BucketName: 'b' } } }]),
+      /RecordingTerminators/,
+    ],
+    [
+      'a get-digits action without its per-attempt timeout',
+      respond([{ Type: 'SpeakAndGetDigits', Parameters: { CallId: CALL, SpeechParameters: { Text: 'a' }, FailureSpeechParameters: { Text: 'b' } } }]),
+      /RepeatDurationInMilliseconds/,
+    ],
+    [
+      'MinNumberOfDigits above MaxNumberOfDigits',
+      respond([{ Type: 'SpeakAndGetDigits', Parameters: { CallId: CALL, SpeechParameters: { Text: 'a' }, FailureSpeechParameters: { Text: 'b' }, MinNumberOfDigits: 3, MaxNumberOfDigits: 2, RepeatDurationInMilliseconds: 5000 } }]),
+      /MinNumberOfDigits must not exceed MaxNumberOfDigits/,
+    ],
+    ['the agent leg joining a meeting', respond([{ Type: 'JoinChimeMeeting', Parameters: { ParticipantTag: 'LEG-B', JoinToken: 't' } }]), /ParticipantTag/],
   ])('refuses %s with a clear problem', (_, value, problem) => {
     expect(SmaResponseSchema.safeParse(value).success).toBe(false);
     expect(smaResponseProblem(value)).toMatch(problem);
