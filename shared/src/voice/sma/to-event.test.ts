@@ -55,13 +55,16 @@ describe('fromSmaEvent on the other event types', () => {
     const inbound = map(variant('ACTION_SUCCESSFUL', gatherAudio, { awaiting: 'enqueue', tenantId: 'acme-ru' }));
     expect(inbound.event).toEqual({ type: 'step-done', step: 'enqueue', digits: '1' });
     expect(inbound.attributes).toEqual({ tenantId: 'acme-ru' });
+    expect(inbound.awaiting).toBe('enqueue');
     expect(map(variant('ACTION_SUCCESSFUL', playAudio, { awaiting: 'enqueue' })).event).toEqual({ type: 'step-done', step: 'enqueue' });
   });
 
   it('ignores an awaiting attribute that the reported action cannot stand for', () => {
     // Recording failed while the flow waited for the meeting: the failure belongs to the recording.
     const failed = { Type: 'StartCallRecording', Parameters: {}, ErrorType: 'InvalidActionParameter' };
-    expect(map(variant('ACTION_FAILED', failed, { awaiting: 'connect' })).event).toEqual({ type: 'step-failed', step: 'start-recording', error: 'InvalidActionParameter' });
+    const inbound = map(variant('ACTION_FAILED', failed, { awaiting: 'connect' }));
+    expect(inbound.event).toEqual({ type: 'step-failed', step: 'start-recording', error: 'InvalidActionParameter' });
+    expect(inbound.awaiting).toBe('connect');
   });
 
   it('reads a get-digits timeout as a gather with no digits, and a real fault as a failure', () => {

@@ -23,6 +23,11 @@ export interface SmaInbound {
   legB?: SmaLegInfo;
   /** The flow's own transaction attributes (our bookkeeping key removed). */
   attributes: Record<string, string>;
+  /**
+   * The step the last response ended with. A result for another step (say StartCallRecording
+   * reporting success mid-list) means the rest of that response is still queued at the SMA.
+   */
+  awaiting?: StepType;
   event: CallEvent;
 }
 
@@ -186,6 +191,7 @@ export function fromSmaEvent(event: SmaEvent): SmaInbound {
   const legA = legInfo(details.Participants.find((p) => p.ParticipantTag === 'LEG-A'));
   const legB = legInfo(details.Participants.find((p) => p.ParticipantTag === 'LEG-B'));
   const inbound: SmaInbound = { callId: details.TransactionId, attributes, event: toCallEvent(event, legA, awaiting) };
+  if (isStepType(awaiting)) inbound.awaiting = awaiting;
   if (legA) inbound.legA = legA;
   if (legB) inbound.legB = legB;
   return inbound;
