@@ -56,6 +56,8 @@ describe('SmaResponseSchema', () => {
       /Repeat/,
     ],
     ['an unknown parameter', respond([{ ...speak, Parameters: { ...speak.Parameters, Volume: 11 } }]), /Volume/],
+    ['a Speak over 1000 characters', respond([{ ...speak, Parameters: { ...speak.Parameters, Text: 'а'.repeat(1001) } }]), /at most 1000 characters/],
+    ['a Speak without CallId', respond([{ Type: 'Speak', Parameters: { ParticipantTag: 'LEG-A', Text: 'a' } }]), /Actions\[0\]\.Parameters/],
     ['a Speak without text', respond([{ Type: 'Speak', Parameters: { CallId: CALL } }]), /Actions\[0\]\.Parameters\.Text/],
     ['Actions missing', { SchemaVersion: '1.0' }, /Actions/],
     [

@@ -31,7 +31,8 @@ export type SmaAudioSource = z.infer<typeof SmaAudioSourceSchema>;
 
 /** Polly speech: the text plus how to say it. */
 const speechFields = {
-  Text: nonEmpty,
+  // Longer texts fail at run time (ACTION_FAILED), which is as bad for the caller as a refusal.
+  Text: nonEmpty.max(1000, { error: 'a spoken Text is at most 1000 characters' }),
   Engine: z.enum(['standard', 'neural']).optional(),
   LanguageCode: nonEmpty.optional(),
   TextType: z.enum(['text', 'ssml']).optional(),
@@ -60,7 +61,7 @@ const digitsOrderError = { error: 'MinNumberOfDigits must not exceed MaxNumberOf
 const action = <T extends string, P extends z.ZodType>(type: T, parameters: P) =>
   z.strictObject({ Type: z.literal(type), Parameters: parameters });
 
-export const SpeakActionSchema = action('Speak', z.strictObject({ ...legFields, ...speechFields }));
+export const SpeakActionSchema = action('Speak', z.strictObject({ ...onLeg, ...speechFields }));
 
 export const SpeakAndGetDigitsActionSchema = action(
   'SpeakAndGetDigits',

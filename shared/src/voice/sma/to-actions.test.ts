@@ -121,7 +121,7 @@ describe('toSmaResponse mapping', () => {
   });
 });
 
-const speechArb = fc.record({ text: fc.string({ minLength: 1, maxLength: 200 }), language: fc.constantFrom('ru' as const, 'en' as const) });
+const speechArb = fc.record({ text: fc.string({ minLength: 1, maxLength: 1000 }), language: fc.constantFrom('ru' as const, 'en' as const) });
 const keysArb = fc.subarray(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#'], { minLength: 1 }).map((k) => k.join(''));
 const stepArb: fc.Arbitrary<CallStep> = fc.oneof(
   speechArb.map((speech): CallStep => ({ type: 'say', speech })),
