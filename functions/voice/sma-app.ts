@@ -46,7 +46,7 @@ export function createSmaHandler(config: Pick<Config, 'VOICE_PROMPTS_BUCKET' | '
       // A hang-up of a single-leg call: the SMA ignores the answer, an empty list is the documented one.
       if (event.InvocationEventType === 'HANGUP' && answer.steps.length === 0) return EMPTY;
       const attributes = answer.state ? { ...inbound.attributes, tenantId: answer.state.tenantId } : inbound.attributes;
-      const response = toSmaResponse(answer.steps, { callLegId: legA.callId, ...(inbound.legB && { bridgedLegId: inbound.legB.callId }), attributes, prompts, recordings, number });
+      const response = toSmaResponse(answer.steps, { callLegId: legA.callId, ...(inbound.legB && { bridgedLegId: inbound.legB.callId }), attributes, prompts, recordings, callNumber: number });
       const problem = smaResponseProblem(response);
       if (problem) return apology(raw, 'our answer broke an SMA rule', problem);
       return response;

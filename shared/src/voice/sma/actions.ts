@@ -7,6 +7,7 @@
  * test/fixtures/wire/chime-sma/NOTES.md).
  */
 import * as z from 'zod';
+import { lazySchema } from '../../lazy-schema.ts';
 import { ParticipantTagSchema, SMA_SCHEMA_VERSION } from './events.ts';
 
 export const SMA_MAX_ACTIONS = 10;
@@ -14,37 +15,37 @@ export const SMA_MAX_ATTRIBUTES = 100;
 export const SMA_MAX_ATTRIBUTES_BYTES = 20 * 1024;
 export const SMA_MAX_CALL_TIMEOUT_SECONDS = 120;
 
-const nonEmpty = z.string().min(1);
+const nonEmpty = lazySchema(() => z.string().min(1));
 /** A whole number written as a string, as a few parameters are ("1000", "10"). */
 const countString = (what: string) => z.string().regex(/^[1-9]\d*$/, { error: `${what} must be a positive whole number written as a string` });
-const dtmfKey = z.enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '#', '*']);
-const dtmfKeys = z.array(dtmfKey);
-const count = z.number().int().positive();
-const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/, { error: 'must be an E.164 phone number (+ and up to 15 digits)' });
+const dtmfKey = lazySchema(() => z.enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '#', '*']));
+const dtmfKeys = lazySchema(() => z.array(dtmfKey));
+const count = lazySchema(() => z.number().int().positive());
+const e164 = lazySchema(() => z.string().regex(/^\+[1-9]\d{1,14}$/, { error: 'must be an E.164 phone number (+ and up to 15 digits)' }));
 
-export const SmaAudioSourceSchema = z.strictObject({
+export const SmaAudioSourceSchema = lazySchema(() => z.strictObject({
   Type: z.literal('S3'),
   BucketName: nonEmpty,
   Key: nonEmpty,
-});
+}));
 export type SmaAudioSource = z.infer<typeof SmaAudioSourceSchema>;
 
 /** Polly speech: the text plus how to say it. */
-const speechFields = {
+const speechFields = lazySchema(() => ({
   // Longer texts fail at run time (ACTION_FAILED), which is as bad for the caller as a refusal.
   Text: nonEmpty.max(1000, { error: 'a spoken Text is at most 1000 characters' }),
   Engine: z.enum(['standard', 'neural']).optional(),
   LanguageCode: nonEmpty.optional(),
   TextType: z.enum(['text', 'ssml']).optional(),
   VoiceId: nonEmpty.optional(),
-};
-export const SmaSpeechParametersSchema = z.strictObject(speechFields);
+}));
+export const SmaSpeechParametersSchema = lazySchema(() => z.strictObject(speechFields));
 
 /** Most actions name their leg by CallId, ParticipantTag or both. */
-const legFields = { CallId: nonEmpty.optional(), ParticipantTag: ParticipantTagSchema.optional() };
+const legFields = lazySchema(() => ({ CallId: nonEmpty.optional(), ParticipantTag: ParticipantTagSchema.optional() }));
 const onLeg = { CallId: nonEmpty };
 
-const digitCollection = {
+const digitCollection = lazySchema(() => ({
   InputDigitsRegex: nonEmpty.optional(),
   MinNumberOfDigits: z.number().int().nonnegative().optional(),
   MaxNumberOfDigits: count.optional(),
@@ -53,7 +54,7 @@ const digitCollection = {
   Repeat: count.optional(),
   /** The guide marks the per-attempt timeout as required for both get-digits actions. */
   RepeatDurationInMilliseconds: count,
-};
+}));
 const digitsInOrder = (p: { MinNumberOfDigits?: number; MaxNumberOfDigits?: number }) =>
   p.MinNumberOfDigits === undefined || p.MaxNumberOfDigits === undefined || p.MinNumberOfDigits <= p.MaxNumberOfDigits;
 const digitsOrderError = { error: 'MinNumberOfDigits must not exceed MaxNumberOfDigits', path: ['MaxNumberOfDigits'] };
@@ -61,9 +62,9 @@ const digitsOrderError = { error: 'MinNumberOfDigits must not exceed MaxNumberOf
 const action = <T extends string, P extends z.ZodType>(type: T, parameters: P) =>
   z.strictObject({ Type: z.literal(type), Parameters: parameters });
 
-export const SpeakActionSchema = action('Speak', z.strictObject({ ...onLeg, ...speechFields }));
+export const SpeakActionSchema = lazySchema(() => action('Speak', z.strictObject({ ...onLeg, ...speechFields })));
 
-export const SpeakAndGetDigitsActionSchema = action(
+export const SpeakAndGetDigitsActionSchema = lazySchema(() => action(
   'SpeakAndGetDigits',
   z
     .strictObject({
@@ -73,9 +74,9 @@ export const SpeakAndGetDigitsActionSchema = action(
       ...digitCollection,
     })
     .refine(digitsInOrder, digitsOrderError),
-);
+));
 
-export const PlayAudioActionSchema = action(
+export const PlayAudioActionSchema = lazySchema(() => action(
   'PlayAudio',
   z.strictObject({
     ...legFields,
@@ -83,9 +84,9 @@ export const PlayAudioActionSchema = action(
     Repeat: countString('Repeat').optional(),
     AudioSource: SmaAudioSourceSchema,
   }),
-);
+));
 
-export const PlayAudioAndGetDigitsActionSchema = action(
+export const PlayAudioAndGetDigitsActionSchema = lazySchema(() => action(
   'PlayAudioAndGetDigits',
   z
     .strictObject({
@@ -95,11 +96,11 @@ export const PlayAudioAndGetDigitsActionSchema = action(
       ...digitCollection,
     })
     .refine(digitsInOrder, digitsOrderError),
-);
+));
 
 /** Custom SIP headers must be `x-…` (any case) or one of the two standard ones the service passes. */
 const allowedSipHeader = (name: string) => /^x-[A-Za-z0-9-]+$/i.test(name) || name === 'User-to-User' || name === 'Diversion';
-const sipHeaders = z.record(z.string(), z.string()).check((ctx) => {
+const sipHeaders = lazySchema(() => z.record(z.string(), z.string()).check((ctx) => {
   const bad = Object.keys(ctx.value).find((name) => !allowedSipHeader(name));
   if (bad !== undefined) {
     ctx.issues.push({
@@ -109,9 +110,9 @@ const sipHeaders = z.record(z.string(), z.string()).check((ctx) => {
       message: `SIP header "${bad}" is not allowed (only x-…, User-to-User, Diversion)`,
     });
   }
-});
+}));
 
-export const SmaBridgeEndpointSchema = z.discriminatedUnion('BridgeEndpointType', [
+export const SmaBridgeEndpointSchema = lazySchema(() => z.discriminatedUnion('BridgeEndpointType', [
   z.strictObject({ BridgeEndpointType: z.literal('PSTN'), Uri: e164 }),
   /** A Voice Connector (group): its ARN, and the user part to call on it. */
   z.strictObject({
@@ -120,9 +121,9 @@ export const SmaBridgeEndpointSchema = z.discriminatedUnion('BridgeEndpointType'
     // The user part of the Request-URI: 1–30 characters from a restricted set.
     Uri: z.string().regex(/^[A-Za-z0-9&=+$/%\-_!~*(),.]{1,30}$/, { error: 'an AWS endpoint Uri is 1–30 characters of a-z A-Z 0-9 &=+$/%-_!~*(),.' }),
   }),
-]);
+]));
 
-export const CallAndBridgeActionSchema = action(
+export const CallAndBridgeActionSchema = lazySchema(() => action(
   'CallAndBridge',
   z.strictObject({
     CallTimeoutSeconds: z
@@ -136,15 +137,15 @@ export const CallAndBridgeActionSchema = action(
     SipHeaders: sipHeaders.optional(),
     RingbackTone: SmaAudioSourceSchema.optional(),
   }),
-);
+));
 
-export const JoinChimeMeetingActionSchema = action(
+export const JoinChimeMeetingActionSchema = lazySchema(() => action(
   'JoinChimeMeeting',
   // Only the caller's leg can join a meeting.
   z.strictObject({ CallId: nonEmpty.optional(), ParticipantTag: z.literal('LEG-A').optional(), JoinToken: nonEmpty, MeetingId: nonEmpty.optional() }),
-);
+));
 
-export const ModifyChimeMeetingAttendeesActionSchema = action(
+export const ModifyChimeMeetingAttendeesActionSchema = lazySchema(() => action(
   'ModifyChimeMeetingAttendees',
   z.strictObject({
     ...legFields,
@@ -152,9 +153,9 @@ export const ModifyChimeMeetingAttendeesActionSchema = action(
     MeetingId: nonEmpty,
     AttendeeList: z.array(nonEmpty).min(1),
   }),
-);
+));
 
-export const StartCallRecordingActionSchema = action(
+export const StartCallRecordingActionSchema = lazySchema(() => action(
   'StartCallRecording',
   z.strictObject({
     ...onLeg,
@@ -162,12 +163,12 @@ export const StartCallRecordingActionSchema = action(
     /** `Location` is the bucket name, optionally followed by `/prefix`. */
     Destination: z.strictObject({ Type: z.literal('S3'), Location: nonEmpty }),
   }),
-);
-export const StopCallRecordingActionSchema = action('StopCallRecording', z.strictObject(onLeg));
-export const PauseCallRecordingActionSchema = action('PauseCallRecording', z.strictObject(onLeg));
-export const ResumeCallRecordingActionSchema = action('ResumeCallRecording', z.strictObject(onLeg));
+));
+export const StopCallRecordingActionSchema = lazySchema(() => action('StopCallRecording', z.strictObject(onLeg)));
+export const PauseCallRecordingActionSchema = lazySchema(() => action('PauseCallRecording', z.strictObject(onLeg)));
+export const ResumeCallRecordingActionSchema = lazySchema(() => action('ResumeCallRecording', z.strictObject(onLeg)));
 
-export const RecordAudioActionSchema = action(
+export const RecordAudioActionSchema = lazySchema(() => action(
   'RecordAudio',
   z
     .strictObject({
@@ -183,22 +184,22 @@ export const RecordAudioActionSchema = action(
       error: 'RecordAudio takes CallId or ParticipantTag, not both',
       path: ['ParticipantTag'],
     }),
-);
+));
 
-export const PauseActionSchema = action(
+export const PauseActionSchema = lazySchema(() => action(
   'Pause',
   z.strictObject({ ...legFields, DurationInMilliseconds: countString('DurationInMilliseconds') }),
-);
+));
 
-export const HangupActionSchema = action(
+export const HangupActionSchema = lazySchema(() => action(
   'Hangup',
   z.strictObject({
     ...legFields,
     SipResponseCode: z.enum(['0', '480', '486'], { error: 'SipResponseCode must be the string "0", "480" or "486"' }).optional(),
   }),
-);
+));
 
-export const ReceiveDigitsActionSchema = action(
+export const ReceiveDigitsActionSchema = lazySchema(() => action(
   'ReceiveDigits',
   z.strictObject({
     ...legFields,
@@ -206,9 +207,9 @@ export const ReceiveDigitsActionSchema = action(
     InBetweenDigitsDurationInMilliseconds: count,
     FlushDigitsDurationInMilliseconds: count,
   }),
-);
+));
 
-export const SendDigitsActionSchema = action(
+export const SendDigitsActionSchema = lazySchema(() => action(
   'SendDigits',
   z.strictObject({
     ...onLeg,
@@ -216,9 +217,9 @@ export const SendDigitsActionSchema = action(
     Digits: z.string().regex(/^[0-9#*A-D,]+$/, { error: 'Digits must be made of 0-9 # * A-D and commas' }),
     ToneDurationInMilliseconds: z.number().int().min(50).max(24000).optional(),
   }),
-);
+));
 
-export const VoiceFocusActionSchema = action('VoiceFocus', z.strictObject({ ...onLeg, Enable: z.boolean() }));
+export const VoiceFocusActionSchema = lazySchema(() => action('VoiceFocus', z.strictObject({ ...onLeg, Enable: z.boolean() })));
 
 export const SMA_ACTION_TYPES = [
   'Speak',
@@ -241,7 +242,7 @@ export const SMA_ACTION_TYPES = [
 ] as const;
 export type SmaActionType = (typeof SMA_ACTION_TYPES)[number];
 
-export const SmaActionSchema = z.discriminatedUnion('Type', [
+export const SmaActionSchema = lazySchema(() => z.discriminatedUnion('Type', [
   SpeakActionSchema,
   SpeakAndGetDigitsActionSchema,
   PlayAudioActionSchema,
@@ -259,27 +260,27 @@ export const SmaActionSchema = z.discriminatedUnion('Type', [
   ReceiveDigitsActionSchema,
   SendDigitsActionSchema,
   VoiceFocusActionSchema,
-]);
+]));
 export type SmaAction = z.infer<typeof SmaActionSchema>;
 export type SmaActionOf<T extends SmaActionType> = Extract<SmaAction, { Type: T }>;
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
-export const SmaResponseAttributesSchema = z
+export const SmaResponseAttributesSchema = lazySchema(() => z
   .record(z.string(), z.string({ error: 'transaction attribute values must be strings' }))
   .refine((a) => Object.keys(a).length <= SMA_MAX_ATTRIBUTES, {
     error: `at most ${SMA_MAX_ATTRIBUTES} transaction attributes`,
   })
   .refine((a) => utf8Bytes(JSON.stringify(a)) <= SMA_MAX_ATTRIBUTES_BYTES, {
     error: `transaction attributes must serialize to at most ${SMA_MAX_ATTRIBUTES_BYTES} bytes`,
-  });
+  }));
 
-export const SmaResponseSchema = z.strictObject({
+export const SmaResponseSchema = lazySchema(() => z.strictObject({
   SchemaVersion: z.literal(SMA_SCHEMA_VERSION, { error: `SchemaVersion must be "${SMA_SCHEMA_VERSION}"` }),
   Actions: z.array(SmaActionSchema).max(SMA_MAX_ACTIONS, { error: `at most ${SMA_MAX_ACTIONS} actions per response` }),
   /** Absent: the stored attributes stay; `{}` erases them; any other map replaces them. */
   TransactionAttributes: SmaResponseAttributesSchema.optional(),
-});
+}));
 export type SmaResponse = z.infer<typeof SmaResponseSchema>;
 
 const where = (path: readonly PropertyKey[]) =>

@@ -4,10 +4,11 @@
  * fields we read, so a malformed event fails here rather than deep in the flow.
  */
 import * as z from 'zod';
+import { lazySchema } from '../../lazy-schema.ts';
 
 export const SMA_SCHEMA_VERSION = '1.0';
 
-export const SmaEventTypeSchema = z.enum([
+export const SmaEventTypeSchema = lazySchema(() => z.enum([
   'NEW_INBOUND_CALL',
   'NEW_OUTBOUND_CALL',
   'RINGING',
@@ -19,13 +20,13 @@ export const SmaEventTypeSchema = z.enum([
   'HANGUP',
   'INVALID_LAMBDA_RESPONSE',
   'DIGITS_RECEIVED',
-]);
+]));
 export type SmaEventType = z.infer<typeof SmaEventTypeSchema>;
 
-export const ParticipantTagSchema = z.enum(['LEG-A', 'LEG-B']);
+export const ParticipantTagSchema = lazySchema(() => z.enum(['LEG-A', 'LEG-B']));
 export type ParticipantTag = z.infer<typeof ParticipantTagSchema>;
 
-export const SmaParticipantSchema = z.object({
+export const SmaParticipantSchema = lazySchema(() => z.object({
   CallId: z.string().min(1),
   ParticipantTag: ParticipantTagSchema,
   To: z.string(),
@@ -34,13 +35,13 @@ export const SmaParticipantSchema = z.object({
   /** Epoch milliseconds, sent as a string. */
   StartTimeInMilliseconds: z.string().regex(/^\d+$/),
   Status: z.enum(['Connected', 'Disconnected']).optional(),
-});
+}));
 export type SmaParticipant = z.infer<typeof SmaParticipantSchema>;
 
 /** The transaction's attributes: string values only (the service refuses anything else). */
-export const SmaAttributesSchema = z.record(z.string(), z.string());
+export const SmaAttributesSchema = lazySchema(() => z.record(z.string(), z.string()));
 
-export const SmaCallDetailsSchema = z
+export const SmaCallDetailsSchema = lazySchema(() => z
   .object({
     TransactionId: z.string().min(1),
     TransactionAttributes: SmaAttributesSchema.optional(),
@@ -59,11 +60,11 @@ export const SmaCallDetailsSchema = z
   .transform(({ SipApplicationId, ...rest }) => ({
     ...rest,
     SipMediaApplicationId: (rest.SipMediaApplicationId ?? SipApplicationId) as string,
-  }));
+  })));
 export type SmaCallDetails = z.infer<typeof SmaCallDetailsSchema>;
 
 /** The action the event reports on, echoed with the parameters we sent, plus its result or error. */
-export const SmaActionDataSchema = z.object({
+export const SmaActionDataSchema = lazySchema(() => z.object({
   Type: z.string(),
   Parameters: z.record(z.string(), z.unknown()).optional(),
   ReceivedDigits: z.string().optional(),
@@ -74,10 +75,10 @@ export const SmaActionDataSchema = z.object({
     .object({ Type: z.string().optional(), BucketName: z.string().optional(), Key: z.string().optional() })
     .optional(),
   IntelligentAssistantResponse: z.unknown().optional(),
-});
+}));
 export type SmaActionData = z.infer<typeof SmaActionDataSchema>;
 
-export const SmaEventSchema = z.object({
+export const SmaEventSchema = lazySchema(() => z.object({
   SchemaVersion: z.literal(SMA_SCHEMA_VERSION),
   Sequence: z.number().int().nonnegative(),
   InvocationEventType: SmaEventTypeSchema,
@@ -86,7 +87,7 @@ export const SmaEventSchema = z.object({
   /** Only on INVALID_LAMBDA_RESPONSE: why the service refused our last answer. */
   ErrorType: z.string().optional(),
   ErrorMessage: z.string().optional(),
-});
+}));
 /** An event as parsed (the application id under its one name). */
 export type SmaEvent = z.infer<typeof SmaEventSchema>;
 /** An event as delivered on the wire. */
