@@ -14,19 +14,10 @@ async function call(method: string, path: string, as: string, body?: unknown) {
   return app.request(path, { method, ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }), headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' } });
 }
 
-/** The flow the engine's tests use, pointed at this file's queues. */
+/** A menu flow over this file's queues: 1 → `first`, 2 → a submenu of `second`, and `fallback` as the default. */
 function flowFor(queues: { first: string; second: string; fallback: string }) {
-  const flow = structuredClone(demoFlowInput()) as Record<string, any>;
-  flow['menu'].defaultQueueId = queues.fallback;
-  const options = flow['menu'].options as Record<string, any>;
-  for (const option of Object.values(options)) {
-    if (option.queueId) option.queueId = queues.first;
-    if (option.submenu) {
-      option.submenu.defaultQueueId = queues.second;
-      for (const leaf of Object.values(option.submenu.options) as any[]) leaf.queueId = queues.second;
-    }
-  }
-  return flow;
+  const submenu = { prompt: { ru: 'Нажмите 1.' }, defaultQueueId: queues.second, options: { '1': { label: 'Интернет', queueId: queues.second } } };
+  return { ...demoFlowInput(), menu: { prompt: { ru: 'Нажмите 1 или 2.' }, defaultQueueId: queues.fallback, options: { '1': { label: 'Продажи', queueId: queues.first }, '2': { label: 'Поддержка', submenu } } } };
 }
 
 beforeAll(async () => {
