@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CUSTOMER, OUR_NUMBER, eventTypes, reply, scriptedHandler, testEmulator, waitFor, waitForEvent, wire } from './testing.ts';
 import type { SmaEmulator } from './emulator.ts';
+import type { CallActivity } from './call-model.ts';
 import type { SmaAction, SmaEvent } from './sma-types.ts';
 
 const pause = (ms: number): SmaAction => ({ Type: 'Pause', Parameters: { DurationInMilliseconds: String(ms) } });
@@ -122,5 +123,28 @@ describe('SmaEmulator: inbound calls', () => {
     expect(hangupEvent.CallDetails.Participants[0]!.Status).toBe('Disconnected');
     expect(call).toMatchObject({ state: 'ended', ended: { by: 'caller' }, heard: [] });
     expect(call.responses[1]).toMatchObject({ sequence: 2, ignored: true });
+  });
+
+  it('tells listeners what the caller hears, the recording switches and the end of the call', async () => {
+    // Arrange
+    const actions: SmaAction[] = [
+      { Type: 'StartCallRecording', Parameters: { Track: 'BOTH', Destination: { Type: 'S3', Location: 'rec/acme' } } },
+      { Type: 'Speak', Parameters: { Text: 'Спасибо за звонок', LanguageCode: 'ru-RU', VoiceId: 'Tatyana' } },
+      { Type: 'StopCallRecording', Parameters: {} },
+      hangup(),
+    ];
+    const handler = scriptedHandler((event) => (event.InvocationEventType === 'NEW_INBOUND_CALL' ? reply(actions) : reply([])));
+    emulator = testEmulator(handler.invoke);
+    const feed: CallActivity[] = [];
+    emulator.on((activity) => feed.push(activity));
+    // Act
+    const { callId } = emulator.startInbound({ from: CUSTOMER, to: OUR_NUMBER });
+    const call = await waitForEvent(emulator, callId, 'HANGUP');
+    // Assert
+    expect(feed.filter((a) => a.type !== 'event-sent').map((a) => a.type)).toEqual(['recording', 'heard', 'recording', 'state', 'ended']);
+    expect(feed.filter((a) => a.type === 'recording').map((a) => (a as { on: boolean }).on)).toEqual([true, false]);
+    expect(feed.every((a) => a.callId === callId)).toBe(true);
+    expect(call).toMatchObject({ recording: false, state: 'ended', heard: [{ kind: 'speech', text: 'Спасибо за звонок', language: 'ru-RU', voice: 'Tatyana' }] });
+    expect(eventTypes(call)).toEqual(['NEW_INBOUND_CALL', 'HANGUP']);
   });
 });
