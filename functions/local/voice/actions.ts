@@ -8,7 +8,7 @@ import { announce, startGather } from './gather.ts';
 import { numberParam, promptOf, speechOf } from './params.ts';
 
 /** Actions that report ACTION_SUCCESSFUL on their own; the rest only when they end the list. */
-const REPORTING = new Set(['PlayAudioAndGetDigits', 'SpeakAndGetDigits', 'RecordAudio', 'JoinChimeMeeting', 'CallAndBridge', 'ReceiveDigits']);
+const REPORTING = new Set(['PlayAudioAndGetDigits', 'SpeakAndGetDigits', 'RecordAudio', 'JoinChimeMeeting', 'CallAndBridge']);
 const INTERRUPTIBLE = new Set(['PlayAudio', 'RecordAudio', 'Pause']);
 
 const failed = (errorType: string, errorMessage: string): ActionOutcome => ({ ok: false, errorType, errorMessage });
@@ -79,6 +79,10 @@ export function startAction(host: ActionHost, action: SmaAction, done: (outcome:
       host.setRecording(false);
       now({ ok: true });
       break;
+    case 'ReceiveDigits':
+      host.listenForDigits(action);
+      now({ ok: true, data: { ReceivedDigits: '' } });
+      break;
     case 'JoinChimeMeeting': {
       const meetingId = typeof p.MeetingId === 'string' ? p.MeetingId : undefined;
       if (!meetingId || !host.meetingExists(meetingId)) {
@@ -101,6 +105,7 @@ export function startAction(host: ActionHost, action: SmaAction, done: (outcome:
     action,
     interruptible: INTERRUPTIBLE.has(action.Type),
     reportsAlways: REPORTING.has(action.Type),
+    capturesDigits: action.Type === 'RecordAudio',
     digit: (key) => onDigit(key),
     stop: () => cancel(),
   };

@@ -51,6 +51,7 @@ export class CallEngine {
     if (call.state === 'ended') return;
     call.current?.stop();
     call.current = undefined;
+    call.digitListener?.stop();
     call.pending = [];
     for (const timer of call.timers) clearTimeout(timer);
     call.timers.clear();

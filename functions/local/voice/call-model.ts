@@ -1,5 +1,6 @@
 /** What the emulator keeps and shows about one call: its state, legs, the wire log and what the caller heard. */
 import type { SmaAction, SmaEvent, SmaParticipant, SmaResponse } from './sma-types.ts';
+import type { DigitListener } from './digit-listener.ts';
 
 export type CallState = 'dialing' | 'ringing' | 'connected' | 'ended';
 
@@ -39,6 +40,8 @@ export interface CallView {
   responses: ReceivedResponse[];
   heard: HeardItem[];
   digitsPressed: string[];
+  /** Key sequences a ReceiveDigits listener checked and dropped (no match). */
+  unmatchedDigits: string[];
   currentAction?: string;
   pendingActions: string[];
   recording: boolean;
@@ -74,6 +77,8 @@ export interface ActionHost {
   /** Names (and notes) the object a finished RecordAudio would have written; no audio is written locally. */
   recordingKey(bucket: string, prefix: string): string;
   hangUpByApplication(sipResponseCode: string, action: SmaAction): void;
+  /** ReceiveDigits: replaces the call's digit listener. */
+  listenForDigits(action: SmaAction): void;
 }
 
 /** An action in progress: digits reach it; `stop` cancels it without an outcome. */
@@ -82,6 +87,8 @@ export interface RunningAction {
   interruptible: boolean;
   /** Reports ACTION_SUCCESSFUL on its own, even when more actions follow it. */
   reportsAlways: boolean;
+  /** Keys go to this action only (a gather collecting, a recording), not to the ReceiveDigits listener. */
+  capturesDigits?: boolean;
   digit(key: string): void;
   stop(): void;
 }
@@ -116,12 +123,14 @@ export interface EmulatedCall {
   responses: ReceivedResponse[];
   heard: CallView['heard'];
   digitsPressed: string[];
+  unmatchedDigits: string[];
   recording: boolean;
   recordings: CallView['recordings'];
   meetingId?: string;
   ended?: CallView['ended'];
   pending: SmaAction[];
   current?: Running;
+  digitListener?: DigitListener;
   answering?: boolean;
   chain: Promise<void>;
   timers: Set<ReturnType<typeof setTimeout>>;

@@ -88,6 +88,29 @@ describe('SmaEmulator: updates of a call in progress', () => {
     expect(handler.received[1]!.ActionData).toEqual({ Type: 'RecordAudio', Parameters: record.Parameters, RecordingDestination: { Type: 'S3', BucketName: 'voicemail', Key: 'acme-ru/leg-1-1.wav' } });
     expect(call.ended).toMatchObject({ by: 'application' });
   });
+  it('sends DIGITS_RECEIVED for keys matching a ReceiveDigits listener during hold, and drops the rest', async () => {
+    // Arrange: listen for "<digit>#" while the hold music plays; the answer to DIGITS_RECEIVED speaks
+    const listen: SmaAction = { Type: 'ReceiveDigits', Parameters: { InputDigitsRegex: '^\\d#$', InBetweenDigitsDurationInMilliseconds: 30, FlushDigitsDurationInMilliseconds: 5000 } };
+    const music: SmaAction = { Type: 'PlayAudio', Parameters: { AudioSource: { Type: 'S3', BucketName: 'b', Key: HOLD_MUSIC } } };
+    const handler = scriptedHandler((event) => {
+      if (event.InvocationEventType === 'NEW_INBOUND_CALL') return reply([listen, music]);
+      if (event.InvocationEventType === 'DIGITS_RECEIVED') return reply([{ Type: 'Speak', Parameters: { Text: 'Перезвоним' } }]);
+      return reply(null);
+    });
+    emulator = testEmulator(handler.invoke, { timing: { promptDurationsMs: { [HOLD_MUSIC]: 600_000 } } });
+    const { callId } = emulator.startInbound({ from: CUSTOMER, to: OUR_NUMBER });
+    await waitFor(() => emulator!.get(callId), (call) => call.currentAction === 'PlayAudio');
+    // Act
+    emulator.pressDigits(callId, '12');
+    await waitFor(() => emulator!.get(callId), (call) => call.unmatchedDigits.length === 1);
+    emulator.pressDigits(callId, '5#');
+    const call = await waitForEvent(emulator, callId, 'ACTION_SUCCESSFUL');
+    // Assert
+    expect(eventTypes(call)).toEqual(['NEW_INBOUND_CALL', 'DIGITS_RECEIVED', 'ACTION_INTERRUPTED', 'ACTION_SUCCESSFUL']);
+    expect(handler.received[1]!.ActionData).toEqual({ Type: 'ReceiveDigits', Parameters: listen.Parameters, ReceivedDigits: '5#' });
+    expect(handler.received[2]!.ActionData).toMatchObject({ Type: 'PlayAudio' });
+    expect(call.unmatchedDigits).toEqual(['12']);
+  });
 });
 
 describe('SmaEmulator: outbound calls', () => {

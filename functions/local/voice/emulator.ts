@@ -147,6 +147,7 @@ export class SmaEmulator {
       if (call.state !== 'connected') break;
       call.digitsPressed.push(key);
       call.current?.digit(key);
+      if (!call.current?.capturesDigits) call.digitListener?.press(key);
     }
   }
 
@@ -207,6 +208,7 @@ export class SmaEmulator {
       responses: [],
       heard: [],
       digitsPressed: [],
+      unmatchedDigits: [],
       recording: false,
       recordings: [],
       pending: [],
@@ -251,6 +253,7 @@ function viewOf(call: EmulatedCall): CallView {
     responses: call.responses,
     heard: call.heard,
     digitsPressed: call.digitsPressed,
+    unmatchedDigits: call.unmatchedDigits,
     ...(call.current ? { currentAction: call.current.action.Type } : {}),
     pendingActions: call.pending.map((a) => a.Type),
     recording: call.recording,

@@ -79,6 +79,7 @@ export function startGather(host: ActionHost, action: SmaAction, done: (outcome:
     action,
     interruptible: false,
     reportsAlways: true,
+    capturesDigits: true,
     digit(key) {
       if (!listening || finished) return;
       digits += key;

@@ -1,6 +1,7 @@
 /** The call's side that running actions see: timers that die with the call, and what the caller hears. */
 import type { ActionHost, CallActivity, CallView, EmulatedCall, EmulatorTiming } from './call-model.ts';
 import type { SmaEvent, SmaEventType } from './sma-types.ts';
+import { listenForDigits } from './digit-listener.ts';
 
 /** What the host needs of the call engine (kept structural so the engine and the host do not import each other). */
 export interface HostEngine {
@@ -17,7 +18,7 @@ export function hostFor(engine: HostEngine, call: EmulatedCall): ActionHost {
   const { timing } = engine.config;
   const callId = call.transactionId;
   const legCallId = call.legs[0]!.CallId;
-  return {
+  const host: ActionHost = {
     legCallId,
     speechMsPerChar: timing.speechMsPerChar,
     scale: timing.scale,
@@ -67,5 +68,18 @@ export function hostFor(engine: HostEngine, call: EmulatedCall): ActionHost {
       engine.endCall(call, { sipResponseCode, reason: 'the application hung up (Hangup action)', by: 'application' });
       engine.enqueue(call, () => engine.converse(call, 'HANGUP', { ActionData: engine.hangupData(call, sipResponseCode) }));
     },
+    listenForDigits(action) {
+      call.digitListener?.stop();
+      const ActionData = { Type: action.Type, Parameters: structuredClone(action.Parameters ?? {}) };
+      call.digitListener = listenForDigits(
+        host,
+        action,
+        (digits) => {
+          engine.enqueue(call, () => engine.converse(call, 'DIGITS_RECEIVED', { ActionData: { ...ActionData, ReceivedDigits: digits } }));
+        },
+        (digits) => call.unmatchedDigits.push(digits),
+      );
+    },
   };
+  return host;
 }
