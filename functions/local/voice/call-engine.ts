@@ -29,7 +29,7 @@ export class CallEngine {
 
   constructor(readonly config: EngineConfig) {}
 
-  /** the per-call host and the action runner report here. */
+  /** Tells every listener; a failing listener cannot break the call. */
   emit(activity: CallActivity): void {
     for (const listener of this.listeners) {
       try {
@@ -40,13 +40,13 @@ export class CallEngine {
     }
   }
 
-  /** */
+  /** Moves the call to `state` and says so. */
   setState(call: EmulatedCall, state: CallState): void {
     call.state = state;
     this.emit({ callId: call.transactionId, type: 'state', state });
   }
 
-  /** ends the call once: stops the running action and timers, disconnects the legs. */
+  /** Ends the call once: stops the running action and timers, disconnects the legs. */
   endCall(call: EmulatedCall, ended: NonNullable<CallView['ended']>): void {
     if (call.state === 'ended') return;
     call.current?.stop();
@@ -61,19 +61,19 @@ export class CallEngine {
     this.emit({ callId: call.transactionId, type: 'ended', sipResponseCode: ended.sipResponseCode, reason: ended.reason });
   }
 
-  /** runs `job` after the call's earlier invocations: one invocation at a time per call. */
+  /** Runs `job` after the call's earlier invocations: one invocation at a time per call. */
   enqueue(call: EmulatedCall, job: () => Promise<void>): void {
     call.chain = call.chain.then(job).catch((error: unknown) => {
       this.endCall(call, { sipResponseCode: '480', reason: `emulator error: ${error instanceof Error ? error.message : String(error)}`, by: 'service' });
     });
   }
 
-  /** */
+  /** The ActionData of a HANGUP event for LEG-A. */
   hangupData(call: EmulatedCall, code: string): Record<string, unknown> {
     return { Type: 'Hangup', Parameters: { SipResponseCode: code, CallId: call.legs[0]!.CallId, ParticipantTag: 'LEG-A' } };
   }
 
-  /** sends one event and applies the answer (attributes, then actions). */
+  /** Sends one event and applies the answer (attributes, then actions). */
   async converse(call: EmulatedCall, type: SmaEventType, extra: EventExtra = {}): Promise<void> {
     if (call.state === 'ended' && type !== 'HANGUP') return;
     const response = await this.deliver(call, type, extra);
@@ -90,7 +90,8 @@ export class CallEngine {
     const event = this.buildEvent(call, type, extra);
     // HANGUP on a one-leg call and ACTION_INTERRUPTED are informational: the service ignores the answer.
     const ignored = type === 'HANGUP' || type === 'ACTION_INTERRUPTED';
-    const outcome = await invokeWithRetries((e) => this.config.invoke(e as SmaEvent), event, {
+    // Each attempt gets its own copy through JSON, as over the wire: a handler that mutates it changes nothing here.
+    const outcome = await invokeWithRetries(() => this.config.invoke(JSON.parse(JSON.stringify(event)) as SmaEvent), event, {
       responseTimeoutMs: this.config.timing.responseTimeoutMs,
       giveUpMs: this.config.timing.giveUpMs,
       beforeAttempt: (attempt) => {
@@ -110,18 +111,19 @@ export class CallEngine {
       this.endCall(call, { sipResponseCode: '480', reason: `${type} (Sequence ${event.Sequence}): ${outcome.reason}`, by: 'service' });
       return undefined;
     }
+    const answer = overTheWire(outcome.value);
     if (ignored || call.state === 'ended') {
-      call.responses.push({ sequence: event.Sequence, response: outcome.value, ignored: true });
+      call.responses.push({ sequence: event.Sequence, response: answer, ignored: true });
       return undefined;
     }
-    const problem = this.config.validate(outcome.value);
-    call.responses.push({ sequence: event.Sequence, response: outcome.value, ...(problem === undefined ? {} : { problem }) });
-    if (problem === undefined) return outcome.value as SmaResponse;
+    const problem = this.config.validate(answer);
+    call.responses.push({ sequence: event.Sequence, response: answer, ...(problem === undefined ? {} : { problem }) });
+    if (problem === undefined) return answer as SmaResponse;
     if (type === 'INVALID_LAMBDA_RESPONSE') {
       this.endCall(call, { sipResponseCode: '480', reason: `the answer to INVALID_LAMBDA_RESPONSE was invalid too: ${problem}`, by: 'service' });
       return undefined;
     }
-    return this.deliver(call, 'INVALID_LAMBDA_RESPONSE', { ErrorType: invalidResponseErrorType(outcome.value), ErrorMessage: problem });
+    return this.deliver(call, 'INVALID_LAMBDA_RESPONSE', { ErrorType: invalidResponseErrorType(answer), ErrorMessage: problem });
   }
 
   buildEvent(call: EmulatedCall, type: SmaEventType, extra: EventExtra): SmaEvent {
@@ -160,7 +162,7 @@ export class CallEngine {
     this.enqueue(call, () => this.converse(call, 'ACTION_INTERRUPTED', { ActionData }));
   }
 
-  /** starts the next pending action once nothing runs. */
+  /** Starts the next pending action once nothing runs. */
   runNext(call: EmulatedCall): void {
     if (call.state !== 'connected' || call.current) return;
     const action = call.pending.shift();
@@ -189,3 +191,12 @@ export class CallEngine {
 }
 
 const actionData = (action: SmaAction) => ({ Type: action.Type, Parameters: structuredClone(action.Parameters ?? {}) });
+
+/** The answer as the service receives it: serialised to JSON (undefined becomes null, functions vanish). */
+function overTheWire(value: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(value ?? null)) as unknown;
+  } catch {
+    return null;
+  }
+}
