@@ -15,7 +15,6 @@ const failed = (errorType: string, errorMessage: string): ActionOutcome => ({ ok
 
 /** Starts `action`; `done` is called once with its outcome unless the action is stopped first (or hangs up). */
 export function startAction(host: ActionHost, action: SmaAction, done: (outcome: ActionOutcome) => void): RunningAction {
-  if (action.Type === 'SpeakAndGetDigits' || action.Type === 'PlayAudioAndGetDigits') return startGather(host, action, done);
   const p = action.Parameters ?? {};
   let cancel: () => void = () => {};
   let onDigit: (key: string) => void = () => {};
@@ -23,8 +22,14 @@ export function startAction(host: ActionHost, action: SmaAction, done: (outcome:
     cancel = host.after(ms, () => done(outcome));
   };
   const now = (outcome: ActionOutcome) => finishAfter(0, outcome);
+  // One leg only: a CallId other than LEG-A's, or LEG-B, names a leg the call does not have.
+  const wrongLeg = (typeof p.CallId === 'string' && p.CallId !== host.legCallId) || (p.CallId === undefined && p.ParticipantTag === 'LEG-B');
+  if (!wrongLeg && (action.Type === 'SpeakAndGetDigits' || action.Type === 'PlayAudioAndGetDigits')) return startGather(host, action, done);
 
-  switch (action.Type) {
+  switch (wrongLeg ? 'wrong-leg' : action.Type) {
+    case 'wrong-leg':
+      now(failed('InvalidActionParameter', 'CallId or ParticipantTag parameter for the action is invalid.'));
+      break;
     case 'Pause':
       finishAfter(numberParam(p.DurationInMilliseconds, 0) * host.scale);
       break;

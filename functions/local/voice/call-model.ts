@@ -1,6 +1,5 @@
 /** What the emulator keeps and shows about one call: its state, legs, the wire log and what the caller heard. */
 import type { SmaAction, SmaEvent, SmaParticipant, SmaResponse } from './sma-types.ts';
-import type { DigitListener } from './digit-listener.ts';
 
 export type CallState = 'dialing' | 'ringing' | 'connected' | 'ended';
 
@@ -79,6 +78,12 @@ export interface ActionHost {
   hangUpByApplication(sipResponseCode: string, action: SmaAction): void;
   /** ReceiveDigits: replaces the call's digit listener. */
   listenForDigits(action: SmaAction): void;
+}
+
+/** The call's ReceiveDigits listener (`digit-listener.ts`). */
+export interface DigitListener {
+  press(key: string): void;
+  stop(): void;
 }
 
 /** An action in progress: digits reach it; `stop` cancels it without an outcome. */

@@ -4,14 +4,9 @@
  * `FlushDigitsDurationInMilliseconds` after the first key) the buffer is checked against the regex:
  * a match goes to the handler as DIGITS_RECEIVED, anything else is dropped.
  */
-import type { ActionHost } from './call-model.ts';
+import type { ActionHost, DigitListener } from './call-model.ts';
 import type { SmaAction } from './sma-types.ts';
 import { numberParam } from './params.ts';
-
-export interface DigitListener {
-  press(key: string): void;
-  stop(): void;
-}
 
 /** Starts listening as `action` asks; `matched` gets the digits that matched its regex, `dropped` the others. */
 export function listenForDigits(host: ActionHost, action: SmaAction, matched: (digits: string) => void, dropped: (digits: string) => void): DigitListener {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CUSTOMER, OUR_NUMBER, eventTypes, reply, scriptedHandler, testEmulator, waitFor, waitForEvent, wire } from './testing.ts';
+import { CUSTOMER, OUR_NUMBER, eventTypes, reply, sampleIds, scriptedHandler, testEmulator, waitFor, waitForEvent, wire } from './testing.ts';
 import { CallNotFoundError, ThrottlingError } from './errors.ts';
 import type { SmaEmulator } from './emulator.ts';
 import type { SmaAction, SmaEvent } from './sma-types.ts';
@@ -19,7 +19,7 @@ describe('SmaEmulator: updates of a call in progress', () => {
       if (event.InvocationEventType === 'CALL_UPDATE_REQUESTED') return join;
       return reply(null);
     });
-    emulator = testEmulator(handler.invoke, { timing: { promptDurationsMs: { [HOLD_MUSIC]: 600_000 } }, meetings: (id) => id === MEETING });
+    emulator = testEmulator(handler.invoke, { ids: sampleIds(), timing: { promptDurationsMs: { [HOLD_MUSIC]: 600_000 } }, meetings: (id) => id === MEETING });
     const { callId } = emulator.startInbound({ from: CUSTOMER, to: OUR_NUMBER });
     await waitFor(() => emulator!.get(callId), (call) => call.currentAction === 'PlayAudio');
     // Act

@@ -7,7 +7,10 @@ import type { SmaEmulator } from './emulator.ts';
 let emulator: SmaEmulator | undefined;
 afterEach(() => emulator?.dispose());
 
-const gather = { Type: 'SpeakAndGetDigits', Parameters: { SpeechParameters: { Text: 'Нажмите 1', LanguageCode: 'ru-RU' }, MinNumberOfDigits: 1, MaxNumberOfDigits: 1, RepeatDurationInMilliseconds: 60_000 } };
+const gather = {
+  Type: 'SpeakAndGetDigits',
+  Parameters: { CallId: 'leg-1', SpeechParameters: { Text: 'Нажмите 1', LanguageCode: 'ru-RU' }, FailureSpeechParameters: { Text: 'Ещё раз' }, MinNumberOfDigits: 1, MaxNumberOfDigits: 1, RepeatDurationInMilliseconds: 60_000 },
+};
 
 function setup() {
   const handler = scriptedHandler((event) => (event.InvocationEventType === 'NEW_INBOUND_CALL' ? reply([gather]) : reply([])));

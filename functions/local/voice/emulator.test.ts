@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CUSTOMER, OUR_NUMBER, eventTypes, reply, scriptedHandler, testEmulator, waitFor, waitForEvent, wire } from './testing.ts';
+import { CUSTOMER, OUR_NUMBER, eventTypes, reply, sampleIds, scriptedHandler, testEmulator, waitFor, waitForEvent, wire } from './testing.ts';
 import type { SmaEmulator } from './emulator.ts';
 import type { CallActivity } from './call-model.ts';
 import type { SmaAction, SmaEvent } from './sma-types.ts';
@@ -64,7 +64,7 @@ describe('SmaEmulator: inbound calls', () => {
     // Arrange: the documented IVR answer (a 1 s pause, then the menu), at 1/1000 speed
     const ivr = wire<{ Actions: SmaAction[] }>('response-ivr-speak-and-get-digits');
     const handler = scriptedHandler((event) => (event.InvocationEventType === 'NEW_INBOUND_CALL' ? ivr : reply([])));
-    emulator = testEmulator(handler.invoke, { timing: { scale: 0.001 } });
+    emulator = testEmulator(handler.invoke, { ids: sampleIds(), timing: { scale: 0.001 } });
     const { callId } = emulator.startInbound({ from: CUSTOMER, to: OUR_NUMBER });
     await waitFor(() => emulator!.get(callId), (call) => call.heard.some((h) => h.kind === 'gather'));
     // Act
@@ -98,7 +98,7 @@ describe('SmaEmulator: inbound calls', () => {
     // Arrange: the documented hold answer; its hold music is not among the known prompts
     const hold = wire<{ Actions: SmaAction[] }>('response-queue-hold-play-audio');
     const handler = scriptedHandler((event) => (event.InvocationEventType === 'NEW_INBOUND_CALL' ? hold : reply([])));
-    emulator = testEmulator(handler.invoke);
+    emulator = testEmulator(handler.invoke, { ids: sampleIds() });
     // Act
     const { callId } = emulator.startInbound({ from: CUSTOMER, to: OUR_NUMBER });
     await waitForEvent(emulator, callId, 'ACTION_FAILED');
@@ -128,9 +128,9 @@ describe('SmaEmulator: inbound calls', () => {
   it('tells listeners what the caller hears, the recording switches and the end of the call', async () => {
     // Arrange
     const actions: SmaAction[] = [
-      { Type: 'StartCallRecording', Parameters: { Track: 'BOTH', Destination: { Type: 'S3', Location: 'rec/acme' } } },
+      { Type: 'StartCallRecording', Parameters: { CallId: 'leg-1', Track: 'BOTH', Destination: { Type: 'S3', Location: 'rec/acme' } } },
       { Type: 'Speak', Parameters: { Text: 'Спасибо за звонок', LanguageCode: 'ru-RU', VoiceId: 'Tatyana' } },
-      { Type: 'StopCallRecording', Parameters: {} },
+      { Type: 'StopCallRecording', Parameters: { CallId: 'leg-1' } },
       hangup(),
     ];
     const handler = scriptedHandler((event) => (event.InvocationEventType === 'NEW_INBOUND_CALL' ? reply(actions) : reply([])));

@@ -8,7 +8,7 @@ import type { CallActivity, CallView, EmulatedCall, EmulatorTiming } from './cal
 import { CallEngine } from './call-engine.ts';
 import { CallNotFoundError, CallStateError, InvalidPhoneNumberError, ThrottlingError, UnknownNumberError } from './errors.ts';
 import { hostFor } from './host.ts';
-import { basicResponseProblem } from './response-problem.ts';
+import { emulatorResponseProblem } from './response-problem.ts';
 import type { SmaEvent, SmaParticipant } from './sma-types.ts';
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
@@ -19,7 +19,7 @@ export interface SmaEmulatorOptions {
   invoke: (event: SmaEvent) => Promise<unknown>;
   /** Which numbers have a SIP rule pointing at this SIP media application. */
   numbers: (e164: string) => boolean;
-  /** Why an answer would be refused by the service, or undefined (defaults to the emulator's own checks). */
+  /** Why an answer would be refused by the service, or undefined (default: the shared SMA schemas). */
   validate?: (response: unknown) => string | undefined;
   /** Which meeting ids JoinChimeMeeting may join (default: any). */
   meetings?: (meetingId: string) => boolean;
@@ -52,7 +52,7 @@ export class SmaEmulator {
     this.ids = options.ids ?? { transactionId: () => crypto.randomUUID(), callId: () => crypto.randomUUID() };
     this.engine = new CallEngine({
       invoke: options.invoke,
-      validate: options.validate ?? basicResponseProblem,
+      validate: options.validate ?? emulatorResponseProblem,
       meetings: options.meetings ?? (() => true),
       timing: this.timing,
       identity: { awsAccountId: '000000000000', awsRegion: 'us-east-1', sipMediaApplicationId: 'local-sma', sipRuleId: 'local-sip-rule', ...options.identity },

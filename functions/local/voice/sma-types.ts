@@ -1,8 +1,12 @@
 /**
  * The emulator's own view of the SMA wire format: just enough structure to build invocation events
- * and read the handler's answers. The full zod schemas live in `@cc/shared/voice/sma/*`; these types
- * stay loose on purpose, because the emulator must also hold (and refuse) answers that break them.
+ * and read the handler's answers. The zod schemas live in `@cc/shared/voice/sma/*` (events and
+ * participants come from there); actions and answers stay loose here on purpose, because the
+ * emulator must also hold (and refuse) answers that break the schemas.
  */
+import type { ParticipantTag, SmaEventType, SmaParticipant } from '@cc/shared/voice/sma/events';
+
+export type { ParticipantTag, SmaEventType, SmaParticipant };
 
 /** One action as the handler returned it; `Parameters` stays a plain record. */
 export interface SmaAction {
@@ -16,32 +20,6 @@ export interface SmaResponse {
   Actions?: SmaAction[] | null;
   TransactionAttributes?: Record<string, string>;
 }
-
-export type ParticipantTag = 'LEG-A' | 'LEG-B';
-
-/** One call leg as it appears in `CallDetails.Participants`. */
-export interface SmaParticipant {
-  CallId: string;
-  ParticipantTag: ParticipantTag;
-  To: string;
-  From: string;
-  Direction: 'Inbound' | 'Outbound';
-  StartTimeInMilliseconds: string;
-  Status?: 'Connected' | 'Disconnected';
-}
-
-export type SmaEventType =
-  | 'NEW_INBOUND_CALL'
-  | 'NEW_OUTBOUND_CALL'
-  | 'ACTION_SUCCESSFUL'
-  | 'ACTION_FAILED'
-  | 'ACTION_INTERRUPTED'
-  | 'HANGUP'
-  | 'CALL_ANSWERED'
-  | 'INVALID_LAMBDA_RESPONSE'
-  | 'DIGITS_RECEIVED'
-  | 'CALL_UPDATE_REQUESTED'
-  | 'RINGING';
 
 /** An invocation event as the emulator sends it to the handler. */
 export interface SmaEvent {
@@ -62,25 +40,3 @@ export interface SmaEvent {
   ErrorType?: string;
   ErrorMessage?: string;
 }
-
-/** Action types the emulator knows how to run (others are refused by validation or fail). */
-export const KNOWN_ACTION_TYPES = [
-  'CallAndBridge',
-  'Hangup',
-  'JoinChimeMeeting',
-  'ModifyChimeMeetingAttendees',
-  'Pause',
-  'PauseCallRecording',
-  'PlayAudio',
-  'PlayAudioAndGetDigits',
-  'ReceiveDigits',
-  'RecordAudio',
-  'ResumeCallRecording',
-  'SendDigits',
-  'Speak',
-  'SpeakAndGetDigits',
-  'StartBotConversation',
-  'StartCallRecording',
-  'StopCallRecording',
-  'VoiceFocus',
-] as const;

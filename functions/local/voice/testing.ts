@@ -7,6 +7,10 @@ import type { SmaAction, SmaEvent } from './sma-types.ts';
 export const OUR_NUMBER = '+12065550143';
 export const CUSTOMER = '+79001234567';
 
+/** The LEG-A CallId in the documented samples: an emulator with `sampleIds()` gives its first call that leg. */
+export const SAMPLE_LEG = 'a1f9c3e2-5b7d-4e08-9c6a-3d2b1f0e8c57';
+export const sampleIds = () => ({ transactionId: () => '4b0c6e1a-93d2-4f7e-a8b5-2c9d1e0f3a74', callId: () => SAMPLE_LEG });
+
 /** A documented SMA sample from the project's fixtures. */
 export function wire<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../../test/fixtures/wire/chime-sma/${name}.json`, import.meta.url), 'utf8')) as T;
