@@ -5,7 +5,7 @@
 import type { ActionHost, ActionOutcome, RunningAction } from './call-model.ts';
 import type { SmaAction } from './sma-types.ts';
 import { announce, startGather } from './gather.ts';
-import { numberParam, promptOf, speechOf } from './params.ts';
+import { numberParam, promptOf, speechOf, speechProblem } from './params.ts';
 
 /** Actions that report ACTION_SUCCESSFUL on their own; the rest only when they end the list. */
 const REPORTING = new Set(['PlayAudioAndGetDigits', 'SpeakAndGetDigits', 'RecordAudio', 'JoinChimeMeeting', 'CallAndBridge']);
@@ -35,7 +35,9 @@ export function startAction(host: ActionHost, action: SmaAction, done: (outcome:
       break;
     case 'Speak': {
       const speech = speechOf(p);
+      const problem = speech && speechProblem(speech);
       if (!speech) now(failed('MissingRequiredActionParameter', 'Text is a required parameter.'));
+      else if (problem) now(failed('InvalidActionParameter', problem));
       else finishAfter(announce(host, speech) ?? 0);
       break;
     }

@@ -37,21 +37,28 @@ describe('SmaEmulator: updates of a call in progress', () => {
     expect(call).toMatchObject({ meetingId: MEETING, recording: true, state: 'connected' });
   });
 
-  it('lets a non-interruptible Speak finish before the new actions, without reporting it', async () => {
-    // Arrange: a long speech, then an update answering with a short pause
-    const speak: SmaAction = { Type: 'Speak', Parameters: { Text: 'x'.repeat(1000), LanguageCode: 'ru-RU' } };
+  it('lets a non-interruptible gather finish before the new actions, without reporting it', async () => {
+    // Arrange: a menu that waits for a key, then an update answering with a short pause
+    const menu: SmaAction = {
+      Type: 'SpeakAndGetDigits',
+      Parameters: { CallId: 'leg-1', SpeechParameters: { Text: 'Меню' }, FailureSpeechParameters: { Text: 'Ещё раз' }, MaxNumberOfDigits: 1, RepeatDurationInMilliseconds: 600_000 },
+    };
     const handler = scriptedHandler((event) => {
-      if (event.InvocationEventType === 'NEW_INBOUND_CALL') return reply([speak]);
+      if (event.InvocationEventType === 'NEW_INBOUND_CALL') return reply([menu]);
       if (event.InvocationEventType === 'CALL_UPDATE_REQUESTED') return reply([{ Type: 'Pause', Parameters: { DurationInMilliseconds: '1' } }]);
       return reply(null);
     });
-    emulator = testEmulator(handler.invoke, { timing: { speechMsPerChar: 1 } });
+    emulator = testEmulator(handler.invoke);
     const { callId } = emulator.startInbound({ from: CUSTOMER, to: OUR_NUMBER });
-    await waitFor(() => emulator!.get(callId), (call) => call.currentAction === 'Speak');
-    // Act
+    await waitFor(() => emulator!.get(callId), (call) => call.currentAction === 'SpeakAndGetDigits');
+    // Act: the update's answer arrives while the menu still waits; then the caller presses a key
     emulator.updateCall(callId, { reason: 'agent-connected' });
+    await waitFor(() => emulator!.get(callId), (call) => call.responses.length === 2);
+    const stillWaiting = emulator.get(callId);
+    emulator.pressDigits(callId, '1');
     const call = await waitForEvent(emulator, callId, 'ACTION_SUCCESSFUL');
     // Assert
+    expect(stillWaiting).toMatchObject({ currentAction: 'SpeakAndGetDigits', pendingActions: ['Pause'] });
     expect(eventTypes(call)).toEqual(['NEW_INBOUND_CALL', 'CALL_UPDATE_REQUESTED', 'ACTION_SUCCESSFUL']);
     expect(handler.received[2]!.ActionData).toMatchObject({ Type: 'Pause' });
   });

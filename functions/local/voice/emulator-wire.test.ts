@@ -50,4 +50,17 @@ describe('SmaEmulator on the wire', () => {
     expect(handler.received[1]!.ActionData).toMatchObject({ Type: 'Speak', ErrorType: 'InvalidActionParameter' });
     expect(call.heard).toEqual([]);
   });
+
+  it('fails Russian speech on the neural engine, which has no Russian voice', async () => {
+    // Arrange
+    const neural: SmaAction = { Type: 'Speak', Parameters: { CallId: 'leg-1', Text: 'Здравствуйте', Engine: 'neural', LanguageCode: 'ru-RU', VoiceId: 'Tatyana' } };
+    const handler = scriptedHandler((event) => (event.InvocationEventType === 'NEW_INBOUND_CALL' ? reply([neural]) : reply([])));
+    emulator = testEmulator(handler.invoke);
+    // Act
+    const { callId } = emulator.startInbound({ from: CUSTOMER, to: OUR_NUMBER });
+    const call = await waitForEvent(emulator, callId, 'ACTION_FAILED');
+    // Assert
+    expect(handler.received[1]!.ActionData).toMatchObject({ Type: 'Speak', ErrorType: 'InvalidActionParameter', ErrorMessage: expect.stringContaining('standard') });
+    expect(call.heard).toEqual([]);
+  });
 });

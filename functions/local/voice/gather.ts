@@ -5,7 +5,7 @@
  */
 import type { ActionHost, ActionOutcome, HeardItem, RunningAction } from './call-model.ts';
 import type { SmaAction } from './sma-types.ts';
-import { numberParam, promptOf, speechOf, type Prompt } from './params.ts';
+import { numberParam, promptOf, speechOf, speechProblem, type Prompt } from './params.ts';
 
 /** Starts a gather; `done` gets the digits (the terminator included, as the docs' regexes expect) or InvalidDigitsReceived. */
 export function startGather(host: ActionHost, action: SmaAction, done: (outcome: ActionOutcome) => void): RunningAction {
@@ -26,10 +26,15 @@ export function startGather(host: ActionHost, action: SmaAction, done: (outcome:
     regex = undefined;
   }
 
-  if (!main) {
-    const what = isSpeak ? 'SpeechParameters.Text is required' : 'Audio Source parameter value is invalid.';
-    host.after(0, () => done({ ok: false, errorType: isSpeak ? 'MissingRequiredActionParameter' : 'InvalidAudioSource', errorMessage: what }));
-    return { action, interruptible: false, reportsAlways: true, digit: () => {}, stop: () => {} };
+  const speechIssue = [main, failure].map((prompt) => prompt && speechProblem(prompt)).find(Boolean);
+  const refusal: ActionOutcome | undefined = !main
+    ? { ok: false, errorType: isSpeak ? 'MissingRequiredActionParameter' : 'InvalidAudioSource', errorMessage: isSpeak ? 'SpeechParameters.Text is required' : 'Audio Source parameter value is invalid.' }
+    : speechIssue
+      ? { ok: false, errorType: 'InvalidActionParameter', errorMessage: speechIssue }
+      : undefined;
+  if (!main || refusal) {
+    const cancel = host.after(0, () => done(refusal!));
+    return { action, interruptible: false, reportsAlways: true, digit: () => {}, stop: cancel };
   }
 
   let attempt = 0;
