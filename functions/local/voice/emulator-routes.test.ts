@@ -52,8 +52,8 @@ describe('emulator routes', () => {
   it('answers and rejects outbound calls', async () => {
     // Arrange
     const { post } = setup();
-    const first = (await (await post('/local/voice/outbound-calls', { fromPhoneNumber: OUR_NUMBER, toPhoneNumber: CUSTOMER })).json()) as { SipMediaApplicationCall: { transactionId: string } };
-    const id = first.SipMediaApplicationCall.transactionId;
+    const first = (await (await post('/local/voice/outbound-calls', { fromPhoneNumber: OUR_NUMBER, toPhoneNumber: CUSTOMER })).json()) as { SipMediaApplicationCall: { TransactionId: string } };
+    const id = first.SipMediaApplicationCall.TransactionId;
     // Act
     const answered = await post(`/local/voice/calls/${id}/answer`);
     const again = await post(`/local/voice/calls/${id}/reject`, { reason: 'busy' });
@@ -62,6 +62,24 @@ describe('emulator routes', () => {
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toBe('application/problem+json');
     await waitFor(() => emulator!.get(id), (call) => call.state === 'connected');
+  });
+
+  it('updates a call, and throttles a second outbound call within the second with Retry-After', async () => {
+    // Arrange
+    const { post } = setup();
+    const { callId } = (await (await post('/local/voice/calls', { from: CUSTOMER, to: OUR_NUMBER })).json()) as { callId: string };
+    // Act
+    const updated = await post(`/local/voice/calls/${callId}/update`, { arguments: { reason: 'agent-connected' } });
+    const unknown = await post('/local/voice/calls/tx-404/update', { arguments: {} });
+    const first = await post('/local/voice/outbound-calls', { fromPhoneNumber: OUR_NUMBER, toPhoneNumber: CUSTOMER });
+    const second = await post('/local/voice/outbound-calls', { fromPhoneNumber: OUR_NUMBER, toPhoneNumber: CUSTOMER });
+    // Assert
+    expect(updated.status).toBe(202);
+    expect(await updated.json()).toEqual({ SipMediaApplicationCall: { TransactionId: callId } });
+    expect(unknown.status).toBe(404);
+    expect([first.status, second.status]).toEqual([202, 429]);
+    expect(second.headers.get('retry-after')).toBe('1');
+    await waitFor(() => emulator!.get(callId), (call) => call.events.some((e) => e.type === 'CALL_UPDATE_REQUESTED'));
   });
 
   it.each([

@@ -60,7 +60,8 @@ export function voiceEmulatorRoutes(emulator: SmaEmulator) {
     // The SMA APIs the contact center calls, for trying them by hand (the runtime calls the emulator directly).
     .post('/local/voice/outbound-calls', async (c) => {
       const body = await readJson(c, CreateCallSchema);
-      return c.json({ SipMediaApplicationCall: emulator.createCall(body) }, 202);
+      const { transactionId } = emulator.createCall(body);
+      return c.json({ SipMediaApplicationCall: { TransactionId: transactionId } }, 202);
     })
     .post('/local/voice/calls/:callId/update', async (c) => {
       const body = await readJson(c, UpdateCallSchema);
