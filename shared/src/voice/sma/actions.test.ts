@@ -56,13 +56,31 @@ describe('SmaResponseSchema', () => {
       /Repeat/,
     ],
     ['an unknown parameter', respond([{ ...speak, Parameters: { ...speak.Parameters, Volume: 11 } }]), /Volume/],
+    ['a Speak over 1000 characters', respond([{ ...speak, Parameters: { ...speak.Parameters, Text: 'а'.repeat(1001) } }]), /at most 1000 characters/],
+    ['a Speak without CallId', respond([{ Type: 'Speak', Parameters: { ParticipantTag: 'LEG-A', Text: 'a' } }]), /Actions\[0\]\.Parameters/],
     ['a Speak without text', respond([{ Type: 'Speak', Parameters: { CallId: CALL } }]), /Actions\[0\]\.Parameters\.Text/],
     ['Actions missing', { SchemaVersion: '1.0' }, /Actions/],
     [
       'RecordAudio naming its leg twice',
-      respond([{ Type: 'RecordAudio', Parameters: { CallId: CALL, ParticipantTag: 'LEG-A', RecordingDestination: { Type: 'S3', BucketName: 'b' } } }]),
+      respond([{ Type: 'RecordAudio', Parameters: { CallId: CALL, ParticipantTag: 'LEG-A', RecordingTerminators: ['#'], RecordingDestination: { Type: 'S3', BucketName: 'b' } } }]),
       /not both/,
     ],
+    [
+      'RecordAudio without terminators',
+      respond([{ Type: 'RecordAudio', Parameters: { CallId: CALL, RecordingDestination: { Type: 'S3', BucketName: 'b' } } }]),
+      /RecordingTerminators/,
+    ],
+    [
+      'a get-digits action without its per-attempt timeout',
+      respond([{ Type: 'SpeakAndGetDigits', Parameters: { CallId: CALL, SpeechParameters: { Text: 'a' }, FailureSpeechParameters: { Text: 'b' } } }]),
+      /RepeatDurationInMilliseconds/,
+    ],
+    [
+      'MinNumberOfDigits above MaxNumberOfDigits',
+      respond([{ Type: 'SpeakAndGetDigits', Parameters: { CallId: CALL, SpeechParameters: { Text: 'a' }, FailureSpeechParameters: { Text: 'b' }, MinNumberOfDigits: 3, MaxNumberOfDigits: 2, RepeatDurationInMilliseconds: 5000 } }]),
+      /MinNumberOfDigits must not exceed MaxNumberOfDigits/,
+    ],
+    ['the agent leg joining a meeting', respond([{ Type: 'JoinChimeMeeting', Parameters: { ParticipantTag: 'LEG-B', JoinToken: 't' } }]), /ParticipantTag/],
   ])('refuses %s with a clear problem', (_, value, problem) => {
     expect(SmaResponseSchema.safeParse(value).success).toBe(false);
     expect(smaResponseProblem(value)).toMatch(problem);

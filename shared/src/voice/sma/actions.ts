@@ -31,7 +31,8 @@ export type SmaAudioSource = z.infer<typeof SmaAudioSourceSchema>;
 
 /** Polly speech: the text plus how to say it. */
 const speechFields = {
-  Text: nonEmpty,
+  // Longer texts fail at run time (ACTION_FAILED), which is as bad for the caller as a refusal.
+  Text: nonEmpty.max(1000, { error: 'a spoken Text is at most 1000 characters' }),
   Engine: z.enum(['standard', 'neural']).optional(),
   LanguageCode: nonEmpty.optional(),
   TextType: z.enum(['text', 'ssml']).optional(),
@@ -45,12 +46,13 @@ const onLeg = { CallId: nonEmpty };
 
 const digitCollection = {
   InputDigitsRegex: nonEmpty.optional(),
-  MinNumberOfDigits: count.optional(),
+  MinNumberOfDigits: z.number().int().nonnegative().optional(),
   MaxNumberOfDigits: count.optional(),
   TerminatorDigits: dtmfKeys.optional(),
   InBetweenDigitsDurationInMilliseconds: count.optional(),
   Repeat: count.optional(),
-  RepeatDurationInMilliseconds: count.optional(),
+  /** The guide marks the per-attempt timeout as required for both get-digits actions. */
+  RepeatDurationInMilliseconds: count,
 };
 const digitsInOrder = (p: { MinNumberOfDigits?: number; MaxNumberOfDigits?: number }) =>
   p.MinNumberOfDigits === undefined || p.MaxNumberOfDigits === undefined || p.MinNumberOfDigits <= p.MaxNumberOfDigits;
@@ -59,7 +61,7 @@ const digitsOrderError = { error: 'MinNumberOfDigits must not exceed MaxNumberOf
 const action = <T extends string, P extends z.ZodType>(type: T, parameters: P) =>
   z.strictObject({ Type: z.literal(type), Parameters: parameters });
 
-export const SpeakActionSchema = action('Speak', z.strictObject({ ...legFields, ...speechFields }));
+export const SpeakActionSchema = action('Speak', z.strictObject({ ...onLeg, ...speechFields }));
 
 export const SpeakAndGetDigitsActionSchema = action(
   'SpeakAndGetDigits',
@@ -112,7 +114,12 @@ const sipHeaders = z.record(z.string(), z.string()).check((ctx) => {
 export const SmaBridgeEndpointSchema = z.discriminatedUnion('BridgeEndpointType', [
   z.strictObject({ BridgeEndpointType: z.literal('PSTN'), Uri: e164 }),
   /** A Voice Connector (group): its ARN, and the user part to call on it. */
-  z.strictObject({ BridgeEndpointType: z.literal('AWS'), Arn: z.string().startsWith('arn:aws:chime:'), Uri: nonEmpty }),
+  z.strictObject({
+    BridgeEndpointType: z.literal('AWS'),
+    Arn: z.string().startsWith('arn:aws:chime:'),
+    // The user part of the Request-URI: 1–30 characters from a restricted set.
+    Uri: z.string().regex(/^[A-Za-z0-9&=+$/%\-_!~*(),.]{1,30}$/, { error: 'an AWS endpoint Uri is 1–30 characters of a-z A-Z 0-9 &=+$/%-_!~*(),.' }),
+  }),
 ]);
 
 export const CallAndBridgeActionSchema = action(
@@ -133,7 +140,8 @@ export const CallAndBridgeActionSchema = action(
 
 export const JoinChimeMeetingActionSchema = action(
   'JoinChimeMeeting',
-  z.strictObject({ ...legFields, JoinToken: nonEmpty, MeetingId: nonEmpty.optional() }),
+  // Only the caller's leg can join a meeting.
+  z.strictObject({ CallId: nonEmpty.optional(), ParticipantTag: z.literal('LEG-A').optional(), JoinToken: nonEmpty, MeetingId: nonEmpty.optional() }),
 );
 
 export const ModifyChimeMeetingAttendeesActionSchema = action(
@@ -165,9 +173,9 @@ export const RecordAudioActionSchema = action(
     .strictObject({
       ...legFields,
       DurationInSeconds: countString('DurationInSeconds').optional(),
-      SilenceDurationInSeconds: z.number().int().nonnegative().optional(),
-      SilenceThreshold: z.number().int().nonnegative().optional(),
-      RecordingTerminators: dtmfKeys.optional(),
+      SilenceDurationInSeconds: z.number().int().min(1).max(1000).optional(),
+      SilenceThreshold: z.number().int().min(1).max(1000).optional(),
+      RecordingTerminators: dtmfKeys.min(1),
       RecordingDestination: z.strictObject({ Type: z.literal('S3'), BucketName: nonEmpty, Prefix: z.string().optional() }),
     })
     // The guide allows one way of naming the leg here, not both.
@@ -204,8 +212,9 @@ export const SendDigitsActionSchema = action(
   'SendDigits',
   z.strictObject({
     ...onLeg,
-    Digits: z.string().regex(/^[0-9#*A-Dw]{1,50}$/, { error: 'Digits must be 1–50 of 0-9 # * A-D w' }),
-    ToneDurationInMilliseconds: count.optional(),
+    // A comma is a pause between tones.
+    Digits: z.string().regex(/^[0-9#*A-D,]+$/, { error: 'Digits must be made of 0-9 # * A-D and commas' }),
+    ToneDurationInMilliseconds: z.number().int().min(50).max(24000).optional(),
   }),
 );
 
