@@ -101,7 +101,7 @@ describe('SmaEmulator: updates of a call in progress', () => {
     const music: SmaAction = { Type: 'PlayAudio', Parameters: { AudioSource: { Type: 'S3', BucketName: 'b', Key: HOLD_MUSIC } } };
     const handler = scriptedHandler((event) => {
       if (event.InvocationEventType === 'NEW_INBOUND_CALL') return reply([listen, music]);
-      if (event.InvocationEventType === 'DIGITS_RECEIVED') return reply([{ Type: 'Speak', Parameters: { Text: 'Перезвоним' } }]);
+      if (event.InvocationEventType === 'DIGITS_RECEIVED') return reply([{ Type: 'Speak', Parameters: { CallId: 'leg-1', Text: 'Перезвоним' } }]);
       return reply(null);
     });
     emulator = testEmulator(handler.invoke, { timing: { promptDurationsMs: { [HOLD_MUSIC]: 600_000 } } });
@@ -123,7 +123,7 @@ describe('SmaEmulator: updates of a call in progress', () => {
 describe('SmaEmulator: outbound calls', () => {
   it('sends NEW_OUTBOUND_CALL with the arguments, then RINGING, and CALL_ANSWERED once answered', async () => {
     // Arrange
-    const handler = scriptedHandler((event) => (event.InvocationEventType === 'CALL_ANSWERED' ? reply([{ Type: 'Speak', Parameters: { Text: 'Здравствуйте', LanguageCode: 'ru-RU' } }]) : reply([])));
+    const handler = scriptedHandler((event) => (event.InvocationEventType === 'CALL_ANSWERED' ? reply([{ Type: 'Speak', Parameters: { CallId: 'leg-1', Text: 'Здравствуйте', LanguageCode: 'ru-RU' } }]) : reply([])));
     emulator = testEmulator(handler.invoke);
     // Act
     const { transactionId } = emulator.createCall({ fromPhoneNumber: OUR_NUMBER, toPhoneNumber: CUSTOMER, argumentsMap: { purpose: 'callback' } });

@@ -110,7 +110,7 @@ describe('SmaEmulator: inbound calls', () => {
 
   it('sends HANGUP when the caller hangs up, stops the running action and ignores the answer', async () => {
     // Arrange: a long pause, and an answer to HANGUP that would speak if it were run
-    const handler = scriptedHandler((event) => (event.InvocationEventType === 'HANGUP' ? reply([{ Type: 'Speak', Parameters: { Text: 'ignored' } }]) : reply([pause(60_000)])));
+    const handler = scriptedHandler((event) => (event.InvocationEventType === 'HANGUP' ? reply([{ Type: 'Speak', Parameters: { CallId: 'leg-1', Text: 'ignored' } }]) : reply([pause(60_000)])));
     emulator = testEmulator(handler.invoke);
     const { callId } = emulator.startInbound({ from: CUSTOMER, to: OUR_NUMBER });
     await waitFor(() => emulator!.get(callId), (call) => call.currentAction === 'Pause');
@@ -129,7 +129,7 @@ describe('SmaEmulator: inbound calls', () => {
     // Arrange
     const actions: SmaAction[] = [
       { Type: 'StartCallRecording', Parameters: { CallId: 'leg-1', Track: 'BOTH', Destination: { Type: 'S3', Location: 'rec/acme' } } },
-      { Type: 'Speak', Parameters: { Text: 'Спасибо за звонок', LanguageCode: 'ru-RU', VoiceId: 'Tatyana' } },
+      { Type: 'Speak', Parameters: { CallId: 'leg-1', Text: 'Спасибо за звонок', LanguageCode: 'ru-RU', VoiceId: 'Tatyana' } },
       { Type: 'StopCallRecording', Parameters: { CallId: 'leg-1' } },
       hangup(),
     ];
