@@ -8,7 +8,7 @@ import { announce, startGather } from './gather.ts';
 import { numberParam, promptOf, speechOf, speechProblem } from './params.ts';
 
 /** Actions that report ACTION_SUCCESSFUL on their own; the rest only when they end the list. */
-const REPORTING = new Set(['PlayAudioAndGetDigits', 'SpeakAndGetDigits', 'RecordAudio', 'JoinChimeMeeting', 'CallAndBridge']);
+const REPORTING = new Set(['PlayAudioAndGetDigits', 'SpeakAndGetDigits', 'RecordAudio', 'StartCallRecording', 'JoinChimeMeeting', 'CallAndBridge']);
 const INTERRUPTIBLE = new Set(['PlayAudio', 'RecordAudio', 'Pause']);
 
 const failed = (errorType: string, errorMessage: string): ActionOutcome => ({ ok: false, errorType, errorMessage });
@@ -78,10 +78,16 @@ export function startAction(host: ActionHost, action: SmaAction, done: (outcome:
       };
       break;
     }
-    case 'StartCallRecording':
+    case 'StartCallRecording': {
+      const location = (p.Destination as { Location?: unknown } | undefined)?.Location;
+      if (typeof location !== 'string' || location === '') {
+        now(failed('InvalidActionParameter', 'Destination.Location is required.'));
+        break;
+      }
       host.setRecording(true);
-      now({ ok: true });
+      now({ ok: true, data: { CallRecordingDestination: { Type: 'S3', Location: host.callRecordingLocation(location) } } });
       break;
+    }
     case 'StopCallRecording':
       host.setRecording(false);
       now({ ok: true });

@@ -75,6 +75,8 @@ export interface ActionHost {
   joinedMeeting(meetingId: string): void;
   /** Names (and notes) the object a finished RecordAudio would have written; no audio is written locally. */
   recordingKey(bucket: string, prefix: string): string;
+  /** Where StartCallRecording's file would go: bucket/prefix/yyyy/mm/dd/<time>_<transaction>_<call>.wav. */
+  callRecordingLocation(location: string): string;
   hangUpByApplication(sipResponseCode: string, action: SmaAction): void;
   /** ReceiveDigits: replaces the call's digit listener. */
   listenForDigits(action: SmaAction): void;

@@ -133,8 +133,9 @@ describe('SmaEmulator: inbound calls', () => {
       { Type: 'StopCallRecording', Parameters: { CallId: 'leg-1' } },
       hangup(),
     ];
-    const handler = scriptedHandler((event) => (event.InvocationEventType === 'NEW_INBOUND_CALL' ? reply(actions) : reply([])));
-    emulator = testEmulator(handler.invoke);
+    // StartCallRecording reports on its own; the null answer lets the list go on
+    const handler = scriptedHandler((event) => (event.InvocationEventType === 'NEW_INBOUND_CALL' ? reply(actions) : reply(null)));
+    emulator = testEmulator(handler.invoke, { clock: { now: () => Date.UTC(2026, 11, 2, 19, 5, 7, 42) } });
     const feed: CallActivity[] = [];
     emulator.on((activity) => feed.push(activity));
     // Act
@@ -145,6 +146,11 @@ describe('SmaEmulator: inbound calls', () => {
     expect(feed.filter((a) => a.type === 'recording').map((a) => (a as { on: boolean }).on)).toEqual([true, false]);
     expect(feed.every((a) => a.callId === callId)).toBe(true);
     expect(call).toMatchObject({ recording: false, state: 'ended', heard: [{ kind: 'speech', text: 'Спасибо за звонок', language: 'ru-RU', voice: 'Tatyana' }] });
-    expect(eventTypes(call)).toEqual(['NEW_INBOUND_CALL', 'HANGUP']);
+    expect(eventTypes(call)).toEqual(['NEW_INBOUND_CALL', 'ACTION_SUCCESSFUL', 'HANGUP']);
+    expect(handler.received[1]!.ActionData).toEqual({
+      Type: 'StartCallRecording',
+      Parameters: actions[0]!.Parameters,
+      CallRecordingDestination: { Type: 'S3', Location: 'rec/acme/2026/12/02/2026-12-02-19-05-07-042_tx-1_leg-1.wav' },
+    });
   });
 });

@@ -63,6 +63,17 @@ export function hostFor(engine: HostEngine, call: EmulatedCall): ActionHost {
       call.recordings.push({ bucket, key });
       return key;
     },
+    callRecordingLocation(location) {
+      // The service's layout: the default prefix when only a bucket is given, then the call's start date.
+      const [bucket, ...prefix] = location.split('/');
+      const start = new Date(Number(call.legs[0]!.StartTimeInMilliseconds));
+      const iso = start.toISOString();
+      const day = iso.slice(0, 10).replaceAll('-', '/');
+      const stamp = iso.slice(0, 23).replace('T', '-').replaceAll(':', '-').replace('.', '-');
+      const key = `${prefix.length > 0 ? prefix.join('/') : 'Amazon-Chime-SMA-Call-Recordings'}/${day}/${stamp}_${callId}_${legCallId}.wav`;
+      call.recordings.push({ bucket: bucket!, key });
+      return `${bucket}/${key}`;
+    },
     hangUpByApplication(sipResponseCode) {
       if (call.state === 'ended') return;
       engine.endCall(call, { sipResponseCode, reason: 'the application hung up (Hangup action)', by: 'application' });
