@@ -22,6 +22,7 @@ export function startAction(host: ActionHost, action: SmaAction, done: (outcome:
     cancel = host.after(ms, () => done(outcome));
   };
   const now = (outcome: ActionOutcome) => finishAfter(0, outcome);
+  let flush: (() => ActionOutcome) | undefined;
   // One leg only: a CallId other than LEG-A's, or LEG-B, names a leg the call does not have.
   const wrongLeg = (typeof p.CallId === 'string' && p.CallId !== host.legCallId) || (p.CallId === undefined && p.ParticipantTag === 'LEG-B');
   if (!wrongLeg && (action.Type === 'SpeakAndGetDigits' || action.Type === 'PlayAudioAndGetDigits')) return startGather(host, action, done);
@@ -70,6 +71,10 @@ export function startAction(host: ActionHost, action: SmaAction, done: (outcome:
         data: { RecordingDestination: { Type: 'S3', BucketName: destination.BucketName, Key: host.recordingKey(destination.BucketName as string, typeof destination.Prefix === 'string' ? destination.Prefix : '') } },
       });
       cancel = host.after(seconds * 1000 * host.scale, () => done(result()));
+      flush = () => {
+        cancel();
+        return result();
+      };
       const terminators = Array.isArray(p.RecordingTerminators) ? p.RecordingTerminators.map(String) : ['#'];
       onDigit = (key) => {
         if (!terminators.includes(key)) return;
@@ -121,5 +126,6 @@ export function startAction(host: ActionHost, action: SmaAction, done: (outcome:
     capturesDigits: action.Type === 'RecordAudio',
     digit: (key) => onDigit(key),
     stop: () => cancel(),
+    ...(flush ? { flush } : {}),
   };
 }

@@ -74,8 +74,8 @@ export class CallEngine {
   }
 
   /** Sends one event and applies the answer (attributes, then actions). */
-  async converse(call: EmulatedCall, type: SmaEventType, extra: EventExtra = {}): Promise<void> {
-    if (call.state === 'ended' && type !== 'HANGUP') return;
+  async converse(call: EmulatedCall, type: SmaEventType, extra: EventExtra = {}, options: { afterEnd?: boolean } = {}): Promise<void> {
+    if (call.state === 'ended' && type !== 'HANGUP' && !options.afterEnd) return;
     const response = await this.deliver(call, type, extra);
     if (!response) return;
     if (response.TransactionAttributes !== undefined) {
@@ -190,7 +190,8 @@ export class CallEngine {
 
 }
 
-const actionData = (action: SmaAction) => ({ Type: action.Type, Parameters: structuredClone(action.Parameters ?? {}) });
+/** An action echoed as the service echoes it in ActionData: its Type and the Parameters we were sent. */
+export const actionData = (action: SmaAction) => ({ Type: action.Type, Parameters: structuredClone(action.Parameters ?? {}) });
 
 /** The answer as the service receives it: serialised to JSON (undefined becomes null, functions vanish). */
 function overTheWire(value: unknown): unknown {

@@ -98,6 +98,8 @@ export interface RunningAction {
   capturesDigits?: boolean;
   digit(key: string): void;
   stop(): void;
+  /** RecordAudio when the caller hangs up: stops and gives the outcome it ends with. */
+  flush?(): ActionOutcome;
 }
 
 export interface EmulatorTiming {

@@ -118,6 +118,23 @@ describe('SmaEmulator: updates of a call in progress', () => {
     expect(handler.received[2]!.ActionData).toMatchObject({ Type: 'PlayAudio' });
     expect(call.unmatchedDigits).toEqual(['12']);
   });
+  it('reports the recording when the caller hangs up during RecordAudio, before HANGUP', async () => {
+    // Arrange: a voicemail that the caller ends by hanging up
+    const record: SmaAction = { Type: 'RecordAudio', Parameters: { CallId: 'leg-1', DurationInSeconds: '600', RecordingTerminators: ['#'], RecordingDestination: { Type: 'S3', BucketName: 'voicemail' } } };
+    const handler = scriptedHandler((event) => (event.InvocationEventType === 'NEW_INBOUND_CALL' ? reply([record]) : reply([])));
+    emulator = testEmulator(handler.invoke);
+    const { callId } = emulator.startInbound({ from: CUSTOMER, to: OUR_NUMBER });
+    await waitFor(() => emulator!.get(callId), (call) => call.currentAction === 'RecordAudio');
+    // Act
+    emulator.hangUp(callId);
+    const call = await waitForEvent(emulator, callId, 'HANGUP');
+    // Assert
+    expect(eventTypes(call)).toEqual(['NEW_INBOUND_CALL', 'ACTION_SUCCESSFUL', 'HANGUP']);
+    const reported = handler.received[1]!;
+    expect(reported.ActionData).toMatchObject({ Type: 'RecordAudio', RecordingDestination: { Type: 'S3', BucketName: 'voicemail', Key: 'leg-1-1.wav' } });
+    expect(reported.CallDetails.Participants[0]!.Status).toBe('Disconnected');
+    expect(call.responses.map((r) => r.ignored)).toEqual([undefined, true, true]);
+  });
 });
 
 describe('SmaEmulator: outbound calls', () => {

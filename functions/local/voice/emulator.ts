@@ -5,7 +5,7 @@
  */
 import { InvalidRequestError } from '@cc/shared/errors';
 import type { CallActivity, CallView, EmulatedCall, EmulatorTiming } from './call-model.ts';
-import { CallEngine } from './call-engine.ts';
+import { actionData, CallEngine } from './call-engine.ts';
 import { CallNotFoundError, CallStateError, InvalidPhoneNumberError, ThrottlingError, UnknownNumberError } from './errors.ts';
 import { hostFor } from './host.ts';
 import { emulatorResponseProblem } from './response-problem.ts';
@@ -159,7 +159,13 @@ export class SmaEmulator {
     const call = this.find(callId);
     if (call.state === 'ended') throw new CallStateError(`Call ${callId} has ended`);
     if (!call.legs.some((l) => l.ParticipantTag === leg)) throw new InvalidRequestError(`Call ${callId} has no ${leg}`);
+    // A recording in progress ends with the call and still reports where it went (our reading; see the docs).
+    const recording = call.current?.flush ? { action: call.current.action, outcome: call.current.flush() } : undefined;
     this.engine.endCall(call, { sipResponseCode: '0', reason: 'the caller hung up', by: 'caller' });
+    if (recording?.outcome.ok) {
+      const ActionData = { ...actionData(recording.action), ...recording.outcome.data };
+      this.engine.enqueue(call, () => this.engine.converse(call, 'ACTION_SUCCESSFUL', { ActionData }, { afterEnd: true }));
+    }
     this.engine.enqueue(call, () => this.engine.converse(call, 'HANGUP', { ActionData: this.engine.hangupData(call, '0') }));
   }
 
