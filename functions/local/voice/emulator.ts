@@ -86,7 +86,7 @@ export class SmaEmulator {
     if (!this.options.numbers(fromPhoneNumber)) throw new InvalidRequestError(`FromPhoneNumber ${fromPhoneNumber} is not a number of this SIP media application`);
     checkArguments(argumentsMap, 'ArgumentsMap');
     const call = this.newCall('outbound', { From: fromPhoneNumber, To: toPhoneNumber, Direction: 'Outbound' });
-    call.state = 'dialing';
+    this.engine.setState(call, 'dialing');
     this.engine.enqueue(call, async () => {
       await this.engine.converse(call, 'NEW_OUTBOUND_CALL', { ActionData: { Type: 'CallCreateRequest', Parameters: { Arguments: { ...argumentsMap } } } });
       if (call.state === 'ended') return;
