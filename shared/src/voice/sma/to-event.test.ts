@@ -45,6 +45,13 @@ describe('fromSmaEvent on the documented samples', () => {
     expect(inbound.legA).toEqual({ callId: 'a1f9c3e2-5b7d-4e08-9c6a-3d2b1f0e8c57', from: '+79001234567', to: '+12065550143', direction: 'inbound' });
     expect(map(sample('event-new-inbound-call.json')).attributes).toEqual({});
   });
+
+  it('passes the outbound call arguments on, and has none for other events', () => {
+    expect(map(sample('event-new-outbound-call.json')).arguments).toEqual({ purpose: 'callback', contactId: 'ct-01J0QB1M7Z3X' });
+    expect(map(sample('event-call-update-requested.json')).arguments).toBeUndefined();
+    const { ActionData: _none, ...bare } = sample('event-new-outbound-call.json');
+    expect(map(bare).event).toMatchObject({ type: 'call-started', direction: 'outbound' });
+  });
 });
 
 describe('fromSmaEvent on the other event types', () => {

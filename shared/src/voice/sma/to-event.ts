@@ -28,6 +28,8 @@ export interface SmaInbound {
    * reporting success mid-list) means the rest of that response is still queued at the SMA.
    */
   awaiting?: StepType;
+  /** NEW_OUTBOUND_CALL: the string arguments given to CreateSipMediaApplicationCall (e.g. the callback's contact). */
+  arguments?: Record<string, string>;
   event: CallEvent;
 }
 
@@ -192,6 +194,10 @@ export function fromSmaEvent(event: SmaEvent): SmaInbound {
   const legB = legInfo(details.Participants.find((p) => p.ParticipantTag === 'LEG-B'));
   const inbound: SmaInbound = { callId: details.TransactionId, attributes, event: toCallEvent(event, legA, awaiting) };
   if (isStepType(awaiting)) inbound.awaiting = awaiting;
+  const args = event.ActionData?.Parameters?.Arguments;
+  if (event.InvocationEventType === 'NEW_OUTBOUND_CALL' && args !== null && typeof args === 'object') {
+    inbound.arguments = Object.fromEntries(Object.entries(args).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
   if (legA) inbound.legA = legA;
   if (legB) inbound.legB = legB;
   return inbound;
