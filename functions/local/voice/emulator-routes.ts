@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod';
+import { lazySchema } from '@cc/shared/lazy-schema';
 import { IdSchema } from '@cc/shared/limits/input';
 import { readJson } from '../../http/body.ts';
 import { problemResponse, renderError } from '../../http/problem.ts';
@@ -14,13 +15,13 @@ import type { SmaEmulator } from './emulator.ts';
 /** Bodies here are tiny; anything larger is a mistake. */
 export const EMULATOR_BODY_MAX_BYTES = 8 * 1024;
 
-const Phone = z.string().min(1).max(32);
-const StartCallSchema = z.object({ from: Phone, to: Phone });
-const DigitsSchema = z.object({ digits: z.string().regex(/^[0-9*#]{1,32}$/, 'must be 1–32 of 0-9 * #') });
-const RejectSchema = z.object({ reason: z.enum(['busy', 'no-answer']) });
-const ArgumentsSchema = z.record(z.string().min(1).max(256), z.string().max(4096));
-const CreateCallSchema = z.object({ fromPhoneNumber: Phone, toPhoneNumber: Phone, argumentsMap: ArgumentsSchema.optional() });
-const UpdateCallSchema = z.object({ arguments: ArgumentsSchema });
+const Phone = lazySchema(() => z.string().min(1).max(32));
+const StartCallSchema = lazySchema(() => z.object({ from: Phone, to: Phone }));
+const DigitsSchema = lazySchema(() => z.object({ digits: z.string().regex(/^[0-9*#]{1,32}$/, 'must be 1–32 of 0-9 * #') }));
+const RejectSchema = lazySchema(() => z.object({ reason: z.enum(['busy', 'no-answer']) }));
+const ArgumentsSchema = lazySchema(() => z.record(z.string().min(1).max(256), z.string().max(4096)));
+const CreateCallSchema = lazySchema(() => z.object({ fromPhoneNumber: Phone, toPhoneNumber: Phone, argumentsMap: ArgumentsSchema.optional() }));
+const UpdateCallSchema = lazySchema(() => z.object({ arguments: ArgumentsSchema }));
 
 /** The `/local/voice/…` routes, to mount at the server's root; `emulator` is the runtime's one SMA emulator. */
 export function voiceEmulatorRoutes(emulator: SmaEmulator) {
