@@ -36,8 +36,9 @@ import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
-import { UnconfiguredCallControl } from '../adapters/voice/unconfigured-call-control.ts';
 import { LocalMeetingRooms } from './voice/local-meetings.ts';
+import { createLocalVoice, type LocalVoice } from './voice/local-voice.ts';
+import type { EmulatorTiming } from './voice/emulator.ts';
 import { createVoiceServices } from '../composition/voice-services.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
 import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
@@ -62,6 +63,8 @@ export interface ContactCenterOptions {
   streamIdleDelayMs?: number;
   /** Port of the widget demo page (another origin than the API); default the HTTP port + 1, or a free one. */
   widgetDemoPort?: number;
+  /** The SMA emulator's timings (tests shorten speech, prompts and the response timeouts). */
+  voiceTiming?: Partial<EmulatorTiming>;
 }
 
 /**
@@ -74,6 +77,8 @@ export interface RunningContactCenter {
   baseUrl: string;
   /** The messenger simulator (page at `<baseUrl>/simulator/`), standing in for every provider. */
   simulator: MessengerSimulator;
+  /** The local telephony: the SMA emulator (`/local/voice/calls`), its call control and the numbers it answers. */
+  voice: LocalVoice;
   /** A shop page on another origin with the web chat widget of the demo channel. */
   widgetDemoUrl: string;
   demo: DemoFile;
@@ -158,6 +163,11 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       onError: (error, job) => logger.warn('Delivery job failed', { error, messageId: job.messageId }),
     });
     cleanups.push(() => delivery.stop());
+    // Phone calls: the SMA emulator invokes the catalogued voice handler, as the SIP media application does in AWS.
+    const meetings = new LocalMeetingRooms();
+    const voiceHandler = handlers.get('voice-sma')!;
+    const localVoice = createLocalVoice({ invoke: (event) => voiceHandler(event, createLambdaContext('voice-sma')), meetings, ...(options.voiceTiming && { timing: options.voiceTiming }) });
+    cleanups.push(() => localVoice.stop());
     const deps: Deps = {
       config,
       clock: systemClock,
@@ -169,8 +179,8 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       timers,
       // Records accepted callbacks' dial requests until the voice issue brings a dialer.
       dialer: new LocalVoiceDialer(),
-      callControl: new UnconfiguredCallControl(),
-      meetings: new LocalMeetingRooms(),
+      callControl: localVoice.callControl,
+      meetings,
       delivery,
     };
     const { services } = compose(deps);
@@ -185,6 +195,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     const demo = await seedDemo(deps, baseUrl, previous, { widgetOrigins: widgetDemo.origins });
     const webchat = demo.channels.find((c) => c.type === 'webchat');
     if (webchat) widgetDemo.configure({ apiBaseUrl: baseUrl, channelId: webchat.channelId });
+    for (const phone of demo.phoneNumbers) localVoice.numbers.add(phone.e164);
     if (demoPath) writeFileSync(demoPath, JSON.stringify(demo, null, 2) + '\n', { mode: 0o600 });
 
     cleanups.push(() => timers.stop());
@@ -218,6 +229,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       .use(localGuard(port))
       .route('/', localRoutes({ directory: deps.directory, issuer, handlers }))
       .route('/', simulatorRoutes(simulator))
+      .route('/', localVoice.routes)
       .route('/', createApp(deps, services, { healthChecks: { streamPoller: async () => poller.healthy } }))
       .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
       .get('*', (c) => {
@@ -237,7 +249,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     // Ready only once the poller has read the stream at least once.
     const deadline = Date.now() + 30_000;
     while (!poller.healthy && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return { baseUrl, demo, deps, services, simulator, widgetDemoUrl: widgetDemo.url, handlers, poller, deadLetters, stop };
+    return { baseUrl, demo, deps, services, simulator, voice: localVoice, widgetDemoUrl: widgetDemo.url, handlers, poller, deadLetters, stop };
   } catch (error) {
     await stop();
     throw error;

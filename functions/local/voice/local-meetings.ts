@@ -43,6 +43,10 @@ export class LocalMeetingRooms implements MeetingRooms {
     this.byContact.delete(`${room.tenantId}:${room.contactId}`);
   }
 
+  has(meetingId: string): boolean {
+    return this.rooms.has(meetingId);
+  }
+
   /** The attendee a token admits, for the signalling server; `undefined` for an unknown or closed room. */
   admit(meetingId: string, joinToken: string): LocalAttendee | undefined {
     return [...(this.rooms.get(meetingId)?.attendees.values() ?? [])].find((a) => a.joinToken === joinToken);
