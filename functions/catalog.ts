@@ -22,4 +22,5 @@ export const lambdaCatalog: readonly LambdaDefinition[] = [
   { name: 'stream-processor', entry: 'streams/handler.ts', trigger: 'dynamodb-stream', description: 'Reacts to table changes: live pushes, routing' },
   { name: 'routing-timers', entry: 'routing/timer-handler.ts', trigger: 'sqs-queue', description: 'Routing timers from SQS: offer timeouts, wrap-up ends, overflow, callback windows, sweeps' },
   { name: 'message-delivery', entry: 'delivery/handler.ts', trigger: 'delivery-queue', description: 'Sends replies and notices off the delivery queue, one provider call per job' },
+  { name: 'voice-sma', entry: 'voice/sma-handler.ts', trigger: 'sip-media-application', description: 'SIP media application events: the call flows (Amazon Chime SDK PSTN audio)' },
 ];
