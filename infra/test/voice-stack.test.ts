@@ -252,6 +252,20 @@ describe('VoiceStack (-c voice=true)', () => {
   });
 });
 
+describe('changing the number', () => {
+  it('makes a new SIP rule (a new logical id) while the SMA stays, as a rule\'s trigger cannot change in place', () => {
+    const idsFor = (voicePhoneNumber: string) => {
+      const voice = synthContactCenter({ context: { ...VOICE_CONTEXT, voicePhoneNumber } }).templates.voice!;
+      return { sma: Object.keys(voice.findResources('Custom::SipMediaApplication')), rule: Object.keys(voice.findResources('Custom::SipRule')) };
+    };
+    const before = idsFor(NUMBER);
+    const after = idsFor('+12065550199');
+    expect(after.sma).toEqual(before.sma);
+    expect(after.rule).toHaveLength(1);
+    expect(after.rule).not.toEqual(before.rule);
+  });
+});
+
 describe('meetings grants (every deployment)', () => {
   it.each([
     ['without voice', {}],
