@@ -7,8 +7,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 const SAMPLE_RATE = 8000;
 const target = new URL('../infra/assets/voice-prompts/hold-music.wav', import.meta.url);
 
-// A slow C major arpeggio and back, half a second a note: 16 notes, 8 seconds, so the loop is short.
-const NOTES_HZ = [261.63, 329.63, 392.0, 523.25, 392.0, 329.63, 261.63, 196.0, 220.0, 261.63, 329.63, 440.0, 329.63, 261.63, 220.0, 196.0];
+// Slow arpeggios (C, A minor, F, G), half a second a note: 20 notes, 10 seconds, the duration
+// functions/voice/prompts.ts gives `hold-music` (holding fills its period with it).
+const NOTES_HZ = [
+  261.63, 329.63, 392.0, 523.25, 392.0, 220.0, 261.63, 329.63, 440.0, 329.63, 174.61, 220.0, 261.63, 349.23, 261.63, 196.0, 246.94, 293.66,
+  392.0, 293.66,
+];
 const NOTE_SECONDS = 0.5;
 
 function pcm() {

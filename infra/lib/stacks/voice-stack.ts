@@ -18,9 +18,6 @@ export const CHIME_VOICE_PRINCIPAL = 'voiceconnector.chime.amazonaws.com';
 /** Transcribe streaming, which the voice function opens for live call transcripts. */
 export const TRANSCRIBE_STREAMING_ACTIONS = ['transcribe:StartStreamTranscription', 'transcribe:StartStreamTranscriptionWebSocket'];
 
-/** Key prefix of the prompts shipped with the product (`shipped/hold-music.wav`); the rest of the bucket is the tenants'. */
-export const SHIPPED_PROMPTS_PREFIX = 'shipped/';
-
 /**
  * The recordings bucket's name, computed alike by this stack and the API stack, so the API stack's grant is a plain
  * ARN (no cross-stack token inside a wildcard resource). At most 55 characters for a 20-character stage.
@@ -173,17 +170,17 @@ export class VoiceStack extends Stack {
       }),
     );
 
+    // The shipped prompts at the keys functions/voice/prompts.ts names (`hold-music.wav`). Never pruned: tenants'
+    // recorded greetings share the bucket.
     const prompts = new BucketDeployment(this, 'DeployPrompts', {
       sources: [Source.asset(VOICE_PROMPTS_DIR)],
       destinationBucket: this.promptsBucket,
-      // Prunes only the shipped prefix: tenants' recorded greetings live beside it.
-      destinationKeyPrefix: SHIPPED_PROMPTS_PREFIX,
-      prune: true,
+      prune: false,
       outputObjectKeys: false,
     });
     acknowledgeDeploymentProvider(this, prompts, {
       finding: /^Resource::<PromptsBucket[0-9A-F]{8}\.Arn>\/\*$/,
-      reason: 'Objects of the prompts bucket: the upload syncs and prunes the shipped prompts, whose keys are file names that change with the product.',
+      reason: 'Objects of the prompts bucket: the upload syncs the shipped prompts, whose keys are file names that change with the product.',
     });
 
     new CfnOutput(this, 'SipMediaApplicationId', { value: this.sipMediaApplication.sipMediaApplicationId, description: 'SIP media application id' });
