@@ -104,11 +104,30 @@ describe('VoiceStack (-c voice=true)', () => {
     expect(sdkCall(disabler, 'Delete')).toMatchObject({ action: 'updateSipRule', parameters: { SipRuleId: `<${ruleId}.SipRule.SipRuleId>`, Disabled: true } });
   });
 
+  it('associates the number with SMAs (product type) before the SIP rule names it, and leaves it on delete', () => {
+    const [numberId, number] = Object.entries(voice.findResources('Custom::PhoneNumberProductType'))[0]!;
+    const call = { service: '@aws-sdk/client-chime-sdk-voice', action: 'updatePhoneNumber', parameters: { PhoneNumberId: NUMBER, ProductType: 'SipMediaApplicationDialIn' } };
+    expect(sdkCall(number, 'Create')).toMatchObject(call);
+    expect(sdkCall(number, 'Update')).toMatchObject(call);
+    expect(number.Properties.Delete).toBeUndefined();
+    expect(Object.values(voice.findResources('Custom::SipRule'))[0]!.DependsOn).toContain(numberId);
+  });
+
   it('gives the custom resources only the Chime SDK Voice actions they call, scoped where IAM allows', () => {
     const policies = Object.values(voice.findResources('AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy).includes('chime:'));
     const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
     expect(new Set(actionsOf(statements))).toEqual(
-      new Set(['chime:CreateSipMediaApplication', 'chime:UpdateSipMediaApplication', 'chime:DeleteSipMediaApplication', 'lambda:GetPolicy', 'chime:CreateSipRule', 'chime:UpdateSipRule', 'chime:DeleteSipRule', 'chime:GetSipRule']),
+      new Set([
+        'chime:CreateSipMediaApplication',
+        'chime:UpdateSipMediaApplication',
+        'chime:DeleteSipMediaApplication',
+        'lambda:GetPolicy',
+        'chime:UpdatePhoneNumber',
+        'chime:CreateSipRule',
+        'chime:UpdateSipRule',
+        'chime:DeleteSipRule',
+        'chime:GetSipRule',
+      ]),
     );
     const smaChanges = statements.find((s) => actionsOf([s]).includes('chime:DeleteSipMediaApplication'))!;
     expect(JSON.stringify(smaChanges.Resource)).toContain(':sma/*');
@@ -309,7 +328,7 @@ describe('without -c voice=true', () => {
     expect(stacks.voice).toBeUndefined();
     for (const template of Object.values(templates)) {
       const json = JSON.stringify(template!.toJSON());
-      expect(json).not.toMatch(/Custom::SipMediaApplication|Custom::SipRule|SipMediaApplication|voiceconnector/);
+      expect(json).not.toMatch(/Custom::SipMediaApplication|Custom::SipRule|Custom::PhoneNumberProductType|SipMediaApplication|voiceconnector/);
     }
   });
 

@@ -26,8 +26,9 @@ const VOICE_API = '@aws-sdk/client-chime-sdk-voice';
 
 /**
  * A SIP media application and the SIP rule that sends one phone number's calls to it, made with the Chime SDK
- * Voice API through CDK custom resources (CloudFormation has no resource types for them). The number itself is
- * never ordered or released here: it must exist in the account, since ordering one is a purchase.
+ * Voice API through CDK custom resources (CloudFormation has no resource types for them), after setting the
+ * number's product type to SIP media application dial-in. The number itself is never ordered or released here:
+ * it must exist in the account, since ordering one is a purchase.
  *
  * Deleting: CloudFormation removes dependents first, so the rule is disabled (the API deletes only disabled
  * rules), then deleted, then the SMA. A new number gets a new rule (its id holds the number) before the old
@@ -88,6 +89,24 @@ export class SipMediaApplication extends Construct {
       new PolicyStatement({ effect: Effect.ALLOW, actions: ['chime:CreateSipRule', 'chime:UpdateSipRule', 'chime:DeleteSipRule', 'chime:GetSipRule'], resources: ['*'] }),
     ];
     const digits = props.phoneNumber.slice(1);
+    // The number's association with SMAs: its product type must be SIP media application dial-in before a
+    // ToPhoneNumber rule may name it. Setting it is free and reversible; a number still associated elsewhere (a
+    // Voice Connector) makes the API refuse, so the deployment stops with the API's message. Left as is on delete.
+    const productType: AwsSdkCall = {
+      service: VOICE_API,
+      action: 'updatePhoneNumber',
+      parameters: { PhoneNumberId: props.phoneNumber, ProductType: 'SipMediaApplicationDialIn' },
+      physicalResourceId: PhysicalResourceId.of(props.phoneNumber),
+      outputPaths: ['PhoneNumber.PhoneNumberId'],
+    };
+    const association = new AwsCustomResource(this, `Number${digits}`, {
+      resourceType: 'Custom::PhoneNumberProductType',
+      installLatestAwsSdk: false,
+      onCreate: productType,
+      onUpdate: productType,
+      // The number's ARN form is not in our references either: scoped by action, and the call names one number.
+      policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ effect: Effect.ALLOW, actions: ['chime:UpdatePhoneNumber'], resources: ['*'] })]),
+    });
     const rule = new AwsCustomResource(this, `Rule${digits}`, {
       resourceType: 'Custom::SipRule',
       installLatestAwsSdk: false,
@@ -108,6 +127,7 @@ export class SipMediaApplication extends Construct {
       onDelete: { service: VOICE_API, action: 'deleteSipRule', parameters: { SipRuleId: ruleId } },
       policy: AwsCustomResourcePolicy.fromStatements(ruleStatements),
     });
+    rule.node.addDependency(association);
     this.sipRuleId = rule.getResponseField('SipRule.SipRuleId');
 
     // Exists only to disable the rule on stack deletion, before the rule itself is deleted (it depends on the rule).
@@ -119,7 +139,7 @@ export class SipMediaApplication extends Construct {
       policy: AwsCustomResourcePolicy.fromStatements(ruleStatements),
     });
 
-    for (const resource of [sma, rule, disabler]) {
+    for (const resource of [sma, association, rule, disabler]) {
       acknowledgeWildcards(resource.node.findChild('CustomResourcePolicy'), [
         {
           finding: /^Resource::\*$/,
@@ -135,6 +155,11 @@ export class SipMediaApplication extends Construct {
           finding: /^Resource::\*$/,
           actions: ['chime:CreateSipRule', 'chime:UpdateSipRule', 'chime:DeleteSipRule', 'chime:GetSipRule'],
           reason: 'A SIP rule id exists only once it is created, and the references we work from give no SIP rule ARN form to scope to; the statement holds only the four SIP rule actions.',
+        },
+        {
+          finding: /^Resource::\*$/,
+          actions: ['chime:UpdatePhoneNumber'],
+          reason: 'The references we work from give no phone number ARN form to scope to; the statement holds only UpdatePhoneNumber, which the call makes for the one configured number.',
         },
       ]);
     }
