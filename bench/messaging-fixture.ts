@@ -19,6 +19,8 @@ import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
 import { LocalTimers } from '../functions/adapters/timers/local-timers.ts';
 import { LocalVoiceDialer } from '../functions/adapters/voice/local-voice-dialer.ts';
+import { UnconfiguredCallControl } from '../functions/adapters/voice/unconfigured-call-control.ts';
+import { LocalMeetingRooms } from '../functions/local/voice/local-meetings.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, findFreePort, startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { createApp } from '../functions/http/app.ts';
 
@@ -55,6 +57,8 @@ export async function startMessagingBench(): Promise<MessagingBench> {
     // Nothing arms a timer or dials here: the stream is not started.
     timers: new LocalTimers({ deliver: async () => undefined }),
     dialer: new LocalVoiceDialer(),
+    callControl: new UnconfiguredCallControl(),
+    meetings: new LocalMeetingRooms(),
   };
   await deps.directory.putChannel({
     tenantId: 'bench',

@@ -21,6 +21,8 @@ import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
 import { LocalTimers } from '../functions/adapters/timers/local-timers.ts';
 import { LocalVoiceDialer } from '../functions/adapters/voice/local-voice-dialer.ts';
+import { UnconfiguredCallControl } from '../functions/adapters/voice/unconfigured-call-control.ts';
+import { LocalMeetingRooms } from '../functions/local/voice/local-meetings.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../functions/local/dynamodb-local.ts';
 import { createLambdaContext } from '../functions/local/lambda-context.ts';
 import { simulatorApiBaseUrls } from '../functions/local/simulator/provider-api.ts';
@@ -45,7 +47,7 @@ if (values.local) {
   // Pushes of this process reach no console (they are connected to `npm start`); consoles re-read on reconnect.
   // Timers armed here fire while this process runs; `npm start` re-arms any left from the table on its next start.
   const timers = new LocalTimers({ deliver: (timer) => composition.services.routing.timers.fireTimer(timer) });
-  const composition = compose({ config, clock: systemClock, ...createRepositories(dynamodb, TABLE_BASE_NAME), push: new LocalRealtimeHub(), cipher: LocalSecretCipher.fromKeyFile(join(dataDir, 'secrets.key')), verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }), senders: createSendersFromConfig(config), timers, dialer: new LocalVoiceDialer() });
+  const composition = compose({ config, clock: systemClock, ...createRepositories(dynamodb, TABLE_BASE_NAME), push: new LocalRealtimeHub(), cipher: LocalSecretCipher.fromKeyFile(join(dataDir, 'secrets.key')), verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }), senders: createSendersFromConfig(config), timers, dialer: new LocalVoiceDialer(), callControl: new UnconfiguredCallControl(), meetings: new LocalMeetingRooms() });
   installComposition(composition);
   console.log(JSON.stringify(await redriveDeadLetterFile(join(dataDir, 'dead-letters.jsonl'), await streamHandler(), createContext)));
   await timers.stop();

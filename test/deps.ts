@@ -8,6 +8,9 @@ import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
 import { LocalTimers } from '../functions/adapters/timers/local-timers.ts';
 import { LocalVoiceDialer } from '../functions/adapters/voice/local-voice-dialer.ts';
+import { UnconfiguredCallControl } from '../functions/adapters/voice/unconfigured-call-control.ts';
+import { LocalMeetingRooms } from '../functions/local/voice/local-meetings.ts';
+import { createVoiceServices } from '../functions/composition/voice-services.ts';
 import { createTestTable } from './dynamodb.ts';
 
 /**
@@ -15,7 +18,7 @@ import { createTestTable } from './dynamodb.ts';
  * `createServices` as every composition), plus the token issuer. Timers fire in-process through the routing
  * service unless a test brings its own (`adapters.timers`, e.g. recording ones).
  */
-export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<Deps, 'timers' | 'dialer'>> = {}) {
+export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<Deps, 'timers' | 'dialer' | 'callControl' | 'meetings'>> = {}) {
   const table = await createTestTable('app');
   const issuer = await createLocalIssuer();
   const hub = new LocalRealtimeHub();
@@ -34,7 +37,10 @@ export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<De
     // Fires through the services built below from these very adapters (a timer never fires before they exist).
     timers: adapters.timers ?? new LocalTimers({ deliver: (timer) => services.routing.timers.fireTimer(timer), onError: (message, error, timer) => logger.warn(message, { error, timer }) }),
     dialer: adapters.dialer ?? new LocalVoiceDialer(),
+    callControl: adapters.callControl ?? new UnconfiguredCallControl(),
+    meetings: adapters.meetings ?? new LocalMeetingRooms(),
   };
   const { services } = compose(deps);
-  return { deps, services, issuer, hub, table };
+  const voice = createVoiceServices(deps, services.routing);
+  return { deps, services, voice, issuer, hub, table };
 }

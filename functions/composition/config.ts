@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { lazySchema } from '@cc/shared/lazy-schema';
 
 /**
  * Runtime configuration, read from the environment once. The same variables are set by CDK on
  * each Lambda and by the local runtime on its own process.
  */
-export const ConfigSchema = z.object({
+export const ConfigSchema = lazySchema(() => z.object({
   CC_RUNTIME: z.enum(['aws', 'local']).default('aws'),
   TABLE_NAME: z.string().min(3),
   AWS_REGION: z.string().default('eu-central-1'),
@@ -38,12 +39,19 @@ export const ConfigSchema = z.object({
   CALLBACK_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(3),
   /** Callback contacts of one channel that may wait in a queue at once; more are refused until some are handled. */
   CALLBACK_OPEN_PER_CHANNEL: z.coerce.number().int().min(1).default(50),
+  /** The SIP media application whose calls we control (AWS, only where voice is deployed: `-c voice=true`). */
+  SIP_MEDIA_APPLICATION_ID: z.string().min(1).optional(),
+  /** Where Chime SDK meetings for call audio are hosted (a Chime SDK media region); default: the function's region. */
+  CHIME_MEETINGS_REGION: z.string().min(1).optional(),
+  /** Prompts (hold music) the SIP media application plays, and where it stores recordings (AWS voice stack). */
+  VOICE_PROMPTS_BUCKET: z.string().min(3).optional(),
+  VOICE_RECORDINGS_BUCKET: z.string().min(3).optional(),
   /** Messenger API hosts; the local runtime points them at its simulator so real hosts are never called. */
   TELEGRAM_API_BASE_URL: z.string().url().default('https://api.telegram.org'),
   WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),
   VK_API_BASE_URL: z.string().url().default('https://api.vk.com'),
   VIBER_API_BASE_URL: z.string().url().default('https://chatapi.viber.com'),
-});
+}));
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** @throws ZodError naming every missing or invalid variable. */

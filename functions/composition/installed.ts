@@ -6,11 +6,14 @@
 import { readConfig, type Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import type { Services } from './services.ts';
+import type { VoiceServices } from './voice-services.ts';
 
 /** A process's adapters and the services built from them. */
 export interface Composition {
   deps: Deps;
   services: Services;
+  /** The call flow services (the voice-sma function's part), where the process runs calls. */
+  voice?: VoiceServices;
 }
 
 let installed: Composition | undefined;

@@ -17,6 +17,7 @@ import { DynamoMessagingRepository } from '../adapters/dynamo/messaging-reposito
 import { DynamoCustomerRepository } from '../adapters/dynamo/customer-repository.ts';
 import { DynamoWidgetKeyRepository } from '../adapters/dynamo/widget-key-repository.ts';
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter.ts';
+import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
 export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
@@ -34,6 +35,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     widgetKeys: new DynamoWidgetKeyRepository(table),
     routing: new DynamoRoutingRepository(table),
     rateLimiter: new DynamoRateLimiter(table),
+    calls: new DynamoCallRepository(table),
   };
 }
 

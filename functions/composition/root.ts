@@ -11,6 +11,7 @@ import type { Composition } from './installed.ts';
 import { awsCipher, awsDelivery, awsDialer, awsPush, awsTimers, awsVerifier } from './aws-adapters.ts';
 import { awsRepositories } from './repositories.ts';
 import { createSendersFromConfig } from './senders.ts';
+import { awsCallControl, awsMeetings } from './voice-adapters.ts';
 
 export { createRepositories } from './repositories.ts';
 export { createSendersFromConfig, PROVIDER_TIMEOUT_MS } from './senders.ts';
@@ -26,6 +27,8 @@ export function createAwsDeps(config: Config): Deps {
     senders: createSendersFromConfig(config),
     timers: awsTimers(config),
     dialer: awsDialer(),
+    callControl: awsCallControl(config),
+    meetings: awsMeetings(config),
     ...awsDelivery(config),
   };
 }

@@ -4,6 +4,7 @@ import { processComposition } from './installed.ts';
 import { awsCipher, awsDelivery, awsDialer, awsPush, awsTimers } from './aws-adapters.ts';
 import { awsRepositories } from './repositories.ts';
 import { createSendersFromConfig } from './senders.ts';
+import { awsCallControl, awsMeetings } from './voice-adapters.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
 export type StreamProcessorDeps = ServiceDeps;
@@ -20,7 +21,7 @@ export function composeStreamProcessor(deps: StreamProcessorDeps): StreamProcess
 
 /** Every adapter but the console token verifier (and so jose). */
 export function awsStreamProcessorDeps(config: Config): StreamProcessorDeps {
-  return { ...awsRepositories(config), push: awsPush(config), cipher: awsCipher(config), senders: createSendersFromConfig(config), timers: awsTimers(config), dialer: awsDialer(), ...awsDelivery(config) };
+  return { ...awsRepositories(config), push: awsPush(config), cipher: awsCipher(config), senders: createSendersFromConfig(config), timers: awsTimers(config), dialer: awsDialer(), callControl: awsCallControl(config), meetings: awsMeetings(config), ...awsDelivery(config) };
 }
 
 /** This process's stream-processor composition, built once. */

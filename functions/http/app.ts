@@ -11,6 +11,7 @@ import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
+import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { messagingRoutes } from './routes/messaging.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
   const api = new Hono<AuthEnv>()
     .route('/', directoryRoutes(deps, auth))
     .route('/', channelAdminRoutes(deps, services, auth))
+    .route('/', phoneNumberRoutes(deps, auth))
     .route('/agents', agentRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))

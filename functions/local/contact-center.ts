@@ -36,6 +36,9 @@ import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
+import { UnconfiguredCallControl } from '../adapters/voice/unconfigured-call-control.ts';
+import { LocalMeetingRooms } from './voice/local-meetings.ts';
+import { createVoiceServices } from '../composition/voice-services.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
 import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
 import { requeuePendingDeliveries } from './requeue-deliveries.ts';
@@ -166,10 +169,13 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       timers,
       // Records accepted callbacks' dial requests until the voice issue brings a dialer.
       dialer: new LocalVoiceDialer(),
+      callControl: new UnconfiguredCallControl(),
+      meetings: new LocalMeetingRooms(),
       delivery,
     };
     const { services } = compose(deps);
-    installComposition({ deps, services });
+    const voice = createVoiceServices(deps, services.routing);
+    installComposition({ deps, services, voice });
 
     const demoPath = dataDir && join(dataDir, 'demo.json');
     const previous = demoPath && existsSync(demoPath) ? (JSON.parse(readFileSync(demoPath, 'utf8')) as DemoFile) : undefined;

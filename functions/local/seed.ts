@@ -4,6 +4,7 @@
  * Idempotent: with the previous run's demo file the same logins and secrets are kept.
  */
 import { randomBytes } from 'node:crypto';
+import { menuCallFlow } from '@cc/shared/voice/default-flow';
 import type { Agent } from '@cc/shared/agents/model';
 import type { Role } from '@cc/shared/auth/model';
 import type { TenantQueue } from '@cc/shared/queues/ports';
@@ -41,6 +42,17 @@ export interface DemoFile {
 }
 
 export const DEMO_TENANT_ID = 'romashka';
+
+/** The demo number's menu: 1 → the 24/7 support queue (so a call reaches Анна at any hour), 2 → sales, with its hours. */
+export function demoCallFlow() {
+  return menuCallFlow(
+    [
+      { digit: '1', queueId: 'support', label: 'Поддержка', prompt: { ru: 'Для службы поддержки нажмите 1.', en: 'For support, press 1.' } },
+      { digit: '2', queueId: 'sales', label: 'Продажи', prompt: { ru: 'Для отдела продаж нажмите 2.', en: 'For sales, press 2.' } },
+    ],
+    'support',
+  );
+}
 const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');
 const password = () => `${secret(6)}-${secret(6)}`.replace(/[_-]/g, 'x');
 
@@ -140,6 +152,9 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
     // The tenant record goes last: its presence means the seed completed.
     await deps.directory.putTenant({ tenantId, name: 'ООО «Ромашка»', timeZone: 'Europe/Moscow', locale: 'ru', createdAt: now }, { overwrite: true });
   }
+
+  // A data folder from before voice has the number without a flow: it gets the demo menu too.
+  for (const phone of phoneNumbers) if (!(await deps.calls.getFlow(tenantId, phone.e164))) await deps.calls.putFlow(tenantId, phone.e164, demoCallFlow());
 
   const webchat = channels.find((c) => c.type === 'webchat');
   const origins = options.widgetOrigins;

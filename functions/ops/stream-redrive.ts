@@ -9,20 +9,21 @@ import { GetRecordsCommand, GetShardIteratorCommand, TrimmedDataAccessException,
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as z from 'zod';
+import { lazySchema } from '@cc/shared/lazy-schema';
 import { toLambdaRecord, type DeadLetter } from '../local/stream-poller.ts';
 
 /** The stream handler, as Lambda invokes it. */
 export type StreamEventHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
 
 /** What Lambda's SQS on-failure destination writes for a DynamoDB stream batch (the fields we need). */
-export const StreamFailureMessageSchema = z.object({
+export const StreamFailureMessageSchema = lazySchema(() => z.object({
   DDBStreamBatchInfo: z.object({
     shardId: z.string().min(1),
     startSequenceNumber: z.string().regex(/^\d+$/),
     endSequenceNumber: z.string().regex(/^\d+$/),
     streamArn: z.string().min(1),
   }),
-});
+}));
 export type StreamBatchInfo = z.infer<typeof StreamFailureMessageSchema>['DDBStreamBatchInfo'];
 
 /** The dead-letter queue as the redrive needs it (SQS in AWS, an array in tests). */

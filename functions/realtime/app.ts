@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '@cc/shared/lazy-schema';
 import { decodeJwt } from 'jose';
 import { isConnectionLive } from '@cc/shared/realtime/ports';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
@@ -9,7 +10,7 @@ import { isVisitorToken } from '../widget/visitor-tokens.ts';
 import type { VisitorGate } from '../widget/visitor-gate.ts';
 
 /** The parts of an API Gateway WebSocket event this handler reads. */
-export const WebSocketEventSchema = z.object({
+export const WebSocketEventSchema = lazySchema(() => z.object({
   requestContext: z.object({
     routeKey: z.string(),
     connectionId: z.string().min(1),
@@ -20,10 +21,10 @@ export const WebSocketEventSchema = z.object({
   /** `$connect` carries the upgrade's headers (a widget's `Origin` is checked against its channel). */
   headers: z.record(z.string(), z.unknown()).nullish(),
   body: z.string().nullish(),
-});
+}));
 export type WebSocketEvent = z.infer<typeof WebSocketEventSchema>;
 
-const ClientMessageSchema = z.object({ action: z.literal('ping') });
+const ClientMessageSchema = lazySchema(() => z.object({ action: z.literal('ping') }));
 
 const answer = (statusCode: number, body = ''): APIGatewayProxyResultV2 => ({ statusCode, body });
 

@@ -23,13 +23,14 @@ export class ContactCommands {
   ) {}
 
   /** Creates a queued contact (the stream then routes it); a callback may take a waiting caller's place. @throws NotFoundError, ConflictError */
-  async createContact(tenantId: string, input: CreateContact): Promise<Contact> {
+  async createContact(tenantId: string, input: CreateContact, extra: Pick<Contact, 'call' | 'voicemail'> = {}): Promise<Contact> {
     const queue = await this.queues.load(tenantId, input.queueId);
     const at = this.deps.clock.now().toISOString();
     const contactId = input.contactId ?? randomUUID();
     const { replacesContactId, contactId: _id, ...fields } = input;
     const contact: Contact = {
       ...fields,
+      ...extra,
       tenantId,
       contactId,
       queueId: queue.queueId,
@@ -103,6 +104,24 @@ export class ContactCommands {
       const held = contact.status === 'offered' || contact.status === 'connected';
       return { contact: next, ...(held ? agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at)) : {}) };
     }))!;
+  }
+
+  /** The customer hung up a connected call: the conversation ends as if the agent had ended it (after-contact work or closed). */
+  async endByCustomer(tenantId: string, contactId: string, reason: string): Promise<Contact | undefined> {
+    return this.changes.apply(tenantId, contactId, (contact, agent, queue, at) => {
+      if (contact.status !== 'connected') return undefined;
+      const planned = endPlan(contact, agent, queue, at)!;
+      const last = planned.contact.history.at(-1);
+      return { ...planned, contact: { ...planned.contact, history: [...planned.contact.history.slice(0, -1), { ...last!, reason }] }, expectedStatus: 'connected' };
+    });
+  }
+
+  /** Adds facts to a contact without moving it (a survey answer, a dial result); `undefined` from `patch`: nothing to add. */
+  async annotate(tenantId: string, contactId: string, patch: (contact: Contact) => Partial<Pick<Contact, 'survey' | 'dialAttempts' | 'call'>> | undefined): Promise<Contact | undefined> {
+    return this.changes.apply(tenantId, contactId, (contact) => {
+      const fields = patch(contact);
+      return fields ? { contact: { ...contact, ...fields, version: contact.version + 1 } } : undefined;
+    });
   }
 
   /** The customer left (hung up, closed the chat) while waiting or being offered. */

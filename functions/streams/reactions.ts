@@ -4,8 +4,9 @@ import type { ChangeReaction } from './app.ts';
 import { routingReactions } from '../routing/reactions.ts';
 import { messagingReactions } from '../messaging/reactions.ts';
 import { widgetReactions } from '../widget/reactions.ts';
+import { voiceReactions } from '../voice/reactions.ts';
 
 /** Every reaction the stream processor runs, in order, from each area of the contact center. */
 export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
-  return [...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services)];
+  return [...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps)];
 }

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod';
+import { lazySchema } from '@cc/shared/lazy-schema';
 import { hasRole } from '@cc/shared/auth/model';
 import { authorizeContactCreation } from '@cc/shared/contacts/create-policy';
 import { IdSchema } from '@cc/shared/limits/input';
@@ -11,7 +12,7 @@ import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 
 /** `GET /api/contacts?assigned=me` (or an agent id, for supervisors). */
-const AssignedQuerySchema = z.object({ assigned: IdSchema });
+const AssignedQuerySchema = lazySchema(() => z.object({ assigned: IdSchema }));
 
 /**
  * Contacts and routing: create (any channel, callbacks with a window), list an agent's held contacts, read, accept/reject an offer (only the

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod';
+import { lazySchema } from '@cc/shared/lazy-schema';
 import { ReplyRequestSchema } from '@cc/shared/conversations/model';
 import { MergeCustomersRequestSchema } from '@cc/shared/customers/model';
 import type { Deps } from '../../composition/deps.ts';
@@ -8,10 +9,10 @@ import { ReplyService, toMessageView } from '../../messaging/replies.ts';
 import type { AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 
-const HistoryQuerySchema = z.object({
+const HistoryQuerySchema = lazySchema(() => z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(4096).optional(),
-});
+}));
 
 /**
  * The agent's messaging API: a contact's messages, replies (202: stored with its outbox record,

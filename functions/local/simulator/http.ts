@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
+import { lazySchema } from '@cc/shared/lazy-schema';
 import { ZodError } from 'zod';
 import { SIMULATED_KINDS, type SimulatedKind } from './channels.ts';
 import { providerApiRoutes } from './provider-api.ts';
@@ -16,21 +17,21 @@ import { type ApiCall, type MessengerSimulator, SimulatorError } from './simulat
 const uiFile = (name: string) => new URL(`./ui/${name}`, import.meta.url);
 const UI_FILES: Record<string, string> = { 'simulator.js': 'text/javascript; charset=utf-8', 'simulator.css': 'text/css; charset=utf-8' };
 
-const ForgerySchema = z.enum(['bad-signature', 'missing-signature']).optional();
-const PersonaIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_:-]{0,60}$/);
-const SayRequestSchema = z.object({ personaId: PersonaIdSchema, text: z.string().trim().min(1).max(4096), forgery: ForgerySchema });
-const StartRequestSchema = z.object({ personaId: PersonaIdSchema, payload: z.string().max(64).optional(), forgery: ForgerySchema });
-const PressRequestSchema = z.object({ personaId: PersonaIdSchema, entryId: z.string().min(1), payload: z.string().min(1), forgery: ForgerySchema });
-const PersonaRequestSchema = z.object({ personaId: PersonaIdSchema });
-const FailureRequestSchema = z.object({
+const ForgerySchema = lazySchema(() => z.enum(['bad-signature', 'missing-signature']).optional());
+const PersonaIdSchema = lazySchema(() => z.string().regex(/^[a-z0-9][a-z0-9_:-]{0,60}$/));
+const SayRequestSchema = lazySchema(() => z.object({ personaId: PersonaIdSchema, text: z.string().trim().min(1).max(4096), forgery: ForgerySchema }));
+const StartRequestSchema = lazySchema(() => z.object({ personaId: PersonaIdSchema, payload: z.string().max(64).optional(), forgery: ForgerySchema }));
+const PressRequestSchema = lazySchema(() => z.object({ personaId: PersonaIdSchema, entryId: z.string().min(1), payload: z.string().min(1), forgery: ForgerySchema }));
+const PersonaRequestSchema = lazySchema(() => z.object({ personaId: PersonaIdSchema }));
+const FailureRequestSchema = lazySchema(() => z.object({
   mode: z.enum(['rate_limit', 'blocked', 'server_error']),
   times: z.number().int().min(1).max(20).optional(),
   retryAfterSeconds: z.number().int().min(1).max(120).optional(),
   /** Aim the switch at one chat, so another chat's send cannot use it up. */
   personaId: z.string().min(1).max(64).optional(),
   textIncludes: z.string().min(1).max(200).optional(),
-});
-const NewPersonaSchema = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/), name: z.string().trim().min(1).max(60) });
+}));
+const NewPersonaSchema = lazySchema(() => z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/), name: z.string().trim().min(1).max(60) }));
 
 async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let value: unknown;

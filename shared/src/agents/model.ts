@@ -1,27 +1,28 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { AGENT_STATUSES, BREAK_REASONS } from './values.ts';
 
 export type { AgentStatus, BreakReason } from './values.ts';
 
 /** Agent presence states; `busy` and `after-contact-work` are set by routing, the rest by the agent. */
-export const AgentStatusSchema = z.enum(AGENT_STATUSES);
+export const AgentStatusSchema = lazySchema(() => z.enum(AGENT_STATUSES));
 
 /** Reason codes for a break, shown on the wallboard and counted in KPIs. */
-export const BreakReasonSchema = z.enum(BREAK_REASONS);
+export const BreakReasonSchema = lazySchema(() => z.enum(BREAK_REASONS));
 
 /** What an agent may set from the console; routing-owned states are not accepted here. */
-export const SetAgentStatusSchema = z.discriminatedUnion('status', [
+export const SetAgentStatusSchema = lazySchema(() => z.discriminatedUnion('status', [
   z.object({ status: z.literal('available') }),
   z.object({ status: z.literal('offline') }),
   z.object({ status: z.literal('break'), reason: BreakReasonSchema }),
-]);
+]));
 export type SetAgentStatus = z.infer<typeof SetAgentStatusSchema>;
 
-export const SkillSchema = z.object({ skill: z.string().min(1), level: z.number().int().min(1).max(10) });
+export const SkillSchema = lazySchema(() => z.object({ skill: z.string().min(1), level: z.number().int().min(1).max(10) }));
 export type Skill = z.infer<typeof SkillSchema>;
 
 /** Live agent state kept in the table and pushed to supervisors. */
-export const AgentSchema = z.object({
+export const AgentSchema = lazySchema(() => z.object({
   tenantId: z.string(),
   agentId: z.string(),
   name: z.string(),
@@ -47,5 +48,5 @@ export const AgentSchema = z.object({
   idleSince: z.string().optional(),
   /** Offers the agent rejected or let time out (counted for KPIs). */
   missedOffers: z.number().int().nonnegative().optional(),
-});
+}));
 export type Agent = z.infer<typeof AgentSchema>;

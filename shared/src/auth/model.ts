@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { ROLES, type Role } from './values.ts';
 
 export type { Role } from './values.ts';
 
 /** Console roles; a Cognito group of the same name in AWS. */
-export const RoleSchema = z.enum(ROLES);
+export const RoleSchema = lazySchema(() => z.enum(ROLES));
 
 /** Roles ordered by what they may see: a supervisor may do what an agent may, an admin everything. */
 const RANK: Record<Role, number> = { agent: 1, supervisor: 2, admin: 3 };
@@ -31,8 +32,8 @@ export const CLAIMS = {
   name: 'name',
 } as const;
 
-export const LoginRequestSchema = z.object({
+export const LoginRequestSchema = lazySchema(() => z.object({
   login: z.string().trim().min(1).max(128),
   password: z.string().min(1).max(256),
-});
+}));
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;

@@ -1,31 +1,53 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { RoutableContactSchema } from '../routing/model.ts';
 
 /** One lifecycle step as stored on the contact (KPIs and the wallboard are built from these). */
-export const TransitionRecordSchema = z.object({
+export const TransitionRecordSchema = lazySchema(() => z.object({
   contactId: z.string(),
   from: z.string(),
   to: z.string(),
   at: z.string(),
   reason: z.string().optional(),
   agentId: z.string().optional(),
-});
+}));
 export type TransitionRecord = z.infer<typeof TransitionRecordSchema>;
 
 /** A callback request: the number to dial and, optionally, when the customer wants the call. */
-export const CallbackRequestSchema = z.object({
+export const CallbackRequestSchema = lazySchema(() => z.object({
   phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number'),
   notBefore: z.iso.datetime({ offset: true }).optional(),
   notAfter: z.iso.datetime({ offset: true }).optional(),
   note: z.string().max(500).optional(),
-});
+}));
 export type CallbackRequest = z.infer<typeof CallbackRequestSchema>;
+
+/** Where a stored recording lives (an S3 key in AWS, a file under `.data/` locally) and how long it is. */
+export const RecordingRefSchema = lazySchema(() => z.object({ location: z.string().min(1), durationSeconds: z.number().nonnegative().optional() }));
+
+/** The phone call behind a voice contact: the provider's call id and the numbers. */
+export const ContactCallSchema = lazySchema(() => z.object({
+  callId: z.string().min(1),
+  /** Our number the call came in on (or was placed from). */
+  number: z.string(),
+  /** The customer's number. */
+  customer: z.string(),
+  recording: RecordingRefSchema.optional(),
+}));
+
+/** The post-call survey answer: 1–5 on the keypad (CSI/NPS). */
+export const SurveyAnswerSchema = lazySchema(() => z.object({ score: z.number().int().min(1).max(5), answeredAt: z.iso.datetime({ offset: true }), via: z.enum(['keypad', 'widget']) }));
+export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
+
+/** How an outbound dial of a callback ended, newest last (retry rules read these). */
+export const DialAttemptSchema = lazySchema(() => z.object({ at: z.iso.datetime({ offset: true }), result: z.enum(['answered', 'busy', 'no-answer', 'failed']), callId: z.string().optional() }));
+export type DialAttempt = z.infer<typeof DialAttemptSchema>;
 
 /**
  * A contact: one customer interaction on any channel, in one queue, routed by one algorithm.
  * It is the routing view plus where it came from and its recorded lifecycle.
  */
-export const ContactSchema = RoutableContactSchema.extend({
+export const ContactSchema = lazySchema(() => RoutableContactSchema.extend({
   tenantId: z.string().min(1),
   /** The channel instance (messenger bot, widget, phone number) it arrived on. */
   channelId: z.string().optional(),
@@ -39,11 +61,17 @@ export const ContactSchema = RoutableContactSchema.extend({
   targetAgentId: z.string().optional(),
   /** The customer asked to be told their place in the queue as it changes. */
   positionUpdates: z.boolean().optional(),
+  /** A phone call's contact: the call behind it. */
+  call: ContactCallSchema.optional(),
+  /** A voicemail the caller left: the contact is the callback that answers it. */
+  voicemail: RecordingRefSchema.optional(),
+  survey: SurveyAnswerSchema.optional(),
+  dialAttempts: z.array(DialAttemptSchema).optional(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Every lifecycle step, oldest first. */
   history: z.array(TransitionRecordSchema).default([]),
   /** Optimistic-concurrency version; every write is conditional on it. */
   version: z.number().int().nonnegative(),
-});
+}));
 export type Contact = z.infer<typeof ContactSchema>;
 

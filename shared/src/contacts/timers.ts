@@ -1,23 +1,24 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import type { Queue } from '../routing/model.ts';
 import type { Contact } from './model.ts';
 
 /** What a routing timer does when it fires. */
-export const TimerKindSchema = z.enum(['offer-timeout', 'wrap-up-end', 'overflow', 'callback-window', 'queue-sweep']);
+export const TimerKindSchema = lazySchema(() => z.enum(['offer-timeout', 'wrap-up-end', 'overflow', 'callback-window', 'queue-sweep']));
 export type TimerKind = z.infer<typeof TimerKindSchema>;
 /** The kinds armed for one contact in one state (every kind but the queue sweep). */
 export type ContactTimerKind = Exclude<TimerKind, 'queue-sweep'>;
 
 /** Unique per armed state: the same state never arms two timers. */
-const TimerIdSchema = z.string().min(1);
-const DueAtSchema = z.iso.datetime({ offset: true });
+const TimerIdSchema = lazySchema(() => z.string().min(1));
+const DueAtSchema = lazySchema(() => z.iso.datetime({ offset: true }));
 
 /** A contact's timer: it fires for the state (and version) of the contact it was armed for; `queueId` is the queue it then waited in. */
 const contactTimerSchema = <K extends ContactTimerKind>(kind: K) =>
   z.object({ id: TimerIdSchema, kind: z.literal(kind), tenantId: z.string().min(1), contactId: z.string().min(1), queueId: z.string().min(1), version: z.number().int(), dueAt: DueAtSchema });
 
 /** A re-check of one queue's waiting contacts. */
-export const QueueSweepTimerSchema = z.object({ id: TimerIdSchema, kind: z.literal('queue-sweep'), tenantId: z.string().min(1), queueId: z.string().min(1), dueAt: DueAtSchema });
+export const QueueSweepTimerSchema = lazySchema(() => z.object({ id: TimerIdSchema, kind: z.literal('queue-sweep'), tenantId: z.string().min(1), queueId: z.string().min(1), dueAt: DueAtSchema }));
 export type QueueSweepTimer = z.infer<typeof QueueSweepTimerSchema>;
 
 /**
@@ -25,13 +26,13 @@ export type QueueSweepTimer = z.infer<typeof QueueSweepTimerSchema>;
  * idempotent: the handler re-reads the contact and acts only if it is still in the state (and version) the timer
  * was armed for, so duplicates and stale timers do nothing.
  */
-export const RoutingTimerSchema = z.discriminatedUnion('kind', [
+export const RoutingTimerSchema = lazySchema(() => z.discriminatedUnion('kind', [
   contactTimerSchema('offer-timeout'),
   contactTimerSchema('wrap-up-end'),
   contactTimerSchema('overflow'),
   contactTimerSchema('callback-window'),
   QueueSweepTimerSchema,
-]);
+]));
 export type RoutingTimer = z.infer<typeof RoutingTimerSchema>;
 export type ContactTimer = Exclude<RoutingTimer, QueueSweepTimer>;
 

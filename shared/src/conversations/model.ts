@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { IdSchema } from '../limits/input.ts';
 import {
   AttachmentSchema,
@@ -20,10 +21,10 @@ export type { MessageStatus } from './values.ts';
  * Where a stored message stands: `received` for the customer's messages; ours go `pending` (in the
  * outbox) → `sent` (the provider accepted it) → `delivered` → `read`, or end `failed`.
  */
-export const MessageStatusSchema = z.enum(MESSAGE_STATUSES);
+export const MessageStatusSchema = lazySchema(() => z.enum(MESSAGE_STATUSES));
 
 /** Why one of our messages did not get through, in the provider's own words, for the agent to see. */
-export const MessageFailureSchema = z.object({
+export const MessageFailureSchema = lazySchema(() => z.object({
   category: z.enum(['recipient_unreachable', 'rate_limited', 'provider_unavailable', 'unauthorized', 'rejected']),
   reason: z.string(),
   providerCode: z.string().optional(),
@@ -31,29 +32,29 @@ export const MessageFailureSchema = z.object({
   /** False when a later resend may succeed (rate limit or outage outlasted our retries). */
   permanent: z.boolean(),
   at: z.string(),
-});
+}));
 export type MessageFailure = z.infer<typeof MessageFailureSchema>;
 
 /** An earlier version of an edited message; `at` is when that version was written. */
-export const MessageRevisionSchema = z.object({
+export const MessageRevisionSchema = lazySchema(() => z.object({
   text: z.string().optional(),
   attachments: z.array(AttachmentSchema).default([]),
   location: LocationSchema.optional(),
   at: z.string(),
-});
+}));
 export type MessageRevision = z.infer<typeof MessageRevisionSchema>;
 
 /** One step of an outbound message's delivery, as reported by us or the provider. */
-export const StatusStepSchema = z.object({ status: MessageStatusSchema, at: z.string() });
+export const StatusStepSchema = lazySchema(() => z.object({ status: MessageStatusSchema, at: z.string() }));
 
 /** A quick-reply button on one of our messages. */
-export const OutboundButtonSchema = z.object({ title: z.string().min(1), payload: z.string().min(1) });
+export const OutboundButtonSchema = lazySchema(() => z.object({ title: z.string().min(1), payload: z.string().min(1) }));
 
 /**
  * A message as stored: the provider-neutral message plus where it belongs (conversation, customer,
  * contact), its delivery state and, for edits, its earlier versions.
  */
-export const StoredMessageSchema = z.object({
+export const StoredMessageSchema = lazySchema(() => z.object({
   tenantId: z.string().min(1),
   messageId: z.string().min(1),
   channel: MessengerKindSchema,
@@ -99,7 +100,7 @@ export const StoredMessageSchema = z.object({
   /** Dedup keys of the edits already applied, so a redelivered edit changes nothing. */
   appliedEditKeys: z.array(z.string()).default([]),
   version: z.number().int().nonnegative(),
-});
+}));
 export type StoredMessage = z.infer<typeof StoredMessageSchema>;
 export type StoredMessageInput = z.input<typeof StoredMessageSchema>;
 
@@ -107,7 +108,7 @@ export type StoredMessageInput = z.input<typeof StoredMessageSchema>;
  * A provider conversation (a chat with one customer on one channel instance) and which contact its
  * messages go to now.
  */
-export const ConversationSchema = z.object({
+export const ConversationSchema = lazySchema(() => z.object({
   tenantId: z.string().min(1),
   conversationId: z.string().min(1),
   channel: MessengerKindSchema,
@@ -132,18 +133,18 @@ export const ConversationSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int().nonnegative(),
-});
+}));
 export type Conversation = z.infer<typeof ConversationSchema>;
 
 /**
  * One item of a webhook delivery, stored as it arrived: the idempotency record (keyed by the
  * provider's dedup key, kept 8 days) whose stream event drives everything else.
  */
-export const InboxRecordSchema = z.discriminatedUnion('kind', [
+export const InboxRecordSchema = lazySchema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('message'), tenantId: z.string(), channelId: z.string(), receivedAt: z.string(), message: MessageSchema }),
   z.object({ kind: z.literal('status'), tenantId: z.string(), channelId: z.string(), receivedAt: z.string(), status: DeliveryStatusSchema }),
   z.object({ kind: z.literal('event'), tenantId: z.string(), channelId: z.string(), receivedAt: z.string(), event: ConversationEventSchema }),
-]);
+]));
 export type InboxRecord = z.infer<typeof InboxRecordSchema>;
 
 /** How long an inbox record keeps redeliveries out: WhatsApp retries for up to 7 days, plus a day's margin. */
@@ -162,23 +163,23 @@ export function inboxDedupKey(record: InboxRecord): string {
 }
 
 /** A request to send one of our messages; one per send attempt, so a resend is a new record. */
-export const OutboxRecordSchema = z.object({
+export const OutboxRecordSchema = lazySchema(() => z.object({
   tenantId: z.string(),
   messageId: z.string(),
   attempt: z.number().int().positive(),
   createdAt: z.string(),
-});
+}));
 export type OutboxRecord = z.infer<typeof OutboxRecordSchema>;
 
 /** How long a processed outbox record is kept. */
 export const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 
 /** An agent's reply as the API accepts it. */
-export const ReplyRequestSchema = z.object({
+export const ReplyRequestSchema = lazySchema(() => z.object({
   text: z.string().trim().min(1).max(4096),
   buttons: z.array(OutboundButtonSchema).max(10).optional(),
   replyToMessageId: IdSchema.optional(),
   /** The console's own id for this reply: sending it twice stores it once. */
   clientMessageId: z.string().min(1).max(100).optional(),
-});
+}));
 export type ReplyRequest = z.infer<typeof ReplyRequestSchema>;

@@ -1,27 +1,28 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import type { Message } from '../messaging/model.ts';
 
 /** Button payloads of the pre-chat menu carry the queue: `queue:<queueId>`. */
 export const QUEUE_CHOICE_PREFIX = 'queue:';
 
 /** One choice of the pre-chat menu: the label the customer sees and the queue it leads to. */
-export const PreChatOptionSchema = z.object({
+export const PreChatOptionSchema = lazySchema(() => z.object({
   /** Button label; 20 characters fit every provider's buttons. */
   title: z.string().trim().min(1).max(20),
   queueId: z.string().min(1),
   /** Recorded on the contact as its menu choice (routing may add skills for it); defaults to the queue id. */
   menuChoice: z.string().min(1).optional(),
-});
+}));
 export type PreChatOption = z.infer<typeof PreChatOptionSchema>;
 
 /**
  * A channel's pre-chat menu (`channel.settings.preChatMenu`): before a new conversation becomes a
  * contact, the customer picks a department, e.g. Telegram inline buttons «Продажи / Поддержка».
  */
-export const PreChatMenuSchema = z.object({
+export const PreChatMenuSchema = lazySchema(() => z.object({
   prompt: z.string().trim().min(1).max(1000).default('Здравствуйте! Выберите, пожалуйста, отдел:'),
   options: z.array(PreChatOptionSchema).min(1).max(10),
-});
+}));
 export type PreChatMenu = z.infer<typeof PreChatMenuSchema>;
 
 /** The channel's menu, or undefined when it has none (or an invalid one, which is ignored rather than blocking chats). */

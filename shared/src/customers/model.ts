@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { IdSchema } from '../limits/input.ts';
 import { MessengerKindSchema } from '../channels/schema.ts';
 import type { Contact } from '../contacts/model.ts';
@@ -9,7 +10,7 @@ import type { StoredMessage } from '../conversations/model.ts';
  * number), with the profile the provider gave. Customers who turn out to be one person (same phone)
  * are linked, so the 360° view shows all their channels.
  */
-export const CustomerSchema = z.object({
+export const CustomerSchema = lazySchema(() => z.object({
   tenantId: z.string().min(1),
   customerId: z.string().min(1),
   channel: MessengerKindSchema,
@@ -30,7 +31,7 @@ export const CustomerSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int().nonnegative(),
-});
+}));
 export type Customer = z.infer<typeof CustomerSchema>;
 
 /** What one delivery tells us about a customer; fields left out keep their stored values. */
@@ -72,4 +73,4 @@ export interface CustomerHistoryPage {
 }
 
 /** Body of the merge API: the customer to link with. */
-export const MergeCustomersRequestSchema = z.object({ customerId: IdSchema });
+export const MergeCustomersRequestSchema = lazySchema(() => z.object({ customerId: IdSchema }));

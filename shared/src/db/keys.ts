@@ -27,6 +27,10 @@ export const keys = {
   phoneNumbersOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#PHONE` }),
   /** gsi1: an inbound call carries only the dialled number. */
   phoneNumberLookup: (e164: string) => ({ gsi1pk: `PHONE#${e164}`, gsi1sk: 'PHONE' }),
+  /** A number's call flow, beside the number. */
+  callFlow: (tenantId: string, e164: string) => ({ pk: `${t(tenantId)}#PHONE`, sk: `FLOW#${e164}` }),
+  /** One phone call's flow state, keyed by the provider's call id (the SMA transaction id); TTL 2 days. */
+  call: (tenantId: string, callId: string) => ({ pk: `${t(tenantId)}#CALL#${callId}`, sk: 'CALL' }),
 
   contact: (tenantId: string, contactId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, sk: 'CONTACT' }),
   /** gsi2, sparse: present only while the contact waits, so the index holds exactly the queue. */
@@ -82,4 +86,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow';

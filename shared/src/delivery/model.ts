@@ -1,14 +1,15 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 
 /** One delivery job: send attempt `attempt` of a message of ours, try number `try` of that attempt. */
-export const DeliveryJobSchema = z.object({
+export const DeliveryJobSchema = lazySchema(() => z.object({
   tenantId: z.string().min(1),
   messageId: z.string().min(1),
   /** The message's `sendAttempt` the job is for; a resend starts a new attempt and orphans older jobs. */
   attempt: z.number().int().positive(),
   /** Provider calls made for this attempt so far, this one included (1 on the first). */
   try: z.number().int().positive().default(1),
-});
+}));
 export type DeliveryJob = z.infer<typeof DeliveryJobSchema>;
 
 /** Provider calls per send attempt before a transient failure becomes `failed`. */

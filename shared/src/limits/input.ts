@@ -3,6 +3,7 @@
  * against these before any table read, so DynamoDB's key limits never turn input into a 500.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 
 /** Longest id accepted anywhere (ours are ≤ 40; DynamoDB allows 2 KiB per partition key). */
 export const ID_MAX_LENGTH = 128;
@@ -12,7 +13,7 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 export const BODY_MAX_BYTES = 256 * 1024;
 
 /** An id from a client (path, query or body). */
-export const IdSchema = z.string().max(ID_MAX_LENGTH).regex(ID_PATTERN, 'must be letters, digits or _ - . :');
+export const IdSchema = lazySchema(() => z.string().max(ID_MAX_LENGTH).regex(ID_PATTERN, 'must be letters, digits or _ - . :'));
 
 /** Why `value` is not an acceptable id, or undefined when it is. */
 export function idProblem(value: string): string | undefined {

@@ -1,15 +1,16 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { MessengerKindSchema } from '../channels/schema.ts';
 
 /** Who wrote the message: the customer (`inbound`) or our side (`outbound`, e.g. a VK admin reply echo). */
-export const DirectionSchema = z.enum(['inbound', 'outbound']);
+export const DirectionSchema = lazySchema(() => z.enum(['inbound', 'outbound']));
 export type Direction = z.infer<typeof DirectionSchema>;
 
 /**
  * What the message mainly is. `unsupported` keeps content we cannot render (a poll, a reaction)
  * visible to the agent instead of dropping it silently; `unsupportedType` names it.
  */
-export const MessageKindSchema = z.enum([
+export const MessageKindSchema = lazySchema(() => z.enum([
   'text',
   'image',
   'file',
@@ -19,11 +20,11 @@ export const MessageKindSchema = z.enum([
   'contact',
   'button_reply',
   'unsupported',
-]);
+]));
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 
 /** What the provider told us about the customer; every field is optional because providers differ. */
-export const CustomerProfileSchema = z.object({
+export const CustomerProfileSchema = lazySchema(() => z.object({
   name: z.string().optional(),
   username: z.string().optional(),
   /** E.164 with a leading `+`, only when the provider gives it (Telegram shared own contact, WhatsApp wa_id). */
@@ -31,11 +32,11 @@ export const CustomerProfileSchema = z.object({
   language: z.string().optional(),
   avatarUrl: z.string().optional(),
   country: z.string().optional(),
-});
+}));
 export type CustomerProfile = z.infer<typeof CustomerProfileSchema>;
 
 /** A file the customer sent, kept as the provider's reference; downloading it is a separate step. */
-export const AttachmentSchema = z.object({
+export const AttachmentSchema = lazySchema(() => z.object({
   type: z.enum(['image', 'video', 'audio', 'voice', 'document', 'sticker']),
   /** The provider's handle to fetch the file: Telegram file_id, WhatsApp media id, VK `photo<owner>_<id>`, Viber URL. */
   fileRef: z.string().min(1),
@@ -47,39 +48,39 @@ export const AttachmentSchema = z.object({
   height: z.number().int().optional(),
   durationSec: z.number().optional(),
   sha256: z.string().optional(),
-});
+}));
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
 /** A shared point on the map (Telegram location/venue, WhatsApp location, VK geo, Viber location). */
-export const LocationSchema = z.object({
+export const LocationSchema = lazySchema(() => z.object({
   latitude: z.number(),
   longitude: z.number(),
   name: z.string().optional(),
   address: z.string().optional(),
-});
+}));
 export type Location = z.infer<typeof LocationSchema>;
 
 /** A contact card the customer shared; `externalUserId` is set when it is a user of the same messenger. */
-export const SharedContactSchema = z.object({
+export const SharedContactSchema = lazySchema(() => z.object({
   name: z.string().optional(),
   phone: z.string().optional(),
   externalUserId: z.string().optional(),
-});
+}));
 export type SharedContact = z.infer<typeof SharedContactSchema>;
 
 /** A press on a button we sent: Telegram callback_query, WhatsApp interactive reply, VK payload, Alice button. */
-export const ButtonReplySchema = z.object({
+export const ButtonReplySchema = lazySchema(() => z.object({
   /** The opaque payload we attached to the button (callback_data, reply id, VK payload). */
   payload: z.string(),
   /** The label the customer saw, when the provider tells it or we could find it. */
   title: z.string().optional(),
   /** The press to acknowledge: Telegram callback query id (`answerCallbackQuery`), VK message_event event_id. */
   callbackQueryId: z.string().optional(),
-});
+}));
 export type ButtonReply = z.infer<typeof ButtonReplySchema>;
 
 /** One message of a conversation, the same shape for every messenger. */
-export const MessageSchema = z.object({
+export const MessageSchema = lazySchema(() => z.object({
   channel: MessengerKindSchema,
   channelId: z.string().min(1),
   /** The provider's conversation: Telegram chat id, WhatsApp wa_id, VK peer_id, Viber user id, Alice session id. */
@@ -112,19 +113,19 @@ export const MessageSchema = z.object({
   agentExternalId: z.string().optional(),
   /** For `unsupported`: the provider's type name (poll, reaction, …). */
   unsupportedType: z.string().optional(),
-});
+}));
 export type Message = z.infer<typeof MessageSchema>;
 
 /** A message the customer sent us. */
-export const InboundMessageSchema = MessageSchema.extend({ direction: z.literal('inbound') });
+export const InboundMessageSchema = lazySchema(() => MessageSchema.extend({ direction: z.literal('inbound') }));
 export type InboundMessage = z.infer<typeof InboundMessageSchema>;
 
 /** How far an outbound message got; Viber `seen` is `read`. */
-export const DeliveryStateSchema = z.enum(['sent', 'delivered', 'read', 'failed']);
+export const DeliveryStateSchema = lazySchema(() => z.enum(['sent', 'delivered', 'read', 'failed']));
 export type DeliveryState = z.infer<typeof DeliveryStateSchema>;
 
 /** A provider's report on one of our outbound messages (WhatsApp statuses, Viber delivered/seen/failed). */
-export const DeliveryStatusSchema = z.object({
+export const DeliveryStatusSchema = lazySchema(() => z.object({
   channel: MessengerKindSchema,
   channelId: z.string().min(1),
   providerMessageId: z.string().min(1),
@@ -136,11 +137,11 @@ export const DeliveryStatusSchema = z.object({
     .optional(),
   /** `<providerMessageId>:<status>`: a status arrives once per state, redeliveries collapse. */
   dedupKey: z.string().min(1),
-});
+}));
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
 /** Conversation lifecycle signals that are not messages. */
-export const ConversationEventTypeSchema = z.enum([
+export const ConversationEventTypeSchema = lazySchema(() => z.enum([
   /** Telegram `/start`, Viber `conversation_started`, VK Start button, WhatsApp `request_welcome`, new Alice session. */
   'started',
   'subscribed',
@@ -151,11 +152,11 @@ export const ConversationEventTypeSchema = z.enum([
   /** Telegram `my_chat_member` → kicked: the user blocked the bot. */
   'blocked',
   'unblocked',
-]);
+]));
 export type ConversationEventType = z.infer<typeof ConversationEventTypeSchema>;
 
 /** A conversation event such as a start with a deep-link payload or a subscription change. */
-export const ConversationEventSchema = z.object({
+export const ConversationEventSchema = lazySchema(() => z.object({
   channel: MessengerKindSchema,
   channelId: z.string().min(1),
   type: ConversationEventTypeSchema,
@@ -169,7 +170,7 @@ export const ConversationEventSchema = z.object({
   occurredAt: z.iso.datetime(),
   dedupKey: z.string().min(1),
   providerEventId: z.string().optional(),
-});
+}));
 export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
 
 /** Which channel instance a webhook arrived on and when; normalisers are pure, so the caller supplies the clock. */
@@ -192,7 +193,7 @@ export type WebhookResult =
   | { kind: 'ignored'; reason: string; updateType: string };
 
 /** An outbound text reply from an agent or a bot flow, provider-neutral. */
-export const OutboundMessageSchema = z.object({
+export const OutboundMessageSchema = lazySchema(() => z.object({
   /** Where to send: Telegram chat id, WhatsApp wa_id, VK peer_id, Viber user id. */
   conversationExternalId: z.string().min(1),
   text: z.string().min(1),
@@ -208,5 +209,5 @@ export const OutboundMessageSchema = z.object({
   correlation: z.string().optional(),
   /** Stable per logical message; VK derives `random_id` from it so a retried send is not duplicated. */
   idempotencyKey: z.string().min(1),
-});
+}));
 export type OutboundMessage = z.infer<typeof OutboundMessageSchema>;

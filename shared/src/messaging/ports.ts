@@ -1,35 +1,36 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import type { SenderKind } from '../channels/catalog.ts';
 import type { OutboundMessage } from './model.ts';
 
 /** Telegram Bot API credentials: the token goes in the URL path `/bot<token>/`. */
-export const TelegramCredentialsSchema = z.object({ kind: z.literal('telegram'), botToken: z.string().min(1) });
+export const TelegramCredentialsSchema = lazySchema(() => z.object({ kind: z.literal('telegram'), botToken: z.string().min(1) }));
 /** WhatsApp Cloud API credentials: a bearer token and the business phone number id that sends. */
-export const WhatsAppCredentialsSchema = z.object({
+export const WhatsAppCredentialsSchema = lazySchema(() => z.object({
   kind: z.literal('whatsapp'),
   accessToken: z.string().min(1),
   phoneNumberId: z.string().min(1),
-});
+}));
 /** VK community token and the API version to speak (`v`). */
-export const VkCredentialsSchema = z.object({
+export const VkCredentialsSchema = lazySchema(() => z.object({
   kind: z.literal('vk'),
   accessToken: z.string().min(1),
   apiVersion: z.string().min(1).default('5.199'),
-});
+}));
 /** Viber bot auth token plus the sender shown on every message (name max 28 chars). */
-export const ViberCredentialsSchema = z.object({
+export const ViberCredentialsSchema = lazySchema(() => z.object({
   kind: z.literal('viber'),
   authToken: z.string().min(1),
   senderName: z.string().min(1).max(28),
   senderAvatar: z.string().optional(),
-});
+}));
 /** One channel instance's credentials, as stored in the secret it references. */
-export const ChannelCredentialsSchema = z.discriminatedUnion('kind', [
+export const ChannelCredentialsSchema = lazySchema(() => z.discriminatedUnion('kind', [
   TelegramCredentialsSchema,
   WhatsAppCredentialsSchema,
   VkCredentialsSchema,
   ViberCredentialsSchema,
-]);
+]));
 export type TelegramCredentials = z.infer<typeof TelegramCredentialsSchema>;
 export type WhatsAppCredentials = z.infer<typeof WhatsAppCredentialsSchema>;
 export type VkCredentials = z.input<typeof VkCredentialsSchema>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { AgentStatusSchema, BreakReasonSchema, SkillSchema } from '../agents/model.ts';
 import type { MediaClass } from '../channels/catalog.ts';
 import { ChannelKindSchema } from '../channels/schema.ts';
@@ -11,24 +12,24 @@ export const SkillRequirementSchema = SkillSchema;
 export type SkillRequirement = z.infer<typeof SkillRequirementSchema>;
 
 /** Contact lifecycle states; see `lifecycle.ts` for the allowed moves. */
-export const ContactStatusSchema = z.enum(CONTACT_STATUSES);
+export const ContactStatusSchema = lazySchema(() => z.enum(CONTACT_STATUSES));
 
-export const WeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export const WeekdaySchema = lazySchema(() => z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']));
 export type Weekday = z.infer<typeof WeekdaySchema>;
 
 const clock = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 /** Opening span within one local day, `open` inclusive, `close` exclusive; `24:00` closes at midnight. */
-export const TimeRangeSchema = z
+export const TimeRangeSchema = lazySchema(() => z
   .object({ open: z.string().regex(clock), close: z.string().regex(clock) })
-  .refine((r) => r.open < r.close, 'open must be before close (split overnight spans across two days)');
+  .refine((r) => r.open < r.close, 'open must be before close (split overnight spans across two days)'));
 export type TimeRange = z.infer<typeof TimeRangeSchema>;
 
 /** Weekly opening spans in the queue's time zone; a missing weekday is closed, a holiday (ISO date) is closed. */
-export const BusinessHoursSchema = z.object({
+export const BusinessHoursSchema = lazySchema(() => z.object({
   weekly: z.partialRecord(WeekdaySchema, z.array(TimeRangeSchema)),
   holidays: z.array(z.iso.date()).default([]),
-});
+}));
 export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
 
 function isTimeZone(timeZone: string): boolean {
@@ -41,20 +42,20 @@ function isTimeZone(timeZone: string): boolean {
 }
 
 /** A not-ready presence routing may put an agent in (after a missed offer): a break with its reason, or offline. */
-export const NotReadyStatusSchema = z.discriminatedUnion('status', [
+export const NotReadyStatusSchema = lazySchema(() => z.discriminatedUnion('status', [
   z.object({ status: z.literal('break'), reason: BreakReasonSchema }),
   z.object({ status: z.literal('offline') }),
-]);
+]));
 export type NotReadyStatus = z.infer<typeof NotReadyStatusSchema>;
 
 /** Skills a queue requires, merged per contact: by channel, plus by IVR/menu choice (highest level wins). */
-export const QueueSkillsSchema = z.object({
+export const QueueSkillsSchema = lazySchema(() => z.object({
   byChannel: z.partialRecord(ChannelKindSchema, z.array(SkillRequirementSchema)).default({}),
   byMenuChoice: z.record(z.string(), z.array(SkillRequirementSchema)).default({}),
-});
+}));
 
 /** A queue's routing configuration. */
-export const QueueSchema = z.object({
+export const QueueSchema = lazySchema(() => z.object({
   queueId: z.string().min(1),
   name: z.string().min(1),
   /** Higher is more important. */
@@ -78,23 +79,23 @@ export const QueueSchema = z.object({
   ageingPerMinute: z.number().positive().default(1),
   /** Status an agent is put in after rejecting or missing an offer of this queue; absent: unchanged. */
   onMissedOffer: NotReadyStatusSchema.optional(),
-});
+}));
 export type Queue = z.infer<typeof QueueSchema>;
 
 /** Contacts by media class: calls and chats. */
-const countsByMedia = z.object({ voice: z.number().int().nonnegative(), chat: z.number().int().nonnegative() }) satisfies z.ZodType<Record<MediaClass, number>>;
+const countsByMedia = lazySchema(() => z.object({ voice: z.number().int().nonnegative(), chat: z.number().int().nonnegative() }) satisfies z.ZodType<Record<MediaClass, number>>);
 
 /** One queue an agent serves, with a priority bonus and an optional delay before it joins in. */
-export const RoutingProfileEntrySchema = z.object({
+export const RoutingProfileEntrySchema = lazySchema(() => z.object({
   queueId: z.string().min(1),
   priority: z.number().int().default(0),
   /** The agent becomes eligible for this queue's contacts once they have waited this long. */
   delaySeconds: z.number().int().nonnegative().default(0),
-});
+}));
 export type RoutingProfileEntry = z.infer<typeof RoutingProfileEntrySchema>;
 
 /** The agent as routing sees it: presence, skills, capacity, current load and routing profile. */
-export const RoutingAgentSchema = z.object({
+export const RoutingAgentSchema = lazySchema(() => z.object({
   agentId: z.string().min(1),
   status: AgentStatusSchema,
   breakReason: BreakReasonSchema.optional(),
@@ -108,11 +109,11 @@ export const RoutingAgentSchema = z.object({
   /** When the agent last became idle; earlier means longer idle. */
   idleSince: z.iso.datetime({ offset: true }),
   version: z.number().int().nonnegative(),
-});
+}));
 export type RoutingAgent = z.infer<typeof RoutingAgentSchema>;
 
 /** A contact as routing sees it. */
-export const RoutableContactSchema = z.object({
+export const RoutableContactSchema = lazySchema(() => z.object({
   contactId: z.string().min(1),
   queueId: z.string().min(1),
   channel: ChannelKindSchema,
@@ -133,5 +134,5 @@ export const RoutableContactSchema = z.object({
   agentId: z.string().optional(),
   /** Agents who missed or rejected it; never offered again. */
   excludedAgentIds: z.array(z.string()).default([]),
-});
+}));
 export type RoutableContact = z.infer<typeof RoutableContactSchema>;

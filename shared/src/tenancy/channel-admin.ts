@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { MessengerKindSchema } from '../channels/schema.ts';
 import type { Channel } from './model.ts';
 import { toChannelView } from './model.ts';
@@ -19,13 +20,13 @@ import {
  * as plaintext for the cipher; nothing here ever puts them in a view.
  */
 
-const NameSchema = z.string().trim().min(1).max(100);
-const QueueIdSchema = z.string().trim().min(1).max(64);
+const NameSchema = lazySchema(() => z.string().trim().min(1).max(100));
+const QueueIdSchema = lazySchema(() => z.string().trim().min(1).max(64));
 
-const createBase = { name: NameSchema, defaultQueueId: QueueIdSchema.optional() };
+const createBase = lazySchema(() => ({ name: NameSchema, defaultQueueId: QueueIdSchema.optional() }));
 
 /** `POST /api/channels`: the kind picks which settings and secrets are valid. */
-export const CreateChannelRequestSchema = z.discriminatedUnion('kind', [
+export const CreateChannelRequestSchema = lazySchema(() => z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('telegram'),
     ...createBase,
@@ -39,21 +40,21 @@ export const CreateChannelRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('viber'), ...createBase, settings: ChannelSettingsSchemas.viber.default({}), secrets: ChannelSecretsSchemas.viber }),
   z.strictObject({ kind: z.literal('yandex'), ...createBase, settings: ChannelSettingsSchemas.yandex.default({}), secrets: ChannelSecretsSchemas.yandex }),
   z.strictObject({ kind: z.literal('webchat'), ...createBase, settings: ChannelSettingsSchemas.webchat.default({}), secrets: ChannelSecretsSchemas.webchat.default({}) }),
-]);
+]));
 export type CreateChannelRequest = z.infer<typeof CreateChannelRequestSchema>;
 
 /**
  * `PATCH /api/channels/:channelId`: rename, change the queue (`null` clears it), replace settings,
  * or rotate secrets. Secrets are merged over the stored ones, so rotating one key keeps the others.
  */
-export const UpdateChannelRequestSchema = z
+export const UpdateChannelRequestSchema = lazySchema(() => z
   .strictObject({
     name: NameSchema.optional(),
     defaultQueueId: QueueIdSchema.nullable().optional(),
     settings: z.record(z.string(), z.unknown()).optional(),
     secrets: z.record(z.string(), z.unknown()).optional(),
   })
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Nothing to change: give name, defaultQueueId, settings or secrets' });
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Nothing to change: give name, defaultQueueId, settings or secrets' }));
 export type UpdateChannelRequest = z.infer<typeof UpdateChannelRequestSchema>;
 
 /** A channel as the admin API shows it: no secrets, plus the webhook URL the provider must call. */

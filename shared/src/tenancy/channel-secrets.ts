@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { isSenderKind, type MessengerKind, type SenderKind } from '../channels/catalog.ts';
 import { PreChatMenuSchema } from '../conversations/pre-chat.ts';
 import type { ChannelCredentials } from '../messaging/ports.ts';
@@ -11,7 +12,7 @@ import type { Channel } from './model.ts';
  */
 
 /** Telegram `secret_token`: 1–256 characters of A-Z, a-z, 0-9, `_` and `-` (Bot API setWebhook). */
-export const TelegramSecretTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters of A-Z, a-z, 0-9, _ and -');
+export const TelegramSecretTokenSchema = lazySchema(() => z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, '1-256 characters of A-Z, a-z, 0-9, _ and -'));
 
 /** Shortest webhook secret an admin may choose: 16 characters keep a guessed or brute-forced secret out of reach. */
 export const MIN_ADMIN_SECRET_LENGTH = 16;
@@ -21,46 +22,46 @@ const strong = (schema: z.ZodString) => schema.min(MIN_ADMIN_SECRET_LENGTH, `at 
  * Webhook secrets we choose and the admin may supply (Telegram `secret_token`, VK `secret`), with a
  * minimum strength. Checked on admin input only, so stored secrets of older channels still load.
  */
-export const AdminSecretStrengthSchemas = {
+export const AdminSecretStrengthSchemas = lazySchema(() => ({
   telegram: z.object({ secretToken: strong(TelegramSecretTokenSchema).optional() }),
   vk: z.object({ secret: strong(z.string().max(50)) }),
-} as const;
+} as const));
 
 /** The length rule alone, for a rotation: the merged secrets are validated in full afterwards. */
-export const AdminSecretLengthSchemas = {
+export const AdminSecretLengthSchemas = lazySchema(() => ({
   telegram: z.object({ secretToken: strong(z.string()).optional() }),
   vk: z.object({ secret: strong(z.string()).optional() }),
-} as const;
+} as const));
 
 /** Telegram: the BotFather token and the secret echoed in X-Telegram-Bot-Api-Secret-Token. */
-export const TelegramSecretsSchema = z.strictObject({
+export const TelegramSecretsSchema = lazySchema(() => z.strictObject({
   botToken: z.string().regex(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, 'a BotFather token such as 123456789:AA…'),
   secretToken: TelegramSecretTokenSchema,
-});
+}));
 /** WhatsApp Cloud API: bearer token, app secret (X-Hub-Signature-256), our verify token and the sending number's id. */
-export const WhatsAppSecretsSchema = z.strictObject({
+export const WhatsAppSecretsSchema = lazySchema(() => z.strictObject({
   accessToken: z.string().min(10).max(1024),
   appSecret: z.string().min(8).max(256),
   verifyToken: z.string().min(8).max(256),
   phoneNumberId: z.string().regex(/^\d{5,20}$/, 'the numeric phone number id from the WhatsApp Manager'),
-});
+}));
 /** VK Callback API: community token, the secret key, the confirmation string VK expects back and the community id. */
-export const VkSecretsSchema = z.strictObject({
+export const VkSecretsSchema = lazySchema(() => z.strictObject({
   accessToken: z.string().min(10).max(1024),
   secret: z.string().min(1).max(50),
   confirmation: z.string().min(1).max(64),
   groupId: z.string().regex(/^\d{1,20}$/, 'the numeric community id'),
-});
+}));
 /** Viber REST Bot API: the bot's auth token (X-Viber-Auth-Token and the key of X-Viber-Content-Signature). */
-export const ViberSecretsSchema = z.strictObject({
+export const ViberSecretsSchema = lazySchema(() => z.strictObject({
   token: z.string().min(10).max(256),
-});
+}));
 /** Yandex Dialogs: the skill id every call carries in `session.skill_id` (the protocol has no signature). */
-export const YandexSecretsSchema = z.strictObject({
+export const YandexSecretsSchema = lazySchema(() => z.strictObject({
   skillId: z.string().min(1).max(64),
-});
+}));
 /** Our own web chat widget has no provider secrets. */
-export const WebchatSecretsSchema = z.strictObject({});
+export const WebchatSecretsSchema = lazySchema(() => z.strictObject({}));
 
 /** The secrets schema of each messenger kind; a new messenger kind fails to compile until it has one. */
 export const ChannelSecretsSchemas = {
@@ -81,7 +82,7 @@ export type YandexSecrets = z.infer<typeof YandexSecretsSchema>;
 export type ChannelSecrets = TelegramSecrets | WhatsAppSecrets | VkSecrets | ViberSecrets | YandexSecrets | Record<string, never>;
 
 /** Non-secret settings an admin may set, per messenger kind; unknown keys are refused so typos surface as 400. */
-export const ChannelSettingsSchemas = {
+export const ChannelSettingsSchemas = lazySchema(() => ({
   telegram: z.strictObject({ botUsername: z.string().regex(/^[A-Za-z0-9_]{5,32}$/).optional(), preChatMenu: PreChatMenuSchema.optional() }),
   whatsapp: z.strictObject({ displayPhoneNumber: z.string().max(32).optional(), preChatMenu: PreChatMenuSchema.optional() }),
   vk: z.strictObject({ apiVersion: z.string().regex(/^5\.\d{1,3}$/).optional(), preChatMenu: PreChatMenuSchema.optional() }),
@@ -89,7 +90,7 @@ export const ChannelSettingsSchemas = {
   yandex: z.strictObject({}),
   // The widget offers the menu's options as departments in its pre-chat form (else the tenant's queues).
   webchat: z.strictObject({ allowedOrigins: z.array(z.url()).max(20).optional(), preChatMenu: PreChatMenuSchema.optional() }),
-} as const satisfies { [K in MessengerKind]: z.ZodType };
+} as const satisfies { [K in MessengerKind]: z.ZodType }));
 
 /**
  * Validates `value` as the secrets of `kind`.

@@ -1,19 +1,20 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { RoleSchema } from '../auth/model.ts';
 import { ChannelKindSchema } from '../channels/schema.ts';
 
 /** A business using the contact center; every record belongs to exactly one. */
-export const TenantSchema = z.object({
+export const TenantSchema = lazySchema(() => z.object({
   tenantId: z.string().min(1),
   name: z.string().min(1),
   timeZone: z.string().default('Europe/Moscow'),
   locale: z.enum(['ru', 'en']).default('ru'),
   createdAt: z.string(),
-});
+}));
 export type Tenant = z.infer<typeof TenantSchema>;
 
 /** A console user. In AWS the identity lives in Cognito; this record holds the profile. */
-export const UserSchema = z.object({
+export const UserSchema = lazySchema(() => z.object({
   tenantId: z.string(),
   userId: z.string(),
   login: z.string(),
@@ -21,7 +22,7 @@ export const UserSchema = z.object({
   roles: z.array(RoleSchema).min(1),
   /** Local mode only: scrypt hash checked by the local login endpoint. */
   passwordHash: z.string().optional(),
-});
+}));
 export type User = z.infer<typeof UserSchema>;
 
 /** Public view of a user: never includes the password hash. */
@@ -31,7 +32,7 @@ export function toUserView(user: User) {
 export type UserView = ReturnType<typeof toUserView>;
 
 /** A connected messenger bot or widget; its secrets are stored encrypted and never returned. */
-export const ChannelSchema = z.object({
+export const ChannelSchema = lazySchema(() => z.object({
   tenantId: z.string(),
   channelId: z.string(),
   kind: ChannelKindSchema,
@@ -43,7 +44,7 @@ export const ChannelSchema = z.object({
   /** Ciphertext of the provider secrets, opened only by the webhook verifier and the senders. */
   encryptedSecrets: z.string(),
   createdAt: z.string(),
-});
+}));
 export type Channel = z.infer<typeof ChannelSchema>;
 
 /** Public view of a channel: settings without secrets. */
@@ -53,11 +54,11 @@ export function toChannelView(channel: Channel) {
 }
 
 /** A phone number routed to the voice flows. */
-export const PhoneNumberSchema = z.object({
+export const PhoneNumberSchema = lazySchema(() => z.object({
   tenantId: z.string(),
   e164: z.string().regex(/^\+[1-9]\d{6,14}$/),
   name: z.string(),
   flowId: z.string().optional(),
   defaultQueueId: z.string().optional(),
-});
+}));
 export type PhoneNumber = z.infer<typeof PhoneNumberSchema>;

@@ -3,11 +3,12 @@
  * it. Stored on the call's record in the table (one conditional write per event), so a retried
  * provider invocation finds the state it left.
  */
-import type { CallDirection, CallEffect, CallEvent, CallLeg, CallStep, RecordingRef, StepType } from './vocabulary.ts';
+import type { CallDirection, ConnectTarget, CallEffect, CallEvent, CallLeg, CallStep, RecordingRef, StepType } from './vocabulary.ts';
 import type { CallFlow } from './flow-config.ts';
 
 /** Where a call is in its flow. */
 export type CallPhase =
+  | 'dialing' // outbound (callback): placed by the dialer, not answered yet
   | 'greeting' // greeting (and the recording consent) being said
   | 'menu' // waiting for a menu key
   | 'closed' // the queue is closed: message, then voicemail / callback / goodbye
@@ -52,6 +53,31 @@ export interface CallState {
   endedBy?: CallLeg | 'flow';
   /** Events applied so far (the provider's sequence is not trusted to be gapless). */
   events: number;
+  /** Where the caller is (or is to be) connected: the agent's leg; kept for resume after hold. */
+  target?: ConnectTarget;
+  /**
+   * The call's contact as the flow last told the contact center: `waiting` after `enqueue-contact`,
+   * `connected` once an agent is joined, `done` once it was abandoned, ended or handed over (callback,
+   * voicemail, agent left). Decides which effect a hang-up gets, so none is sent twice.
+   */
+  contactStatus?: 'waiting' | 'connected' | 'done';
+  /** The steps of the last answer: re-issued after a failed say (without the voice) or a retried start. */
+  lastSteps?: CallStep[];
+  /** The hold prompt failed once: holding is spoken from then on. */
+  holdBroken?: boolean;
+  /** A say failed once: speech goes without the voice id from then on. */
+  plainVoice?: boolean;
+  /** The step an update's answer replaced: its interruption is expected and answered with no steps. */
+  replacedStep?: StepType;
+  /**
+   * The caller has talked to an agent (a hold or a transfer came after the connect): a failed connect
+   * then returns to the agent's hold, never to the queue, and the contact is never abandoned.
+   */
+  talked?: boolean;
+  /** Step failures in a row (reset by a finished step): a provider failing every step ends the call. */
+  failures?: number;
+  /** The outbound leg rang (a hang-up before the answer is then `no-answer`, not `failed`). */
+  rang?: boolean;
 }
 
 /** What the engine needs to know of a queue at the moment of the event (loaded by the voice service). */

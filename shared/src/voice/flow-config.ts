@@ -4,16 +4,17 @@
  * and the text has one. Business hours come from the queues, not from here.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { IdSchema } from '../limits/input.ts';
 
 /** A text the caller hears, in Russian and optionally English. */
-export const FlowTextSchema = z.object({ ru: z.string().min(1).max(1000), en: z.string().min(1).max(1000).optional() }).strict();
+export const FlowTextSchema = lazySchema(() => z.object({ ru: z.string().min(1).max(1000), en: z.string().min(1).max(1000).optional() }).strict());
 export type FlowText = z.infer<typeof FlowTextSchema>;
 
-const DigitSchema = z.string().regex(/^[0-9*#]$/, 'one key: 0–9, * or #');
+const DigitSchema = lazySchema(() => z.string().regex(/^[0-9*#]$/, 'one key: 0–9, * or #'));
 
 /** One choice of a menu: a queue, a second-level menu, or a callback request. */
-export const MenuOptionSchema = z
+export const MenuOptionSchema = lazySchema(() => (z
   .object({
     /** What the option is called in reports and on the contact (`menuChoice`). */
     label: z.string().min(1).max(100),
@@ -24,9 +25,9 @@ export const MenuOptionSchema = z
     submenu: z.lazy(() => SubmenuSchema).optional(),
   })
   .strict()
-  .refine((o) => (o.queueId === undefined) !== (o.submenu === undefined), 'an option has either a queueId or a submenu');
+  .refine((o) => (o.queueId === undefined) !== (o.submenu === undefined), 'an option has either a queueId or a submenu')));
 
-const menuShape = {
+const menuShape = lazySchema(() => ({
   prompt: FlowTextSchema,
   /** Said after invalid or missing input, before the prompt is repeated. */
   invalidInput: FlowTextSchema.optional(),
@@ -35,17 +36,17 @@ const menuShape = {
   /** How many times the prompt is heard before the default queue (the first plus two repeats). */
   attempts: z.number().int().min(1).max(5).default(3),
   timeoutSeconds: z.number().int().min(1).max(30).default(5),
-};
+}));
 
-const SubmenuSchema = z.object({ ...menuShape, options: z.record(DigitSchema, z.lazy(() => LeafOptionSchema)) }).strict();
-const LeafOptionSchema = z.object({ label: z.string().min(1).max(100), queueId: IdSchema, menuChoice: z.string().min(1).max(100).optional() }).strict();
+const SubmenuSchema = lazySchema(() => z.object({ ...menuShape, options: z.record(DigitSchema, z.lazy(() => LeafOptionSchema)) }).strict());
+const LeafOptionSchema = lazySchema(() => z.object({ label: z.string().min(1).max(100), queueId: IdSchema, menuChoice: z.string().min(1).max(100).optional() }).strict());
 
 /** The first menu level: up to two levels in all. */
-export const MenuSchema = z.object({ ...menuShape, options: z.record(DigitSchema, MenuOptionSchema) }).strict();
+export const MenuSchema = lazySchema(() => z.object({ ...menuShape, options: z.record(DigitSchema, MenuOptionSchema) }).strict());
 export type Menu = z.infer<typeof MenuSchema>;
 export type MenuOption = z.infer<typeof MenuOptionSchema>;
 
-export const CallFlowSchema = z
+export const CallFlowSchema = lazySchema(() => z
   .object({
     language: z.enum(['ru', 'en']).default('ru'),
     /** Provider voice per language; absent: the adapter's default (Polly Tatyana for ru-RU, Joanna for en-US). */
@@ -63,11 +64,14 @@ export const CallFlowSchema = z
         announceEverySeconds: z.number().int().min(10).max(600).default(30),
         /** Announcements end with `callback.offer` ("press 1 and we will call you back"). */
         offerCallback: z.boolean().default(true),
+        /** Said instead of the prompt when it cannot be played (a missing or broken audio file). */
+        holdText: FlowTextSchema.optional(),
       })
       .strict()
       .default({ prompt: 'hold-music', announceEverySeconds: 30, offerCallback: true }),
     /** The callback offer while holding (key `1`) and its confirmation before the call ends politely. */
-    callback: z.object({ offer: FlowTextSchema, confirmed: FlowTextSchema }).strict(),
+    /** `intro` opens a callback we place ("this is … calling you back"), before the agent joins. */
+    callback: z.object({ offer: FlowTextSchema, confirmed: FlowTextSchema, intro: FlowTextSchema.optional() }).strict(),
     /** The queue is closed (its business hours or a holiday): this message, then the `then` choice. */
     closed: z
       .object({ message: FlowTextSchema, then: z.enum(['voicemail', 'callback', 'hang-up']).default('voicemail') })
@@ -91,6 +95,6 @@ export const CallFlowSchema = z
     apology: FlowTextSchema,
   })
   .strict()
-  .refine((f) => (f.menu === undefined) !== (f.queueId === undefined), 'a flow has either a menu or a queueId');
+  .refine((f) => (f.menu === undefined) !== (f.queueId === undefined), 'a flow has either a menu or a queueId'));
 export type CallFlow = z.infer<typeof CallFlowSchema>;
 export type CallFlowInput = z.input<typeof CallFlowSchema>;

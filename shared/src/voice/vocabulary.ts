@@ -9,6 +9,9 @@ export type CallDirection = 'inbound' | 'outbound';
 /** Languages a flow can speak; Russian first. */
 export type FlowLanguage = 'ru' | 'en';
 
+/** How an outbound (callback) dial ended: the contact center records it and applies its retry rules. */
+export type DialResult = 'answered' | 'busy' | 'no-answer' | 'failed';
+
 /** What answered a finished recording: where the audio lives and how long it is. */
 export interface RecordingRef {
   /** Provider-neutral location: an S3 key in AWS, a file under `.data/` locally. */
@@ -48,7 +51,11 @@ export type CallEvent =
   | { type: 'step-failed'; step: StepType; error: string; message?: string }
   /** A step was cut short (an update replaced it, or the provider stopped it). */
   | { type: 'step-interrupted'; step?: StepType }
-  | { type: 'hang-up'; leg: CallLeg }
+  /**
+   * A leg hung up. `cause` tells an outbound leg that never answered why (busy, no answer, failed);
+   * `recording` carries a voicemail the provider finished when the caller hung up during `record`.
+   */
+  | { type: 'hang-up'; leg: CallLeg; cause?: Exclude<DialResult, 'answered'>; recording?: RecordingRef }
   | { type: 'update-requested'; reason: UpdateReason; agentId?: string; target?: ConnectTarget }
   /** The provider refused our last answer (its own validation); the flow must recover or end politely. */
   | { type: 'invalid-response'; error: string };
@@ -91,13 +98,15 @@ export type CallEffect =
   /** The caller hung up while connected: the conversation ends. */
   | { type: 'end-contact'; reason: string }
   /** "Press 1 and we will call you back": a callback contact takes the caller's place. */
-  | { type: 'request-callback'; phone: string }
+  | { type: 'request-callback'; phone: string; queueId?: string }
   /** A voicemail was left: a callback contact with the recording, in the queue's place. */
   | { type: 'store-voicemail'; phone: string; queueId: string; recording: RecordingRef }
   /** The post-call survey answer (1–5). */
   | { type: 'store-survey'; score: number }
   /** Recording started (with consent) or stopped, for the contact's record. */
   | { type: 'recording-changed'; recording: boolean }
+  /** An outbound (callback) dial ended: answered, or why not. */
+  | { type: 'dial-result'; result: DialResult }
   /** Something the flow could not place; logged and reported, the caller still hears a polite answer. */
   | { type: 'report'; problem: string };
 export type CallEffectType = CallEffect['type'];

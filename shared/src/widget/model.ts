@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import type { Contact } from '../contacts/model.ts';
 import type { PositionView } from '../contacts/position-view.ts';
 import type { MessageStatus, StoredMessage } from '../conversations/model.ts';
@@ -21,7 +22,7 @@ export interface VisitorClaims {
 }
 
 /** A phone number typed into a form (`8 900 123-45-67`, `+7 (900) …`), as E.164. */
-export const VisitorPhoneSchema = z
+export const VisitorPhoneSchema = lazySchema(() => (z
   .string()
   .trim()
   .max(32)
@@ -29,16 +30,16 @@ export const VisitorPhoneSchema = z
     const phone = parseSpokenPhone(value);
     if (!phone) ctx.addIssue({ code: 'custom', message: 'a phone number such as +7 900 123-45-67' });
     return phone ?? z.NEVER;
-  });
+  })));
 
-const NameSchema = z.string().trim().min(1).max(100);
-const EmailSchema = z.string().trim().max(254).pipe(z.email());
+const NameSchema = lazySchema(() => z.string().trim().min(1).max(100));
+const EmailSchema = lazySchema(() => z.string().trim().max(254).pipe(z.email()));
 
 /** `POST /widget/:channelId/sessions`: a previous token (even expired, within a day) keeps the same visitor. */
-export const WidgetSessionRequestSchema = z.object({ token: z.string().min(1).max(4096).optional() }).strict();
+export const WidgetSessionRequestSchema = lazySchema(() => z.object({ token: z.string().min(1).max(4096).optional() }).strict());
 
 /** The pre-chat form: a name, a phone or an e-mail, and the department (a queue offered by the channel). */
-export const PreChatFormSchema = z
+export const PreChatFormSchema = lazySchema(() => z
   .object({
     name: NameSchema,
     phone: VisitorPhoneSchema.optional(),
@@ -49,31 +50,31 @@ export const PreChatFormSchema = z
   .strict()
   .superRefine((form, ctx) => {
     if (form.phone === undefined && form.email === undefined) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'a phone number or an e-mail is required' });
-  });
+  }));
 export type PreChatForm = z.infer<typeof PreChatFormSchema>;
 
 /** A visitor's message: text, or a press on a button of one of our messages; sent twice with one `clientMessageId`, stored once. */
-export const VisitorMessageSchema = z
+export const VisitorMessageSchema = lazySchema(() => z
   .object({
     clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1-64 characters of A-Z, a-z, 0-9, _ and -'),
     text: z.string().trim().min(1).max(4096).optional(),
     button: OutboundButtonSchema.optional(),
   })
   .strict()
-  .refine((m) => m.text !== undefined || m.button !== undefined, { path: ['text'], message: 'text or button is required' });
+  .refine((m) => m.text !== undefined || m.button !== undefined, { path: ['text'], message: 'text or button is required' }));
 export type VisitorMessage = z.infer<typeof VisitorMessageSchema>;
 
 /** The widget tells how far our messages got: shown (`delivered`) or seen with the chat open (`read`). */
-export const VisitorReceiptSchema = z
+export const VisitorReceiptSchema = lazySchema(() => z
   .object({
     messageIds: z.array(z.string().min(1).max(100)).min(1).max(50),
     status: z.enum(['delivered', 'read']),
   })
-  .strict();
+  .strict());
 export type VisitorReceipt = z.infer<typeof VisitorReceiptSchema>;
 
 /** "Call me back": the phone and, optionally, a window; `requestId` makes a retry book one callback. */
-export const VisitorCallbackSchema = z
+export const VisitorCallbackSchema = lazySchema(() => z
   .object({
     requestId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1-64 characters of A-Z, a-z, 0-9, _ and -'),
     phone: VisitorPhoneSchema,
@@ -86,7 +87,7 @@ export const VisitorCallbackSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.notBefore && v.notAfter && Date.parse(v.notAfter) <= Date.parse(v.notBefore)) ctx.addIssue({ code: 'custom', path: ['notAfter'], message: 'notAfter must be after notBefore' });
-  });
+  }));
 export type VisitorCallback = z.infer<typeof VisitorCallbackSchema>;
 
 /** A message as the visitor sees it: no tenant, customer or agent ids. */

@@ -1,30 +1,31 @@
 import * as z from 'zod';
+import { lazySchema } from '../../lazy-schema.ts';
 
 // Telegram Bot API objects (https://core.telegram.org/bots/api#available-types), only the fields we
 // read; every object is loose so fields added by later Bot API versions pass through.
 
 /** A Telegram user or bot. */
-export const TelegramUserSchema = z.looseObject({
+export const TelegramUserSchema = lazySchema(() => z.looseObject({
   id: z.number().int(),
   is_bot: z.boolean(),
   first_name: z.string(),
   last_name: z.string().optional(),
   username: z.string().optional(),
   language_code: z.string().optional(),
-});
+}));
 export type TelegramUser = z.infer<typeof TelegramUserSchema>;
 
 /** A chat: private, group, supergroup or channel. */
-export const TelegramChatSchema = z.looseObject({
+export const TelegramChatSchema = lazySchema(() => z.looseObject({
   id: z.number().int(),
   type: z.string(),
   title: z.string().optional(),
   username: z.string().optional(),
   first_name: z.string().optional(),
   last_name: z.string().optional(),
-});
+}));
 
-const FileSchema = z.looseObject({
+const FileSchema = lazySchema(() => z.looseObject({
   file_id: z.string().min(1),
   file_unique_id: z.string(),
   file_size: z.number().int().optional(),
@@ -33,25 +34,25 @@ const FileSchema = z.looseObject({
   duration: z.number().optional(),
   width: z.number().int().optional(),
   height: z.number().int().optional(),
-});
+}));
 
 /** One size of a photo; a message's `photo` lists them in ascending size. */
-export const TelegramPhotoSizeSchema = z.looseObject({
+export const TelegramPhotoSizeSchema = lazySchema(() => z.looseObject({
   file_id: z.string().min(1),
   file_unique_id: z.string(),
   width: z.number().int(),
   height: z.number().int(),
   file_size: z.number().int().optional(),
-});
+}));
 
-const LocationSchema = z.looseObject({ latitude: z.number(), longitude: z.number() });
+const LocationSchema = lazySchema(() => z.looseObject({ latitude: z.number(), longitude: z.number() }));
 
-const InlineKeyboardSchema = z.looseObject({
+const InlineKeyboardSchema = lazySchema(() => z.looseObject({
   inline_keyboard: z.array(z.array(z.looseObject({ text: z.string(), callback_data: z.string().optional() }))),
-});
+}));
 
 /** A message (also an edited message, and MaybeInaccessibleMessage whose `date` is 0). */
-export const TelegramMessageSchema = z.looseObject({
+export const TelegramMessageSchema = lazySchema(() => z.looseObject({
   message_id: z.number().int(),
   from: TelegramUserSchema.optional(),
   chat: TelegramChatSchema,
@@ -80,11 +81,11 @@ export const TelegramMessageSchema = z.looseObject({
     .optional(),
   reply_to_message: z.looseObject({ message_id: z.number().int() }).optional(),
   reply_markup: InlineKeyboardSchema.optional(),
-});
+}));
 export type TelegramMessage = z.infer<typeof TelegramMessageSchema>;
 
 /** A press on an inline keyboard button we sent. */
-export const TelegramCallbackQuerySchema = z.looseObject({
+export const TelegramCallbackQuerySchema = lazySchema(() => z.looseObject({
   id: z.string().min(1),
   from: TelegramUserSchema,
   message: TelegramMessageSchema.optional(),
@@ -92,26 +93,26 @@ export const TelegramCallbackQuerySchema = z.looseObject({
   chat_instance: z.string(),
   data: z.string().optional(),
   game_short_name: z.string().optional(),
-});
+}));
 export type TelegramCallbackQuery = z.infer<typeof TelegramCallbackQuerySchema>;
 
 /** The bot's own membership changed in a chat; in a private chat `kicked` means the user blocked the bot. */
-export const TelegramChatMemberUpdatedSchema = z.looseObject({
+export const TelegramChatMemberUpdatedSchema = lazySchema(() => z.looseObject({
   chat: TelegramChatSchema,
   from: TelegramUserSchema,
   date: z.number().int(),
   old_chat_member: z.looseObject({ status: z.string() }),
   new_chat_member: z.looseObject({ status: z.string() }),
-});
+}));
 
 /** One webhook delivery (Update): exactly one optional field besides update_id is set. */
-export const TelegramUpdateSchema = z.looseObject({
+export const TelegramUpdateSchema = lazySchema(() => z.looseObject({
   update_id: z.number().int(),
   message: TelegramMessageSchema.optional(),
   edited_message: TelegramMessageSchema.optional(),
   callback_query: TelegramCallbackQuerySchema.optional(),
   my_chat_member: TelegramChatMemberUpdatedSchema.optional(),
-});
+}));
 export type TelegramUpdate = z.infer<typeof TelegramUpdateSchema>;
 
 export * from './api-schema.ts';

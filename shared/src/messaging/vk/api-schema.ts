@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { lazySchema } from '../../lazy-schema.ts';
 
 // VK API responses, what a sender reads; apart from the Callback API events (`schema.ts`) so a
 // function that only sends does not build those at import.
 
 /** messages.send answers HTTP 200 with either `{response}` or `{error:{error_code,error_msg}}`. */
-export const VkApiResponseSchema = z.looseObject({
+export const VkApiResponseSchema = lazySchema(() => z.looseObject({
   response: z
     .union([
       z.number().int(),
@@ -12,5 +13,5 @@ export const VkApiResponseSchema = z.looseObject({
     ])
     .optional(),
   error: z.looseObject({ error_code: z.number().int(), error_msg: z.string().optional() }).optional(),
-});
+}));
 export type VkApiResponse = z.infer<typeof VkApiResponseSchema>;

@@ -1,17 +1,18 @@
 import * as z from 'zod';
+import { lazySchema } from '../../lazy-schema.ts';
 
 // VK Callback API events (VKCOM/vk-api-schema, dev.vk.com; messages.send responses: `api-schema.ts`), only the
 // fields we read; every object is loose.
 
-const PhotoSizeSchema = z.looseObject({
+const PhotoSizeSchema = lazySchema(() => z.looseObject({
   type: z.string().optional(),
   url: z.string(),
   width: z.number().int(),
   height: z.number().int(),
-});
+}));
 
 /** One attachment of a message; `type` names the object that carries it. */
-export const VkAttachmentSchema = z.looseObject({
+export const VkAttachmentSchema = lazySchema(() => z.looseObject({
   type: z.string(),
   photo: z
     .looseObject({
@@ -67,11 +68,11 @@ export const VkAttachmentSchema = z.looseObject({
       url: z.string().optional(),
     })
     .optional(),
-});
+}));
 export type VkAttachment = z.infer<typeof VkAttachmentSchema>;
 
 /** A private message (messages_message): `id` may be 0 for community bots, `conversation_message_id` is stable. */
-export const VkMessageSchema = z.looseObject({
+export const VkMessageSchema = lazySchema(() => z.looseObject({
   id: z.number().int(),
   date: z.number().int(),
   peer_id: z.number().int(),
@@ -92,38 +93,38 @@ export const VkMessageSchema = z.looseObject({
   admin_author_id: z.number().int().optional(),
   update_time: z.number().int().optional(),
   reply_message: z.looseObject({ id: z.number().int().optional(), conversation_message_id: z.number().int().optional() }).optional(),
-});
+}));
 export type VkMessage = z.infer<typeof VkMessageSchema>;
 
 /** The envelope of every Callback API event; `object` depends on `type`. */
-export const VkCallbackSchema = z.looseObject({
+export const VkCallbackSchema = lazySchema(() => z.looseObject({
   type: z.string().min(1),
   group_id: z.number().int(),
   event_id: z.string().optional(),
   v: z.string().optional(),
   object: z.unknown().optional(),
   secret: z.string().optional(),
-});
+}));
 export type VkCallback = z.infer<typeof VkCallbackSchema>;
 
 /** `message_new` object since API 5.103: the message plus what the client can show. */
-export const VkMessageNewObjectSchema = z.looseObject({
+export const VkMessageNewObjectSchema = lazySchema(() => z.looseObject({
   message: VkMessageSchema,
   client_info: z.looseObject({}).optional(),
-});
+}));
 
 /** `message_allow` object: the user let the community write, `key` from the widget or link. */
-export const VkMessageAllowObjectSchema = z.looseObject({ user_id: z.number().int(), key: z.string().optional() });
+export const VkMessageAllowObjectSchema = lazySchema(() => z.looseObject({ user_id: z.number().int(), key: z.string().optional() }));
 /** `message_deny` object. */
-export const VkMessageDenyObjectSchema = z.looseObject({ user_id: z.number().int() });
+export const VkMessageDenyObjectSchema = lazySchema(() => z.looseObject({ user_id: z.number().int() }));
 
 /** `message_event` object: a press on a callback button. */
-export const VkMessageEventObjectSchema = z.looseObject({
+export const VkMessageEventObjectSchema = lazySchema(() => z.looseObject({
   user_id: z.number().int(),
   peer_id: z.number().int(),
   event_id: z.string(),
   payload: z.unknown().optional(),
   conversation_message_id: z.number().int().optional(),
-});
+}));
 
 export * from './api-schema.ts';

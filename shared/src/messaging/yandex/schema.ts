@@ -1,14 +1,15 @@
 import * as z from 'zod';
+import { lazySchema } from '../../lazy-schema.ts';
 
 // Yandex Dialogs (Alice skill) protocol: the request the platform POSTs and the response we return
 // (yandex.ru/dev/dialogs/alice/doc/ru/request, /response). Request objects are loose.
 
 /** A named entity Alice recognised in the utterance (YANDEX.NUMBER, YANDEX.FIO, YANDEX.GEO, …). */
-export const AliceEntitySchema = z.looseObject({
+export const AliceEntitySchema = lazySchema(() => z.looseObject({
   type: z.string(),
   tokens: z.looseObject({ start: z.number().int(), end: z.number().int() }),
   value: z.unknown(),
-});
+}));
 
 /**
  * Longest `command` / `original_utterance` Yandex sends (yandex.ru/dev/dialogs/alice/doc/ru/request:
@@ -17,7 +18,7 @@ export const AliceEntitySchema = z.looseObject({
 export const ALICE_UTTERANCE_MAX_CHARS = 1024;
 
 /** What the user said or pressed; `type` is SimpleUtterance or ButtonPressed (others pass through). */
-export const AliceRequestBodySchema = z.looseObject({
+export const AliceRequestBodySchema = lazySchema(() => z.looseObject({
   type: z.string(),
   command: z.string().max(ALICE_UTTERANCE_MAX_CHARS).optional(),
   original_utterance: z.string().max(ALICE_UTTERANCE_MAX_CHARS).optional(),
@@ -30,10 +31,10 @@ export const AliceRequestBodySchema = z.looseObject({
       intents: z.record(z.string(), z.unknown()).optional(),
     })
     .optional(),
-});
+}));
 
 /** A whole skill call; `request` is absent for events such as account_linking_complete_event. */
-export const AliceWebhookSchema = z.looseObject({
+export const AliceWebhookSchema = lazySchema(() => z.looseObject({
   meta: z.looseObject({
     locale: z.string().optional(),
     timezone: z.string().optional(),
@@ -60,20 +61,20 @@ export const AliceWebhookSchema = z.looseObject({
     })
     .optional(),
   version: z.string(),
-});
+}));
 export type AliceWebhook = z.infer<typeof AliceWebhookSchema>;
 
 /** A button under the reply: `hide: true` is a suggest that disappears after the next phrase. */
-export const AliceButtonSchema = z.object({
+export const AliceButtonSchema = lazySchema(() => z.object({
   title: z.string().min(1).max(64),
   payload: z.record(z.string(), z.unknown()).optional(),
   url: z.string().max(1024).optional(),
   hide: z.boolean().optional(),
-});
+}));
 export type AliceButton = z.infer<typeof AliceButtonSchema>;
 
 /** The response the skill returns synchronously. */
-export const AliceResponseSchema = z.object({
+export const AliceResponseSchema = lazySchema(() => z.object({
   response: z.object({
     text: z.string().max(1024),
     tts: z.string().max(1024).optional(),
@@ -84,5 +85,5 @@ export const AliceResponseSchema = z.object({
   user_state_update: z.record(z.string(), z.unknown()).optional(),
   application_state: z.record(z.string(), z.unknown()).optional(),
   version: z.literal('1.0'),
-});
+}));
 export type AliceResponse = z.infer<typeof AliceResponseSchema>;

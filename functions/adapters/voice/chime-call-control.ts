@@ -1,0 +1,30 @@
+import { ChimeSDKVoiceClient, CreateSipMediaApplicationCallCommand, NotFoundException, UpdateSipMediaApplicationCallCommand } from '@aws-sdk/client-chime-sdk-voice';
+import { NotFoundError } from '@cc/shared/errors';
+import { encodeCallUpdate } from '@cc/shared/voice/sma/to-event';
+import type { CallControl } from '@cc/shared/voice/ports';
+
+/** Call control through the SIP media application: updates become `CALL_UPDATE_REQUESTED`, new calls `NEW_OUTBOUND_CALL`. */
+export class ChimeCallControl implements CallControl {
+  constructor(
+    private readonly client: ChimeSDKVoiceClient,
+    private readonly sipMediaApplicationId: string,
+  ) {}
+
+  async updateCall(callId: string, update: Parameters<CallControl['updateCall']>[1]): Promise<void> {
+    try {
+      await this.client.send(new UpdateSipMediaApplicationCallCommand({ SipMediaApplicationId: this.sipMediaApplicationId, TransactionId: callId, Arguments: encodeCallUpdate(update.reason, update.agentId, update.target) }));
+    } catch (error) {
+      // The caller hung up meanwhile: the transaction is gone, which callers of this port expect as NotFound.
+      if (error instanceof NotFoundException) throw new NotFoundError('Call', callId);
+      throw error;
+    }
+  }
+
+  async placeCall(request: Parameters<CallControl['placeCall']>[0]): Promise<{ callId: string }> {
+    const { SipMediaApplicationCall } = await this.client.send(
+      new CreateSipMediaApplicationCallCommand({ SipMediaApplicationId: this.sipMediaApplicationId, FromPhoneNumber: request.from, ToPhoneNumber: request.to, ArgumentsMap: { tenantId: request.tenantId, contactId: request.contactId } }),
+    );
+    if (!SipMediaApplicationCall?.TransactionId) throw new Error('CreateSipMediaApplicationCall answered no transaction id');
+    return { callId: SipMediaApplicationCall.TransactionId };
+  }
+}

@@ -1,0 +1,39 @@
+import { ChimeSDKMeetingsClient, CreateAttendeeCommand, CreateMeetingCommand, DeleteMeetingCommand, NotFoundException } from '@aws-sdk/client-chime-sdk-meetings';
+import type { MeetingRole, MeetingRooms, MeetingTicket } from '@cc/shared/voice/ports';
+
+/** What each role may do with audio: listeners only receive; everyone else talks and hears. */
+const AUDIO: Record<MeetingRole, 'SendReceive' | 'Receive'> = { caller: 'SendReceive', agent: 'SendReceive', listen: 'Receive', whisper: 'SendReceive', barge: 'SendReceive' };
+
+/**
+ * Call audio on Amazon Chime SDK meetings: one meeting per contact (the request token makes a retried create
+ * return the same meeting), one attendee per person and role (the external user id makes a retried join
+ * return the same attendee). A whisper gets its own meeting of supervisor and agent (docs/voice.md).
+ */
+export class ChimeMeetingRooms implements MeetingRooms {
+  constructor(
+    private readonly client: ChimeSDKMeetingsClient,
+    private readonly mediaRegion: string,
+  ) {}
+
+  async open(tenantId: string, contactId: string) {
+    const { Meeting } = await this.client.send(new CreateMeetingCommand({ ClientRequestToken: `${tenantId}:${contactId}`.slice(0, 64), ExternalMeetingId: `${tenantId}:${contactId}`.slice(0, 64), MediaRegion: this.mediaRegion }));
+    if (!Meeting?.MeetingId) throw new Error('CreateMeeting answered no meeting id');
+    return { meetingId: Meeting.MeetingId, meeting: Meeting };
+  }
+
+  async join(meetingId: string, attendee: { userId: string; role: MeetingRole }): Promise<MeetingTicket> {
+    const { Attendee } = await this.client.send(
+      new CreateAttendeeCommand({ MeetingId: meetingId, ExternalUserId: `${attendee.role}:${attendee.userId}`.slice(0, 64), Capabilities: { Audio: AUDIO[attendee.role], Video: 'None', Content: 'None' } }),
+    );
+    if (!Attendee?.AttendeeId || !Attendee.JoinToken) throw new Error('CreateAttendee answered no join token');
+    return { meetingId, attendeeId: Attendee.AttendeeId, joinToken: Attendee.JoinToken };
+  }
+
+  async close(meetingId: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteMeetingCommand({ MeetingId: meetingId }));
+    } catch (error) {
+      if (!(error instanceof NotFoundException)) throw error; // already gone: closing is idempotent
+    }
+  }
+}

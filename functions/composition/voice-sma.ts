@@ -1,0 +1,31 @@
+/** The voice-sma function's composition: the call records, the directory, queues and contacts, and the voice services. */
+import type { Config } from './config.ts';
+import { processComposition } from './installed.ts';
+import { awsTable } from './aws-adapters.ts';
+import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
+import { DynamoDirectoryRepository } from '../adapters/dynamo/directory-repository.ts';
+import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
+import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.ts';
+import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
+import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
+import { createStandaloneVoiceServices, type VoiceDeps, type VoiceServices } from './voice-services.ts';
+
+export interface VoiceSmaComposition {
+  config: Pick<Config, 'VOICE_PROMPTS_BUCKET' | 'VOICE_RECORDINGS_BUCKET'>;
+  voice: VoiceServices;
+}
+
+/** Only the table: no push, KMS, SQS, meetings or messenger senders (the stream joins callers to meetings). */
+export function awsVoiceSmaDeps(config: Config): VoiceDeps {
+  const { clock, table } = awsTable(config);
+  return { clock, calls: new DynamoCallRepository(table), directory: new DynamoDirectoryRepository(table), queues: new DynamoQueueRepository(table), routing: new DynamoRoutingRepository(table), contacts: new DynamoContactRepository(table), agents: new DynamoAgentRepository(table) };
+}
+
+/** This process's voice-sma composition, built once (locally: the voice services the local runtime installed). */
+export const getVoiceSmaComposition = processComposition<VoiceSmaComposition>(
+  (full) => {
+    if (!full.voice) throw new Error('The installed composition has no voice services');
+    return { config: full.deps.config, voice: full.voice };
+  },
+  (config) => ({ config, voice: createStandaloneVoiceServices(awsVoiceSmaDeps(config)) }),
+);

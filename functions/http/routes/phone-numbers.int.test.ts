@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal, Role } from '@cc/shared/auth/model';
+import { demoFlowInput } from '@cc/shared/voice/testing';
+import { createApp } from '../app.ts';
+import { createTestDeps } from '../../../test/deps.ts';
+import { json } from '../../../test/json.ts';
+
+let ctx: Awaited<ReturnType<typeof createTestDeps>>;
+let app: ReturnType<typeof createApp>;
+const token: Record<string, string> = {};
+const principal = (tenantId: string, userId: string, role: Role): Principal => ({ tenantId, userId, roles: [role], name: userId, login: `${userId}@${tenantId}` });
+
+async function call(method: string, path: string, as: string, body?: unknown) {
+  return app.request(path, { method, ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }), headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' } });
+}
+
+/** The flow the engine's tests use, pointed at this file's queues. */
+function flowFor(queues: { first: string; second: string; fallback: string }) {
+  const flow = structuredClone(demoFlowInput()) as Record<string, any>;
+  flow['menu'].defaultQueueId = queues.fallback;
+  const options = flow['menu'].options as Record<string, any>;
+  for (const option of Object.values(options)) {
+    if (option.queueId) option.queueId = queues.first;
+    if (option.submenu) {
+      option.submenu.defaultQueueId = queues.second;
+      for (const leaf of Object.values(option.submenu.options) as any[]) leaf.queueId = queues.second;
+    }
+  }
+  return flow;
+}
+
+beforeAll(async () => {
+  ctx = await createTestDeps();
+  app = createApp(ctx.deps, ctx.services);
+  for (const tenantId of ['tenant-a', 'tenant-b']) {
+    for (const queueId of ['support', 'sales']) {
+      await ctx.deps.queues.put({ tenantId, queueId, name: queueId, priority: 1, serviceLevel: { targetPercent: 80, thresholdSeconds: 20 }, timeZone: 'Europe/Moscow', offerTimeoutSeconds: 20, afterContactWorkSeconds: 0, requiredSkills: { byChannel: {}, byMenuChoice: {} }, ageingPerMinute: 1 });
+    }
+  }
+  await ctx.deps.directory.putPhoneNumber({ tenantId: 'tenant-a', e164: '+74951234567', name: 'Основной', defaultQueueId: 'support' });
+  await ctx.deps.directory.putPhoneNumber({ tenantId: 'tenant-b', e164: '+74957654321', name: 'Other', defaultQueueId: 'support' });
+  token.adminA = await ctx.issuer.issue(principal('tenant-a', 'admin-a', 'admin'));
+  token.supervisorA = await ctx.issuer.issue(principal('tenant-a', 'sup-a', 'supervisor'));
+  token.agentA = await ctx.issuer.issue(principal('tenant-a', 'agent-a', 'agent'));
+});
+afterAll(() => ctx?.table.drop());
+
+describe('phone numbers and their call flows', () => {
+  it('lists the tenant’s numbers for supervisors, never to agents', async () => {
+    const res = await call('GET', '/api/phone-numbers', token.supervisorA!);
+    expect(res.status).toBe(200);
+    expect((await json(res)).phoneNumbers).toEqual([{ id: '74951234567', e164: '+74951234567', name: 'Основной', defaultQueueId: 'support', flowConfigured: false }]);
+    expect((await call('GET', '/api/phone-numbers', token.agentA!)).status).toBe(403);
+  });
+
+  it('shows the default flow of an unconfigured number, then stores the admin’s flow and answers it', async () => {
+    const before = await json(await call('GET', '/api/phone-numbers/74951234567/flow', token.supervisorA!));
+    expect(before.configured).toBe(false);
+    expect(before.flow.queueId).toBe('support');
+
+    const put = await call('PUT', '/api/phone-numbers/74951234567/flow', token.adminA!, flowFor({ first: 'support', second: 'sales', fallback: 'support' }));
+    expect(put.status, await put.clone().text()).toBe(200);
+    const after = await json(await call('GET', '/api/phone-numbers/74951234567/flow', token.supervisorA!));
+    expect(after.configured).toBe(true);
+    expect(after.flow.menu.defaultQueueId).toBe('support');
+    expect(after.flow.greeting.ru).toBe(demoFlowInput().greeting.ru);
+    expect((await ctx.deps.calls.getFlow('tenant-a', '+74951234567'))?.menu?.defaultQueueId).toBe('support');
+  });
+
+  it('refuses a flow naming a queue the tenant lacks, a malformed flow and a bad number id with 400 and a reason', async () => {
+    const unknownQueue = await call('PUT', '/api/phone-numbers/74951234567/flow', token.adminA!, flowFor({ first: 'support', second: 'nowhere', fallback: 'support' }));
+    expect(unknownQueue.status).toBe(400);
+    expect((await json(unknownQueue)).detail).toContain('nowhere');
+    const malformed = await call('PUT', '/api/phone-numbers/74951234567/flow', token.adminA!, { greeting: { ru: '' } });
+    expect(malformed.status).toBe(400);
+    expect((await call('GET', '/api/phone-numbers/abc/flow', token.supervisorA!)).status).toBe(400);
+    expect((await call('PUT', '/api/phone-numbers/74951234567/flow', token.adminA!, '{not json')).status).toBe(400);
+  });
+
+  it('lets only admins change a flow, and never another tenant’s number', async () => {
+    const flow = flowFor({ first: 'support', second: 'sales', fallback: 'support' });
+    expect((await call('PUT', '/api/phone-numbers/74951234567/flow', token.supervisorA!, flow)).status).toBe(403);
+    expect((await call('PUT', '/api/phone-numbers/74957654321/flow', token.adminA!, flow)).status).toBe(404);
+    expect((await call('GET', '/api/phone-numbers/74957654321/flow', token.supervisorA!)).status).toBe(404);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * What a call's flow asks of the contact center, carried out through the routing commands. Every effect is
+ * idempotent (deterministic contact ids, status checks), because a provider retry carries it out again.
+ */
+import { ConflictError, DomainError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
+import type { Contact } from '@cc/shared/contacts/model';
+import type { RoutingRepository } from '@cc/shared/contacts/ports';
+import { CreateContactSchema } from '@cc/shared/contacts/requests';
+import type { CallState, FlowContext } from '@cc/shared/voice/call-state';
+import type { CallEffect, RecordingRef } from '@cc/shared/voice/vocabulary';
+import type { Clock } from '../composition/deps.ts';
+import { logger } from '../composition/logger.ts';
+import type { ContactCommands } from '../routing/commands.ts';
+import type { RoutingQueries } from '../routing/queries.ts';
+
+/** How the flow's own ending of a conversation is marked (the caller hung up): the call need not be told then. */
+export const CALL_ENDED = 'call ended';
+
+/** The call's own contact id: one per call, so a retried enqueue finds the contact it made. */
+export const callContactId = (callId: string) => `call-${callId}`;
+
+export class CallEffects {
+  constructor(
+    private readonly deps: { clock: Clock; routing: Pick<RoutingRepository, 'readContact'> },
+    private readonly commands: ContactCommands,
+    private readonly queries: RoutingQueries,
+  ) {}
+
+  /** The caller's place in the queue, in the texts the chats get; `undefined` when it is not waiting. */
+  async positionOf(tenantId: string, contactId: string): Promise<FlowContext['position']> {
+    try {
+      const view = await this.queries.describePosition(tenantId, contactId);
+      return view.position === null ? undefined : { position: view.position, estimatedWaitSeconds: view.estimatedWaitSeconds, text: view.text };
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  async apply(state: CallState, effects: readonly CallEffect[]): Promise<void> {
+    for (const effect of effects) {
+      try {
+        await this.applyOne(state, effect);
+      } catch (error) {
+        // A domain refusal (the contact moved on meanwhile) is logged; anything else is retried by the provider.
+        if (!(error instanceof DomainError)) throw error;
+        logger.warn('Call effect refused', { callId: state.callId, effect: effect.type, reason: error.message });
+      }
+    }
+  }
+
+  private async applyOne(state: CallState, effect: CallEffect): Promise<void> {
+    const { tenantId, callId } = state;
+    const contactId = state.contactId ?? callContactId(callId);
+    switch (effect.type) {
+      case 'enqueue-contact':
+        return this.create(tenantId, { contactId: callContactId(callId), queueId: effect.queueId, channel: 'voice', ...(effect.menuChoice && { menuChoice: effect.menuChoice }) }, { call: { callId, number: state.number, customer: state.customer } });
+      case 'abandon-contact':
+        return this.whenStatus(tenantId, contactId, ['queued', 'offered'], () => this.commands.abandonContact(tenantId, contactId, effect.reason));
+      case 'end-contact':
+        await this.commands.endByCustomer(tenantId, contactId, `${CALL_ENDED}: ${effect.reason}`).catch(ignoreMissing);
+        return;
+      case 'request-callback':
+        return this.callback(state, `cb-${callId}`, effect.phone, effect.queueId ?? state.queueId);
+      case 'store-voicemail':
+        return this.callback(state, `vm-${callId}`, effect.phone, effect.queueId, effect.recording);
+      case 'store-survey': {
+        const answeredAt = this.deps.clock.now().toISOString();
+        await this.commands.annotate(tenantId, contactId, (c) => (c.survey ? undefined : { survey: { score: effect.score, answeredAt, via: 'keypad' } })).catch(ignoreMissing);
+        return;
+      }
+      case 'recording-changed':
+        logger.info('Call recording changed', { callId, contactId, recording: effect.recording });
+        return;
+      case 'report':
+        logger.warn('Call flow report', { callId, phase: state.phase, problem: effect.problem });
+        return;
+      case 'dial-result': {
+        const at = this.deps.clock.now().toISOString();
+        // Keyed by the call: a retried event records its attempt once.
+        await this.commands.annotate(tenantId, contactId, (c) => (c.dialAttempts?.some((a) => a.callId === callId) ? undefined : { dialAttempts: [...(c.dialAttempts ?? []), { at, result: effect.result, callId }] })).catch(ignoreMissing);
+        return;
+      }
+    }
+  }
+
+  /** A callback takes the caller's place when the call's contact still waits; otherwise it joins the queue anew. */
+  private async callback(state: CallState, id: string, phone: string, queueId: string | undefined, voicemail?: RecordingRef) {
+    const waiting = state.contactId ? await this.status(state.tenantId, state.contactId) : undefined;
+    const queue = queueId ?? state.queueId;
+    if (!queue) throw new InvalidRequestError('A callback needs the queue of the call');
+    const input = { contactId: id, queueId: queue, channel: 'callback' as const, callback: { phone }, ...(waiting === 'queued' && { replacesContactId: state.contactId }) };
+    await this.create(state.tenantId, input, { call: { callId: state.callId, number: state.number, customer: state.customer }, ...(voicemail && { voicemail }) });
+    // Not waiting any more (offered right now): the call's own contact is left as the caller left it.
+    if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, 'callback requested').catch(ignoreMissing);
+  }
+
+  private async create(tenantId: string, input: Record<string, unknown>, extra: Pick<Contact, 'call' | 'voicemail'>) {
+    try {
+      await this.commands.createContact(tenantId, CreateContactSchema.parse(input), extra);
+    } catch (error) {
+      if (error instanceof ConflictError) return; // made by an earlier try of this event
+      throw error;
+    }
+  }
+
+  private async status(tenantId: string, contactId: string) {
+    return (await this.deps.routing.readContact(tenantId, contactId))?.status;
+  }
+
+  private async whenStatus(tenantId: string, contactId: string, statuses: string[], work: () => Promise<unknown>) {
+    const status = await this.status(tenantId, contactId);
+    if (status !== undefined && statuses.includes(status)) await work();
+  }
+}
+
+function ignoreMissing(error: unknown): undefined {
+  if (error instanceof NotFoundError) return undefined;
+  throw error;
+}

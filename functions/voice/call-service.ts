@@ -1,0 +1,106 @@
+/**
+ * One telephony event through the call flow: find the call's tenant and flow, apply the event with the pure
+ * engine, carry out the effects in the contact center, store the new state (conditionally) and answer the
+ * steps. A provider retry of an event already applied gets the stored answer again and no effect twice.
+ */
+import { ConflictError } from '@cc/shared/errors';
+import type { PhoneNumber } from '@cc/shared/tenancy/model';
+import type { QueueRepository } from '@cc/shared/queues/ports';
+import type { DirectoryRepository } from '@cc/shared/tenancy/ports';
+import { isOpen } from '@cc/shared/routing/index';
+import type { CallState, FlowContext, FlowEngine } from '@cc/shared/voice/call-state';
+import { defaultCallFlow } from '@cc/shared/voice/default-flow';
+import type { CallFlow } from '@cc/shared/voice/flow-config';
+import type { CallRepository, StoredCall } from '@cc/shared/voice/ports';
+import type { CallEvent, CallStep, FlowLanguage } from '@cc/shared/voice/vocabulary';
+import type { Clock } from '../composition/deps.ts';
+import { logger } from '../composition/logger.ts';
+import type { CallEffects } from './call-effects.ts';
+
+/** What a provider adapter knows of an event besides the neutral event itself. */
+export interface CallInvocation {
+  callId: string;
+  /** The provider's sequence number of this event (increasing per call). */
+  sequence: number;
+  /** Our number: the dialled one (inbound) or the caller id (outbound). */
+  number: string;
+  /** The tenant the adapter carried along (SMA transaction attributes), when it has one. */
+  tenantId?: string;
+  event: CallEvent;
+}
+
+export interface CallAnswer {
+  steps: CallStep[];
+  /** Absent when the number belongs to no tenant. */
+  state?: CallState;
+  language: FlowLanguage;
+}
+
+const MAX_ATTEMPTS = 3;
+
+export class VoiceCallService {
+  constructor(
+    private readonly deps: { clock: Clock; calls: CallRepository; directory: Pick<DirectoryRepository, 'findPhoneNumber'>; queues: QueueRepository },
+    private readonly engine: FlowEngine,
+    private readonly effects: CallEffects,
+  ) {}
+
+  /** Never throws for a caller's sake: an unplaceable event is answered with an apology and a hang-up. */
+  async handle(invocation: CallInvocation): Promise<CallAnswer> {
+    const phone = await this.phoneOf(invocation);
+    if (!phone) {
+      logger.warn('Call to a number of no tenant', { callId: invocation.callId, number: invocation.number, event: invocation.event.type });
+      return { steps: invocation.event.type === 'hang-up' ? [] : apologyOf(defaultCallFlow('none'), 'ru'), language: 'ru' };
+    }
+    const flow = (await this.deps.calls.getFlow(phone.tenantId, phone.e164)) ?? defaultCallFlow(phone.defaultQueueId ?? 'support');
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const stored = await this.deps.calls.get(phone.tenantId, invocation.callId);
+      if (stored && invocation.sequence <= stored.lastSequence) {
+        // A retried or late invocation: the answer already given; the effects again, in case the first try died after the write.
+        if (invocation.sequence === stored.lastSequence) await this.effects.apply(stored.state, stored.lastEffects);
+        return { steps: stored.lastSteps, state: stored.state, language: stored.state.language };
+      }
+      const context = await this.contextOf(phone.tenantId, stored?.state);
+      const turn = this.engine(invocation.event, stored?.state, flow, context, { callId: invocation.callId, tenantId: phone.tenantId });
+      const next: StoredCall = { state: turn.state, lastSequence: invocation.sequence, lastSteps: turn.steps, lastEffects: turn.effects, updatedAt: context.now, version: (stored?.version ?? 0) + 1 };
+      try {
+        await this.deps.calls.save(next, stored?.version);
+      } catch (error) {
+        if (error instanceof ConflictError) continue; // a concurrent invocation of the same call won; start again from its state
+        throw error;
+      }
+      // After the state is stored, so a concurrent duplicate loses the write before it acts; each effect is idempotent.
+      await this.effects.apply(turn.state, turn.effects);
+      return { steps: turn.steps, state: turn.state, language: turn.state.language };
+    }
+    logger.error('Call state contention', { callId: invocation.callId });
+    return { steps: apologyOf(flow, flow.language), language: flow.language };
+  }
+
+  private async phoneOf(invocation: CallInvocation): Promise<PhoneNumber | undefined> {
+    const phone = await this.deps.directory.findPhoneNumber(invocation.number);
+    if (phone && (invocation.tenantId === undefined || invocation.tenantId === phone.tenantId)) return phone;
+    return undefined;
+  }
+
+  /** The queues' facts now and, for a holding caller, their place: what the engine may decide on. */
+  private async contextOf(tenantId: string, state: CallState | undefined): Promise<FlowContext> {
+    const at = this.deps.clock.now();
+    const queues = await this.deps.queues.list(tenantId);
+    const context: FlowContext = {
+      now: at.toISOString(),
+      queues: Object.fromEntries(queues.map((q) => [q.queueId, { open: isOpen(q, at), ...(q.maxWaitSeconds !== undefined && { maxWaitSeconds: q.maxWaitSeconds }), hasOverflow: q.overflowQueueId !== undefined }])),
+    };
+    if (state?.phase === 'queued' && state.contactId) {
+      const position = await this.effects.positionOf(tenantId, state.contactId);
+      if (position) context.position = position;
+    }
+    return context;
+  }
+}
+
+/** The polite end of a call that cannot go on. */
+export function apologyOf(flow: CallFlow, language: FlowLanguage): CallStep[] {
+  const text = language === 'en' ? (flow.apology.en ?? flow.apology.ru) : flow.apology.ru;
+  return [{ type: 'say', speech: { text, language: language === 'en' && flow.apology.en ? 'en' : 'ru' } }, { type: 'hang-up', cause: 'normal' }];
+}

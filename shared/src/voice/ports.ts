@@ -1,0 +1,59 @@
+/** The voice side's ports: call records, the telephony provider's call control, audio meetings and flow storage. */
+import type { CallState } from './call-state.ts';
+import type { CallFlow } from './flow-config.ts';
+import type { CallEffect, CallStep, ConnectTarget, UpdateReason } from './vocabulary.ts';
+
+/** A call's record: the flow state plus what makes a retried provider invocation harmless. */
+export interface StoredCall {
+  state: CallState;
+  /** The provider's sequence number of the last event applied. */
+  lastSequence: number;
+  /** The steps answered to that event, answered again when the provider retries it. */
+  lastSteps: CallStep[];
+  /** The effects of that event, carried out again on a retry (each is idempotent), so a crash after the write loses none. */
+  lastEffects: CallEffect[];
+  updatedAt: string;
+  /** Optimistic-concurrency version; every write is conditional on it. */
+  version: number;
+}
+
+export interface CallRepository {
+  get(tenantId: string, callId: string): Promise<StoredCall | undefined>;
+  /**
+   * Creates (`expectedVersion` undefined) or replaces the record if its stored version is still `expectedVersion`.
+   * @throws ConflictError when another invocation got there first.
+   */
+  save(call: StoredCall, expectedVersion: number | undefined): Promise<void>;
+  /** The call flow of one of the tenant's numbers; absent: not configured. */
+  getFlow(tenantId: string, number: string): Promise<CallFlow | undefined>;
+  putFlow(tenantId: string, number: string, flow: CallFlow): Promise<void>;
+}
+
+/** Asks the telephony provider to act on a live call (AWS: `UpdateSipMediaApplicationCall`; locally: the emulator). */
+export interface CallControl {
+  /** The provider then invokes the flow with `update-requested`. @throws NotFoundError when the call is gone */
+  updateCall(callId: string, update: { reason: UpdateReason; agentId?: string; target?: ConnectTarget }): Promise<void>;
+  /** Places an outbound call from one of the tenant's numbers (callbacks); the provider then invokes the flow. */
+  placeCall(request: { from: string; to: string; tenantId: string; contactId: string }): Promise<{ callId: string }>;
+}
+
+/** Who joins a call's audio meeting, and with which rights. */
+export type MeetingRole = 'caller' | 'agent' | 'listen' | 'whisper' | 'barge';
+
+/** One attendee's ticket to a meeting: what its client needs to join. */
+export interface MeetingTicket {
+  meetingId: string;
+  attendeeId: string;
+  /** The provider's join token (Chime SDK attendee join token; a signed room token locally). */
+  joinToken: string;
+  /** What the client library needs besides the token (the Chime SDK meeting's media placement), opaque here. */
+  meeting?: unknown;
+}
+
+/** Audio meetings for calls: Amazon Chime SDK meetings in AWS, WebRTC rooms locally. */
+export interface MeetingRooms {
+  /** The contact's meeting, created on first use (idempotent per contact). */
+  open(tenantId: string, contactId: string): Promise<{ meetingId: string; meeting?: unknown }>;
+  join(meetingId: string, attendee: { userId: string; role: MeetingRole }): Promise<MeetingTicket>;
+  close(meetingId: string): Promise<void>;
+}
