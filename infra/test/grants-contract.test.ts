@@ -26,7 +26,8 @@ import { sqsEventOf } from '@cc/functions/adapters/sqs/sqs-event';
 import { createDeliveryHandler } from '@cc/functions/delivery/app';
 import { createTimerHandler, timerEvent } from '@cc/functions/routing/timer-app';
 import { createLambdaContext } from '@cc/functions/local/lambda-context';
-import { handler as voiceHandler } from '@cc/functions/voice/sma-handler';
+import { createSmaHandler } from '@cc/functions/voice/sma-app';
+import { createStandaloneVoiceServices } from '@cc/functions/composition/voice-services';
 import type { ContactCenterStacks } from '../lib/contact-center.ts';
 import { synthContactCenter } from './support.ts';
 
@@ -155,15 +156,16 @@ async function driveWebChat() {
 }
 
 /**
- * The SMA's first event for one inbound call, through the voice function's handler.
- * TODO(lead): with the real `functions/voice/sma-handler.ts`, drive a whole call (NEW_INBOUND_CALL, ACTION_SUCCESSFUL,
- * CALL_UPDATE_REQUESTED, HANGUP) over recorded clients it uses (Transcribe streaming, S3, Chime SDK Voice) and map
- * their commands in IAM_ACTION; the placeholder calls nothing.
+ * The SMA's first event for one inbound call, through the voice function's own composition (the table only, as
+ * `composition/voice-sma.ts` builds it in AWS): DynamoDB goes unrecorded, like every function's.
+ * TODO(lead): drive a whole call (ACTION_SUCCESSFUL, CALL_UPDATE_REQUESTED, HANGUP) on a number the test seeds, and
+ * record any client the handler gains (S3, Transcribe streaming) in IAM_ACTION.
  */
 async function driveInboundCall() {
   const event: unknown = JSON.parse(readFileSync(new URL('../../test/fixtures/wire/chime-sma/event-new-inbound-call.json', import.meta.url), 'utf8'));
-  const handler = voiceHandler as (event: unknown, context: unknown) => Promise<{ SchemaVersion?: string }>;
-  return as('voice-sma', () => handler(event, createLambdaContext('voice-sma')));
+  const voice = createStandaloneVoiceServices({ ...ctx.deps });
+  const handler = createSmaHandler({ VOICE_PROMPTS_BUCKET: 'cc-test-prompts', VOICE_RECORDINGS_BUCKET: 'cc-test-rec' }, voice.calls);
+  return as('voice-sma', () => handler(event));
 }
 
 /** The actions granted to `name`'s execution role in the synthesized API stack, or in the voice stack for the SMA's function. */
@@ -211,7 +213,7 @@ describe('IAM grants match the code', () => {
   });
 
   it('answers the SMA\'s first event of an inbound call', () => {
-    expect(answered).toMatchObject({ SchemaVersion: '1.0' });
+    expect(answered).toMatchObject({ SchemaVersion: '1.0', Actions: expect.any(Array) });
   });
 
   it.each(lambdaCatalog.map((definition) => definition.name))('grants %s every AWS action its code calls', (name) => {

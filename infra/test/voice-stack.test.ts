@@ -7,6 +7,7 @@ import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import type { ContactCenterStacks } from '../lib/contact-center.ts';
+import { PROMPT_FILES } from '@cc/functions/voice/prompts';
 import { MEETING_ACTIONS, SMA_CALL_ACTIONS } from '../lib/constructs/call-grants.ts';
 import { VOICE_PROMPTS_DIR } from '../lib/paths.ts';
 import { createTestApp, synthContactCenter, testConfig, type Templates } from './support.ts';
@@ -182,10 +183,6 @@ describe('VoiceStack (-c voice=true)', () => {
     voice.hasResourceProperties('Custom::CDKBucketDeployment', { Prune: false, DestinationBucketName: { Ref: bucketId(voiceStack().promptsBucket) } });
     expect(JSON.stringify(voice.findResources('Custom::CDKBucketDeployment'))).not.toContain('DestinationBucketKeyPrefix');
   });
-
-  // What main's functions/voice/prompts.ts plays: `hold-music` is `hold-music.wav` at the bucket root, 10 seconds.
-  // TODO(lead): once that file is in this branch, take these from its PROMPT_FILES instead.
-  const PROMPT_FILES = { 'hold-music': { key: 'hold-music.wav', durationSeconds: 10 } };
 
   it.each(Object.entries(PROMPT_FILES))('ships the %s prompt at the key and with the duration the voice function plays it for', (_id, file) => {
     const wav = readFileSync(path.join(VOICE_PROMPTS_DIR, file.key));
