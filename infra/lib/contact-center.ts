@@ -4,6 +4,7 @@ import { ApiStack } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { MonitoringStack } from './stacks/monitoring-stack.ts';
+import { recordingsBucketName, VoiceStack } from './stacks/voice-stack.ts';
 import { WebConfigStack, WebStack } from './stacks/web-stack.ts';
 
 /** Every stack of one deployment (`stage`). */
@@ -11,6 +12,8 @@ export interface ContactCenterStacks {
   readonly data: DataStack;
   readonly auth: AuthStack;
   readonly web: WebStack;
+  /** Only with `-c voice=true`. */
+  readonly voice?: VoiceStack;
   readonly api: ApiStack;
   readonly webConfig: WebConfigStack;
   readonly monitoring: MonitoringStack;
@@ -18,8 +21,9 @@ export interface ContactCenterStacks {
 
 /**
  * Builds the stacks of one stage into `app`, in dependency order:
- * data, auth, web (hosting) → api (needs the web origin for CORS) → web-config (needs the API) and
- * monitoring. Stack ids are the stack names, `cc-<stage>-<part>`.
+ * data, auth, web (hosting), voice (with `-c voice=true`: needs the table) → api (needs the web origin for
+ * CORS and the voice stack's SMA) → web-config (needs the API) and monitoring. Stack ids are the stack names,
+ * `cc-<stage>-<part>`.
  */
 export function createContactCenter(app: App, config: AppConfig): ContactCenterStacks {
   const { stage } = config;
@@ -35,6 +39,18 @@ export function createContactCenter(app: App, config: AppConfig): ContactCenterS
   const data = new DataStack(app, ...stack({ ...props('data', 'table and channel-secrets key'), stage, tableEncryption: config.tableEncryption }));
   const auth = new AuthStack(app, ...stack({ ...props('auth', 'Cognito user pool'), stage }));
   const web = new WebStack(app, ...stack({ ...props('web', 'console hosting (S3, CloudFront)'), stage, webDistDir: config.webDistDir }));
+  const voice = config.voice
+    ? new VoiceStack(
+        app,
+        ...stack({
+          ...props('voice', 'PSTN voice (Chime SDK SIP media application, prompts, recordings)'),
+          stage,
+          table: data.table,
+          phoneNumber: config.voice.phoneNumber,
+          recordingRetentionDays: config.voice.recordingRetentionDays,
+        }),
+      )
+    : undefined;
   const api = new ApiStack(
     app,
     ...stack({
@@ -45,8 +61,12 @@ export function createContactCenter(app: App, config: AppConfig): ContactCenterS
       userPool: auth.userPool,
       userPoolClient: auth.webClient,
       webOrigins: [web.origin],
+      chimeMeetingsRegion: config.chimeMeetingsRegion,
+      voice: voice && { sipMediaApplicationId: voice.sipMediaApplication.sipMediaApplicationId, recordingsBucketName: recordingsBucketName(stage) },
     }),
   );
+  // The recordings grant names the bucket (no reference): keep the order explicit.
+  if (voice) api.addStackDependency(voice);
   const webConfig = new WebConfigStack(
     app,
     ...stack({
@@ -66,7 +86,7 @@ export function createContactCenter(app: App, config: AppConfig): ContactCenterS
     ...stack({
       ...props('monitoring', 'alarms'),
       stage,
-      functions: api.functions,
+      functions: new Map([...api.functions, ...(voice?.functions ?? [])]),
       streamFailureQueues: api.streamFailureQueues,
       timerQueue: api.timerQueue,
       table: data.table,
@@ -74,5 +94,5 @@ export function createContactCenter(app: App, config: AppConfig): ContactCenterS
       alarmEmail: config.alarmEmail,
     }),
   );
-  return { data, auth, web, api, webConfig, monitoring };
+  return { data, auth, web, ...(voice && { voice }), api, webConfig, monitoring };
 }

@@ -10,6 +10,9 @@ import { lambdaCatalog } from '@cc/functions/catalog';
 import type { ContactCenterStacks } from '../lib/contact-center.ts';
 import { synthContactCenter } from './support.ts';
 
+/** The catalog entries the API stack deploys: all but the SMA's function, which is the voice stack's. */
+const apiCatalog = lambdaCatalog.filter(({ trigger }) => trigger !== 'sip-media-application');
+
 const HOUSE_VARIABLES = [
   'TABLE_NAME',
   'CC_RUNTIME',
@@ -83,8 +86,8 @@ describe('ApiStack', () => {
     });
 
   it('deploys one function per catalog entry', () => {
-    api.resourceCountIs('AWS::Lambda::Function', lambdaCatalog.length);
-    for (const { name, description } of lambdaCatalog) {
+    api.resourceCountIs('AWS::Lambda::Function', apiCatalog.length);
+    for (const { name, description } of apiCatalog) {
       api.hasResourceProperties('AWS::Lambda::Function', { Description: description, Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: name }) } });
     }
   });
@@ -169,7 +172,7 @@ describe('ApiStack', () => {
     });
 
     it('gives TIMER_QUEUE_URL to the functions that arm timers, and only to them', () => {
-      const withQueue = lambdaCatalog.filter(({ name }) => {
+      const withQueue = apiCatalog.filter(({ name }) => {
         const fn = api.findResources('AWS::Lambda::Function')[logicalIdOf(name)] as { Properties: { Environment: { Variables: Record<string, unknown> } } };
         const url = fn.Properties.Environment.Variables.TIMER_QUEUE_URL;
         if (url !== undefined) expect(url).toEqual({ Ref: timerQueue() });
@@ -305,18 +308,18 @@ describe('ApiStack', () => {
       return path.join(outdir, `asset.${code.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
     };
 
-    it.each(lambdaCatalog.map((entry) => entry.name))('%s is one ES module that can require CommonJS', (name) => {
+    it.each(apiCatalog.map((entry) => entry.name))('%s is one ES module that can require CommonJS', (name) => {
       const source = readFileSync(path.join(bundleOf(name), 'index.mjs'), 'utf8');
       expect(source.startsWith("import { createRequire as __ccCreateRequire } from 'node:module';")).toBe(true);
     });
 
-    it.each(lambdaCatalog.map((entry) => entry.name))('%s carries no local-only code', (name) => {
+    it.each(apiCatalog.map((entry) => entry.name))('%s carries no local-only code', (name) => {
       const map = JSON.parse(readFileSync(path.join(bundleOf(name), 'index.mjs.map'), 'utf8')) as { sources: string[]; sourcesContent?: unknown };
       expect(map.sources.filter((source) => LOCAL_ONLY.test(source))).toEqual([]);
       expect(map.sourcesContent).toBeUndefined();
     });
 
-    it.each(lambdaCatalog.map((entry) => entry.name))('%s bundles only runtime dependencies of the functions and shared workspaces', (name) => {
+    it.each(apiCatalog.map((entry) => entry.name))('%s bundles only runtime dependencies of the functions and shared workspaces', (name) => {
       // Arrange: what `npm install --omit=dev` would install for the two workspaces a bundle is built from.
       const allowed = runtimeClosure([path.join(repoRoot, 'functions'), path.join(repoRoot, 'shared')]);
       const map = JSON.parse(readFileSync(path.join(bundleOf(name), 'index.mjs.map'), 'utf8')) as { sources: string[] };
@@ -328,12 +331,12 @@ describe('ApiStack', () => {
 
     it('every bundle loads under Node and exports its handler', () => {
       // Arrange: a plain Node process, as Lambda would import it (not through Vitest's loader).
-      const urls = lambdaCatalog.map((entry) => pathToFileURL(path.join(bundleOf(entry.name), 'index.mjs')).href);
+      const urls = apiCatalog.map((entry) => pathToFileURL(path.join(bundleOf(entry.name), 'index.mjs')).href);
       const script = `for (const url of ${JSON.stringify(urls)}) { const m = await import(url); console.log(typeof m.handler); }`;
       // Act
       const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
       // Assert
-      expect(output.trim().split('\n')).toEqual(lambdaCatalog.map(() => 'function'));
+      expect(output.trim().split('\n')).toEqual(apiCatalog.map(() => 'function'));
     });
   });
 });

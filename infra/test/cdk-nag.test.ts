@@ -12,13 +12,19 @@ interface ValidationReport {
   pluginReports: { pluginName: string; violations?: { ruleName: string; severity?: string }[] }[];
 }
 
-describe('cdk-nag (AwsSolutions)', () => {
+/** Both shapes of a deployment: voice is a context flag (`-c voice=true`), off by default. */
+const MODES: [string, Record<string, unknown>][] = [
+  ['default (no voice)', {}],
+  ['with -c voice=true', { voice: 'true', voicePhoneNumber: '+12065550143' }],
+];
+
+describe.each(MODES)('cdk-nag (AwsSolutions), %s', (_mode, context) => {
   const pack = new AwsSolutionsChecks();
   let assembly: CloudAssembly;
   let app: ReturnType<typeof createTestApp>;
   beforeAll(() => {
     // Arrange: the app exactly as bin/app.ts builds it, with the pack registered once.
-    app = createTestApp({ bundle: true });
+    app = createTestApp({ bundle: true, context });
     createContactCenter(app, testConfig(app));
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     // Act: synthesis throws if the pack reports anything unacknowledged (cdk-nag 3 marks its report
@@ -53,7 +59,9 @@ describe('cdk-nag (AwsSolutions)', () => {
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const constructPath of acknowledged) expect(constructPath).toMatch(/(FailureQueue|DeadLetterQueue)$/);
   });
+});
 
+describe('cdk-nag (AwsSolutions)', () => {
   it('fails synthesis on an unacknowledged finding', () => {
     // Arrange
     const other = createTestApp();

@@ -19,42 +19,14 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { type LambdaDefinition, lambdaCatalog } from '@cc/functions/catalog';
-import { CcFunction, type TableAccess } from '../constructs/cc-function.ts';
+import { lambdaCatalog } from '@cc/functions/catalog';
+import { CALL_GRANT_WILDCARDS, grantMeetings, grantRecordingsRead, grantSipMediaApplicationCalls } from '../constructs/call-grants.ts';
+import { CcFunction } from '../constructs/cc-function.ts';
 import { PublicRouteThrottles } from '../constructs/public-route-throttles.ts';
 import { RoutingTimerQueue } from '../constructs/routing-timer-queue.ts';
 import { DeliveryQueue } from '../constructs/delivery-queue.ts';
 import { acknowledgeManagedPolicies, acknowledgeWildcards } from '../nag.ts';
-
-type Trigger = LambdaDefinition['trigger'];
-
-/** What a function gets, by what invokes it. One line to change when a handler needs more. */
-interface TriggerProfile {
-  readonly memorySize: number;
-  readonly timeout: Duration;
-  readonly table: TableAccess;
-  /** Channel-secrets key: the HTTP API stores secrets, the stream processor sends replies. */
-  readonly secrets: 'none' | 'decrypt' | 'encryptDecrypt';
-  /** Whether it calls `PostToConnection` on the WebSocket API. */
-  readonly pushes: boolean;
-  /** Whether it arms routing timers: `TIMER_QUEUE_URL` and `sqs:SendMessage` on the timer queue. */
-  readonly schedulesTimers: boolean;
-}
-
-const PROFILES: Record<Trigger, TriggerProfile> = {
-  // Pushes: the agent's and the visitor's typing routes post straight to the WebSocket (no state change to stream).
-  'http-api': { memorySize: 1024, timeout: Duration.seconds(15), table: 'readWrite', secrets: 'encryptDecrypt', pushes: true, schedulesTimers: true },
-  // Decrypt: `$connect` verifies web chat visitor tokens, signed with per-tenant keys stored encrypted.
-  'websocket-api': { memorySize: 512, timeout: Duration.seconds(10), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: false },
-  'dynamodb-stream': { memorySize: 512, timeout: Duration.seconds(60), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: true },
-  // Routing timers: up to 10 firings in parallel, each a consistent read and one transaction (a sweep routes a
-  // whole queue). They change state only (the stream processor pushes) and re-queue timers not yet due.
-  'sqs-queue': { memorySize: 512, timeout: Duration.seconds(20), table: 'readWrite', secrets: 'none', pushes: false, schedulesTimers: true },
-  // Delivery: one provider call per job, cut off at 5 s (PROVIDER_TIMEOUT_MS), well under this timeout; it
-  // decrypts channel secrets and pushes web chat replies over the WebSocket API. It re-queues its own jobs.
-  'delivery-queue': { memorySize: 512, timeout: Duration.seconds(20), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: false },
-  'sip-media-application': { memorySize: 512, timeout: Duration.seconds(5), table: 'readWrite', secrets: 'none', pushes: false, schedulesTimers: false },
-};
+import { PROFILES, type Trigger } from '../profiles.ts';
 
 /** Name of the WebSocket stage (last segment of `WS_MANAGEMENT_ENDPOINT` and of the wss URL). */
 export const WEBSOCKET_STAGE = 'live';
@@ -68,13 +40,18 @@ export interface ApiStackProps extends StackProps {
   readonly userPoolClient: IUserPoolClient;
   /** Browser origins allowed by CORS and given to the functions as `WEB_ORIGIN`. */
   readonly webOrigins: string[];
+  /** Control region of the Chime SDK meetings API (calls from the site). @default this stack's region */
+  readonly chimeMeetingsRegion?: string;
+  /** The voice stack's SMA and recordings, when voice is on (`-c voice=true`). */
+  readonly voice?: { readonly sipMediaApplicationId: string; readonly recordingsBucketName: string };
 }
 
 /**
  * Every function of `functions/catalog.ts` and what invokes it: the HTTP API (`$default` → the
  * `http-api` function), the WebSocket API (`$connect`, `$disconnect`, `$default` → `realtime`),
  * the table's stream (→ `stream-processor`, partial batch failures, bisect, bounded retries,
- * on-failure queue) and the routing timer queue (→ `routing-timers`, ADR 0004).
+ * on-failure queue) and the routing timer queue (→ `routing-timers`, ADR 0004). Not the `sip-media-application`
+ * function: the voice stack deploys it.
  */
 export class ApiStack extends Stack {
   /** One function per catalog entry, by catalog name. */
@@ -147,7 +124,8 @@ export class ApiStack extends Stack {
     };
 
     const functions = new Map<string, CcFunction>();
-    for (const definition of lambdaCatalog) {
+    // The SMA's function lives in the voice stack, which exists only with `-c voice=true`.
+    for (const definition of lambdaCatalog.filter(({ trigger }) => trigger !== 'sip-media-application')) {
       const profile = PROFILES[definition.trigger];
       const fn = new CcFunction(this, CcFunction.idFor(definition), {
         definition,
@@ -268,6 +246,14 @@ export class ApiStack extends Stack {
     this.deliveryQueue = new DeliveryQueue(this, 'Delivery', { consumer: only('delivery-queue', 'the delivery consumer') });
     this.deliveryQueue.grantEnqueue(only('dynamodb-stream', 'the outbox consumer'));
 
+    // Calls: meetings (calls from the site) in every deployment; the SMA's calls and recordings only with voice.
+    const streamFn = only('dynamodb-stream', 'the outbox consumer');
+    for (const fn of [httpFn, streamFn]) grantMeetings(fn, props.chimeMeetingsRegion ?? this.region);
+    if (props.voice) {
+      for (const fn of [streamFn, only('sqs-queue', 'the routing timer consumer')]) grantSipMediaApplicationCalls(fn, props.voice.sipMediaApplicationId);
+      grantRecordingsRead(httpFn, props.voice.recordingsBucketName);
+    }
+
     // Last, once every grant is in: the only wildcards a function role may hold.
     for (const fn of functions.values()) {
       acknowledgeWildcards(fn.executionRole.node.findChild('DefaultPolicy'), [
@@ -281,6 +267,7 @@ export class ApiStack extends Stack {
           actions: ['dynamodb:ListStreams'],
           reason: 'dynamodb:ListStreams, which the event source mapping needs, supports no resource-level permissions; stream reads are limited to this table\'s stream ARN.',
         },
+        ...CALL_GRANT_WILDCARDS,
       ]);
     }
   }

@@ -20,7 +20,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct, IConstruct } from 'constructs';
-import { acknowledgeManagedPolicies, acknowledgeWildcards } from '../nag.ts';
+import { acknowledgeManagedPolicies, acknowledgeWildcards, type WildcardAllowance } from '../nag.ts';
 
 /** The runtime configuration the SPA fetches from `/config.json` (see `web/src/api/config.ts`). */
 export interface SpaRuntimeConfig {
@@ -243,11 +243,18 @@ function spaSource(scope: Construct, webDistDir: string): ISource {
   );
 }
 
+/** The web bucket's objects, which both web stacks deploy into. */
+const WEB_BUCKET_OBJECTS: WildcardAllowance = {
+  finding: /^Resource::(<WebBucket[0-9A-F]{8}\.Arn>|arn:(<AWS::Partition>|[^:]+):s3:::cc-[a-z0-9-]+-web-[^/]+)\/\*$/,
+  reason: 'Every object of the web bucket: the console upload replaces and prunes the whole site, and config.json is written beside it; object keys change with every build.',
+};
+
 /**
  * The bucket-deployment provider is CDK's own singleton Lambda (one per stack): its findings are
  * acknowledged on it and on its role, for exactly the grants CDK gives it, and nowhere else.
+ * `destination` allows the objects of the bucket the deployment writes (the web bucket by default).
  */
-function acknowledgeDeploymentProvider(stack: Stack, deployment: BucketDeployment): void {
+export function acknowledgeDeploymentProvider(stack: Stack, deployment: BucketDeployment, destination: WildcardAllowance = WEB_BUCKET_OBJECTS): void {
   const provider = stack.node.children.find((child: IConstruct) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (!provider) throw new Error(`No BucketDeployment provider found in ${stack.node.path}`);
   Validations.of(provider).acknowledge({
@@ -264,15 +271,12 @@ function acknowledgeDeploymentProvider(stack: Stack, deployment: BucketDeploymen
   acknowledgeWildcards(role.node.findChild('DefaultPolicy'), [
     {
       finding: /^Action::s3:(GetBucket|GetObject|List|Abort|DeleteObject)\*$/,
-      reason: 'CDK grants these to its BucketDeployment handler (bucket.grantReadWrite, asset grantRead) for `aws s3 sync`; the same statements limit them to the asset bucket and the web bucket.',
+      reason: 'CDK grants these to its BucketDeployment handler (bucket.grantReadWrite, asset grantRead) for `aws s3 sync`; the same statements limit them to the asset bucket and the destination bucket.',
     },
     {
       finding: /^Resource::arn:(<AWS::Partition>|[^:]+):s3:::cdk-[a-z0-9]+-assets-[^/]+\/\*$/,
       reason: 'Objects of the CDK bootstrap asset bucket: the handler reads the zip it is told to deploy, whose key changes with every build.',
     },
-    {
-      finding: /^Resource::(<WebBucket[0-9A-F]{8}\.Arn>|arn:(<AWS::Partition>|[^:]+):s3:::cc-[a-z0-9-]+-web-[^/]+)\/\*$/,
-      reason: 'Every object of the web bucket: the console upload replaces and prunes the whole site, and config.json is written beside it; object keys change with every build.',
-    },
+    destination,
   ]);
 }
