@@ -15,7 +15,7 @@ import type { CallRepository, StoredCall } from '@cc/shared/voice/ports';
 import type { CallEvent, CallStep, FlowLanguage } from '@cc/shared/voice/vocabulary';
 import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
-import type { CallEffects } from './call-effects.ts';
+import { callContactId, type CallEffects } from './call-effects.ts';
 
 /** What a provider adapter knows of an event besides the neutral event itself. */
 export interface CallInvocation {
@@ -60,8 +60,23 @@ export class VoiceCallService {
         if (invocation.sequence === stored.lastSequence) await this.effects.apply(stored.state, stored.lastEffects);
         return { steps: stored.lastSteps, state: stored.state, language: stored.state.language };
       }
+      const rest = stored && remainingAfter(stored.lastSteps, invocation.event);
+      if (stored && rest) {
+        // A step reported before the end of its list (the SMA reports StartCallRecording at once): any answer
+        // replaces the list, so the answer is the rest of it, and the flow has nothing to decide.
+        const next: StoredCall = { ...stored, lastSequence: invocation.sequence, lastSteps: rest, lastEffects: [], updatedAt: this.deps.clock.now().toISOString(), version: stored.version + 1 };
+        try {
+          await this.deps.calls.save(next, stored.version);
+        } catch (error) {
+          if (error instanceof ConflictError) continue;
+          throw error;
+        }
+        return { steps: rest, state: stored.state, language: stored.state.language };
+      }
       const context = await this.contextOf(phone.tenantId, stored?.state);
       const turn = this.engine(invocation.event, stored?.state, flow, context, { callId: invocation.callId, tenantId: phone.tenantId });
+      // The call's contact has a known id (one per call): the state names it, so position, callback and survey find it.
+      if (turn.effects.some((e) => e.type === 'enqueue-contact')) turn.state.contactId ??= callContactId(invocation.callId);
       const next: StoredCall = { state: turn.state, lastSequence: invocation.sequence, lastSteps: turn.steps, lastEffects: turn.effects, updatedAt: context.now, version: (stored?.version ?? 0) + 1 };
       try {
         await this.deps.calls.save(next, stored?.version);
@@ -97,6 +112,13 @@ export class VoiceCallService {
     }
     return context;
   }
+}
+
+/** The steps still to run when `event` reports a step in the middle of the last answer; `undefined` otherwise. */
+function remainingAfter(steps: readonly CallStep[], event: CallEvent): CallStep[] | undefined {
+  if (event.type !== 'step-done') return undefined;
+  const index = steps.findIndex((step) => step.type === event.step);
+  return index >= 0 && index < steps.length - 1 ? steps.slice(index + 1) : undefined;
 }
 
 /** The polite end of a call that cannot go on. */
