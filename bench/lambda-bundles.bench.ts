@@ -20,19 +20,22 @@ const FUNCTIONS_DIR = fileURLToPath(new URL('../functions/', import.meta.url));
 /** Cold imports per bundle (after one discarded warm-up of the file cache); the median is reported. */
 const RUNS = 9;
 
-type Client = 'dynamodb' | 'sqs' | 'kms' | 'apigatewaymanagementapi';
+type Client = 'dynamodb' | 'sqs' | 'kms' | 'apigatewaymanagementapi' | 'chime-sdk-meetings' | 'chime-sdk-voice';
 
 /**
  * The SDK clients each function really calls, from its IAM grants (`infra/lib/stacks/api-stack.ts`
  * PROFILES, checked against the code by `infra/test/grants-contract.test.ts`): every one reads and
  * writes the table; KMS for channel secrets; the Management API to push; SQS to arm timers or queue deliveries.
+ * The HTTP API and the stream processor also build the Chime SDK clients (`functions/composition/voice-adapters.ts`:
+ * meetings for call audio, voice for the SIP media application's call control); the voice-sma function only the table.
  */
 const CLIENTS: Record<string, readonly Client[]> = {
-  'http-api': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs'],
+  'http-api': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs', 'chime-sdk-meetings', 'chime-sdk-voice'],
   realtime: ['dynamodb', 'kms', 'apigatewaymanagementapi'],
-  'stream-processor': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs'],
+  'stream-processor': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs', 'chime-sdk-meetings', 'chime-sdk-voice'],
   'routing-timers': ['dynamodb', 'sqs'],
   'message-delivery': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs'],
+  'voice-sma': ['dynamodb'],
 };
 
 const FLOOR_SOURCE: Record<Client, { imports: string; construct: string }> = {
@@ -46,6 +49,9 @@ const FLOOR_SOURCE: Record<Client, { imports: string; construct: string }> = {
     imports: "import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';",
     construct: "new ApiGatewayManagementApiClient({ endpoint: 'https://example.execute-api.eu-central-1.amazonaws.com/live' })",
   },
+  'chime-sdk-meetings': { imports: "import { ChimeSDKMeetingsClient } from '@aws-sdk/client-chime-sdk-meetings';", construct: 'new ChimeSDKMeetingsClient({})' },
+  // Built where a SIP media application is deployed (`SIP_MEDIA_APPLICATION_ID`); bundled either way.
+  'chime-sdk-voice': { imports: "import { ChimeSDKVoiceClient } from '@aws-sdk/client-chime-sdk-voice';", construct: 'new ChimeSDKVoiceClient({})' },
 };
 
 /** A handler module that builds only `clients`, at module scope as a minimal function would. */
