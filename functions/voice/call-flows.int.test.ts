@@ -97,6 +97,10 @@ describe('phone calls, end to end on the local contact center', () => {
     expect((await anna.api('POST', `/contacts/${offered.contactId}/accept`)).status).toBe(200);
     const meetingId = await waitFor(() => call(callId).meetingId);
     expect(await center.deps.meetings.open(center.demo.tenantId, offered.contactId)).toEqual({ meetingId });
+    // The SMA reports the join at once; once that report is answered the caller still talks to the agent.
+    await waitFor(() => call(callId).responses.length >= call(callId).events.length && call(callId).events.some((e) => e.type === 'ACTION_SUCCESSFUL' && JSON.stringify(e.event).includes('JoinChimeMeeting')));
+    expect(heardText(callId)).not.toContain('оцените разговор');
+    expect((await contact(offered.contactId))!.status).toBe('connected');
 
     expect((await anna.api('POST', `/contacts/${offered.contactId}/end`)).status).toBe(200);
     await waitFor(() => call(callId).currentAction === 'SpeakAndGetDigits' && heardText(callId).includes('оцените разговор'));

@@ -95,6 +95,15 @@ describe('runFlow: the agent', () => {
     expect(state).toMatchObject({ phase: 'connected', agentId: 'a1', target: MEETING, contactStatus: 'connected', awaiting: 'connect' });
   });
 
+  it('stays with the agent when the provider reports the join as it succeeds', () => {
+    // Act
+    const joined = last(play([...queued, agentConnected, { type: 'step-done', step: 'connect' }]));
+    // Assert: no survey, no goodbye, no effect until the agent leaves
+    expect(joined.steps).toEqual([]);
+    expect(joined.effects).toEqual([]);
+    expect(joined.state).toMatchObject({ phase: 'connected', contactStatus: 'connected' });
+  });
+
   it('starts the recording after the connect when it has not started yet', () => {
     // Arrange
     const [, enqueued] = play(queued, { flow: recordingFlow() });

@@ -84,7 +84,10 @@ function stepDone(env: FlowEnv, state: CallState, event: Extract<CallEvent, { ty
       // One round of the hold prompt (or of the spoken hold) is over: the next one.
       return turn(state, agentHoldSteps(env.flow, state));
     case 'connected':
-      // The bridge ended on the provider's side: as if the agent left.
+      // The join itself (the SMA reports JoinChimeMeeting, CallAndBridge and StartCallRecording as they succeed):
+      // the caller is with the agent now, nothing more to do.
+      if (event.step === 'connect' || event.step === 'start-recording') return turn(state, []);
+      // Any other step of a live conversation ending: the bridge ended on the provider's side, as if the agent left.
       return agentLeft(env, state);
     case 'survey':
       return answerSurvey(env, state, event.digits);
