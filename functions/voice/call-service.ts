@@ -16,6 +16,7 @@ import type { CallEvent, CallStep, FlowLanguage } from '@cc/shared/voice/vocabul
 import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 import { callContactId, type CallEffects } from './call-effects.ts';
+import { CallLookups } from './call-lookups.ts';
 
 /** What a provider adapter knows of an event besides the neutral event itself. */
 export interface CallInvocation {
@@ -39,11 +40,15 @@ export interface CallAnswer {
 const MAX_ATTEMPTS = 3;
 
 export class VoiceCallService {
+  private readonly lookups: CallLookups;
+
   constructor(
     private readonly deps: { clock: Clock; calls: CallRepository; directory: Pick<DirectoryRepository, 'findPhoneNumber'>; queues: QueueRepository },
     private readonly engine: FlowEngine,
     private readonly effects: CallEffects,
-  ) {}
+  ) {
+    this.lookups = new CallLookups(deps);
+  }
 
   /** Never throws for a caller's sake: an unplaceable event is answered with an apology and a hang-up. */
   async handle(invocation: CallInvocation): Promise<CallAnswer> {
@@ -52,7 +57,7 @@ export class VoiceCallService {
       logger.warn('Call to a number of no tenant', { callId: invocation.callId, number: invocation.number, event: invocation.event.type });
       return { steps: invocation.event.type === 'hang-up' ? [] : apologyOf(defaultCallFlow('none'), 'ru'), language: 'ru' };
     }
-    const flow = (await this.deps.calls.getFlow(phone.tenantId, phone.e164)) ?? defaultCallFlow(phone.defaultQueueId ?? 'support');
+    const flow = (await this.lookups.flow(phone.tenantId, phone.e164)) ?? defaultCallFlow(phone.defaultQueueId ?? 'support');
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const stored = await this.deps.calls.get(phone.tenantId, invocation.callId);
       if (stored && invocation.sequence <= stored.lastSequence) {
@@ -93,7 +98,7 @@ export class VoiceCallService {
   }
 
   private async phoneOf(invocation: CallInvocation): Promise<PhoneNumber | undefined> {
-    const phone = await this.deps.directory.findPhoneNumber(invocation.number);
+    const phone = await this.lookups.phone(invocation.number);
     if (phone && (invocation.tenantId === undefined || invocation.tenantId === phone.tenantId)) return phone;
     return undefined;
   }
@@ -101,7 +106,7 @@ export class VoiceCallService {
   /** The queues' facts now and, for a holding caller, their place: what the engine may decide on. */
   private async contextOf(tenantId: string, state: CallState | undefined): Promise<FlowContext> {
     const at = this.deps.clock.now();
-    const queues = await this.deps.queues.list(tenantId);
+    const queues = await this.lookups.queues(tenantId);
     const context: FlowContext = {
       now: at.toISOString(),
       queues: Object.fromEntries(queues.map((q) => [q.queueId, { open: isOpen(q, at), ...(q.maxWaitSeconds !== undefined && { maxWaitSeconds: q.maxWaitSeconds }), hasOverflow: q.overflowQueueId !== undefined }])),

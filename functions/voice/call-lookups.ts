@@ -1,0 +1,59 @@
+/**
+ * What every call event reads besides its own record: the dialled number, its flow and the tenant's queues. They
+ * change rarely and a call sends an event every few seconds, so a warm process keeps them a few seconds
+ * (`bench/voice-handler.bench.ts`: without this, three of every five requests per event were these reads). An
+ * admin's flow change therefore reaches new events within `ttlMs`.
+ */
+import type { TenantQueue, QueueRepository } from '@cc/shared/queues/ports';
+import type { PhoneNumber } from '@cc/shared/tenancy/model';
+import type { DirectoryRepository } from '@cc/shared/tenancy/ports';
+import type { CallFlow } from '@cc/shared/voice/flow-config';
+import type { CallRepository } from '@cc/shared/voice/ports';
+import type { Clock } from '../composition/deps.ts';
+
+/** Entries kept per process, so a flood of calls to unknown numbers cannot grow the cache without bound. */
+const MAX_ENTRIES = 1000;
+
+class Expiring<T> {
+  private readonly entries = new Map<string, { value: Promise<T>; until: number }>();
+  constructor(private readonly clock: Clock, private readonly ttlMs: number) {}
+
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    const now = this.clock.now().getTime();
+    const hit = this.entries.get(key);
+    if (hit && hit.until > now) return hit.value;
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    const value = load();
+    this.entries.set(key, { value, until: now + this.ttlMs });
+    // A failed read is not kept: the next event reads again.
+    value.catch(() => this.entries.delete(key));
+    return value;
+  }
+}
+
+export class CallLookups {
+  private readonly phones: Expiring<PhoneNumber | undefined>;
+  private readonly flows: Expiring<CallFlow | undefined>;
+  private readonly queueLists: Expiring<TenantQueue[]>;
+
+  constructor(
+    private readonly deps: { clock: Clock; calls: Pick<CallRepository, 'getFlow'>; directory: Pick<DirectoryRepository, 'findPhoneNumber'>; queues: Pick<QueueRepository, 'list'> },
+    ttlMs = { config: 5000, queues: 1000 },
+  ) {
+    this.phones = new Expiring(deps.clock, ttlMs.config);
+    this.flows = new Expiring(deps.clock, ttlMs.config);
+    this.queueLists = new Expiring(deps.clock, ttlMs.queues);
+  }
+
+  phone(e164: string) {
+    return this.phones.get(e164, () => this.deps.directory.findPhoneNumber(e164));
+  }
+
+  flow(tenantId: string, e164: string) {
+    return this.flows.get(`${tenantId} ${e164}`, () => this.deps.calls.getFlow(tenantId, e164));
+  }
+
+  queues(tenantId: string) {
+    return this.queueLists.get(tenantId, () => this.deps.queues.list(tenantId));
+  }
+}
