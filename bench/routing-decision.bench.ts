@@ -18,6 +18,7 @@ import {
   type RoutingAgent,
 } from '../shared/src/routing/index.ts';
 import { percentile, type BenchResult } from './types.ts';
+import { rng } from './random.ts';
 
 const AGENTS = 1_000;
 const QUEUES = 50;
@@ -26,15 +27,6 @@ const DECISIONS = 2_000;
 const WARM_UP = 200;
 const NOW = new Date('2026-03-02T10:00:00.000Z');
 
-/** Deterministic PRNG (mulberry32), so every run measures the same tenant. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function tenant(): { queues: Queue[]; agents: RoutingAgent[]; contacts: RoutableContact[] } {
   const random = rng(42);

@@ -12,19 +12,11 @@ import { runFlow } from '../shared/src/voice/flow-engine.ts';
 import { agentConnected, agentLeft, callerHungUp, later, makeContext, makeDirectFlow, makeFlow, started } from '../shared/src/voice/testing.ts';
 import type { CallEvent, StepType } from '../shared/src/voice/vocabulary.ts';
 import { percentile, type BenchResult } from './types.ts';
+import { rng } from './random.ts';
 
 const CALLS = 1_500;
 const ROUNDS = 3;
 
-/** Deterministic PRNG (mulberry32), so every run plays the same calls. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One beat of a call: a fixed event, or one read off the last turn (the provider finishing the step it runs). */
 type Beat = CallEvent | ((last: FlowTurn) => CallEvent);
