@@ -11,6 +11,7 @@ import type { CallControl, MeetingRooms } from '@cc/shared/voice/ports';
 import type { Deps } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 import { ContactChanges } from '../routing/contact-changes.ts';
+import { dialFailedPlan } from '../routing/plans.ts';
 import { QueueLookup } from '../routing/queue-lookup.ts';
 
 export type CallbackDialerDeps = Pick<Deps, 'clock' | 'routing' | 'queues' | 'directory'> & { callControl: CallControl; meetings: MeetingRooms };
@@ -76,6 +77,7 @@ export class CallbackDialer implements VoiceDialer {
     await this.changes.apply(contact.tenantId, contact.contactId, (current) =>
       current.status === 'connected' ? { contact: { ...current, dialAttempts: [...(current.dialAttempts ?? []), { at, result: 'failed' }], version: current.version + 1 } } : undefined,
     );
+    await this.changes.apply(contact.tenantId, contact.contactId, dialFailedPlan);
   }
 
   /** Marks the dial on the contact while it is still the accepted version: only one request gets the write. */

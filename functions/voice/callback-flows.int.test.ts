@@ -43,7 +43,7 @@ async function acceptedCallback(phone: string) {
 
 describe('callbacks, dialled on the local contact center', () => {
   it('dials the accepted callback from the tenant’s number; the callee answers and joins the agent’s meeting', async () => {
-    const { contactId, callId } = await acceptedCallback('+79160000001');
+    const { contactId, anna, callId } = await acceptedCallback('+79160000001');
     expect(call(callId).legs[0]).toMatchObject({ From: center.demo.phoneNumbers[0]!.e164, To: '+79160000001', Direction: 'Outbound' });
     expect(call(callId).events.map((e) => e.type).slice(0, 2)).toEqual(['NEW_OUTBOUND_CALL', 'RINGING']);
 
@@ -56,6 +56,19 @@ describe('callbacks, dialled on the local contact center', () => {
     expect(answered.status).toBe('connected');
     expect(center.voice.emulator.list().filter((c) => c.direction === 'outbound' && c.legs.some((l) => l.To === '+79160000001'))).toHaveLength(1);
     center.voice.emulator.hangUp(callId);
-    await waitFor(async () => (await contact(contactId))?.status === 'after-contact-work' || (await contact(contactId))?.status === 'closed');
+    // Анна wraps up, so the next case finds her free.
+    const ended = await waitFor(async () => { const c = await contact(contactId); return c && ['after-contact-work', 'closed'].includes(c.status) ? c : undefined; });
+    if (ended.status === 'after-contact-work') expect((await anna.api('POST', `/contacts/${contactId}/complete`)).status).toBe(200);
+  });
+
+  it('records a busy callee, frees Анна and puts the callback back in its queue for a later try', async () => {
+    const { contactId, anna, callId } = await acceptedCallback('+79160000002');
+    center.voice.emulator.reject(callId, 'busy');
+    const retried = await waitFor(async () => { const c = await contact(contactId); return c?.status === 'queued' ? c : undefined; });
+    expect(retried.dialAttempts).toEqual([expect.objectContaining({ result: 'busy', callId })]);
+    expect(Date.parse(retried.callback!.notBefore!)).toBeGreaterThan(Date.parse(retried.statusSince));
+    expect(retried.history.map((h) => h.to).slice(-2)).toEqual(['transferred', 'queued']);
+    const freed = await waitFor(async () => { const a = await center.deps.agents.get(center.demo.tenantId, anna.userId); return a?.load?.voice === 0 ? a : undefined; });
+    expect(freed.status).toBe('available');
   });
 });
