@@ -21,7 +21,7 @@ describe('dialFailedPlan', () => {
     const planned = dialFailedPlan(connectedCallback(['busy']), agent, queue, AT)!;
     // Assert
     expect(planned.contact).toMatchObject({ status: 'queued', queueId: 'support', callback: { phone: '+79161234567', notBefore: new Date(AT.getTime() + CALLBACK_RETRY.delaySeconds * 1000).toISOString() } });
-    expect(planned.agent?.next.load.voice).toBe(0);
+    expect(planned.agent?.next.load?.voice).toBe(0);
   });
 
   it('closes the callback as unreachable after the last attempt', () => {
@@ -30,7 +30,7 @@ describe('dialFailedPlan', () => {
     // Assert
     expect(planned.contact.status).toBe('closed');
     expect(planned.contact.history.at(-1)?.reason).toMatch(/^unreachable: 3 dial attempts/);
-    expect(planned.agent?.next.load.voice).toBe(0);
+    expect(planned.agent?.next.load?.voice).toBe(0);
   });
 
   it('leaves an answered callback with its agent', () => {
