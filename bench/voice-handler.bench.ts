@@ -19,6 +19,7 @@ import { systemClock } from '../functions/composition/deps.ts';
 import { logger } from '../functions/composition/logger.ts';
 import { createStandaloneVoiceServices } from '../functions/composition/voice-services.ts';
 import { demoCallFlow } from '../functions/local/seed.ts';
+import { LocalMeetingRooms } from '../functions/local/voice/local-meetings.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { createSmaHandler } from '../functions/voice/sma-app.ts';
 import { percentile, type BenchResult } from './types.ts';
@@ -154,7 +155,7 @@ export default async function (): Promise<BenchResult[]> {
     await repos.directory.putPhoneNumber({ tenantId: TENANT, e164: NUMBER, name: 'Основной', defaultQueueId: 'support' });
     await repos.calls.putFlow(TENANT, NUMBER, demoCallFlow());
     // The voice-sma function's own composition: the table's repositories, routing commands of its own.
-    const voice = createStandaloneVoiceServices({ clock: systemClock, calls: repos.calls, directory: repos.directory, queues: repos.queues, routing: repos.routing, contacts: repos.contacts, agents: repos.agents });
+    const voice = createStandaloneVoiceServices({ clock: systemClock, calls: repos.calls, directory: repos.directory, queues: repos.queues, routing: repos.routing, contacts: repos.contacts, agents: repos.agents, meetings: new LocalMeetingRooms() });
     const handle = createSmaHandler({}, voice.calls);
     const requests = countRequests(client);
     const apologies = { count: 0 };

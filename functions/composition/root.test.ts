@@ -6,6 +6,7 @@ import { SqsTimers } from '../adapters/timers/sqs-timers.ts';
 import { UnconfiguredTimers } from '../adapters/timers/unconfigured-timers.ts';
 import { UnconfiguredVoiceDialer } from '../adapters/voice/unconfigured-voice-dialer.ts';
 import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
+import { CallbackDialer } from '../voice/callback-dialer.ts';
 
 const complete = { WS_MANAGEMENT_ENDPOINT: 'https://abc.execute-api.eu-central-1.amazonaws.com/prod', SECRETS_KEY_ID: 'alias/x', AUTH_JWKS_URL: 'https://cognito-idp.eu-central-1.amazonaws.com/pool/.well-known/jwks.json' };
 const env = { TABLE_NAME: 'ContactCenter', AUTH_ISSUER: 'https://cognito-idp.eu-central-1.amazonaws.com/pool', AUTH_AUDIENCE: 'client', AWS_REGION: 'eu-central-1' };
@@ -53,6 +54,13 @@ describe('composition root', () => {
     // Assert
     expect(deps.dialer).toBeInstanceOf(UnconfiguredVoiceDialer);
     expect(Object.keys(deps.dialer)).toEqual([]);
+  });
+
+  it('dials callbacks through the SIP media application where one is deployed', () => {
+    // Act
+    const deps = createAwsDeps(readConfig({ ...env, ...complete, SIP_MEDIA_APPLICATION_ID: 'sma-1' }));
+    // Assert
+    expect(deps.dialer).toBeInstanceOf(CallbackDialer);
   });
 
   it('builds each service once, over the very adapters it is given', () => {

@@ -19,18 +19,18 @@ export { installComposition, type Composition } from './installed.ts';
 
 /** Every AWS adapter, from the environment CDK sets on each function. @throws Error naming a missing variable */
 export function createAwsDeps(config: Config): Deps {
-  return {
+  const adapters = {
     ...awsRepositories(config),
     push: awsPush(config),
     cipher: awsCipher(config),
     verifier: awsVerifier(config),
     senders: createSendersFromConfig(config),
     timers: awsTimers(config),
-    dialer: awsDialer(),
     callControl: awsCallControl(config),
     meetings: awsMeetings(config),
     ...awsDelivery(config),
   };
+  return { ...adapters, dialer: awsDialer(config, adapters) };
 }
 
 /** `deps` with every service built on them, once. */

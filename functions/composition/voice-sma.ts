@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import { processComposition } from './installed.ts';
 import { awsTable } from './aws-adapters.ts';
+import { awsMeetings } from './voice-adapters.ts';
 import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
 import { DynamoDirectoryRepository } from '../adapters/dynamo/directory-repository.ts';
 import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
@@ -15,10 +16,10 @@ export interface VoiceSmaComposition {
   voice: VoiceServices;
 }
 
-/** Only the table: no push, KMS, SQS, meetings or messenger senders (the stream joins callers to meetings). */
+/** The table and meetings (a dialled callee's seat): no push, KMS, SQS or messenger senders. */
 export function awsVoiceSmaDeps(config: Config): VoiceDeps {
   const { clock, table } = awsTable(config);
-  return { clock, calls: new DynamoCallRepository(table), directory: new DynamoDirectoryRepository(table), queues: new DynamoQueueRepository(table), routing: new DynamoRoutingRepository(table), contacts: new DynamoContactRepository(table), agents: new DynamoAgentRepository(table) };
+  return { clock, calls: new DynamoCallRepository(table), directory: new DynamoDirectoryRepository(table), queues: new DynamoQueueRepository(table), routing: new DynamoRoutingRepository(table), contacts: new DynamoContactRepository(table), agents: new DynamoAgentRepository(table), meetings: awsMeetings(config) };
 }
 
 /** This process's voice-sma composition, built once (locally: the voice services the local runtime installed). */

@@ -35,7 +35,7 @@ import { loadLambdaHandlers, localRoutes, type LambdaHandler } from './local-rou
 import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
-import { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
+import { CallbackDialer } from '../voice/callback-dialer.ts';
 import { LocalMeetingRooms } from './voice/local-meetings.ts';
 import { createLocalVoice, type LocalVoice } from './voice/local-voice.ts';
 import type { EmulatorTiming } from './voice/emulator.ts';
@@ -168,7 +168,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     const voiceHandler = handlers.get('voice-sma')!;
     const localVoice = createLocalVoice({ invoke: (event) => voiceHandler(event, createLambdaContext('voice-sma')), meetings, ...(options.voiceTiming && { timing: options.voiceTiming }) });
     cleanups.push(() => localVoice.stop());
-    const deps: Deps = {
+    const adapters: Omit<Deps, 'dialer'> = {
       config,
       clock: systemClock,
       ...createRepositories(dynamodb, tableName),
@@ -177,12 +177,12 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
       senders: createSendersFromConfig(config),
       timers,
-      // Records accepted callbacks' dial requests until the voice issue brings a dialer.
-      dialer: new LocalVoiceDialer(),
       callControl: localVoice.callControl,
       meetings,
       delivery,
     };
+    // Accepted callbacks are dialled on the emulator, paced as the SIP media application's quota asks.
+    const deps: Deps = { ...adapters, dialer: new CallbackDialer(adapters) };
     const { services } = compose(deps);
     const voice = createVoiceServices(deps, services.routing);
     installComposition({ deps, services, voice });

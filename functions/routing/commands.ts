@@ -12,7 +12,7 @@ import { moveContact } from '@cc/shared/contacts/move-contact';
 import type { CreateContact, Transfer } from '@cc/shared/contacts/requests';
 import type { Deps } from '../composition/deps.ts';
 import type { ContactChanges } from './contact-changes.ts';
-import { agentChange, assertHeldBy, closePlan, endPlan, kindOf, missPlan, withoutTarget } from './plans.ts';
+import { agentChange, assertHeldBy, closePlan, dialFailedPlan, endPlan, kindOf, missPlan, withoutTarget } from './plans.ts';
 import type { QueueLookup } from './queue-lookup.ts';
 
 export class ContactCommands {
@@ -122,6 +122,11 @@ export class ContactCommands {
       const fields = patch(contact);
       return fields ? { contact: { ...contact, ...fields, version: contact.version + 1 } } : undefined;
     });
+  }
+
+  /** A callback's dial did not reach the customer: back to the queue for a later try, or closed as unreachable. */
+  async retryCallback(tenantId: string, contactId: string): Promise<Contact | undefined> {
+    return this.changes.apply(tenantId, contactId, dialFailedPlan);
   }
 
   /** The customer left (hung up, closed the chat) while waiting or being offered. */

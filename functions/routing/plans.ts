@@ -59,3 +59,24 @@ export const closePlan = (reason: string): Planner => (contact, agent, _queue, a
   contact: moveContact(contact, [['closed', { at, reason }]]),
   ...agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at, { wasWrapping: true })),
 });
+
+/** How a callback is retried after a dial that did not reach the customer. */
+export const CALLBACK_RETRY = { delaySeconds: 300, maxAttempts: 3 };
+
+/**
+ * A connected callback whose dial failed (busy, no answer, failed): the agent is freed and the contact waits in
+ * its queue again until the retry delay is over, or, after the last attempt, is closed as unreachable.
+ */
+export const dialFailedPlan: Planner = (contact, agent, _queue, at) => {
+  if (contact.channel !== 'callback' || contact.status !== 'connected') return undefined;
+  const failed = (contact.dialAttempts ?? []).filter((a) => a.result !== 'answered').length;
+  const last = contact.dialAttempts?.at(-1);
+  if (!last || last.result === 'answered') return undefined;
+  const freed = agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at));
+  if (failed >= CALLBACK_RETRY.maxAttempts) {
+    return { contact: moveContact(contact, [['closed', { at, reason: `unreachable: ${failed} dial attempts (${last.result})` }]]), ...freed };
+  }
+  const notBefore = new Date(at.getTime() + CALLBACK_RETRY.delaySeconds * 1000).toISOString();
+  const moved = moveContact(contact, [['transferred', { at, reason: `dial ${last.result}` }], ['queued', { at, queueId: contact.queueId, reason: 'callback retry' }]]);
+  return { contact: withoutTarget({ ...moved, callback: { ...contact.callback!, notBefore } }), ...freed };
+};

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
 import { json } from '../../test/json.ts';
 import { makeTenantQueue } from './testing.ts';
-import type { LocalVoiceDialer } from '../adapters/voice/local-voice-dialer.ts';
 import { openConsoleSocket, signIn, waitFor } from '../../test/live.ts';
 
 let center: RunningContactCenter;
@@ -71,8 +70,7 @@ describe('routing end to end on the local runtime', () => {
     await waitFor(async () => (await json(await api(agent.token, `/api/contacts/${created.contactId}`))).status === 'offered');
     await api(agent.token, `/api/contacts/${created.contactId}/accept`, { method: 'POST' });
     // Assert
-    const dialer = center.deps.dialer as LocalVoiceDialer;
-    const dialled = await waitFor(() => dialer.requests.find((r) => r.contactId === created.contactId));
-    expect(dialled).toMatchObject({ phone: '+79161234567', agentId: 'u-agent-1' });
+    const dialled = await waitFor(() => center.voice.emulator.list().find((c) => c.direction === 'outbound' && c.legs.some((l) => l.To === '+79161234567')));
+    expect(dialled.events[0]?.type).toBe('NEW_OUTBOUND_CALL');
   });
 });

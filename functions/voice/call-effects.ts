@@ -79,6 +79,8 @@ export class CallEffects {
         const at = this.deps.clock.now().toISOString();
         // Keyed by the call: a retried event records its attempt once.
         await this.commands.annotate(tenantId, contactId, (c) => (c.dialAttempts?.some((a) => a.callId === callId) ? undefined : { dialAttempts: [...(c.dialAttempts ?? []), { at, result: effect.result, callId }] })).catch(ignoreMissing);
+        // Not reached: the agent is freed and the contact retried later (a retried event finds it moved on).
+        if (effect.result !== 'answered') await this.commands.retryCallback(tenantId, contactId).catch(ignoreMissing);
         return;
       }
     }

@@ -17,6 +17,7 @@ import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 import { callContactId, type CallEffects } from './call-effects.ts';
 import { CallLookups } from './call-lookups.ts';
+import { outboundStartState, type OutboundStartDeps } from './outbound-start.ts';
 
 /** What a provider adapter knows of an event besides the neutral event itself. */
 export interface CallInvocation {
@@ -27,6 +28,8 @@ export interface CallInvocation {
   number: string;
   /** The tenant the adapter carried along (SMA transaction attributes), when it has one. */
   tenantId?: string;
+  /** Outbound calls: the arguments the dialer gave the provider (`tenantId`, `contactId`). */
+  arguments?: Record<string, string>;
   event: CallEvent;
 }
 
@@ -43,7 +46,7 @@ export class VoiceCallService {
   private readonly lookups: CallLookups;
 
   constructor(
-    private readonly deps: { clock: Clock; calls: CallRepository; directory: Pick<DirectoryRepository, 'findPhoneNumber'>; queues: QueueRepository },
+    private readonly deps: { clock: Clock; calls: CallRepository; directory: Pick<DirectoryRepository, 'findPhoneNumber'>; queues: QueueRepository } & OutboundStartDeps,
     private readonly engine: FlowEngine,
     private readonly effects: CallEffects,
   ) {
@@ -78,8 +81,10 @@ export class VoiceCallService {
         }
         return { steps: rest, state: stored.state, language: stored.state.language };
       }
-      const context = await this.contextOf(phone.tenantId, stored?.state);
-      const turn = this.engine(invocation.event, stored?.state, flow, context, { callId: invocation.callId, tenantId: phone.tenantId });
+      // A callback we dialled has no stored state yet: its first one comes from the contact it dials for.
+      const state = stored?.state ?? (await outboundStartState(this.deps, invocation, phone, flow));
+      const context = await this.contextOf(phone.tenantId, state);
+      const turn = this.engine(invocation.event, state, flow, context, { callId: invocation.callId, tenantId: phone.tenantId });
       // The call's contact has a known id (one per call): the state names it, so position, callback and survey find it.
       if (turn.effects.some((e) => e.type === 'enqueue-contact')) turn.state.contactId ??= callContactId(invocation.callId);
       const next: StoredCall = { state: turn.state, lastSequence: invocation.sequence, lastSteps: turn.steps, lastEffects: turn.effects, updatedAt: context.now, version: (stored?.version ?? 0) + 1 };

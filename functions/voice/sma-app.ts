@@ -42,7 +42,7 @@ export function createSmaHandler(config: Pick<Config, 'VOICE_PROMPTS_BUCKET' | '
       if (!legA) return apology(raw, 'event without LEG-A');
       const number = legA.direction === 'inbound' ? legA.to : legA.from;
       const tenantId = inbound.attributes['tenantId'];
-      const answer = await calls.handle({ callId: inbound.callId, sequence: event.Sequence, number, ...(tenantId && { tenantId }), event: inbound.event });
+      const answer = await calls.handle({ callId: inbound.callId, sequence: event.Sequence, number, ...(tenantId && { tenantId }), ...(inbound.arguments && { arguments: inbound.arguments }), event: inbound.event });
       // A hang-up of a single-leg call: the SMA ignores the answer, an empty list is the documented one.
       if (event.InvocationEventType === 'HANGUP' && answer.steps.length === 0) return EMPTY;
       const attributes = answer.state ? { ...inbound.attributes, tenantId: answer.state.tenantId } : inbound.attributes;

@@ -48,6 +48,7 @@ export function createContactCenter(app: App, config: AppConfig): ContactCenterS
           table: data.table,
           phoneNumber: config.voice.phoneNumber,
           recordingRetentionDays: config.voice.recordingRetentionDays,
+          ...(config.chimeMeetingsRegion && { chimeMeetingsRegion: config.chimeMeetingsRegion }),
         }),
       )
     : undefined;

@@ -114,8 +114,16 @@ describe('VoiceStack (-c voice=true)', () => {
     expect(Object.values(voice.findResources('Custom::SipRule'))[0]!.DependsOn).toContain(numberId);
   });
 
+  it('lets the voice function seat a dialled callee in a meeting of this account, nothing wider', () => {
+    const policies = Object.values(voice.findResources('AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy).includes('chime:CreateAttendee'));
+    const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]).filter((s) => JSON.stringify(s).includes('chime:CreateAttendee'));
+    expect(new Set(actionsOf(statements))).toEqual(new Set(MEETING_ACTIONS));
+    expect(JSON.stringify(statements.map((s) => s.Resource))).toContain(':meeting/*');
+  });
+
   it('gives the custom resources only the Chime SDK Voice actions they call, scoped where IAM allows', () => {
-    const policies = Object.values(voice.findResources('AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy).includes('chime:'));
+    // The function's meeting grant (a dialled callee's seat) is the next test's.
+    const policies = Object.values(voice.findResources('AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy).includes('chime:') && !JSON.stringify(policy).includes('chime:CreateAttendee'));
     const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
     expect(new Set(actionsOf(statements))).toEqual(
       new Set([

@@ -1,5 +1,5 @@
-import { ChimeSDKVoiceClient, CreateSipMediaApplicationCallCommand, NotFoundException, UpdateSipMediaApplicationCallCommand } from '@aws-sdk/client-chime-sdk-voice';
-import { NotFoundError } from '@cc/shared/errors';
+import { ChimeSDKVoiceClient, CreateSipMediaApplicationCallCommand, NotFoundException, ThrottledClientException, UpdateSipMediaApplicationCallCommand } from '@aws-sdk/client-chime-sdk-voice';
+import { NotFoundError, RateLimitedError } from '@cc/shared/errors';
 import { encodeCallUpdate } from '@cc/shared/voice/sma/to-event';
 import type { CallControl } from '@cc/shared/voice/ports';
 
@@ -21,9 +21,15 @@ export class ChimeCallControl implements CallControl {
   }
 
   async placeCall(request: Parameters<CallControl['placeCall']>[0]): Promise<{ callId: string }> {
-    const { SipMediaApplicationCall } = await this.client.send(
-      new CreateSipMediaApplicationCallCommand({ SipMediaApplicationId: this.sipMediaApplicationId, FromPhoneNumber: request.from, ToPhoneNumber: request.to, ArgumentsMap: { tenantId: request.tenantId, contactId: request.contactId } }),
-    );
+    const command = new CreateSipMediaApplicationCallCommand({ SipMediaApplicationId: this.sipMediaApplicationId, FromPhoneNumber: request.from, ToPhoneNumber: request.to, ArgumentsMap: { tenantId: request.tenantId, contactId: request.contactId } });
+    let SipMediaApplicationCall;
+    try {
+      ({ SipMediaApplicationCall } = await this.client.send(command));
+    } catch (error) {
+      // The call quota (about one a second per SMA): callers of this port expect it as RateLimited and try later.
+      if (error instanceof ThrottledClientException || (error instanceof Error && error.name === 'ThrottlingException')) throw new RateLimitedError('CreateSipMediaApplicationCall rate exceeded', 1);
+      throw error;
+    }
     if (!SipMediaApplicationCall?.TransactionId) throw new Error('CreateSipMediaApplicationCall answered no transaction id');
     return { callId: SipMediaApplicationCall.TransactionId };
   }

@@ -3,8 +3,8 @@ import type { VoiceDialer } from '@cc/shared/contacts/ports';
 import { logger } from '../../composition/logger.ts';
 
 /**
- * Records callback dial requests instead of dialling (the voice issue provides the real dialer). Deduplicates by
- * contact and version, as the port's contract asks of every adapter.
+ * Records callback dial requests instead of dialling: for tests, benches and scripts that must place no call (the
+ * runtimes dial through `CallbackDialer`). Deduplicates by contact and version, as the port's contract asks.
  */
 export class LocalVoiceDialer implements VoiceDialer {
   readonly requests: { contactId: string; tenantId: string; phone: string; agentId?: string; version: number; at: string }[] = [];
@@ -13,6 +13,6 @@ export class LocalVoiceDialer implements VoiceDialer {
     if (this.requests.some((r) => r.contactId === contact.contactId && r.version === contact.version)) return;
     const phone = contact.callback?.phone ?? '';
     this.requests.push({ contactId: contact.contactId, tenantId: contact.tenantId, phone, agentId: contact.agentId, version: contact.version, at: new Date().toISOString() });
-    logger.info('Callback dial requested (no voice dialer configured yet)', { contactId: contact.contactId, agentId: contact.agentId });
+    logger.info('Callback dial recorded (not dialled)', { contactId: contact.contactId, agentId: contact.agentId });
   }
 }

@@ -6,6 +6,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { lambdaCatalog } from '@cc/functions/catalog';
 import { CcFunction } from '../constructs/cc-function.ts';
+import { CALL_GRANT_WILDCARDS, grantMeetings } from '../constructs/call-grants.ts';
 import { SipMediaApplication } from '../constructs/sip-media-application.ts';
 import { acknowledgeWildcards } from '../nag.ts';
 import { VOICE_PROMPTS_DIR } from '../paths.ts';
@@ -34,6 +35,8 @@ export interface VoiceStackProps extends StackProps {
   readonly phoneNumber: string;
   /** Days before S3 expires a recording. */
   readonly recordingRetentionDays: number;
+  /** Where Chime SDK meetings are hosted (the callee of a dialled callback gets a seat in one); default: this region. */
+  readonly chimeMeetingsRegion?: string;
 }
 
 /**
@@ -120,7 +123,10 @@ export class VoiceStack extends Stack {
         reason: 'Transcribe streaming (StartStreamTranscription and its WebSocket form) supports no resource-level permissions; this policy holds nothing else.',
       },
     ]);
+    // A dialled callback's callee gets a seat (an attendee) in the contact's meeting on the call's first event.
+    grantMeetings(this.voiceFunction, props.chimeMeetingsRegion ?? this.region);
     acknowledgeWildcards(this.voiceFunction.executionRole.node.findChild('DefaultPolicy'), [
+      CALL_GRANT_WILDCARDS[0]!,
       {
         finding: /^Resource::<RecordingsBucket[0-9A-F]{8}\.Arn>\/\*$/,
         actions: ['s3:GetObject', 's3:PutObject'],

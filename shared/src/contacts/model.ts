@@ -67,6 +67,8 @@ export const ContactSchema = lazySchema(() => RoutableContactSchema.extend({
   voicemail: RecordingRefSchema.optional(),
   survey: SurveyAnswerSchema.optional(),
   dialAttempts: z.array(DialAttemptSchema).optional(),
+  /** A callback's dial claimed for the connected version `forVersion`: a redelivered request finds it and dials no second time. */
+  dialing: z.object({ forVersion: z.number().int(), at: z.iso.datetime({ offset: true }) }).optional(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Every lifecycle step, oldest first. */
   history: z.array(TransitionRecordSchema).default([]),

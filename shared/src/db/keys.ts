@@ -24,7 +24,8 @@ export const keys = {
   channelLookup: (channelId: string) => ({ gsi1pk: `CHANNEL#${channelId}`, gsi1sk: 'CHANNEL' }),
 
   phoneNumber: (tenantId: string, e164: string) => ({ pk: `${t(tenantId)}#PHONE`, sk: `PHONE#${e164}` }),
-  phoneNumbersOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#PHONE` }),
+  /** Only the numbers: their call flows share the partition. */
+  phoneNumbersOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#PHONE`, skPrefix: 'PHONE#' }),
   /** gsi1: an inbound call carries only the dialled number. */
   phoneNumberLookup: (e164: string) => ({ gsi1pk: `PHONE#${e164}`, gsi1sk: 'PHONE' }),
   /** A number's call flow, beside the number. */

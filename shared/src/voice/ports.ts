@@ -33,7 +33,7 @@ export interface CallRepository {
 export interface CallControl {
   /** The provider then invokes the flow with `update-requested`. @throws NotFoundError when the call is gone */
   updateCall(callId: string, update: { reason: UpdateReason; agentId?: string; target?: ConnectTarget }): Promise<void>;
-  /** Places an outbound call from one of the tenant's numbers (callbacks); the provider then invokes the flow. */
+  /** Places an outbound call from one of the tenant's numbers (callbacks); the provider then invokes the flow. @throws RateLimitedError over the provider's call rate */
   placeCall(request: { from: string; to: string; tenantId: string; contactId: string }): Promise<{ callId: string }>;
 }
 

@@ -44,6 +44,9 @@ export class SmaEventMappingError extends Error {
   }
 }
 
+/** A callee's SIP refusal as a dial result (486 Busy Here, 480 Temporarily Unavailable, 408 Request Timeout). */
+const HANG_UP_CAUSES: Record<string, 'busy' | 'no-answer'> = { '486': 'busy', '480': 'no-answer', '408': 'no-answer' };
+
 /** Which neutral steps each SMA action can stand for; the first is the guess when no attribute says. */
 const STEPS_BY_ACTION: Record<string, readonly StepType[]> = {
   Speak: ['say'],
@@ -173,8 +176,12 @@ function toCallEvent(e: SmaEvent, legA: SmaLegInfo | undefined, awaiting: string
       const step = stepOf(data, awaiting);
       return step ? { type: 'step-interrupted', step } : { type: 'step-interrupted' };
     }
-    case 'HANGUP':
-      return { type: 'hang-up', leg: data?.Parameters?.ParticipantTag === 'LEG-B' ? 'agent' : 'caller' };
+    case 'HANGUP': {
+      const leg = data?.Parameters?.ParticipantTag === 'LEG-B' ? 'agent' : 'caller';
+      // Only the customer's leg can refuse a dial we placed; the agent leg's code says nothing of the callback.
+      const cause = leg === 'caller' ? HANG_UP_CAUSES[String(data?.Parameters?.SipResponseCode ?? '')] : undefined;
+      return { type: 'hang-up', leg, ...(cause && { cause }) };
+    }
     case 'CALL_UPDATE_REQUESTED': {
       const args = data?.Parameters?.Arguments;
       return decodeCallUpdate(args !== null && typeof args === 'object' ? (args as Record<string, unknown>) : {});
