@@ -1,4 +1,4 @@
-import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Policy, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -6,6 +6,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { lambdaCatalog } from '@cc/functions/catalog';
 import { CcFunction } from '../constructs/cc-function.ts';
+import { accessLogsBucket } from '../constructs/access-logs-bucket.ts';
 import { CALL_GRANT_WILDCARDS, grantMeetings } from '../constructs/call-grants.ts';
 import { SipMediaApplication } from '../constructs/sip-media-application.ts';
 import { acknowledgeWildcards } from '../nag.ts';
@@ -61,17 +62,7 @@ export class VoiceStack extends Stack {
     const definition = definitions[0]!;
     const profile = PROFILES[definition.trigger];
 
-    const logs = new Bucket(this, 'AccessLogsBucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This bucket is the destination of the server access logs of the prompts and recordings buckets; logging it into itself would loop.',
-    });
+    const logs = accessLogsBucket(this, { logsOf: 'the prompts and recordings buckets' });
 
     // SSE-S3 for both: the PSTN audio docs give the voice principal S3 permissions only (GetObject to play,
     // PutObject and PutObjectAcl to record) and document no KMS grant for it, so a customer-managed key could

@@ -21,6 +21,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct, IConstruct } from 'constructs';
 import { acknowledgeManagedPolicies, acknowledgeWildcards, type WildcardAllowance } from '../nag.ts';
+import { accessLogsBucket } from '../constructs/access-logs-bucket.ts';
 
 /** The runtime configuration the SPA fetches from `/config.json` (see `web/src/api/config.ts`). */
 export interface SpaRuntimeConfig {
@@ -95,18 +96,8 @@ export class WebStack extends Stack {
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
 
-    const logs = new Bucket(this, 'AccessLogsBucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      // CloudFront standard logging writes with ACLs, so this bucket keeps them enabled.
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This bucket is the destination of the access logs of the web bucket and of CloudFront; logging it into itself would loop.',
-    });
+    // CloudFront standard logging writes with ACLs, so this bucket keeps them enabled.
+    const logs = accessLogsBucket(this, { logsOf: 'the web bucket and of CloudFront', objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED });
 
     this.bucket = new Bucket(this, 'WebBucket', {
       bucketName: webBucketName(props.stage),
