@@ -11,6 +11,7 @@ import { MessagingCustomerNotifier } from '../messaging/customer-notifier.ts';
 import { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { InboundService } from '../messaging/inbound.ts';
 import { WidgetService } from '../widget/service.ts';
+import { CallAudioAccess } from '../voice/audio-access.ts';
 import type { VisitorTokens } from '../widget/visitor-tokens.ts';
 import type { VisitorGate } from '../widget/visitor-gate.ts';
 import { createRoutingServices, type RoutingServices } from './routing-services.ts';
@@ -32,6 +33,8 @@ export interface Services {
   visitorTokens: VisitorTokens;
   visitorGate: VisitorGate;
   widget: WidgetService;
+  /** Tickets to calls' audio meetings for agents and supervisors. */
+  callAudio: CallAudioAccess;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -47,5 +50,6 @@ export function createServices(deps: ServiceDeps): Services {
     inbound: new InboundService(deps, channels),
     ...visitors,
     widget: new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries }),
+    callAudio: new CallAudioAccess(deps),
   };
 }

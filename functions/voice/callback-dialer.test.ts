@@ -38,7 +38,7 @@ function setup(contact: Contact, refusals: Error[] = []) {
   };
   const meetings: MeetingRooms = {
     open: async (_tenantId, contactId) => (opened.push(contactId), { meetingId: `m-${contactId}` }),
-    join: async (meetingId) => ({ meetingId, attendeeId: 'x', joinToken: 'tok' }),
+    join: async (meetingId) => ({ provider: 'local' as const, meetingId, attendeeId: 'x', joinToken: 'tok' }),
     close: async () => {},
   };
   const deps = {

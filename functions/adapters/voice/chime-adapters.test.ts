@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ChimeSDKVoiceClient, CreateSipMediaApplicationCallCommand, NotFoundException, UpdateSipMediaApplicationCallCommand } from '@aws-sdk/client-chime-sdk-voice';
-import { ChimeSDKMeetingsClient, CreateAttendeeCommand, CreateMeetingCommand, DeleteMeetingCommand, NotFoundException as MeetingNotFound } from '@aws-sdk/client-chime-sdk-meetings';
+import { ChimeSDKMeetingsClient, CreateAttendeeCommand, CreateMeetingCommand, DeleteMeetingCommand, GetMeetingCommand, NotFoundException as MeetingNotFound } from '@aws-sdk/client-chime-sdk-meetings';
 import { NotFoundError } from '@cc/shared/errors';
 import { decodeCallUpdate } from '@cc/shared/voice/sma/to-event';
 import { ChimeCallControl } from './chime-call-control.ts';
@@ -54,11 +54,25 @@ describe('ChimeMeetingRooms', () => {
 
   it('lets a listening supervisor only receive audio, and agents and callers talk', async () => {
     meetings.on(CreateAttendeeCommand).resolves({ Attendee: { AttendeeId: 'a-1', JoinToken: 'jt-1' } });
-    expect(await rooms().join('m-1', { userId: 'u-sup', role: 'listen' })).toEqual({ meetingId: 'm-1', attendeeId: 'a-1', joinToken: 'jt-1' });
+    meetings.on(GetMeetingCommand).resolves({ Meeting: { MeetingId: 'm-1', MediaRegion: 'eu-central-1' } });
+    expect(await rooms().join('m-1', { userId: 'u-sup', role: 'listen' })).toEqual({
+      provider: 'chime',
+      meetingId: 'm-1',
+      attendeeId: 'a-1',
+      joinToken: 'jt-1',
+      meeting: { MeetingId: 'm-1', MediaRegion: 'eu-central-1' },
+      attendee: { AttendeeId: 'a-1', JoinToken: 'jt-1' },
+    });
     await rooms().join('m-1', { userId: 'u-agent-1', role: 'agent' });
     const [listen, agent] = meetings.commandCalls(CreateAttendeeCommand).map((c) => c.args[0].input);
     expect(listen).toMatchObject({ ExternalUserId: 'listen:u-sup', Capabilities: { Audio: 'Receive', Video: 'None', Content: 'None' } });
     expect(agent).toMatchObject({ ExternalUserId: 'agent:u-agent-1', Capabilities: { Audio: 'SendReceive' } });
+  });
+
+  it('gives the telephony side of a caller only the join token, with no meeting read', async () => {
+    meetings.on(CreateAttendeeCommand).resolves({ Attendee: { AttendeeId: 'a-2', JoinToken: 'jt-2' } });
+    expect(await rooms().join('m-1', { userId: 'caller-tx', role: 'caller' })).toEqual({ provider: 'chime', meetingId: 'm-1', attendeeId: 'a-2', joinToken: 'jt-2' });
+    expect(meetings.commandCalls(GetMeetingCommand)).toHaveLength(0);
   });
 
   it('closes a meeting once, and a gone one quietly', async () => {

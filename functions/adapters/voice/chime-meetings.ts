@@ -1,4 +1,4 @@
-import { ChimeSDKMeetingsClient, CreateAttendeeCommand, CreateMeetingCommand, DeleteMeetingCommand, NotFoundException } from '@aws-sdk/client-chime-sdk-meetings';
+import { ChimeSDKMeetingsClient, CreateAttendeeCommand, CreateMeetingCommand, DeleteMeetingCommand, GetMeetingCommand, NotFoundException } from '@aws-sdk/client-chime-sdk-meetings';
 import type { MeetingRole, MeetingRooms, MeetingTicket } from '@cc/shared/voice/ports';
 
 /** What each role may do with audio: listeners only receive; everyone else talks and hears. */
@@ -26,7 +26,10 @@ export class ChimeMeetingRooms implements MeetingRooms {
       new CreateAttendeeCommand({ MeetingId: meetingId, ExternalUserId: `${attendee.role}:${attendee.userId}`.slice(0, 64), Capabilities: { Audio: AUDIO[attendee.role], Video: 'None', Content: 'None' } }),
     );
     if (!Attendee?.AttendeeId || !Attendee.JoinToken) throw new Error('CreateAttendee answered no join token');
-    return { meetingId, attendeeId: Attendee.AttendeeId, joinToken: Attendee.JoinToken };
+    // amazon-chime-sdk-js needs the meeting's media placement besides the attendee; the telephony side only needs the token.
+    const browser = attendee.role !== 'caller';
+    const meeting = browser ? (await this.client.send(new GetMeetingCommand({ MeetingId: meetingId }))).Meeting : undefined;
+    return { provider: 'chime', meetingId, attendeeId: Attendee.AttendeeId, joinToken: Attendee.JoinToken, ...(meeting && { meeting, attendee: Attendee }) };
   }
 
   async close(meetingId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { MeetingRole, MeetingRooms, MeetingTicket } from '@cc/shared/voice/ports';
 
-export interface LocalAttendee extends MeetingTicket {
+export interface LocalAttendee extends Omit<MeetingTicket, 'provider'> {
   userId: string;
   role: MeetingRole;
 }
@@ -53,4 +53,7 @@ export class LocalMeetingRooms implements MeetingRooms {
   }
 }
 
-const ticketOf = (a: LocalAttendee): MeetingTicket => ({ meetingId: a.meetingId, attendeeId: a.attendeeId, joinToken: a.joinToken });
+/** Where browsers meet: the WebSocket of the local server's signalling (functions/local/voice/rtc-signalling.ts). */
+export const LOCAL_SIGNALLING_PATH = '/local/rtc';
+
+const ticketOf = (a: LocalAttendee): MeetingTicket => ({ provider: 'local', meetingId: a.meetingId, attendeeId: a.attendeeId, joinToken: a.joinToken, meeting: { signallingPath: LOCAL_SIGNALLING_PATH } });

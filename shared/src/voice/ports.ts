@@ -46,8 +46,12 @@ export interface MeetingTicket {
   attendeeId: string;
   /** The provider's join token (Chime SDK attendee join token; a signed room token locally). */
   joinToken: string;
-  /** What the client library needs besides the token (the Chime SDK meeting's media placement), opaque here. */
+  /** Which client joins it: the local WebRTC signalling, or amazon-chime-sdk-js. */
+  provider: 'local' | 'chime';
+  /** What the client library needs besides the token (the Chime SDK CreateMeeting answer; locally the signalling path), opaque here. */
   meeting?: unknown;
+  /** The Chime SDK CreateAttendee answer, for amazon-chime-sdk-js. */
+  attendee?: unknown;
 }
 
 /** Audio meetings for calls: Amazon Chime SDK meetings in AWS, WebRTC rooms locally. */

@@ -1,0 +1,53 @@
+/**
+ * Who hears whom in a call's audio meeting, and what a browser receives to join it. One policy for every
+ * provider: the local WebRTC rooms apply it per peer link; Chime SDK meetings apply it with attendee
+ * capabilities and a second meeting for whispers (docs/voice.md).
+ */
+import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
+import type { MeetingRole } from './ports.ts';
+
+/** The roles a console user may ask a ticket for; `caller` tickets go only to the telephony side or the widget. */
+export const CONSOLE_AUDIO_ROLES = ['agent', 'listen', 'whisper', 'barge'] as const;
+export type ConsoleAudioRole = (typeof CONSOLE_AUDIO_ROLES)[number];
+/** Supervision roles: a supervisor stepping into an agent's call. */
+export const SUPERVISION_ROLES = ['listen', 'whisper', 'barge'] as const satisfies readonly ConsoleAudioRole[];
+
+export const AudioTicketRequestSchema = lazySchema(() => z.object({ role: z.enum(CONSOLE_AUDIO_ROLES).default('agent') }).strict());
+export type AudioTicketRequest = z.infer<typeof AudioTicketRequestSchema>;
+
+/** What a browser needs to join a call's audio. */
+export interface AudioTicket {
+  contactId: string;
+  role: MeetingRole;
+  /** `local`: the local server's WebRTC signalling at `signallingPath`; `chime`: an Amazon Chime SDK meeting (amazon-chime-sdk-js). */
+  provider: 'local' | 'chime';
+  meetingId: string;
+  attendeeId: string;
+  joinToken: string;
+  /** Local: the WebSocket path of the signalling server (`/local/rtc`). */
+  signallingPath?: string;
+  /** Chime: the CreateMeeting and CreateAttendee answers amazon-chime-sdk-js takes. */
+  meeting?: unknown;
+  attendee?: unknown;
+}
+
+/** Whether `listener` hears `speaker`. A listener only hears; a whisper is heard by the agent alone; a barge joins the conversation. */
+export function hears(listener: MeetingRole, speaker: MeetingRole): boolean {
+  if (listener === speaker && listener !== 'listen') return listener !== 'caller'; // two agents (a transfer's overlap) hear each other
+  switch (speaker) {
+    case 'listen':
+      return false;
+    case 'whisper':
+      return listener === 'agent';
+    case 'caller':
+    case 'agent':
+    case 'barge':
+      return true;
+  }
+}
+
+/** The audio between two attendees: who sends to whom. `none` when neither hears the other, so no link is needed. */
+export function audioLink(a: MeetingRole, b: MeetingRole): { aToB: boolean; bToA: boolean } {
+  return { aToB: hears(b, a), bToA: hears(a, b) };
+}
