@@ -1,6 +1,6 @@
 /**
  * A call's audio in the browser, whatever carries it: the local server's WebRTC rooms (`local-rtc.ts`) or an
- * Amazon Chime SDK meeting (`chime-audio.ts`, loaded only when a ticket asks for it). The softphone, the
+ * Amazon Chime SDK meeting (`chime-audio.ts`, loaded only when a ticket asks for it; `join-call-audio.ts` picks one). The softphone, the
  * supervisor's listen/whisper/barge, the local phone page and the widget's call button all speak this interface.
  */
 import type { AudioTicket } from '@cc/shared/voice/call-audio';
@@ -41,9 +41,4 @@ export interface CallAudio {
   remoteLevel(): number;
   receivedAudio(): Promise<ReceivedAudio>;
   leave(): Promise<void>;
-}
-
-export async function joinCallAudio(ticket: AudioTicket, options: CallAudioOptions = {}): Promise<CallAudio> {
-  if (ticket.provider === 'local') return (await import('./local-rtc.ts')).joinLocalRtc(ticket, options);
-  return (await import('./chime-audio.ts')).joinChimeMeeting(ticket, options);
 }
