@@ -5,6 +5,8 @@
 import { ConflictError, DomainError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { RoutingRepository } from '@cc/shared/contacts/ports';
+import { callerSighting } from '@cc/shared/customers/callers';
+import type { CustomerRepository } from '@cc/shared/customers/ports';
 import { CreateContactSchema } from '@cc/shared/contacts/requests';
 import type { CallState, FlowContext } from '@cc/shared/voice/call-state';
 import type { CallEffect, RecordingRef } from '@cc/shared/voice/vocabulary';
@@ -21,7 +23,7 @@ export const callContactId = (callId: string) => `call-${callId}`;
 
 export class CallEffects {
   constructor(
-    private readonly deps: { clock: Clock; routing: Pick<RoutingRepository, 'readContact'> },
+    private readonly deps: { clock: Clock; routing: Pick<RoutingRepository, 'readContact'>; customers: Pick<CustomerRepository, 'recordSighting'> },
     private readonly commands: ContactCommands,
     private readonly queries: RoutingQueries,
   ) {}
@@ -54,7 +56,7 @@ export class CallEffects {
     const contactId = state.contactId ?? callContactId(callId);
     switch (effect.type) {
       case 'enqueue-contact':
-        return this.create(tenantId, { contactId: callContactId(callId), queueId: effect.queueId, channel: 'voice', ...(effect.menuChoice && { menuChoice: effect.menuChoice }) }, { call: { callId, number: state.number, customer: state.customer } });
+        return this.create(state, { contactId: callContactId(callId), queueId: effect.queueId, channel: 'voice', ...(effect.menuChoice && { menuChoice: effect.menuChoice }) });
       case 'abandon-contact':
         return this.whenStatus(tenantId, contactId, ['queued', 'offered'], () => this.commands.abandonContact(tenantId, contactId, effect.reason));
       case 'end-contact':
@@ -92,14 +94,18 @@ export class CallEffects {
     const queue = queueId ?? state.queueId;
     if (!queue) throw new InvalidRequestError('A callback needs the queue of the call');
     const input = { contactId: id, queueId: queue, channel: 'callback' as const, callback: { phone }, ...(waiting === 'queued' && { replacesContactId: state.contactId }) };
-    await this.create(state.tenantId, input, { call: { callId: state.callId, number: state.number, customer: state.customer }, ...(voicemail && { voicemail }) });
+    await this.create(state, input, voicemail);
     // Not waiting any more (offered right now): the call's own contact is left as the caller left it.
     if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, 'callback requested').catch(ignoreMissing);
   }
 
-  private async create(tenantId: string, input: Record<string, unknown>, extra: Pick<Contact, 'call' | 'voicemail'>) {
+  /** A contact of the call, linked to the caller's customer (recorded first, so the console finds the profile). */
+  private async create(state: CallState, input: Record<string, unknown>, voicemail?: RecordingRef) {
+    const sighting = callerSighting(state, this.deps.clock.now().toISOString());
+    if (sighting) await this.deps.customers.recordSighting(sighting);
+    const extra: Pick<Contact, 'call' | 'voicemail'> = { call: { callId: state.callId, number: state.number, customer: state.customer }, ...(voicemail && { voicemail }) };
     try {
-      await this.commands.createContact(tenantId, CreateContactSchema.parse(input), extra);
+      await this.commands.createContact(state.tenantId, CreateContactSchema.parse({ ...input, ...(sighting && { customerId: sighting.customerId }) }), extra);
     } catch (error) {
       if (error instanceof ConflictError) return; // made by an earlier try of this event
       throw error;
