@@ -5,12 +5,13 @@
  * (`functions/composition/functions/`) use the same area builders; handlers take what they need from the result,
  * so caches (channels, visitor keys) are shared by everything in the process.
  */
-import type { CustomerNotifier } from '@cc/shared/contacts/ports';
+import type { CustomerNotifier, VoiceDialer } from '@cc/shared/contacts/ports';
 import type { Deps } from './deps.ts';
 import { MessagingCustomerNotifier } from '../messaging/customer-notifier.ts';
 import { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { InboundService } from '../messaging/inbound.ts';
 import { WidgetService } from '../widget/service.ts';
+import { CallbackDialer } from '../voice/callback-dialer.ts';
 import type { VisitorTokens } from '../widget/visitor-tokens.ts';
 import type { VisitorGate } from '../widget/visitor-gate.ts';
 import { createRoutingServices, type RoutingServices } from './routing-services.ts';
@@ -32,6 +33,8 @@ export interface Services {
   visitorTokens: VisitorTokens;
   visitorGate: VisitorGate;
   widget: WidgetService;
+  /** Dials accepted callbacks: `deps.dialer` when the process gives one, else the paced dialer over `callControl`. */
+  dialer: VoiceDialer;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -47,5 +50,6 @@ export function createServices(deps: ServiceDeps): Services {
     inbound: new InboundService(deps, channels),
     ...visitors,
     widget: new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries }),
+    dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
   };
 }
