@@ -8,6 +8,7 @@ import type { RoutingRepository } from '@cc/shared/contacts/ports';
 import { callerSighting } from '@cc/shared/customers/callers';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
 import { CreateContactSchema } from '@cc/shared/contacts/requests';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { CallState, FlowContext } from '@cc/shared/voice/call-state';
 import type { CallEffect, RecordingRef } from '@cc/shared/voice/vocabulary';
 import type { Clock } from '../composition/deps.ts';
@@ -28,10 +29,13 @@ export class CallEffects {
     private readonly queries: RoutingQueries,
   ) {}
 
-  /** The caller's place in the queue, in the texts the chats get; `undefined` when it is not waiting. */
-  async positionOf(tenantId: string, contactId: string): Promise<FlowContext['position']> {
+  /**
+   * The caller's place in the queue, in the texts the chats get; `undefined` when it is not waiting. With the queue
+   * the call holds in (as stored), its reads go out at once.
+   */
+  async positionOf(tenantId: string, contactId: string, queue?: TenantQueue): Promise<FlowContext['position']> {
     try {
-      const view = await this.queries.describePosition(tenantId, contactId);
+      const view = queue ? await this.queries.describePositionIn(queue, contactId) : await this.queries.describePosition(tenantId, contactId);
       return view.position === null ? undefined : { position: view.position, estimatedWaitSeconds: view.estimatedWaitSeconds, text: view.text };
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
@@ -99,10 +103,14 @@ export class CallEffects {
     if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, 'callback requested').catch(ignoreMissing);
   }
 
-  /** A contact of the call, linked to the caller's customer (recorded first, so the console finds the profile). */
+  /**
+   * A contact of the call, linked to the caller's customer. The call's first contact records the customer first, so
+   * the console finds the profile; a callback or voicemail after the call's own contact finds it recorded.
+   */
   private async create(state: CallState, input: Record<string, unknown>, voicemail?: RecordingRef) {
     const sighting = callerSighting(state, this.deps.clock.now().toISOString());
-    if (sighting) await this.deps.customers.recordSighting(sighting);
+    const first = input['channel'] === 'voice' || state.contactId === undefined;
+    if (sighting && first) await this.deps.customers.recordSighting(sighting);
     const extra: Pick<Contact, 'call' | 'voicemail'> = { call: { callId: state.callId, number: state.number, customer: state.customer }, ...(voicemail && { voicemail }) };
     try {
       await this.commands.createContact(state.tenantId, CreateContactSchema.parse({ ...input, ...(sighting && { customerId: sighting.customerId }) }), extra);
