@@ -155,7 +155,7 @@ export default async function (): Promise<BenchResult[]> {
     await repos.directory.putPhoneNumber({ tenantId: TENANT, e164: NUMBER, name: 'Основной', defaultQueueId: 'support' });
     await repos.calls.putFlow(TENANT, NUMBER, demoCallFlow());
     // The voice-sma function's own composition: the table's repositories, routing commands of its own.
-    const voice = createStandaloneVoiceServices({ clock: systemClock, calls: repos.calls, directory: repos.directory, queues: repos.queues, routing: repos.routing, contacts: repos.contacts, agents: repos.agents, meetings: new LocalMeetingRooms() });
+    const voice = createStandaloneVoiceServices({ clock: systemClock, calls: repos.calls, directory: repos.directory, queues: repos.queues, routing: repos.routing, contacts: repos.contacts, agents: repos.agents, customers: repos.customers, meetings: new LocalMeetingRooms() });
     const handle = createSmaHandler({}, voice.calls);
     const requests = countRequests(client);
     const apologies = { count: 0 };

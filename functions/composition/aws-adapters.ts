@@ -22,7 +22,6 @@ import { KmsSecretCipher } from '../adapters/secrets/kms-cipher.ts';
 import { SqsTimers } from '../adapters/timers/sqs-timers.ts';
 import { UnconfiguredTimers } from '../adapters/timers/unconfigured-timers.ts';
 import { UnconfiguredVoiceDialer } from '../adapters/voice/unconfigured-voice-dialer.ts';
-import { CallbackDialer, type CallbackDialerDeps } from '../voice/callback-dialer.ts';
 import { SqsDeliveryQueue } from '../adapters/delivery/sqs-delivery-queue.ts';
 import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
 
@@ -62,9 +61,12 @@ export function awsTimers(config: Config): Timers {
   return config.TIMER_QUEUE_URL ? new SqsTimers(new SQSClient({ region: config.AWS_REGION }), config.TIMER_QUEUE_URL) : new UnconfiguredTimers();
 }
 
-/** Accepted callbacks dialled through the SIP media application where one is deployed; elsewhere each is logged. */
-export function awsDialer(config: Config, deps: CallbackDialerDeps): VoiceDialer {
-  return config.SIP_MEDIA_APPLICATION_ID ? new CallbackDialer(deps) : new UnconfiguredVoiceDialer();
+/**
+ * Where no SIP media application is deployed, accepted callbacks are only logged; where one is, nothing stands in
+ * and `createServices` builds the callback dialer over the call control.
+ */
+export function awsDialer(config: Config): { dialer?: VoiceDialer } {
+  return config.SIP_MEDIA_APPLICATION_ID ? {} : { dialer: new UnconfiguredVoiceDialer() };
 }
 
 /** The outbound delivery queue when `DELIVERY_QUEUE_URL` is set; unset, the outbox delivers inline. */

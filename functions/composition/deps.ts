@@ -58,8 +58,11 @@ export interface Deps {
   callControl: CallControl;
   /** Audio meetings for calls (AWS: Chime SDK meetings; locally WebRTC rooms). */
   meetings: MeetingRooms;
-  /** Dials the customer of an accepted callback (AWS: none configured yet, logged; locally recorded). */
-  dialer: VoiceDialer;
+  /**
+   * Stands in for the callback dialer (`services.dialer`), which is otherwise built over `callControl`: in AWS without
+   * a SIP media application (each dial is logged), and the tests' recorder.
+   */
+  dialer?: VoiceDialer;
   /**
    * The outbound delivery queue (AWS: SQS on `DELIVERY_QUEUE_URL`; locally in-process). Unset, the outbox
    * reaction delivers inline with one provider call and transient failures are recorded as failed.

@@ -47,20 +47,23 @@ describe('composition root', () => {
 
   it('dials callbacks with no local recorder in AWS: the dialer logs and keeps nothing', async () => {
     // Arrange
-    const deps = createAwsDeps(readConfig({ ...env, ...complete }));
+    const { services } = compose(createAwsDeps(readConfig({ ...env, ...complete })));
     const contact = { tenantId: 't', contactId: 'c', queueId: 'q', channel: 'callback', callback: { phone: '+74950000000' }, status: 'connected', version: 3 } as never;
     // Act
-    await deps.dialer.dialCallback(contact);
+    await services.dialer.dialCallback(contact);
     // Assert
-    expect(deps.dialer).toBeInstanceOf(UnconfiguredVoiceDialer);
-    expect(Object.keys(deps.dialer)).toEqual([]);
+    expect(services.dialer).toBeInstanceOf(UnconfiguredVoiceDialer);
+    expect(Object.keys(services.dialer)).toEqual([]);
   });
 
   it('dials callbacks through the SIP media application where one is deployed', () => {
     // Act
     const deps = createAwsDeps(readConfig({ ...env, ...complete, SIP_MEDIA_APPLICATION_ID: 'sma-1' }));
-    // Assert
-    expect(deps.dialer).toBeInstanceOf(CallbackDialer);
+    const { services } = compose(deps);
+    // Assert: built once by the services, over routing's one contact-changes loop and the process's call control.
+    expect(services.dialer).toBeInstanceOf(CallbackDialer);
+    expect(services.dialer).toMatchObject({ deps, changes: services.routing.changes });
+    expect(services.routing.commands).toMatchObject({ changes: services.routing.changes });
   });
 
   it('builds each service once, over the very adapters it is given', () => {

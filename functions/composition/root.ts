@@ -29,8 +29,9 @@ export function createAwsDeps(config: Config): Deps {
     callControl: awsCallControl(config),
     meetings: awsMeetings(config),
     ...awsDelivery(config),
+    ...awsDialer(config),
   };
-  return { ...adapters, dialer: awsDialer(config, adapters) };
+  return adapters;
 }
 
 /** `deps` with every service built on them, once. */

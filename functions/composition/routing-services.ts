@@ -15,6 +15,8 @@ import { RoutingQueries } from '../routing/queries.ts';
 /** Routing, split by reason to change. */
 export interface RoutingServices {
   queues: QueueLookup;
+  /** The one read-plan-commit loop over contacts, shared with the callback dialer. */
+  changes: ContactChanges;
   engine: RoutingEngine;
   commands: ContactCommands;
   timers: RoutingTimerRunner;
@@ -42,6 +44,7 @@ export function createRoutingServices(deps: RoutingDeps, notifier: CustomerNotif
   const { queues, changes, engine } = routingCore(deps);
   return {
     queues,
+    changes,
     engine,
     commands: new ContactCommands(deps, queues, changes),
     timers: new RoutingTimerRunner(deps, engine, changes),

@@ -5,13 +5,14 @@
  * (`functions/composition/functions/`) use the same area builders; handlers take what they need from the result,
  * so caches (channels, visitor keys) are shared by everything in the process.
  */
-import type { CustomerNotifier } from '@cc/shared/contacts/ports';
+import type { CustomerNotifier, VoiceDialer } from '@cc/shared/contacts/ports';
 import type { Deps } from './deps.ts';
 import { MessagingCustomerNotifier } from '../messaging/customer-notifier.ts';
 import { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { InboundService } from '../messaging/inbound.ts';
 import { WidgetService } from '../widget/service.ts';
 import { CallAudioAccess } from '../voice/audio-access.ts';
+import { CallbackDialer } from '../voice/callback-dialer.ts';
 import type { VisitorTokens } from '../widget/visitor-tokens.ts';
 import type { VisitorGate } from '../widget/visitor-gate.ts';
 import { createRoutingServices, type RoutingServices } from './routing-services.ts';
@@ -35,6 +36,8 @@ export interface Services {
   widget: WidgetService;
   /** Tickets to calls' audio meetings for agents and supervisors. */
   callAudio: CallAudioAccess;
+  /** Dials accepted callbacks: `deps.dialer` when the process gives one, else the paced dialer over `callControl`. */
+  dialer: VoiceDialer;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -51,5 +54,6 @@ export function createServices(deps: ServiceDeps): Services {
     ...visitors,
     widget: new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries }),
     callAudio: new CallAudioAccess(deps),
+    dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
   };
 }

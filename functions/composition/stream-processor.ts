@@ -21,8 +21,8 @@ export function composeStreamProcessor(deps: StreamProcessorDeps): StreamProcess
 
 /** Every adapter but the console token verifier (and so jose). */
 export function awsStreamProcessorDeps(config: Config): StreamProcessorDeps {
-  const adapters = { ...awsRepositories(config), push: awsPush(config), cipher: awsCipher(config), senders: createSendersFromConfig(config), timers: awsTimers(config), callControl: awsCallControl(config), meetings: awsMeetings(config), ...awsDelivery(config) };
-  return { ...adapters, dialer: awsDialer(config, adapters) };
+  const adapters = { ...awsRepositories(config), push: awsPush(config), cipher: awsCipher(config), senders: createSendersFromConfig(config), timers: awsTimers(config), callControl: awsCallControl(config), meetings: awsMeetings(config), ...awsDelivery(config), ...awsDialer(config) };
+  return adapters;
 }
 
 /** This process's stream-processor composition, built once. */

@@ -14,7 +14,7 @@ export interface VoiceServices {
   effects: CallEffects;
 }
 
-export type VoiceDeps = Pick<Deps, 'clock' | 'calls' | 'directory' | 'queues' | 'routing' | 'contacts' | 'agents' | 'meetings'>;
+export type VoiceDeps = Pick<Deps, 'clock' | 'calls' | 'directory' | 'queues' | 'routing' | 'contacts' | 'agents' | 'meetings' | 'customers'>;
 
 /** Over routing services built elsewhere (the full composition). */
 export function createVoiceServices(deps: VoiceDeps, routing: { commands: ContactCommands; queries: RoutingQueries }): VoiceServices {

@@ -9,6 +9,7 @@ import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
 import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.ts';
 import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
 import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
+import { DynamoCustomerRepository } from '../adapters/dynamo/customer-repository.ts';
 import { createStandaloneVoiceServices, type VoiceDeps, type VoiceServices } from './voice-services.ts';
 
 export interface VoiceSmaComposition {
@@ -19,7 +20,7 @@ export interface VoiceSmaComposition {
 /** The table and meetings (a dialled callee's seat): no push, KMS, SQS or messenger senders. */
 export function awsVoiceSmaDeps(config: Config): VoiceDeps {
   const { clock, table } = awsTable(config);
-  return { clock, calls: new DynamoCallRepository(table), directory: new DynamoDirectoryRepository(table), queues: new DynamoQueueRepository(table), routing: new DynamoRoutingRepository(table), contacts: new DynamoContactRepository(table), agents: new DynamoAgentRepository(table), meetings: awsMeetings(config) };
+  return { clock, calls: new DynamoCallRepository(table), directory: new DynamoDirectoryRepository(table), queues: new DynamoQueueRepository(table), routing: new DynamoRoutingRepository(table), contacts: new DynamoContactRepository(table), agents: new DynamoAgentRepository(table), customers: new DynamoCustomerRepository(table), meetings: awsMeetings(config) };
 }
 
 /** This process's voice-sma composition, built once (locally: the voice services the local runtime installed). */

@@ -35,7 +35,6 @@ import { loadLambdaHandlers, localRoutes, type LambdaHandler } from './local-rou
 import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
-import { CallbackDialer } from '../voice/callback-dialer.ts';
 import { LocalMeetingRooms } from './voice/local-meetings.ts';
 import { createLocalVoice, type LocalVoice } from './voice/local-voice.ts';
 import type { EmulatorTiming } from './voice/emulator.ts';
@@ -168,7 +167,8 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     const voiceHandler = handlers.get('voice-sma')!;
     const localVoice = createLocalVoice({ invoke: (event) => voiceHandler(event, createLambdaContext('voice-sma')), meetings, ...(options.voiceTiming && { timing: options.voiceTiming }) });
     cleanups.push(() => localVoice.stop());
-    const adapters: Omit<Deps, 'dialer'> = {
+    // No dialer stands in: accepted callbacks are dialled on the emulator, paced as the SIP media application's quota asks.
+    const deps: Deps = {
       config,
       clock: systemClock,
       ...createRepositories(dynamodb, tableName),
@@ -181,8 +181,6 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       meetings,
       delivery,
     };
-    // Accepted callbacks are dialled on the emulator, paced as the SIP media application's quota asks.
-    const deps: Deps = { ...adapters, dialer: new CallbackDialer(adapters) };
     const { services } = compose(deps);
     const voice = createVoiceServices(deps, services.routing);
     installComposition({ deps, services, voice });

@@ -14,14 +14,25 @@ import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { QueueStatsView, Wallboard } from '@cc/shared/realtime/ports';
 import { computeQueueStats, estimateQueuePositions, isOpen, localTime, type ContactStatus } from '@cc/shared/routing/index';
 import type { Deps } from '../composition/deps.ts';
+import { Expiring } from './expiring.ts';
 import type { QueueLookup } from './queue-lookup.ts';
 
+/** How long a holding call's estimate may lag the tenant's agents and the queue's handle times. */
+const HOLDING_ESTIMATE_TTL_MS = 2000;
+
 export class RoutingQueries {
+  /** Agents and handle times behind holding calls' estimates: calls holding at once share one read. */
+  private readonly holdingAgents: Expiring<Agent[]>;
+  private readonly holdingHandleTimes: Expiring<number[]>;
+
   constructor(
     private readonly deps: Pick<Deps, 'clock' | 'routing' | 'contacts' | 'agents'>,
     private readonly queues: QueueLookup,
     private readonly notifier: CustomerNotifier,
-  ) {}
+  ) {
+    this.holdingAgents = new Expiring(deps.clock, HOLDING_ESTIMATE_TTL_MS);
+    this.holdingHandleTimes = new Expiring(deps.clock, HOLDING_ESTIMATE_TTL_MS);
+  }
 
   /** A contact for a console: supervisors see any of their tenant, agents those they hold or held. @throws NotFoundError, ForbiddenError */
   async getContact(principal: Principal, contactId: string): Promise<Contact> {
@@ -43,6 +54,32 @@ export class RoutingQueries {
     // The index may lag a fresh write; the contact's own consistent read decides whether it waits.
     const waiting = [...listed.filter((c) => c.contactId !== contactId), ...(contact.status === 'queued' ? [contact] : [])];
     const positions = await this.positionsIn(queue, waiting, await this.deps.agents.list(tenantId), at);
+    const view = toPositionView(contactId, queue.queueId, waiting.length, positions.find((p) => p.contactId === contactId));
+    return { ...view, status: contact.status, open: isOpen(queue, at) };
+  }
+
+  /**
+   * `describePosition` for a caller who holds the contact's queue as stored (a holding call: its state names the queue,
+   * whose record the voice service has just read): the contact, the queue's waiting contacts, the agents and the
+   * handle times are read at once instead of one after another, the last two shared by calls holding within a couple
+   * of seconds (an estimate said every period can lag that much). A contact that has moved to another queue or waits
+   * for a named agent is described the long way.
+   * @throws NotFoundError
+   */
+  async describePositionIn(stored: TenantQueue, contactId: string): Promise<PositionView & { status: ContactStatus; open: boolean }> {
+    const queue = this.queues.ofStored(stored);
+    const { tenantId } = queue;
+    const at = this.deps.clock.now();
+    const [contact, listed, agents, handleTimes] = await Promise.all([
+      this.deps.routing.readContact(tenantId, contactId),
+      this.deps.contacts.listWaiting(tenantId, queue.queueId),
+      this.holdingAgents.get(tenantId, () => this.deps.agents.list(tenantId)),
+      this.holdingHandleTimes.get(`${tenantId} ${queue.queueId} ${localTime(at, queue.timeZone).date}`, () => this.recentHandleTimes(queue, at)),
+    ]);
+    if (!contact) throw new NotFoundError('Contact', contactId);
+    if (contact.queueId !== queue.queueId || contact.targetAgentId) return this.describePosition(tenantId, contactId);
+    const waiting = [...listed.filter((c) => c.contactId !== contactId), ...(contact.status === 'queued' ? [contact] : [])];
+    const positions = estimateQueuePositions(waiting, queue, agents.map(toRoutingAgent), handleTimes, at);
     const view = toPositionView(contactId, queue.queueId, waiting.length, positions.find((p) => p.contactId === contactId));
     return { ...view, status: contact.status, open: isOpen(queue, at) };
   }

@@ -9,7 +9,12 @@ export class QueueLookup {
 
   async find(tenantId: string, queueId: string): Promise<TenantQueue | undefined> {
     const stored = await this.deps.queues.get(tenantId, queueId);
-    return stored && { ...QueueSchema.parse(stored), tenantId };
+    return stored && { ...this.ofStored(stored), tenantId };
+  }
+
+  /** A queue as stored, with the defaults of fields it may predate. */
+  ofStored(stored: TenantQueue): TenantQueue {
+    return { ...QueueSchema.parse(stored), tenantId: stored.tenantId };
   }
 
   /** @throws NotFoundError */
@@ -21,6 +26,6 @@ export class QueueLookup {
 
   /** Every queue of the tenant by id. */
   async byId(tenantId: string): Promise<Map<string, TenantQueue>> {
-    return new Map((await this.deps.queues.list(tenantId)).map((q) => [q.queueId, { ...QueueSchema.parse(q), tenantId }]));
+    return new Map((await this.deps.queues.list(tenantId)).map((q) => [q.queueId, { ...this.ofStored(q), tenantId }]));
   }
 }

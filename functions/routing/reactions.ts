@@ -58,7 +58,7 @@ const isSupervisorConsole = (c: LiveConnection) => hasRole(c.roles, 'supervisor'
  * to new chat customers. Every reaction re-reads
  * or is keyed by version, so redelivery and reordering are harmless.
  */
-export function routingReactions(deps: Pick<Deps, 'clock' | 'connections' | 'push' | 'timers' | 'dialer'>, services: Pick<Services, 'routing' | 'notifier'>): ChangeReaction[] {
+export function routingReactions(deps: Pick<Deps, 'clock' | 'connections' | 'push' | 'timers'>, services: Pick<Services, 'routing' | 'notifier' | 'dialer'>): ChangeReaction[] {
   const { engine, queries, queues } = services.routing;
 
   async function pushQueueStats(tenantId: string, queueIds: string[]) {
@@ -104,7 +104,7 @@ export function routingReactions(deps: Pick<Deps, 'clock' | 'connections' | 'pus
       entity: 'contact',
       react: async (change) => {
         const { before, after } = contactsOf(change);
-        if (after?.channel === 'callback' && after.status === 'connected' && before?.status === 'offered') await deps.dialer.dialCallback(after);
+        if (after?.channel === 'callback' && after.status === 'connected' && before?.status === 'offered') await services.dialer.dialCallback(after);
       },
     },
     {

@@ -135,6 +135,8 @@ describe('routing service on DynamoDB Local', () => {
     expect(await ctx.deps.routing.readContact(T, caller.contactId)).toMatchObject({ status: 'closed' });
     const position = await routing.queries.describePosition(T, callback.contactId);
     expect(position).toMatchObject({ status: 'queued', position: expect.any(Number), text: { ru: expect.stringMatching(/^Вы .* в очереди/), en: expect.stringMatching(/^You are /) } });
+    // The holding call's way, with the queue as stored and every read at once, tells the same.
+    expect(await routing.queries.describePositionIn((await ctx.deps.queues.get(T, 'sales'))!, callback.contactId)).toEqual(position);
   });
 
   it('does not route a callback before its preferred window opens', async () => {

@@ -5,7 +5,10 @@
 import { ConflictError, DomainError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { RoutingRepository } from '@cc/shared/contacts/ports';
+import { callerSighting } from '@cc/shared/customers/callers';
+import type { CustomerRepository } from '@cc/shared/customers/ports';
 import { CreateContactSchema } from '@cc/shared/contacts/requests';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { CallState, FlowContext } from '@cc/shared/voice/call-state';
 import type { CallEffect, RecordingRef } from '@cc/shared/voice/vocabulary';
 import type { Clock } from '../composition/deps.ts';
@@ -21,15 +24,18 @@ export const callContactId = (callId: string) => `call-${callId}`;
 
 export class CallEffects {
   constructor(
-    private readonly deps: { clock: Clock; routing: Pick<RoutingRepository, 'readContact'> },
+    private readonly deps: { clock: Clock; routing: Pick<RoutingRepository, 'readContact'>; customers: Pick<CustomerRepository, 'recordSighting'> },
     private readonly commands: ContactCommands,
     private readonly queries: RoutingQueries,
   ) {}
 
-  /** The caller's place in the queue, in the texts the chats get; `undefined` when it is not waiting. */
-  async positionOf(tenantId: string, contactId: string): Promise<FlowContext['position']> {
+  /**
+   * The caller's place in the queue, in the texts the chats get; `undefined` when it is not waiting. With the queue
+   * the call holds in (as stored), its reads go out at once.
+   */
+  async positionOf(tenantId: string, contactId: string, queue?: TenantQueue): Promise<FlowContext['position']> {
     try {
-      const view = await this.queries.describePosition(tenantId, contactId);
+      const view = queue ? await this.queries.describePositionIn(queue, contactId) : await this.queries.describePosition(tenantId, contactId);
       return view.position === null ? undefined : { position: view.position, estimatedWaitSeconds: view.estimatedWaitSeconds, text: view.text };
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
@@ -54,7 +60,7 @@ export class CallEffects {
     const contactId = state.contactId ?? callContactId(callId);
     switch (effect.type) {
       case 'enqueue-contact':
-        return this.create(tenantId, { contactId: callContactId(callId), queueId: effect.queueId, channel: 'voice', ...(effect.menuChoice && { menuChoice: effect.menuChoice }) }, { call: { callId, number: state.number, customer: state.customer } });
+        return this.create(state, { contactId: callContactId(callId), queueId: effect.queueId, channel: 'voice', ...(effect.menuChoice && { menuChoice: effect.menuChoice }) });
       case 'abandon-contact':
         return this.whenStatus(tenantId, contactId, ['queued', 'offered'], () => this.commands.abandonContact(tenantId, contactId, effect.reason));
       case 'end-contact':
@@ -92,14 +98,22 @@ export class CallEffects {
     const queue = queueId ?? state.queueId;
     if (!queue) throw new InvalidRequestError('A callback needs the queue of the call');
     const input = { contactId: id, queueId: queue, channel: 'callback' as const, callback: { phone }, ...(waiting === 'queued' && { replacesContactId: state.contactId }) };
-    await this.create(state.tenantId, input, { call: { callId: state.callId, number: state.number, customer: state.customer }, ...(voicemail && { voicemail }) });
+    await this.create(state, input, voicemail);
     // Not waiting any more (offered right now): the call's own contact is left as the caller left it.
     if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, 'callback requested').catch(ignoreMissing);
   }
 
-  private async create(tenantId: string, input: Record<string, unknown>, extra: Pick<Contact, 'call' | 'voicemail'>) {
+  /**
+   * A contact of the call, linked to the caller's customer. The call's first contact records the customer first, so
+   * the console finds the profile; a callback or voicemail after the call's own contact finds it recorded.
+   */
+  private async create(state: CallState, input: Record<string, unknown>, voicemail?: RecordingRef) {
+    const sighting = callerSighting(state, this.deps.clock.now().toISOString());
+    const first = input['channel'] === 'voice' || state.contactId === undefined;
+    if (sighting && first) await this.deps.customers.recordSighting(sighting);
+    const extra: Pick<Contact, 'call' | 'voicemail'> = { call: { callId: state.callId, number: state.number, customer: state.customer }, ...(voicemail && { voicemail }) };
     try {
-      await this.commands.createContact(tenantId, CreateContactSchema.parse(input), extra);
+      await this.commands.createContact(state.tenantId, CreateContactSchema.parse({ ...input, ...(sighting && { customerId: sighting.customerId }) }), extra);
     } catch (error) {
       if (error instanceof ConflictError) return; // made by an earlier try of this event
       throw error;

@@ -14,6 +14,8 @@ import { callContactId } from './call-effects.ts';
 
 let center: RunningContactCenter;
 let demoNumber: string;
+/** Calls of earlier tests, in order (the first is the abandoned one). */
+const callIds: string[] = [];
 const CLOSED_NUMBER = '+74950000001';
 
 beforeAll(async () => {
@@ -56,6 +58,7 @@ async function dialAndChoose(digit: string, to = demoNumber) {
 describe('phone calls, end to end on the local contact center', () => {
   it('greets in Russian, queues the caller in support on key 1 and, when the caller hangs up, counts an abandoned contact with its wait', async () => {
     const callId = await dialAndChoose('1');
+    callIds.push(callId);
     expect(heardText(callId)).toContain('Для службы поддержки нажмите 1');
     const queued = await waitFor(async () => (await contact(callContactId(callId)))?.status === 'queued' && waiting(callId));
     expect(queued).toBe(true);
@@ -86,6 +89,10 @@ describe('phone calls, end to end on the local contact center', () => {
     expect(heardText(callId)).toContain('Сейчас мы не работаем');
     const voicemail = await waitFor(() => contact(`vm-${callId}`));
     expect(voicemail).toMatchObject({ channel: 'callback', queueId: 'night', status: 'queued', callback: { phone: '+79161234567' }, voicemail: { location: expect.any(String) } });
+    // The same caller is the same customer on every call, and on the voicemail's callback.
+    const earlier = (await contact(callContactId(callIds[0]!)))!;
+    expect(voicemail.customerId).toEqual(expect.any(String));
+    expect(voicemail.customerId).toBe(earlier.customerId);
   });
 
   it('connects an answering agent, and after the agent hangs up the caller rates the call 1–5 on the keypad', async () => {
@@ -101,6 +108,13 @@ describe('phone calls, end to end on the local contact center', () => {
     await waitFor(() => call(callId).responses.length >= call(callId).events.length && call(callId).events.some((e) => e.type === 'ACTION_SUCCESSFUL' && JSON.stringify(e.event).includes('JoinChimeMeeting')));
     expect(heardText(callId)).not.toContain('оцените разговор');
     expect((await contact(offered.contactId))!.status).toBe('connected');
+    // The call's contact carries the caller's customer: the agent holding it reads the profile and the history.
+    expect(offered.customerId).toEqual(expect.any(String));
+    const profile = await anna.api('GET', `/customers/${offered.customerId}`);
+    expect(profile.status).toBe(200);
+    expect(((await profile.json()) as { customer: unknown }).customer).toMatchObject({ channel: 'voice', phone: '+79161234567', externalId: '+79161234567' });
+    const history = (await (await anna.api('GET', `/customers/${offered.customerId}/history`)).json()) as { contacts?: Contact[] };
+    expect(history.contacts?.map((c) => c.contactId)).toContain(offered.contactId);
 
     expect((await anna.api('POST', `/contacts/${offered.contactId}/end`)).status).toBe(200);
     await waitFor(() => call(callId).currentAction === 'SpeakAndGetDigits' && heardText(callId).includes('оцените разговор'));

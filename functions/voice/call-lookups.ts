@@ -10,26 +10,7 @@ import type { DirectoryRepository } from '@cc/shared/tenancy/ports';
 import type { CallFlow } from '@cc/shared/voice/flow-config';
 import type { CallRepository } from '@cc/shared/voice/ports';
 import type { Clock } from '../composition/deps.ts';
-
-/** Entries kept per process, so a flood of calls to unknown numbers cannot grow the cache without bound. */
-const MAX_ENTRIES = 1000;
-
-class Expiring<T> {
-  private readonly entries = new Map<string, { value: Promise<T>; until: number }>();
-  constructor(private readonly clock: Clock, private readonly ttlMs: number) {}
-
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const now = this.clock.now().getTime();
-    const hit = this.entries.get(key);
-    if (hit && hit.until > now) return hit.value;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    const value = load();
-    this.entries.set(key, { value, until: now + this.ttlMs });
-    // A failed read is not kept: the next event reads again.
-    value.catch(() => this.entries.delete(key));
-    return value;
-  }
-}
+import { Expiring } from '../routing/expiring.ts';
 
 export class CallLookups {
   private readonly phones: Expiring<PhoneNumber | undefined>;

@@ -83,7 +83,7 @@ export class VoiceCallService {
       }
       // A callback we dialled has no stored state yet: its first one comes from the contact it dials for.
       const state = stored?.state ?? (await outboundStartState(this.deps, invocation, phone, flow));
-      const context = await this.contextOf(phone.tenantId, state);
+      const context = await this.contextOf(phone.tenantId, state, invocation.event);
       const turn = this.engine(invocation.event, state, flow, context, { callId: invocation.callId, tenantId: phone.tenantId });
       // The call's contact has a known id (one per call): the state names it, so position, callback and survey find it.
       if (turn.effects.some((e) => e.type === 'enqueue-contact')) turn.state.contactId ??= callContactId(invocation.callId);
@@ -108,19 +108,38 @@ export class VoiceCallService {
     return undefined;
   }
 
-  /** The queues' facts now and, for a holding caller, their place: what the engine may decide on. */
-  private async contextOf(tenantId: string, state: CallState | undefined): Promise<FlowContext> {
+  /** The queues' facts now and, for a holding caller whose next steps may announce it, their place: what the engine may decide on. */
+  private async contextOf(tenantId: string, state: CallState | undefined, event: CallEvent): Promise<FlowContext> {
     const at = this.deps.clock.now();
     const queues = await this.lookups.queues(tenantId);
     const context: FlowContext = {
       now: at.toISOString(),
       queues: Object.fromEntries(queues.map((q) => [q.queueId, { open: isOpen(q, at), ...(q.maxWaitSeconds !== undefined && { maxWaitSeconds: q.maxWaitSeconds }), hasOverflow: q.overflowQueueId !== undefined }])),
     };
-    if (state?.phase === 'queued' && state.contactId) {
-      const position = await this.effects.positionOf(tenantId, state.contactId);
+    if (state?.phase === 'queued' && state.contactId && mayAnnounce(event, state)) {
+      const stored = queues.find((q) => q.queueId === state.queueId);
+      const position = await this.effects.positionOf(tenantId, state.contactId, stored);
       if (position) context.position = position;
     }
     return context;
+  }
+}
+
+/**
+ * Whether the flow may say a holding caller's position in its answer to `event`, so the position's reads are due: a
+ * hold period's end without keys, a failed step (spoken holding), and with spoken holding (`holdBroken`) a key or an
+ * interruption too. Keys on the music, updates (an agent joins, the contact is removed) and hang-ups never say it.
+ */
+function mayAnnounce(event: CallEvent, state: CallState): boolean {
+  switch (event.type) {
+    case 'step-done':
+      return !event.digits || state.holdBroken === true;
+    case 'step-failed':
+      return true;
+    case 'step-interrupted':
+      return state.holdBroken === true;
+    default:
+      return false;
   }
 }
 

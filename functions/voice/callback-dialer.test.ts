@@ -5,6 +5,8 @@ import type { RoutingCommit } from '@cc/shared/contacts/ports';
 import { RateLimitedError } from '@cc/shared/errors';
 import type { PhoneNumber } from '@cc/shared/tenancy/model';
 import type { CallControl, MeetingRooms } from '@cc/shared/voice/ports';
+import { ContactChanges } from '../routing/contact-changes.ts';
+import { QueueLookup } from '../routing/queue-lookup.ts';
 import { makeTenantQueue } from '../routing/testing.ts';
 import { CallbackDialer, type CallbackDialerDeps } from './callback-dialer.ts';
 
@@ -60,7 +62,7 @@ function setup(contact: Contact, refusals: Error[] = []) {
     sleeps.push(ms);
     now += ms;
   };
-  const dialer = new CallbackDialer(deps, { intervalMs: 1000, maxThrottledTries: 5, sleep });
+  const dialer = new CallbackDialer(deps, new ContactChanges(deps as never, new QueueLookup(deps as never)), { intervalMs: 1000, maxThrottledTries: 5, sleep });
   return { dialer, placed, tries, sleeps, opened, current: () => stored };
 }
 

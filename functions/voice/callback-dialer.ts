@@ -10,11 +10,10 @@ import type { VoiceDialer } from '@cc/shared/contacts/ports';
 import type { CallControl, MeetingRooms } from '@cc/shared/voice/ports';
 import type { Deps } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
-import { ContactChanges } from '../routing/contact-changes.ts';
+import type { ContactChanges } from '../routing/contact-changes.ts';
 import { dialFailedPlan } from '../routing/plans.ts';
-import { QueueLookup } from '../routing/queue-lookup.ts';
 
-export type CallbackDialerDeps = Pick<Deps, 'clock' | 'routing' | 'queues' | 'directory'> & { callControl: CallControl; meetings: MeetingRooms };
+export type CallbackDialerDeps = Pick<Deps, 'clock' | 'directory'> & { callControl: CallControl; meetings: MeetingRooms };
 
 export interface DialPacing {
   /** The shortest time between two call requests (the provider's default quota is about one per second). */
@@ -26,9 +25,8 @@ export interface DialPacing {
 
 const DEFAULT_PACING: DialPacing = { intervalMs: 1000, maxThrottledTries: 30, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
-
+/** Built once per process by `createServices`, over routing's own contact changes. */
 export class CallbackDialer implements VoiceDialer {
-  private readonly changes: ContactChanges;
   private readonly pacing: DialPacing;
   /** The queue of requests: each waits for the one before it, then for its slot. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -36,9 +34,9 @@ export class CallbackDialer implements VoiceDialer {
 
   constructor(
     private readonly deps: CallbackDialerDeps,
+    private readonly changes: Pick<ContactChanges, 'apply'>,
     pacing: Partial<DialPacing> = {},
   ) {
-    this.changes = new ContactChanges(deps, new QueueLookup(deps));
     this.pacing = { ...DEFAULT_PACING, ...pacing };
   }
 

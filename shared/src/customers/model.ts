@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { IdSchema } from '../limits/input.ts';
-import { MessengerKindSchema } from '../channels/schema.ts';
+import { MESSENGER_KINDS } from '../channels/catalog.ts';
 import type { Contact } from '../contacts/model.ts';
 import type { StoredMessage } from '../conversations/model.ts';
 
@@ -13,7 +13,8 @@ import type { StoredMessage } from '../conversations/model.ts';
 export const CustomerSchema = lazySchema(() => z.object({
   tenantId: z.string().min(1),
   customerId: z.string().min(1),
-  channel: MessengerKindSchema,
+  /** A messenger, or `voice` for a caller (`channelId` is then the number last called, `externalId` the caller's). */
+  channel: z.enum([...MESSENGER_KINDS, 'voice']),
   channelId: z.string().min(1),
   /** The provider's id of the user (Telegram user id, WhatsApp wa_id, VK user id, Viber id, Alice user/application id). */
   externalId: z.string().min(1),

@@ -32,9 +32,15 @@ export const BusinessHoursSchema = lazySchema(() => z.object({
 }));
 export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
 
+/** Zones already found valid: building a formatter is the costly part of parsing a queue, which calls do per event. */
+const KNOWN_TIME_ZONES = new Set<string>();
+
 function isTimeZone(timeZone: string): boolean {
+  if (KNOWN_TIME_ZONES.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
+    // Only valid zones are kept, and there are a few hundred of them.
+    KNOWN_TIME_ZONES.add(timeZone);
     return true;
   } catch {
     return false;

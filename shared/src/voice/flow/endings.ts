@@ -2,7 +2,7 @@
 import type { CallState, FlowTurn } from '../call-state.ts';
 import type { CallEffect, CallEvent, RecordingRef } from '../vocabulary.ts';
 import { agentLeft } from './holding.ts';
-import { SURVEY_DIGITS, surveyGather } from './steps.ts';
+import { callerReachable, SURVEY_DIGITS, surveyGather } from './steps.ts';
 import { closeContactEffects, ended, finish, isClosing, stale, turn, type FlowEnv } from './turn.ts';
 
 /** The survey's answer: a score 1–5 is stored; otherwise one repeat, then goodbye without a score. */
@@ -23,10 +23,18 @@ export function voicemailRecorded(env: FlowEnv, state: CallState, recording: Rec
   if (!recording || state.queueId === undefined) {
     return finish(env, state, [flow.goodbye], { reason: 'no voicemail was left', ...(recording && { effects: [noQueue(state)] }) });
   }
-  const store: CallEffect = { type: 'store-voicemail', phone: state.customer, queueId: state.queueId, recording };
   // The voicemail's callback contact takes the waiting contact's place.
   const handedOver: CallState = { ...state, voicemail: recording, ...(state.contactStatus !== undefined && { contactStatus: 'done' as const }) };
-  return finish(env, handedOver, [flow.voicemail.thanks], { reason: 'voicemail left', effects: [store] });
+  return finish(env, handedOver, [flow.voicemail.thanks], { reason: 'voicemail left', effects: [storeVoicemail(state, state.queueId, recording)] });
+}
+
+/**
+ * The voicemail as a callback contact. The flow sends no caller with a withheld number to voicemail; should one
+ * get there anyway (a call begun before that rule), the message is reported rather than stored with nobody to dial.
+ */
+function storeVoicemail(state: CallState, queueId: string, recording: RecordingRef): CallEffect {
+  if (!callerReachable(state)) return { type: 'report', problem: `a voicemail (${recording.location}) from a number that cannot be called back` };
+  return { type: 'store-voicemail', phone: state.customer, queueId, recording };
 }
 
 function noQueue(state: CallState): CallEffect {
@@ -59,7 +67,7 @@ export function legHungUp(env: FlowEnv, state: CallState, event: Extract<CallEve
 /** The caller hung up while recording: a finished recording is still a voicemail; otherwise an abandon, if a contact was waiting. */
 function hungUpInVoicemail(state: CallState, recording: RecordingRef | undefined): FlowTurn {
   if (recording && state.queueId !== undefined) {
-    const effects: CallEffect[] = [{ type: 'store-voicemail', phone: state.customer, queueId: state.queueId, recording }];
+    const effects: CallEffect[] = [storeVoicemail(state, state.queueId, recording)];
     return ended({ ...state, voicemail: recording, ...(state.contactStatus && { contactStatus: 'done' as const }) }, 'caller', effects);
   }
   const effects = closeContactEffects(state, 'caller hung up while waiting');

@@ -1,7 +1,7 @@
 /** Holding in the queue, the agent's conversation and the updates the contact center sends. */
 import type { CallState, FlowTurn } from '../call-state.ts';
 import type { CallEffect, CallEvent, CallStep } from '../vocabulary.ts';
-import { agentHoldSteps, announcementSteps, CALLBACK_DIGIT, callbackOffered, keepHoldingSteps, surveyGather, voicemailSteps } from './steps.ts';
+import { agentHoldSteps, announcementSteps, CALLBACK_DIGIT, callbackOffered, callerReachable, keepHoldingSteps, surveyGather, voicemailSteps } from './steps.ts';
 import { finish, keep, stale, turn, type FlowEnv } from './turn.ts';
 
 type Update = Extract<CallEvent, { type: 'update-requested' }>;
@@ -14,10 +14,13 @@ function waitedTooLong(env: FlowEnv, state: CallState): boolean {
   return Number.isFinite(waited) && waited >= facts.maxWaitSeconds;
 }
 
-/** One hold period ended (`digits` pressed during it, if any): a callback, voicemail after the maximum wait, or the next announcement. */
+/**
+ * One hold period ended (`digits` pressed during it, if any): a callback, voicemail after the maximum wait, or
+ * the next announcement. A withheld number keeps holding past the maximum wait: its voicemail could not be returned.
+ */
 export function holdPeriodEnded(env: FlowEnv, state: CallState, digits: string | undefined): FlowTurn {
   if (digits) return digitsWhileHolding(env, state, digits, true);
-  if (waitedTooLong(env, state)) return turn({ ...state, phase: 'voicemail' }, voicemailSteps(env.flow, state));
+  if (waitedTooLong(env, state) && callerReachable(state)) return turn({ ...state, phase: 'voicemail' }, voicemailSteps(env.flow, state));
   return turn(state, announcementSteps(env.flow, state, env.context.position?.text));
 }
 
@@ -26,7 +29,7 @@ export function holdPeriodEnded(env: FlowEnv, state: CallState, digits: string |
  * whether the hold step has ended (a step-done) and must be issued again, or still runs (a digits event).
  */
 export function digitsWhileHolding(env: FlowEnv, state: CallState, digits: string, restart: boolean): FlowTurn {
-  if (callbackOffered(env.flow) && digits.includes(CALLBACK_DIGIT)) return requestCallback(env, state);
+  if (callbackOffered(env.flow, state) && digits.includes(CALLBACK_DIGIT)) return requestCallback(env, state);
   return restart ? turn(state, keepHoldingSteps(env.flow, state, env.context.position?.text)) : keep(state);
 }
 

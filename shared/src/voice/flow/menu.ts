@@ -1,7 +1,7 @@
 /** The call's start: greeting, consent, the menu (two levels at most) and the way into a queue. */
 import type { CallState, FlowTurn } from '../call-state.ts';
 import type { CallEffect, CallEvent, CallStep } from '../vocabulary.ts';
-import { currentMenu, enqueueStep, menuAttempts, menuGather, say, voicemailSteps, type MenuLevel } from './steps.ts';
+import { callerReachable, currentMenu, enqueueStep, menuAttempts, menuGather, say, voicemailSteps, type MenuLevel } from './steps.ts';
 import { apologize, finish, turn, type FlowEnv } from './turn.ts';
 
 /** A new inbound call: its state, the greeting, the consent prompt and the menu (or the queue). */
@@ -77,15 +77,18 @@ export function goToQueue(env: FlowEnv, state: CallState, queueId: string, optio
     effects.push({ type: 'recording-changed', recording: true });
     next = { ...next, recording: true };
   }
-  steps.push(enqueueStep(flow, queueId));
+  steps.push(enqueueStep(flow, next, queueId));
   return turn(next, steps, effects);
 }
 
-/** The queue is closed: its message, then voicemail, a callback request or goodbye. */
+/**
+ * The queue is closed: its message, then voicemail, a callback request or goodbye. A caller whose number
+ * is withheld gets goodbye: a voicemail promises a call back too, and there is no number to dial.
+ */
 function closedQueue(env: FlowEnv, state: CallState): FlowTurn {
   const { flow } = env;
   const message = say(flow, state, flow.closed.message);
-  const then = flow.closed.then ?? 'voicemail';
+  const then = callerReachable(state) ? (flow.closed.then ?? 'voicemail') : 'hang-up';
   if (then === 'voicemail') return turn({ ...state, phase: 'voicemail' }, [message, ...voicemailSteps(flow, state)]);
   if (then === 'callback') {
     const request: CallEffect = { type: 'request-callback', phone: state.customer, ...(state.queueId !== undefined && { queueId: state.queueId }) };

@@ -82,19 +82,27 @@ function periodSeconds(flow: CallFlow): number {
   return flow.hold?.announceEverySeconds ?? 30;
 }
 
-/** Whether key 1 asks for a callback while holding in this flow. */
-export function callbackOffered(flow: CallFlow): boolean {
-  return flow.hold?.offerCallback ?? true;
+/**
+ * Whether the caller's number can be called back: E.164 with a country code. A withheld number comes as
+ * `anonymous`, `Restricted`, an empty string or a bare extension, and nobody can dial those.
+ */
+export function callerReachable(state: CallState): boolean {
+  return /^\+[1-9]\d{6,14}$/.test(state.customer);
+}
+
+/** Whether key 1 asks for a callback while holding: the flow offers it and the caller's number can be dialled. */
+export function callbackOffered(flow: CallFlow, state: CallState): boolean {
+  return (flow.hold?.offerCallback ?? true) && callerReachable(state);
 }
 
 /** The queue's hold step: the prompt for one announcement period, key 1 accepted when a callback is offered. */
-export function enqueueStep(flow: CallFlow, queueId: string): CallStep {
+export function enqueueStep(flow: CallFlow, state: CallState, queueId: string): CallStep {
   return {
     type: 'enqueue',
     queueId,
     holdPrompt: flow.hold?.prompt ?? 'hold-music',
     periodSeconds: periodSeconds(flow),
-    ...(callbackOffered(flow) && { acceptDigits: CALLBACK_DIGIT }),
+    ...(callbackOffered(flow, state) && { acceptDigits: CALLBACK_DIGIT }),
   };
 }
 
@@ -109,15 +117,15 @@ function spokenHoldLine(flow: CallFlow, state: CallState, position: { ru: string
  * offers it), then the hold step. Spoken holding (the prompt is broken) says a line and pauses instead.
  */
 export function announcementSteps(flow: CallFlow, state: CallState, position: { ru: string; en: string } | undefined): CallStep[] {
-  const offer = callbackOffered(flow) ? [say(flow, state, flow.callback.offer)] : [];
+  const offer = callbackOffered(flow, state) ? [say(flow, state, flow.callback.offer)] : [];
   if (state.holdBroken) return [spokenHoldLine(flow, state, position), ...offer, pauseStep(flow)];
   const announce = position ? [sayRaw(flow, state, position[state.language], state.language)] : [];
-  return [...announce, ...offer, enqueueStep(flow, state.queueId!)];
+  return [...announce, ...offer, enqueueStep(flow, state, state.queueId!)];
 }
 
 /** Keep holding without an announcement (another key was pressed, or the step must be issued again). */
 export function keepHoldingSteps(flow: CallFlow, state: CallState, position: { ru: string; en: string } | undefined): CallStep[] {
-  return state.holdBroken ? [spokenHoldLine(flow, state, position), pauseStep(flow)] : [enqueueStep(flow, state.queueId!)];
+  return state.holdBroken ? [spokenHoldLine(flow, state, position), pauseStep(flow)] : [enqueueStep(flow, state, state.queueId!)];
 }
 
 /** The agent's hold: the prompt, or the spoken line and a pause when the prompt is broken. */

@@ -30,6 +30,13 @@ describe('SmaEventSchema', () => {
     expect(parsed.InvocationEventType).toBe('NEW_INBOUND_CALL');
   });
 
+  it('reads a caller without a From (a withheld number) as an empty number instead of refusing the call', () => {
+    const event = readSmaSample<{ CallDetails: { Participants: Record<string, unknown>[] } }>('event-new-inbound-call.json');
+    const participants = event.CallDetails.Participants.map(({ From: _from, ...rest }) => rest);
+    const parsed = SmaEventSchema.parse({ ...event, CallDetails: { ...event.CallDetails, Participants: participants } });
+    expect(parsed.CallDetails.Participants[0]?.From).toBe('');
+  });
+
   it('keeps the top-level error of INVALID_LAMBDA_RESPONSE', () => {
     const parsed = SmaEventSchema.parse(readSmaSample('event-invalid-lambda-response.json'));
     expect(parsed.ErrorType).toBe('TransactionAttributesInvalidMapSize');

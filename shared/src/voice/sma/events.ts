@@ -30,7 +30,8 @@ export const SmaParticipantSchema = lazySchema(() => z.object({
   CallId: z.string().min(1),
   ParticipantTag: ParticipantTagSchema,
   To: z.string(),
-  From: z.string(),
+  /** A withheld caller may come without one (the guide names no spelling): read as `''`, which the flow never calls back. */
+  From: z.string().default(''),
   Direction: z.enum(['Inbound', 'Outbound']),
   /** Epoch milliseconds, sent as a string. */
   StartTimeInMilliseconds: z.string().regex(/^\d+$/),

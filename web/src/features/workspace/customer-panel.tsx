@@ -13,6 +13,7 @@ import { formatDate, formatPhone, formatShortDateTime } from '../../i18n/format.
 import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
+import { CallOutcome } from './call-outcome.tsx';
 import { customerLabel, useCustomer } from './customers.tsx';
 
 const PAGE_SIZE = 20;
@@ -224,6 +225,7 @@ function CustomerHistory({ customerId, currentContactId, queues, revision }: { c
               <span className="history-contact__text">
                 <span>{queues.get(c.queueId)?.name ?? c.queueId}</span>
                 <span className="muted tabular">{formatShortDateTime(c.createdAt, locale)}</span>
+                <CallOutcome contact={c} />
               </span>
               <span className="contact-state" data-state={c.status}>
                 {c.contactId === currentContactId ? t('customer.current') : t(`contactStatus.${c.status}`)}
