@@ -15,6 +15,7 @@ import type { VisitorTokens } from '../widget/visitor-tokens.ts';
 import type { VisitorGate } from '../widget/visitor-gate.ts';
 import { createRoutingServices, type RoutingServices } from './routing-services.ts';
 import { createVisitorServices } from './visitor-services.ts';
+import { TranscriptService } from '../voice/transcripts.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -32,6 +33,8 @@ export interface Services {
   visitorTokens: VisitorTokens;
   visitorGate: VisitorGate;
   widget: WidgetService;
+  /** Call transcripts: Transcribe events in (the agent's browser in AWS, the scripted caller locally), segments out. */
+  transcripts: TranscriptService;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -47,5 +50,6 @@ export function createServices(deps: ServiceDeps): Services {
     inbound: new InboundService(deps, channels),
     ...visitors,
     widget: new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries }),
+    transcripts: new TranscriptService(deps),
   };
 }
