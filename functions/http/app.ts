@@ -9,6 +9,7 @@ import { problemResponse, renderError } from './problem.ts';
 import { bodySizeLimit, pathIdLimits } from './input-limits.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
+import { transcriptRoutes } from './routes/transcripts.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
@@ -37,6 +38,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/', phoneNumberRoutes(deps, auth))
     .route('/agents', agentRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, services, auth))
+    .route('/contacts', transcriptRoutes(deps, services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
     .route('/', widgetConsoleRoutes(services, auth));
