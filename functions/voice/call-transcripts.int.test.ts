@@ -5,7 +5,7 @@
  * a condition, never on time.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { TranscriptSegment } from '@cc/shared/voice/transcript-merge';
+import type { TranscriptSegment } from '@cc/shared/voice/values';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
 import { BUILT_IN_SCRIPTS } from '../local/voice/scripted-caller.ts';
 import { signIn, waitFor } from '../../test/live.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@cc/shared/db/keys';
-import type { TranscriptSegment } from '@cc/shared/voice/transcript-merge';
+import type { TranscriptSegment } from '@cc/shared/voice/values';
 import { createTestTable } from '../../../test/dynamodb.ts';
 import { DynamoTable } from './table.ts';
 import { DynamoTranscriptRepository } from './transcript-repository.ts';

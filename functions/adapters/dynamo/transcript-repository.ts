@@ -1,6 +1,6 @@
 import { keys } from '@cc/shared/db/keys';
 import { ConflictError } from '@cc/shared/errors';
-import { compareSegments, type TranscriptSegment } from '@cc/shared/voice/transcript-merge';
+import { compareSegments, type TranscriptSegment } from '@cc/shared/voice/values';
 import type { TranscriptRepository } from '@cc/shared/voice/ports';
 import type { DynamoTable } from './table.ts';
 

@@ -4,7 +4,7 @@ import type { Contact } from '../contacts/model.ts';
 import type { QueueStats } from '../routing/queue-stats.ts';
 import type { StoredMessage } from '../conversations/model.ts';
 import type { WidgetChatState, WidgetMessageView } from '../widget/model.ts';
-import type { TranscriptSegment } from '../voice/transcript-merge.ts';
+import type { TranscriptSegment } from '../voice/values.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };

@@ -1,7 +1,7 @@
 /** The voice side's ports: call records, the telephony provider's call control, audio meetings and flow storage. */
 import type { CallState } from './call-state.ts';
 import type { CallFlow } from './flow-config.ts';
-import type { TranscriptSegment } from './transcript-merge.ts';
+import type { TranscriptSegment } from './values.ts';
 import type { CallEffect, CallStep, ConnectTarget, UpdateReason } from './vocabulary.ts';
 
 /** A call's record: the flow state plus what makes a retried provider invocation harmless. */

@@ -7,9 +7,9 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../limits/input.ts';
-import type { TranscriptSegment, TranscriptSpeaker } from './transcript-merge.ts';
+import type { TranscriptSegment, TranscriptSpeaker } from './values.ts';
 
-export * from './transcript-merge.ts';
+export * from './values.ts';
 
 /** Results in one event: Transcribe sends one or a few per event; more is not a Transcribe event. */
 export const TRANSCRIPT_MAX_RESULTS = 20;

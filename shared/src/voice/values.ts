@@ -1,5 +1,5 @@
-// A call transcript's segments and the one rule for merging them, zod-free so the console can merge pushed
-// segments exactly as the server stores them (docs/voice-transcripts.md).
+// Zod-free call-transcript values: the segment and the one rule for merging segments, so the console merges
+// pushed segments exactly as the server stores them (docs/voice-transcripts.md).
 
 /** Who spoke: the transcript has two channels, the agent's and the customer's. */
 export type TranscriptSpeaker = 'agent' | 'customer';
