@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { customerLabel, useCustomer } from './customers.tsx';
+import { HistoryTranscript } from './history-transcript.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -228,6 +229,7 @@ function CustomerHistory({ customerId, currentContactId, queues, revision }: { c
               <span className="contact-state" data-state={c.status}>
                 {c.contactId === currentContactId ? t('customer.current') : t(`contactStatus.${c.status}`)}
               </span>
+              {c.channel === 'voice' && c.contactId !== currentContactId && <HistoryTranscript contactId={c.contactId} />}
             </li>
           ))}
         </ul>
