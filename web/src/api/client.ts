@@ -38,6 +38,8 @@ export interface ApiClient {
   sendTyping(contactId: string): Promise<{ delivered: boolean }>;
   /** A call's two-channel transcript in time order (the contact's agent and supervisors). */
   getTranscript(contactId: string): Promise<TranscriptSegment[]>;
+  /** Hands one Amazon Transcribe `TranscriptEvent` of the agent's call to the server (the AWS audio path); answers the segments stored. */
+  postTranscript(contactId: string, event: unknown): Promise<TranscriptSegment[]>;
 
   getCustomer(customerId: string): Promise<CustomerProfileView>;
   /** One page of the customer's history across linked channels, newest first. */
@@ -95,6 +97,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     resendMessage: async (messageId) => (await post<{ message: StoredMessage }>(`/api/messages/${id(messageId)}/resend`)).message,
     sendTyping: (contactId) => post<{ delivered: boolean }>(`/api/contacts/${id(contactId)}/typing`),
     getTranscript: async (contactId) => (await call<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`)).segments,
+    postTranscript: async (contactId, event) => (await post<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`, event)).segments,
 
     getCustomer: (customerId) => call<CustomerProfileView>(`/api/customers/${id(customerId)}`),
     customerHistory: (customerId, page = {}) => {
