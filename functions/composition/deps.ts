@@ -14,7 +14,7 @@ import type { CustomerRepository } from '@cc/shared/customers/ports';
 import type { RateLimiter } from '@cc/shared/limits/ports';
 import type { DeliveryQueue } from '@cc/shared/delivery/ports';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
-import type { CallControl, CallRepository, MeetingRooms } from '@cc/shared/voice/ports';
+import type { CallControl, CallRepository, MeetingRooms, TranscriptRepository } from '@cc/shared/voice/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
 import type { TokenVerifier } from '../auth/token-verifier.ts';
@@ -54,6 +54,8 @@ export interface Deps {
   timers: Timers;
   /** Phone calls' flow state and the numbers' call flows. */
   calls: CallRepository;
+  /** Call transcripts, segment by segment beside their contacts. */
+  transcripts: TranscriptRepository;
   /** The telephony provider's control of live calls (AWS: the SIP media application, when deployed; locally the emulator). */
   callControl: CallControl;
   /** Audio meetings for calls (AWS: Chime SDK meetings; locally WebRTC rooms). */

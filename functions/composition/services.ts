@@ -17,6 +17,7 @@ import type { VisitorTokens } from '../widget/visitor-tokens.ts';
 import type { VisitorGate } from '../widget/visitor-gate.ts';
 import { createRoutingServices, type RoutingServices } from './routing-services.ts';
 import { createVisitorServices } from './visitor-services.ts';
+import { TranscriptService } from '../voice/transcripts.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -38,6 +39,8 @@ export interface Services {
   callAudio: CallAudioAccess;
   /** Dials accepted callbacks: `deps.dialer` when the process gives one, else the paced dialer over `callControl`. */
   dialer: VoiceDialer;
+  /** Call transcripts: Transcribe events in (the agent's browser in AWS, the scripted caller locally), segments out. */
+  transcripts: TranscriptService;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -55,5 +58,6 @@ export function createServices(deps: ServiceDeps): Services {
     widget: new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries }),
     callAudio: new CallAudioAccess(deps),
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
+    transcripts: new TranscriptService(deps),
   };
 }

@@ -37,6 +37,7 @@ import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalMeetingRooms } from './voice/local-meetings.ts';
 import { createLocalVoice, type LocalVoice } from './voice/local-voice.ts';
+import { localTranscriptFeed } from './voice/transcript-feed.ts';
 import type { EmulatorTiming } from './voice/emulator.ts';
 import { createVoiceServices } from '../composition/voice-services.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
@@ -165,7 +166,16 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     // Phone calls: the SMA emulator invokes the catalogued voice handler, as the SIP media application does in AWS.
     const meetings = new LocalMeetingRooms();
     const voiceHandler = handlers.get('voice-sma')!;
-    const localVoice = createLocalVoice({ invoke: (event) => voiceHandler(event, createLambdaContext('voice-sma')), meetings, ...(options.voiceTiming && { timing: options.voiceTiming }) });
+    // The scripted caller's transcript events go through the one ingestion, built below with the services.
+    const built: { services?: Services } = {};
+    const transcripts = { feed: (call: { callId: string; to: string }, event: unknown) => localTranscriptFeed(deps, () => built.services!).feed(call, event) };
+    const localVoice = createLocalVoice({
+      invoke: (event) => voiceHandler(event, createLambdaContext('voice-sma')),
+      meetings,
+      transcripts,
+      onError: (error, callId) => logger.warn('Scripted transcript event failed', { error, callId }),
+      ...(options.voiceTiming && { timing: options.voiceTiming }),
+    });
     cleanups.push(() => localVoice.stop());
     // No dialer stands in: accepted callbacks are dialled on the emulator, paced as the SIP media application's quota asks.
     const deps: Deps = {
@@ -182,6 +192,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       delivery,
     };
     const { services } = compose(deps);
+    built.services = services;
     const voice = createVoiceServices(deps, services.routing);
     installComposition({ deps, services, voice });
 

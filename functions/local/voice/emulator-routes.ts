@@ -11,20 +11,25 @@ import { IdSchema } from '@cc/shared/limits/input';
 import { readJson } from '../../http/body.ts';
 import { problemResponse, renderError } from '../../http/problem.ts';
 import type { SmaEmulator } from './emulator.ts';
+import { CallScriptSchema, type ScriptedCallers } from './scripted-caller.ts';
+import { InvalidRequestError } from '@cc/shared/errors';
 
 /** Bodies here are tiny; anything larger is a mistake. */
 export const EMULATOR_BODY_MAX_BYTES = 8 * 1024;
 
 const Phone = lazySchema(() => z.string().min(1).max(32));
-const StartCallSchema = lazySchema(() => z.object({ from: Phone, to: Phone }));
+const StartCallSchema = lazySchema(() => z.object({ from: Phone, to: Phone, script: CallScriptSchema.optional() }));
 const DigitsSchema = lazySchema(() => z.object({ digits: z.string().regex(/^[0-9*#]{1,32}$/, 'must be 1–32 of 0-9 * #') }));
 const RejectSchema = lazySchema(() => z.object({ reason: z.enum(['busy', 'no-answer']) }));
 const ArgumentsSchema = lazySchema(() => z.record(z.string().min(1).max(256), z.string().max(4096)));
 const CreateCallSchema = lazySchema(() => z.object({ fromPhoneNumber: Phone, toPhoneNumber: Phone, argumentsMap: ArgumentsSchema.optional() }));
 const UpdateCallSchema = lazySchema(() => z.object({ arguments: ArgumentsSchema }));
 
-/** The `/local/voice/…` routes, to mount at the server's root; `emulator` is the runtime's one SMA emulator. */
-export function voiceEmulatorRoutes(emulator: SmaEmulator) {
+/**
+ * The `/local/voice/…` routes, to mount at the server's root; `emulator` is the runtime's one SMA emulator, `scripted`
+ * plays a call's conversation script (absent: calls with a script are refused).
+ */
+export function voiceEmulatorRoutes(emulator: SmaEmulator, scripted?: ScriptedCallers) {
   const callId = (value: string) => IdSchema.parse(value);
   return new Hono()
     .use(
@@ -35,8 +40,12 @@ export function voiceEmulatorRoutes(emulator: SmaEmulator) {
       }),
     )
     .post('/local/voice/calls', async (c) => {
-      const body = await readJson(c, StartCallSchema);
-      return c.json(emulator.startInbound(body), 201);
+      const { script, ...body } = await readJson(c, StartCallSchema);
+      if (script && !scripted) throw new InvalidRequestError('This emulator has no transcript feed; a call cannot carry a script');
+      const started = emulator.startInbound(body);
+      // Registered before anything awaits: the call cannot reach an agent's meeting before this.
+      if (script) scripted!.register(started.callId, body.to, script);
+      return c.json(started, 201);
     })
     .get('/local/voice/calls', (c) => c.json({ calls: emulator.list() }))
     .get('/local/voice/calls/:callId', (c) => c.json(emulator.get(callId(c.req.param('callId')))))

@@ -10,6 +10,7 @@ import { SmaEmulator, type EmulatorTiming } from './emulator.ts';
 import { EmulatorCallControl } from './emulator-call-control.ts';
 import { voiceEmulatorRoutes } from './emulator-routes.ts';
 import type { LocalMeetingRooms } from './local-meetings.ts';
+import { ScriptedCallers, type TranscriptFeed } from './scripted-caller.ts';
 
 export interface LocalVoice {
   emulator: SmaEmulator;
@@ -20,7 +21,11 @@ export interface LocalVoice {
   stop(): void;
 }
 
-export function createLocalVoice(options: { invoke: (event: SmaEvent) => Promise<unknown>; meetings: LocalMeetingRooms; timing?: Partial<EmulatorTiming> }): LocalVoice {
+/**
+ * `transcripts`: where the scripted caller's Transcribe events go (the contact center's ingestion); without it a
+ * call placed with a `script` is refused.
+ */
+export function createLocalVoice(options: { invoke: (event: SmaEvent) => Promise<unknown>; meetings: LocalMeetingRooms; timing?: Partial<EmulatorTiming>; transcripts?: TranscriptFeed; onError?: (error: unknown, callId: string) => void }): LocalVoice {
   const numbers = new Set<string>();
   const promptDurationsMs = Object.fromEntries(Object.values(PROMPT_FILES).map((file) => [file.key, file.durationSeconds * 1000]));
   const emulator = new SmaEmulator({
@@ -29,5 +34,17 @@ export function createLocalVoice(options: { invoke: (event: SmaEvent) => Promise
     meetings: (meetingId) => options.meetings.has(meetingId),
     timing: { ...options.timing, promptDurationsMs: { ...promptDurationsMs, ...options.timing?.promptDurationsMs } },
   });
-  return { emulator, callControl: new EmulatorCallControl(emulator), numbers, routes: voiceEmulatorRoutes(emulator), stop: () => emulator.dispose() };
+  const scripted = options.transcripts && new ScriptedCallers({ feed: options.transcripts, scale: () => emulator.timing.scale, onError: options.onError ?? (() => undefined) });
+  const unsubscribe = scripted ? emulator.on(scripted.onActivity) : () => undefined;
+  return {
+    emulator,
+    callControl: new EmulatorCallControl(emulator),
+    numbers,
+    routes: voiceEmulatorRoutes(emulator, scripted),
+    stop: () => {
+      scripted?.stopAll();
+      unsubscribe();
+      emulator.dispose();
+    },
+  };
 }

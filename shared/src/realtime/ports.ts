@@ -4,6 +4,7 @@ import type { Contact } from '../contacts/model.ts';
 import type { QueueStats } from '../routing/queue-stats.ts';
 import type { StoredMessage } from '../conversations/model.ts';
 import type { WidgetChatState, WidgetMessageView } from '../widget/model.ts';
+import type { TranscriptSegment } from '../voice/values.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
@@ -42,7 +43,12 @@ export type LiveMessage =
   /** To a web chat visitor only: a message of their conversation, without internal ids. */
   | { type: 'widget.message'; message: WidgetMessageView }
   /** To a web chat visitor only: their chat's state (waiting with place and estimated wait, connected, ended). */
-  | { type: 'widget.state'; state: WidgetChatState };
+  | { type: 'widget.state'; state: WidgetChatState }
+  /**
+   * To the call's agent and to supervisors: transcript segments just stored (new, or a newer version of a partial).
+   * Consoles merge them with `mergeSegments`, so repeats and reordering are harmless.
+   */
+  | { type: 'transcript'; contactId: string; segments: TranscriptSegment[] };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {

@@ -1,6 +1,7 @@
 /** The voice side's ports: call records, the telephony provider's call control, audio meetings and flow storage. */
 import type { CallState } from './call-state.ts';
 import type { CallFlow } from './flow-config.ts';
+import type { TranscriptSegment } from './values.ts';
 import type { CallEffect, CallStep, ConnectTarget, UpdateReason } from './vocabulary.ts';
 
 /** A call's record: the flow state plus what makes a retried provider invocation harmless. */
@@ -60,4 +61,16 @@ export interface MeetingRooms {
   open(tenantId: string, contactId: string): Promise<{ meetingId: string; meeting?: unknown }>;
   join(meetingId: string, attendee: { userId: string; role: MeetingRole }): Promise<MeetingTicket>;
   close(meetingId: string): Promise<void>;
+}
+
+/** A call's transcript, segment by segment, stored beside its contact. */
+export interface TranscriptRepository {
+  /**
+   * Stores each segment unless the stored one wins under `replacesSegment` (a partial never overwrites a final;
+   * a repeated final changes nothing), by conditional writes, so concurrent and repeated appends are harmless.
+   * @returns the segments that were written
+   */
+  append(tenantId: string, contactId: string, segments: readonly TranscriptSegment[]): Promise<TranscriptSegment[]>;
+  /** The contact's segments in display order (`compareSegments`); none: an empty list. */
+  list(tenantId: string, contactId: string): Promise<TranscriptSegment[]>;
 }

@@ -7,6 +7,7 @@ import type { ReplyRequest, StoredMessage } from '@cc/shared/conversations/model
 import type { CustomerHistoryPage, CustomerProfileView } from '@cc/shared/customers/model';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { Wallboard } from '@cc/shared/realtime/ports';
+import type { TranscriptSegment } from '@cc/shared/voice/values';
 import type { DirectoryAgent, MeResponse } from './types.ts';
 
 /** Calls the console makes once signed in. */
@@ -35,6 +36,10 @@ export interface ApiClient {
   resendMessage(messageId: string): Promise<StoredMessage>;
   /** The agent types in a web chat contact: the visitor sees dots. Web chats only (other channels have no typing API). */
   sendTyping(contactId: string): Promise<{ delivered: boolean }>;
+  /** A call's two-channel transcript in time order (the contact's agent and supervisors). */
+  getTranscript(contactId: string): Promise<TranscriptSegment[]>;
+  /** Hands one Amazon Transcribe `TranscriptEvent` of the agent's call to the server (the AWS audio path); answers the segments stored. */
+  postTranscript(contactId: string, event: unknown): Promise<TranscriptSegment[]>;
 
   getCustomer(customerId: string): Promise<CustomerProfileView>;
   /** One page of the customer's history across linked channels, newest first. */
@@ -91,6 +96,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     sendReply: async (contactId, reply) => (await post<{ message: StoredMessage }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,
     resendMessage: async (messageId) => (await post<{ message: StoredMessage }>(`/api/messages/${id(messageId)}/resend`)).message,
     sendTyping: (contactId) => post<{ delivered: boolean }>(`/api/contacts/${id(contactId)}/typing`),
+    getTranscript: async (contactId) => (await call<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`)).segments,
+    postTranscript: async (contactId, event) => (await post<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`, event)).segments,
 
     getCustomer: (customerId) => call<CustomerProfileView>(`/api/customers/${id(customerId)}`),
     customerHistory: (customerId, page = {}) => {

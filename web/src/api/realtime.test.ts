@@ -72,6 +72,7 @@ describe('parseServerMessage', () => {
       { type: 'message.created', message: { messageId: 'm1' } as never },
       { type: 'message.updated', message: { messageId: 'm1' } as never },
       { type: 'typing', from: 'visitor', contactId: 'c1', conversationId: 'webchat:w1:v1', at: '2026-01-01T10:00:00Z' },
+      { type: 'transcript', contactId: 'call-1', segments: [{ segmentId: 'r1', speaker: 'customer', text: 'Алло', startMs: 0, endMs: 800, partial: true }] },
     ];
     // Act
     const parsed = frames.map((frame) => parseServerMessage(JSON.stringify(frame)));
@@ -86,6 +87,9 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage(JSON.stringify({ type: 'message.created', message: { messageId: '' } }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'typing', from: 'visitor', contactId: '' }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'typing', from: 'bot', contactId: 'c1' }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'transcript', contactId: 'call-1' }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'transcript', contactId: 'call-1', segments: [null] }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'transcript', contactId: 'call-1', segments: [{ segmentId: 'r1', speaker: 'bot', text: 'x', startMs: 0, endMs: 1, partial: false }] }))).toBeUndefined();
   });
 });
 

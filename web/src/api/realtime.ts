@@ -24,6 +24,14 @@ function hasId(value: unknown, field: string): boolean {
   return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)[field] === 'string' && (value as Record<string, string>)[field] !== '';
 }
 
+/** Whether `value` is a list of transcript segments as the server pushes them (a malformed one would break the merge). */
+function isSegmentList(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every((s: Record<string, unknown> | null) => hasId(s, 'segmentId') && (s!.speaker === 'agent' || s!.speaker === 'customer') && typeof s!.text === 'string' && typeof s!.startMs === 'number' && typeof s!.endMs === 'number' && typeof s!.partial === 'boolean')
+  );
+}
+
 /** Parses one pushed frame; undefined for anything that is not a known, well-formed message. */
 export function parseServerMessage(data: unknown): ServerMessage | undefined {
   if (typeof data !== 'string') return undefined;
@@ -49,6 +57,8 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
     case 'message.created':
     case 'message.updated':
       return hasId(frame.message, 'messageId') ? (frame as ServerMessage) : undefined;
+    case 'transcript':
+      return hasId(frame, 'contactId') && isSegmentList(frame.segments) ? (frame as ServerMessage) : undefined;
     case 'typing':
       return (frame.from === 'visitor' || frame.from === 'agent') && hasId(frame, 'contactId') ? (frame as ServerMessage) : undefined;
     default:

@@ -14,6 +14,7 @@ import { CustomerPanel } from './customer-panel.tsx';
 import { customerLabel, useCustomer } from './customers.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { VoicePanel } from './voice-panel.tsx';
+import { TranscriptPanel } from './transcript-panel.tsx';
 
 type Tab = 'chat' | 'customer';
 
@@ -130,7 +131,7 @@ export function ContactPane({
       </div>
 
       <div className="pane__body">
-        <div className="pane__main">{voice ? <VoicePanel contact={contact} profile={profile} /> : <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} />}</div>
+        <div className="pane__main">{voice ? <><VoicePanel contact={contact} profile={profile} />{contact.channel === 'voice' && <TranscriptPanel key={contact.contactId} contactId={contact.contactId} />}</> : <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} />}</div>
         <aside className="pane__side" aria-label={t('customer.title')}>
           <CustomerPanel contact={contact} queues={queues} />
         </aside>

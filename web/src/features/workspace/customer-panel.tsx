@@ -15,6 +15,7 @@ import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { CallOutcome } from './call-outcome.tsx';
 import { customerLabel, useCustomer } from './customers.tsx';
+import { HistoryTranscript } from './history-transcript.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -230,6 +231,7 @@ function CustomerHistory({ customerId, currentContactId, queues, revision }: { c
               <span className="contact-state" data-state={c.status}>
                 {c.contactId === currentContactId ? t('customer.current') : t(`contactStatus.${c.status}`)}
               </span>
+              {c.channel === 'voice' && c.contactId !== currentContactId && <HistoryTranscript contactId={c.contactId} />}
             </li>
           ))}
         </ul>

@@ -1,0 +1,37 @@
+/**
+ * Call transcripts in: one path for both runtimes. In AWS the agent's browser posts what Amazon Transcribe
+ * streaming returned (`POST /api/contacts/:id/transcript`); locally the SMA emulator's scripted caller feeds
+ * events of the same shape. Either way: parse, read into segments, store under the merge rule, push what changed.
+ */
+import { NotFoundError } from '@cc/shared/errors';
+import { segmentsOf, TranscriptEventBodySchema, type ChannelMap, type TranscriptSegment } from '@cc/shared/voice/transcript';
+import type { Deps } from '../composition/deps.ts';
+import { broadcast, ownerOr } from '../realtime/reactions.ts';
+
+export type TranscriptServiceDeps = Pick<Deps, 'transcripts' | 'contacts' | 'connections' | 'push'>;
+
+/** Ingests Transcribe events into a contact's transcript and reads it back. */
+export class TranscriptService {
+  constructor(private readonly deps: TranscriptServiceDeps) {}
+
+  /**
+   * Stores the event's segments on the contact and pushes those that were written to the contact's agent and to
+   * supervisors (as conversation messages are pushed).
+   * @returns the segments written (none when every one was already stored as well or better)
+   * @throws ZodError when `event` is not a Transcribe `TranscriptEvent`; NotFoundError when the contact is not the tenant's
+   */
+  async ingest(tenantId: string, contactId: string, event: unknown, channels: ChannelMap): Promise<TranscriptSegment[]> {
+    const segments = segmentsOf(TranscriptEventBodySchema.parse(event), { channels });
+    const contact = await this.deps.contacts.get(tenantId, contactId);
+    if (!contact) throw new NotFoundError('Contact', contactId);
+    if (segments.length === 0) return [];
+    const written = await this.deps.transcripts.append(tenantId, contactId, segments);
+    if (written.length > 0) await broadcast(this.deps, tenantId, ownerOr(contact.agentId ?? '', 'supervisor'), { type: 'transcript', contactId, segments: written });
+    return written;
+  }
+
+  /** The contact's transcript in display order (the caller has checked it may read the contact). */
+  list(tenantId: string, contactId: string): Promise<TranscriptSegment[]> {
+    return this.deps.transcripts.list(tenantId, contactId);
+  }
+}
