@@ -31,6 +31,7 @@ export function ContactPane({
   onEnd,
   onComplete,
   onTransfer,
+  onHold,
 }: {
   contact: Contact;
   queues: Map<string, TenantQueue>;
@@ -40,6 +41,7 @@ export function ContactPane({
   onEnd(): Promise<unknown>;
   onComplete(): Promise<unknown>;
   onTransfer(target: Transfer): Promise<Contact | undefined>;
+  onHold(onHold: boolean): Promise<unknown>;
 }) {
   const { t, locale } = useI18n();
   const notify = useToast();
@@ -76,12 +78,12 @@ export function ContactPane({
           <p className="pane__meta">{subtitle}</p>
         </div>
         <div className="pane__actions">
-          {!wrapping && (
+          {!wrapping && !voice && (
             <span className="pane__timer tabular" title={t('contactStatus.connected')}>
               {formatClock(secondsSince(contact.connectedAt ?? contact.statusSince, now))}
             </span>
           )}
-          {contact.status === 'connected' && (
+          {contact.status === 'connected' && !voice && (
             <>
               <button type="button" className="button button--subtle" disabled={busy} onClick={() => setTransferring(true)}>
                 <TransferIcon size={18} />
@@ -130,7 +132,7 @@ export function ContactPane({
       </div>
 
       <div className="pane__body">
-        <div className="pane__main">{voice ? <VoicePanel contact={contact} profile={profile} /> : <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} />}</div>
+        <div className="pane__main">{voice ? <VoicePanel contact={contact} profile={profile} selfId={selfId} now={now} onHold={onHold} onTransfer={() => setTransferring(true)} onHangUp={onEnd} /> : <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} />}</div>
         <aside className="pane__side" aria-label={t('customer.title')}>
           <CustomerPanel contact={contact} queues={queues} />
         </aside>
