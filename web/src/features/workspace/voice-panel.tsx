@@ -34,12 +34,16 @@ export function VoicePanel({
   const kind: VoiceKind = isVoiceKind(contact.channel) ? contact.channel : 'voice';
   const Icon = kind === 'callback' ? PhoneCallbackIcon : PhoneIcon;
   const live = contact.status === 'connected' && contact.agentId === selfId;
+  // Beside the softphone the call card gives up its big icon, so the controls fit without scrolling.
+  const compact = live || contact.status === 'after-contact-work';
   return (
     <div className="voice-panel">
-      <div className="voice-panel__card">
-        <span className="voice-panel__icon" aria-hidden="true">
-          <Icon size={28} />
-        </span>
+      <div className={compact ? 'voice-panel__card voice-panel__card--compact' : 'voice-panel__card'}>
+        {!compact && (
+          <span className="voice-panel__icon" aria-hidden="true">
+            <Icon size={28} />
+          </span>
+        )}
         <p className="voice-panel__kind">{t(`voice.title.${kind}`)}</p>
         <p className="voice-panel__label">{t('voice.number')}</p>
         {phone ? (
