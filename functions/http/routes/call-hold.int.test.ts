@@ -68,7 +68,7 @@ describe('POST /api/contacts/:contactId/hold', () => {
     expect((await app.request(`/api/contacts/${call}/hold`, { method: 'POST', body: '{}' })).status).toBe(401);
   });
 
-  it('closes the open period when the call ends on hold, and refuses a hold after that', async () => {
+  it('closes the open period when the call ends on hold, refuses a hold after that, and counts the hold time on close', async () => {
     // Arrange: on hold since the previous test, for 5 s so far
     ctx.clock.advance(10);
     // Act
@@ -77,5 +77,8 @@ describe('POST /api/contacts/:contactId/hold', () => {
     expect((await stored(call)).hold).toEqual({ totalSeconds: 57, count: 2 });
     const late = await hold(token.anna, call, { onHold: true });
     expect(late.status).toBe(409);
+    await ctx.services.routing.commands.completeWrapUp(principal('anna', ['agent']), call);
+    const day = await ctx.deps.routing.readDayCounters('tenant-a', 'support', '2026-11-25');
+    expect(day).toMatchObject({ closed: 1, holdSeconds: 57, holds: 2 });
   });
 });
