@@ -135,6 +135,7 @@ export const en: Messages = {
   'workspace.selectHint': 'The conversation and the customer’s details open here.',
   'workspace.back': 'Back to contacts',
   'workspace.tab.chat': 'Conversation',
+  'workspace.tab.call': 'Call',
   'workspace.tab.customer': 'Customer',
   'workspace.unnamed': 'Unnamed customer',
   'workspace.unread': 'New messages: {count}',

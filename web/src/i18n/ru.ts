@@ -137,6 +137,7 @@ export const ru = {
   'workspace.selectHint': 'Переписка и данные клиента откроются здесь.',
   'workspace.back': 'К обращениям',
   'workspace.tab.chat': 'Переписка',
+  'workspace.tab.call': 'Звонок',
   'workspace.tab.customer': 'Клиент',
   'workspace.unnamed': 'Клиент без имени',
   'workspace.unread': 'Новые сообщения: {count}',

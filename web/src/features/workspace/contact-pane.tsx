@@ -126,7 +126,7 @@ export function ContactPane({
       <div className="pane__tabs segmented segmented--tabs" role="tablist" aria-label={name}>
         {(['chat', 'customer'] as const).map((option) => (
           <button key={option} type="button" role="tab" className="segmented__option" aria-selected={tab === option} aria-pressed={tab === option} onClick={() => setTab(option)}>
-            {t(option === 'chat' ? 'workspace.tab.chat' : 'workspace.tab.customer')}
+            {t(option === 'customer' ? 'workspace.tab.customer' : voice ? 'workspace.tab.call' : 'workspace.tab.chat')}
           </button>
         ))}
       </div>

@@ -51,7 +51,7 @@ export function OfferCard({ offer, queue, now, onAccept, onReject }: { offer: He
         <ChannelIcon channel={contact.channel} size={40} />
         <div className="offer-card__text">
           <h3 id={titleId} className="offer-card__name">
-            {call && name === t('workspace.unnamed') ? (shownNumber ?? t('voice.unknownNumber')) : name}
+            {call && name === t('workspace.unnamed') ? t('voice.unknownNumber') : name}
           </h3>
           {shownNumber && shownNumber !== name && (
             <p className="offer-card__number tabular" data-testid="offer-number">
