@@ -45,7 +45,7 @@ export function VoicePanel({
           </span>
         )}
         <p className="voice-panel__kind">{t(`voice.title.${kind}`)}</p>
-        <p className="voice-panel__label">{t('voice.number')}</p>
+        {!compact && <p className="voice-panel__label">{t('voice.number')}</p>}
         {phone ? (
           <a className="voice-panel__number tabular" href={`tel:${phone}`} data-testid="caller-number">
             {formatPhone(phone, locale)}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AudioTicket } from '@cc/shared/voice/call-audio';
 import type { CallAudio, CallAudioState } from '../../../voice/call-audio.ts';
-import { CallSession, softphonePhase, type CallSessionDeps } from './call-session.ts';
+import { CallSession, SessionTurns, softphonePhase, type CallSessionDeps } from './call-session.ts';
 
 const ticket: AudioTicket = { contactId: 'c1', role: 'agent', provider: 'local', meetingId: 'm', attendeeId: 'a', joinToken: 't', signallingPath: '/local/rtc' };
 
@@ -121,12 +121,33 @@ describe('the softphone’s call session', () => {
     const started = session.start();
     await new Promise((r) => setTimeout(r, 0));
     // Act
-    await session.leave();
+    const left = session.leave();
     joining.resolve(late.audio);
-    await started;
+    await Promise.all([started, left]);
     // Assert
     expect(late.calls).toEqual(['leave']);
     expect(mic.track.stopped).toBe(true);
     expect(softphonePhase(session.getSnapshot())).toBe('ended');
+  });
+
+  it('starts a contact’s next session only once the one before it has left, its late join included', async () => {
+    // Arrange: the first session is still joining when the pane remounts
+    const turns = new SessionTurns();
+    const log: string[] = [];
+    const joining = deferred<CallAudio>();
+    const first = fakeAudio();
+    first.audio.leave = async () => void log.push('first left');
+    const old = new CallSession('c1', { openMicrophone: async () => fakeMicrophone().stream, requestTicket: async () => ticket, join: () => joining.promise });
+    void old.start();
+    await new Promise((r) => setTimeout(r, 0));
+    // Act
+    turns.left('c1', old.leave());
+    const next = turns.turn('c1').then(() => void log.push('second starts'));
+    const otherContact = turns.turn('c2').then(() => void log.push('other contact starts'));
+    await otherContact;
+    joining.resolve(first.audio);
+    await next;
+    // Assert
+    expect(log).toEqual(['other contact starts', 'first left', 'second starts']);
   });
 });

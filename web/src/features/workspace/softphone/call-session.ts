@@ -61,6 +61,8 @@ export class CallSession {
   private unsubscribe: (() => void) | undefined;
   /** Bumped by every start and leave, so a join that finishes after it is left at once. */
   private generation = 0;
+  /** The join under way (or done), which a leave waits for so nothing of it outlives the session. */
+  private running: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly contactId: string,
@@ -80,7 +82,12 @@ export class CallSession {
   }
 
   /** Joins the call's audio; on failure the snapshot says why and `start` may be called again (retry). */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.running = this.join();
+    return this.running;
+  }
+
+  private async join(): Promise<void> {
     await this.release();
     const generation = ++this.generation;
     const stale = () => generation !== this.generation;
@@ -130,6 +137,7 @@ export class CallSession {
   /** Leaves the audio and gives the microphone back; a join still under way is left when it finishes. */
   async leave(): Promise<void> {
     this.generation++;
+    await this.running;
     await this.release();
     this.update({ step: 'left' });
   }
@@ -147,5 +155,27 @@ export class CallSession {
   private update(patch: Partial<CallSessionSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
     for (const listener of this.listeners) listener();
+  }
+}
+
+/**
+ * One session per contact at a time: the same agent rejoining gets the same seat, and the signalling keeps only the
+ * newest connection of a seat, so a session that starts before the previous one has left could be the one dropped.
+ */
+export class SessionTurns {
+  private readonly leaving = new Map<string, Promise<void>>();
+
+  /** Resolves once every earlier session of the contact has left. */
+  turn(contactId: string): Promise<void> {
+    return this.leaving.get(contactId) ?? Promise.resolve();
+  }
+
+  /** Records a session leaving; the next one of the contact waits for it. */
+  left(contactId: string, done: Promise<void>): void {
+    const after = Promise.all([this.turn(contactId), done]).then(() => undefined);
+    this.leaving.set(contactId, after);
+    void after.then(() => {
+      if (this.leaving.get(contactId) === after) this.leaving.delete(contactId);
+    });
   }
 }

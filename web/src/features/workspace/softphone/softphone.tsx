@@ -56,6 +56,9 @@ export function Softphone({ contact, now, onHold, onTransfer, onHangUp }: { cont
             {t('common.retry')}
           </button>
         </div>
+      ) : keypadOpen && joined ? (
+        // The keypad takes the meter's place, so the controls and hang-up stay in view.
+        <Keypad onTone={(digit) => session?.sendTones(digit)} />
       ) : (
         <LevelMeter audio={joined ? session?.current() : undefined} active={phase === 'talking' || phase === 'muted'} />
       )}
@@ -78,7 +81,6 @@ export function Softphone({ contact, now, onHold, onTransfer, onHangUp }: { cont
           <span>{t('conversation.transfer')}</span>
         </button>
       </div>
-      {keypadOpen && joined && <Keypad onTone={(digit) => session?.sendTones(digit)} />}
       <button type="button" className="button button--danger softphone__hangup" disabled={busy !== undefined} onClick={() => run('hangup', onHangUp)}>
         {busy === 'hangup' ? <span className="spinner" aria-hidden="true" /> : <HangUpIcon />}
         {t('softphone.hangUp')}

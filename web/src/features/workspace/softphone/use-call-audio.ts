@@ -1,11 +1,13 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { joinCallAudio } from '../../../voice/join-call-audio.ts';
 import { useApi } from '../../auth/session.tsx';
-import { CallSession, softphonePhase, type CallSessionSnapshot, type SoftphonePhase } from './call-session.ts';
+import { CallSession, SessionTurns, softphonePhase, type CallSessionSnapshot, type SoftphonePhase } from './call-session.ts';
 
 const IDLE: CallSessionSnapshot = { step: 'idle', muted: false, onHold: false };
 const noSubscription = () => () => undefined;
 const idle = () => IDLE;
+/** The page's sessions take turns per contact (a remount must not overlap the session it replaces). */
+const turns = new SessionTurns();
 
 /** The voice the agent sends: the browser's own echo cancelling and noise suppression, as a headset call wants. */
 const openMicrophone = async (): Promise<MediaStream> => {
@@ -25,11 +27,13 @@ export function useCallAudio(contactId: string | undefined, onHold: boolean): { 
   useEffect(() => {
     if (contactId === undefined) return undefined;
     const created = new CallSession(contactId, { openMicrophone, requestTicket: (id) => api.callAudioTicket(id, 'agent'), join: joinCallAudio });
+    let gone = false;
     setSession(created);
-    void created.start();
-    const leave = () => void created.leave();
+    void turns.turn(contactId).then(() => (gone ? undefined : created.start()));
+    const leave = () => turns.left(contactId, created.leave());
     window.addEventListener('pagehide', leave);
     return () => {
+      gone = true;
       window.removeEventListener('pagehide', leave);
       leave();
       setSession(undefined);
