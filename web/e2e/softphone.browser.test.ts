@@ -185,6 +185,7 @@ describe('the softphone on a real call', () => {
     const ended = await eventually(readContact, (c) => c.status !== 'connected');
     await anna.locator('.softphone[data-phase="ended"]').waitFor();
     await waitFor(() => harness!.center.voice.emulator.get(callId).state === 'ended', 30_000);
+    await anna.screenshot({ path: join(screenshots, 'softphone-ended-ru.png'), animations: 'disabled' });
     // Assert
     expect(ended.status).toBe('after-contact-work');
     expect(ended.hold).toMatchObject({ count: 1 });
