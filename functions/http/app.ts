@@ -11,6 +11,7 @@ import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { callAudioRoutes } from './routes/call-audio.ts';
 import { transcriptRoutes } from './routes/transcripts.ts';
+import { callHoldRoutes } from './routes/call-hold.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
@@ -41,6 +42,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/contacts', contactRoutes(deps, services, auth))
     .route('/contacts', callAudioRoutes(services, auth))
     .route('/contacts', transcriptRoutes(deps, services, auth))
+    .route('/contacts', callHoldRoutes(services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
     .route('/', widgetConsoleRoutes(services, auth));

@@ -1,6 +1,6 @@
 /**
  * A contact's lifecycle commands from the API and the widget: create (a callback may take a waiting caller's
- * place), accept or reject an offer, end, finish after-contact work, transfer and abandon. Each is one planned
+ * place), accept or reject an offer, hold or resume a call, end, finish after-contact work, transfer and abandon. Each is one planned
  * change committed by `ContactChanges`; the stream then routes and arms timers.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import { ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/e
 import type { Contact } from '@cc/shared/contacts/model';
 import { releaseSlot } from '@cc/shared/contacts/agent-load';
 import { moveContact } from '@cc/shared/contacts/move-contact';
+import { setCallHold } from '@cc/shared/contacts/call-hold';
 import type { CreateContact, Transfer } from '@cc/shared/contacts/requests';
 import type { Deps } from '../composition/deps.ts';
 import type { ContactChanges } from './contact-changes.ts';
@@ -87,6 +88,17 @@ export class ContactCommands {
       assertHeldBy(principal, contact, true);
       return { ...closePlan('wrap-up completed')(contact, agent, queue, at)!, expectedStatus: 'after-contact-work' };
     }))!;
+  }
+
+  /** The call's agent puts it on hold or resumes it; a repeat answers the contact unchanged. @throws NotFoundError, ConflictError, ForbiddenError */
+  async holdCall(principal: Principal, contactId: string, onHold: boolean): Promise<Contact> {
+    let current: Contact | undefined;
+    const changed = await this.changes.apply(principal.tenantId, contactId, (contact, _agent, _queue, at) => {
+      current = contact;
+      const next = setCallHold(contact, principal.userId, onHold, at);
+      return next && { contact: next, expectedStatus: 'connected' };
+    });
+    return changed ?? current!;
   }
 
   /** Transfers a connected contact (its agent or a supervisor) or a waiting one (a supervisor) to a queue or a named agent. */

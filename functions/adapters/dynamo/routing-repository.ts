@@ -141,7 +141,7 @@ export class DynamoRoutingRepository implements RoutingRepository {
     const total: QueueDayCounters = { ...EMPTY_COUNTERS, recentHandleSeconds: [] };
     const numeric = (value: unknown) => (typeof value === 'number' ? value : 0);
     for (const shard of shards) {
-      for (const field of ['handled', 'answeredInTime', 'abandoned', 'abandonedLate', 'closed', 'handleSeconds'] as const) total[field] += numeric(shard[field]);
+      for (const field of ['handled', 'answeredInTime', 'abandoned', 'abandonedLate', 'closed', 'handleSeconds', 'holdSeconds', 'holds'] as const) total[field] += numeric(shard[field]);
       for (let slot = 0; slot < SAMPLE_SLOTS; slot++) if (typeof shard[`h${slot}`] === 'number') total.recentHandleSeconds.push(shard[`h${slot}`] as number);
     }
     return total;

@@ -24,6 +24,17 @@ describe('counterDelta', () => {
     expect(counterDelta(base, { ...base, status: 'missed' }, queue)).toBeUndefined();
   });
 
+  it('adds a closed call’s hold time and holds to the day (the hold-time KPI), nothing for a call never held', () => {
+    // Arrange
+    const ended = { ...base, status: 'after-contact-work' as const, connectedAt: '2026-11-25T21:00:00.000Z' };
+    // Act
+    const held = counterDelta(ended, { ...ended, status: 'closed', statusSince: '2026-11-25T21:03:00.000Z', hold: { totalSeconds: 41.6, count: 2 } }, queue);
+    const never = counterDelta(ended, { ...ended, status: 'closed', statusSince: '2026-11-25T21:03:00.000Z' }, queue);
+    // Assert
+    expect(held?.add).toEqual({ closed: 1, handleSeconds: 180, holdSeconds: 42, holds: 2 });
+    expect(never?.add).toEqual({ closed: 1, handleSeconds: 180 });
+  });
+
   it('computes the service level as answered in time over answered plus late abandons', () => {
     // Act / Assert
     expect(serviceLevelPercent({ ...EMPTY_COUNTERS, handled: 3, answeredInTime: 3, abandonedLate: 1 })).toBe(75);

@@ -14,11 +14,14 @@ export interface QueueDayCounters {
   /** Closed contacts and their total handle time (connected → closed, after-contact work included). */
   closed: number;
   handleSeconds: number;
+  /** Of those closed calls, the time customers spent on hold and how many holds there were (the hold-time KPI). */
+  holdSeconds: number;
+  holds: number;
   /** A sample of recent handle times, for wait estimates. */
   recentHandleSeconds: number[];
 }
 
-export const EMPTY_COUNTERS: QueueDayCounters = { handled: 0, answeredInTime: 0, abandoned: 0, abandonedLate: 0, closed: 0, handleSeconds: 0, recentHandleSeconds: [] };
+export const EMPTY_COUNTERS: QueueDayCounters = { handled: 0, answeredInTime: 0, abandoned: 0, abandonedLate: 0, closed: 0, handleSeconds: 0, holdSeconds: 0, holds: 0, recentHandleSeconds: [] };
 
 /** Counter shards per queue and day; concurrent transactions on different shards never conflict. */
 export const COUNTER_SHARDS = 4;
@@ -43,7 +46,7 @@ function hash(text: string): number {
 
 /**
  * The counter increments a contact change causes, or `undefined`: answered (→ connected), abandoned, closed after
- * being answered. Written in the same transaction as the change, so each is counted exactly once.
+ * being answered (with its hold time, for a call that was held). Written in the same transaction as the change, so each is counted exactly once.
  */
 export function counterDelta(before: Contact, after: Contact, queue: Queue): CounterDelta | undefined {
   if (before.status === after.status) return undefined;
@@ -60,7 +63,8 @@ export function counterDelta(before: Contact, after: Contact, queue: Queue): Cou
   }
   if (after.status === 'closed' && after.connectedAt !== undefined) {
     const seconds = Math.max(0, Math.round((Date.parse(after.statusSince) - Date.parse(after.connectedAt)) / 1000));
-    return { ...base, date: day(after.statusSince), add: { closed: 1, handleSeconds: seconds }, sample: { slot: (h >>> 8) % SAMPLE_SLOTS, seconds } };
+    const held = after.hold && after.hold.count > 0 ? { holdSeconds: Math.round(after.hold.totalSeconds), holds: after.hold.count } : {};
+    return { ...base, date: day(after.statusSince), add: { closed: 1, handleSeconds: seconds, ...held }, sample: { slot: (h >>> 8) % SAMPLE_SLOTS, seconds } };
   }
   return undefined;
 }

@@ -44,6 +44,17 @@ export const DialAttemptSchema = lazySchema(() => z.object({ at: z.iso.datetime(
 export type DialAttempt = z.infer<typeof DialAttemptSchema>;
 
 /**
+ * A call's hold periods (the hold-time KPI): `since` while the customer is on hold now, the total of the periods
+ * already over, and how many there were. Absent until the first hold.
+ */
+export const CallHoldSchema = lazySchema(() => z.object({
+  since: z.iso.datetime({ offset: true }).optional(),
+  totalSeconds: z.number().nonnegative(),
+  count: z.number().int().nonnegative(),
+}));
+export type CallHold = z.infer<typeof CallHoldSchema>;
+
+/**
  * A contact: one customer interaction on any channel, in one queue, routed by one algorithm.
  * It is the routing view plus where it came from and its recorded lifecycle.
  */
@@ -66,6 +77,8 @@ export const ContactSchema = lazySchema(() => RoutableContactSchema.extend({
   /** A voicemail the caller left: the contact is the callback that answers it. */
   voicemail: RecordingRefSchema.optional(),
   survey: SurveyAnswerSchema.optional(),
+  /** A call's holds by its agent (any voice kind, so a callback without a provider call yet has one too). */
+  hold: CallHoldSchema.optional(),
   dialAttempts: z.array(DialAttemptSchema).optional(),
   /** A callback's dial claimed for the connected version `forVersion`: a redelivered request finds it and dials no second time. */
   dialing: z.object({ forVersion: z.number().int(), at: z.iso.datetime({ offset: true }) }).optional(),

@@ -8,6 +8,7 @@ import type { CustomerHistoryPage, CustomerProfileView } from '@cc/shared/custom
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { Wallboard } from '@cc/shared/realtime/ports';
 import type { TranscriptSegment } from '@cc/shared/voice/values';
+import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
 import type { DirectoryAgent, MeResponse } from './types.ts';
 
 /** Calls the console makes once signed in. */
@@ -29,6 +30,10 @@ export interface ApiClient {
   /** After-contact work → closed, before its time is up. */
   completeWrapUp(contactId: string): Promise<Contact>;
   transferContact(contactId: string, target: Transfer): Promise<Contact>;
+  /** Puts a connected call on hold or resumes it (its agent only); a repeat answers the contact unchanged. */
+  holdContact(contactId: string, onHold: boolean): Promise<Contact>;
+  /** A ticket to the call's audio (the connected agent, or a supervisor for listen/whisper/barge). */
+  callAudioTicket(contactId: string, role: ConsoleAudioRole): Promise<AudioTicket>;
 
   /** A contact's messages, oldest first. */
   listMessages(contactId: string): Promise<StoredMessage[]>;
@@ -91,6 +96,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     endContact: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/end`),
     completeWrapUp: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/complete`),
     transferContact: (contactId, target) => post<Contact>(`/api/contacts/${id(contactId)}/transfer`, target),
+    holdContact: (contactId, onHold) => post<Contact>(`/api/contacts/${id(contactId)}/hold`, { onHold }),
+    callAudioTicket: (contactId, role) => post<AudioTicket>(`/api/contacts/${id(contactId)}/audio`, { role }),
 
     listMessages: async (contactId) => (await call<{ messages: StoredMessage[] }>(`/api/contacts/${id(contactId)}/messages`)).messages,
     sendReply: async (contactId, reply) => (await post<{ message: StoredMessage }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,

@@ -32,6 +32,7 @@ export function ContactPane({
   onEnd,
   onComplete,
   onTransfer,
+  onHold,
 }: {
   contact: Contact;
   queues: Map<string, TenantQueue>;
@@ -41,6 +42,7 @@ export function ContactPane({
   onEnd(): Promise<unknown>;
   onComplete(): Promise<unknown>;
   onTransfer(target: Transfer): Promise<Contact | undefined>;
+  onHold(onHold: boolean): Promise<unknown>;
 }) {
   const { t, locale } = useI18n();
   const notify = useToast();
@@ -77,12 +79,12 @@ export function ContactPane({
           <p className="pane__meta">{subtitle}</p>
         </div>
         <div className="pane__actions">
-          {!wrapping && (
+          {!wrapping && !voice && (
             <span className="pane__timer tabular" title={t('contactStatus.connected')}>
               {formatClock(secondsSince(contact.connectedAt ?? contact.statusSince, now))}
             </span>
           )}
-          {contact.status === 'connected' && (
+          {contact.status === 'connected' && !voice && (
             <>
               <button type="button" className="button button--subtle" disabled={busy} onClick={() => setTransferring(true)}>
                 <TransferIcon size={18} />
@@ -125,13 +127,22 @@ export function ContactPane({
       <div className="pane__tabs segmented segmented--tabs" role="tablist" aria-label={name}>
         {(['chat', 'customer'] as const).map((option) => (
           <button key={option} type="button" role="tab" className="segmented__option" aria-selected={tab === option} aria-pressed={tab === option} onClick={() => setTab(option)}>
-            {t(option === 'chat' ? 'workspace.tab.chat' : 'workspace.tab.customer')}
+            {t(option === 'customer' ? 'workspace.tab.customer' : voice ? 'workspace.tab.call' : 'workspace.tab.chat')}
           </button>
         ))}
       </div>
 
       <div className="pane__body">
-        <div className="pane__main">{voice ? <><VoicePanel contact={contact} profile={profile} />{contact.channel === 'voice' && <TranscriptPanel key={contact.contactId} contactId={contact.contactId} />}</> : <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} />}</div>
+        <div className="pane__main">
+          {voice ? (
+            <>
+              <VoicePanel contact={contact} profile={profile} selfId={selfId} now={now} onHold={onHold} onTransfer={() => setTransferring(true)} onHangUp={onEnd} />
+              {contact.channel === 'voice' && <TranscriptPanel key={contact.contactId} contactId={contact.contactId} />}
+            </>
+          ) : (
+            <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} />
+          )}
+        </div>
         <aside className="pane__side" aria-label={t('customer.title')}>
           <CustomerPanel contact={contact} queues={queues} />
         </aside>

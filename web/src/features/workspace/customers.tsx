@@ -4,6 +4,7 @@ import type { CustomerProfileView } from '@cc/shared/customers/model';
 import { formatPhone } from '../../i18n/format.ts';
 import type { I18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
+import { callerNumber } from './softphone/caller-number.ts';
 
 /** A customer profile as the workspace holds it. */
 export type CustomerEntry = { state: 'loading' } | { state: 'ready'; profile: CustomerProfileView } | { state: 'failed' };
@@ -62,10 +63,10 @@ export function useCustomer(customerId: string | undefined): { entry: CustomerEn
 
 /**
  * How to call the customer of a contact: their name, else their username, else their phone, else a
- * callback's number, else "Unnamed customer".
+ * callback's or a call's number, else "Unnamed customer".
  */
-export function customerLabel(contact: Pick<Contact, 'callback'>, profile: CustomerProfileView | undefined, locale: I18n['locale'], t: I18n['t']): string {
+export function customerLabel(contact: Pick<Contact, 'callback' | 'call'>, profile: CustomerProfileView | undefined, locale: I18n['locale'], t: I18n['t']): string {
   const customer = profile?.customer;
-  const phone = customer?.phone ?? contact.callback?.phone;
+  const phone = customer?.phone ?? callerNumber(contact);
   return customer?.name || (customer?.username && `@${customer.username.replace(/^@/, '')}`) || (phone && formatPhone(phone, locale)) || t('workspace.unnamed');
 }

@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import type { TenantQueue } from '@cc/shared/queues/ports';
+import { isVoiceKind } from '@cc/shared/channels/catalog';
 import { ChannelIcon } from '../../components/channel-icon.tsx';
-import { formatClock } from '../../i18n/format.ts';
+import { PhoneIcon } from '../../components/icons.tsx';
+import { formatClock, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import type { HeldContact } from './contact-board.ts';
 import { fractionLeft, offerDeadline, secondsLeft, secondsSince } from './countdown.ts';
 import { customerLabel, useCustomer } from './customers.tsx';
+import { callerNumber } from './softphone/caller-number.ts';
 
 /**
  * An incoming offer: channel, queue, customer, how long they have waited, and the time left to
- * answer, with Accept and Reject. Both buttons lock while a call is in flight or once time is up.
+ * answer, with Accept and Reject. Both buttons lock while a call is in flight or once time is up. A call rings:
+ * "incoming call" with the caller's number, and Answer in place of Accept (a callback is accepted, then dialled).
  */
 export function OfferCard({ offer, queue, now, onAccept, onReject }: { offer: HeldContact; queue: TenantQueue | undefined; now: number; onAccept(): Promise<unknown>; onReject(): Promise<unknown> }) {
   const { t, locale } = useI18n();
@@ -20,7 +24,11 @@ export function OfferCard({ offer, queue, now, onAccept, onReject }: { offer: He
   const total = Math.max(1, Math.round((Date.parse(deadline) - Date.parse(contact.statusSince)) / 1000));
   const left = secondsLeft(deadline, now);
   const expired = left === 0;
-  const name = customerLabel(contact, entry?.state === 'ready' ? entry.profile : undefined, locale, t);
+  const profile = entry?.state === 'ready' ? entry.profile : undefined;
+  const name = customerLabel(contact, profile, locale, t);
+  const call = isVoiceKind(contact.channel) ? contact.channel : undefined;
+  const number = call && callerNumber(contact, profile?.customer.phone);
+  const shownNumber = number && formatPhone(number, locale);
   const titleId = `offer-${contact.contactId}`;
 
   const run = (which: 'accept' | 'reject', action: () => Promise<unknown>) => {
@@ -29,11 +37,11 @@ export function OfferCard({ offer, queue, now, onAccept, onReject }: { offer: He
   };
 
   return (
-    <section className="offer-card" data-contact-id={contact.contactId} data-expired={expired} aria-labelledby={titleId}>
+    <section className="offer-card" data-contact-id={contact.contactId} data-expired={expired} data-call={call} aria-labelledby={titleId}>
       <div className="offer-card__top">
         <span className="offer-card__badge">
           <span className="offer-card__pulse" aria-hidden="true" />
-          {t('offer.title')}
+          {call ? t(`voice.title.${call}`) : t('offer.title')}
         </span>
         <span className="offer-card__timer tabular" aria-label={`${t('offer.countdown')}: ${formatClock(left)}`} data-testid="offer-countdown">
           {formatClock(left)}
@@ -43,8 +51,13 @@ export function OfferCard({ offer, queue, now, onAccept, onReject }: { offer: He
         <ChannelIcon channel={contact.channel} size={40} />
         <div className="offer-card__text">
           <h3 id={titleId} className="offer-card__name">
-            {name}
+            {call && name === t('workspace.unnamed') ? t('voice.unknownNumber') : name}
           </h3>
+          {shownNumber && shownNumber !== name && (
+            <p className="offer-card__number tabular" data-testid="offer-number">
+              {shownNumber}
+            </p>
+          )}
           <p className="offer-card__meta">
             {t(`channel.${contact.channel}`)} · {queue?.name ?? contact.queueId}
           </p>
@@ -63,8 +76,8 @@ export function OfferCard({ offer, queue, now, onAccept, onReject }: { offer: He
             {t('offer.reject')}
           </button>
           <button type="button" className="button button--success" disabled={busy !== undefined} onClick={() => run('accept', onAccept)}>
-            {busy === 'accept' && <span className="spinner" aria-hidden="true" />}
-            {t('offer.accept')}
+            {busy === 'accept' ? <span className="spinner" aria-hidden="true" /> : call && call !== 'callback' && <PhoneIcon size={18} />}
+            {call && call !== 'callback' ? t('offer.answer') : t('offer.accept')}
           </button>
         </div>
       )}

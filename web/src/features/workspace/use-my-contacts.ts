@@ -23,6 +23,8 @@ export interface MyContacts {
   end(contactId: string): Promise<Contact | undefined>;
   complete(contactId: string): Promise<Contact | undefined>;
   transfer(contactId: string, target: Transfer): Promise<Contact | undefined>;
+  /** Holds or resumes a connected call. */
+  hold(contactId: string, onHold: boolean): Promise<Contact | undefined>;
 }
 
 /**
@@ -105,5 +107,6 @@ export function useMyContacts(agentId: string): MyContacts {
     end: (id) => act(id, () => api.endContact(id), 'conversation.actionError'),
     complete: (id) => act(id, () => api.completeWrapUp(id), 'conversation.actionError'),
     transfer: (id, target) => act(id, () => api.transferContact(id, target), 'transfer.error'),
+    hold: (id, onHold) => act(id, () => api.holdContact(id, onHold), 'softphone.holdError'),
   };
 }

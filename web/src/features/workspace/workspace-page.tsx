@@ -148,6 +148,7 @@ function Desk({ agent }: { agent: Agent }) {
             onEnd={() => contacts.end(selected.contactId)}
             onComplete={() => contacts.complete(selected.contactId)}
             onTransfer={(target) => contacts.transfer(selected.contactId, target)}
+            onHold={(onHold) => contacts.hold(selected.contactId, onHold)}
           />
         ) : (
           <section className="card desk__placeholder">
