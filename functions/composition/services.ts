@@ -11,6 +11,7 @@ import { MessagingCustomerNotifier } from '../messaging/customer-notifier.ts';
 import { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { InboundService } from '../messaging/inbound.ts';
 import { WidgetService } from '../widget/service.ts';
+import { WidgetCalls } from '../widget/calls.ts';
 import { CallAudioAccess } from '../voice/audio-access.ts';
 import type { VisitorTokens } from '../widget/visitor-tokens.ts';
 import type { VisitorGate } from '../widget/visitor-gate.ts';
@@ -33,6 +34,8 @@ export interface Services {
   visitorTokens: VisitorTokens;
   visitorGate: VisitorGate;
   widget: WidgetService;
+  /** Calls from the site: the widget's call button. */
+  widgetCalls: WidgetCalls;
   /** Tickets to calls' audio meetings for agents and supervisors. */
   callAudio: CallAudioAccess;
 }
@@ -43,13 +46,15 @@ export function createServices(deps: ServiceDeps): Services {
   const routing = createRoutingServices(deps, notifier);
   const channels = new ChannelResolver(deps);
   const visitors = createVisitorServices(deps, channels);
+  const widget = new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries });
   return {
     routing,
     notifier,
     channels,
     inbound: new InboundService(deps, channels),
     ...visitors,
-    widget: new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries }),
+    widget,
+    widgetCalls: new WidgetCalls(deps, { widget, commands: routing.commands, queries: routing.queries }),
     callAudio: new CallAudioAccess(deps),
   };
 }

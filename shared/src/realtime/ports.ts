@@ -1,3 +1,4 @@
+import type { WidgetCallView } from '../widget/calls.ts';
 import type { Role } from '../auth/model.ts';
 import type { Agent } from '../agents/model.ts';
 import type { Contact } from '../contacts/model.ts';
@@ -42,7 +43,9 @@ export type LiveMessage =
   /** To a web chat visitor only: a message of their conversation, without internal ids. */
   | { type: 'widget.message'; message: WidgetMessageView }
   /** To a web chat visitor only: their chat's state (waiting with place and estimated wait, connected, ended). */
-  | { type: 'widget.state'; state: WidgetChatState };
+  | { type: 'widget.state'; state: WidgetChatState }
+  /** To a web chat visitor only: their call from the site (waiting with place, connecting, connected with the agent's name, ended). */
+  | { type: 'widget.call'; call: WidgetCallView };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {
