@@ -131,6 +131,28 @@ describe('calls from the site on the local contact center', () => {
     expect(live.frames.filter((f) => f.type === 'widget.state' && f.state.contactId === call.contactId)).toEqual([]);
   });
 
+  it('shows the visitor a call the agent ended as completed, and takes a late hang-up without changing it', async () => {
+    // Arrange: Мария answers the visitor's call
+    const agentToken = await login('u-agent-3');
+    const visitor = await session();
+    const call = await json(await widget('/calls', { method: 'POST', token: visitor.token, body: {} }));
+    await api(agentToken, '/agents/me/status', 'PUT', { status: 'available' });
+    await waitFor(async () => (await contact(call.contactId))?.status === 'offered');
+    await api(agentToken, `/contacts/${call.contactId}/accept`);
+    // Act
+    const ended = await api(agentToken, `/contacts/${call.contactId}/end`);
+    const viewed = await json(await widget(`/calls/${call.contactId}`, { token: visitor.token }));
+    const late = await json(await widget(`/calls/${call.contactId}/hangup`, { method: 'POST', token: visitor.token }));
+    const stored = (await contact(call.contactId))!;
+    await api(agentToken, `/contacts/${call.contactId}/complete`);
+    await api(agentToken, '/agents/me/status', 'PUT', { status: 'offline' });
+    // Assert
+    expect(ended.status).toBe(200);
+    expect(viewed).toMatchObject({ status: 'ended', outcome: 'completed' });
+    expect(late).toEqual(viewed);
+    expect(stored.history.filter((h) => h.to === 'after-contact-work')).toHaveLength(1);
+  });
+
   it('keeps each visitor to their own calls and channel: another channel’s token, another visitor and bad input get 4xx with reasons', async () => {
     // Arrange: a second web chat channel of the tenant, with calls, on the same origin
     const demoChannel = (await center.deps.directory.getChannel(center.demo.tenantId, channelId))!;
