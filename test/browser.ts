@@ -15,7 +15,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Makes sure Chromium is installed and the screenshot folder exists, then launches the browser.
+ * Makes sure Chromium is installed and the screenshot folder exists, then launches the browser
+ * (`extraArgs`: e.g. the fake microphone of the call-audio tests).
  * @throws Error when Chromium is missing and cannot be installed here.
  */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
