@@ -41,7 +41,7 @@ const api = (token: string, path: string, method = 'POST', body?: unknown) =>
 const webcalls = async () => (await scanEntity<Contact>(center!.deps, 'contact')).filter((c) => c.channel === 'webcall');
 
 beforeAll(async () => {
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--disable-features=WebRtcHideLocalIpsWithMdns']);
   center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true });
 }, 600_000);
 
