@@ -39,6 +39,13 @@ export const ConfigSchema = lazySchema(() => z.object({
   CALLBACK_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(3),
   /** Callback contacts of one channel that may wait in a queue at once; more are refused until some are handled. */
   CALLBACK_OPEN_PER_CHANNEL: z.coerce.number().int().min(1).default(50),
+  /** Calls one web chat visitor may place from the widget per hour, per channel. */
+  WEBCALL_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /**
+   * Where widgets load the call script from (AWS: `<console origin>/widget-call/call.js`, uploaded with the console);
+   * without it, `/widget-call/call.js` on the API's own host, as the local server serves it.
+   */
+  WIDGET_CALL_SCRIPT_URL: z.string().url().optional(),
   /** The SIP media application whose calls we control (AWS, only where voice is deployed: `-c voice=true`). */
   SIP_MEDIA_APPLICATION_ID: z.string().min(1).optional(),
   /** Where Chime SDK meetings for call audio are hosted (a Chime SDK media region); default: the function's region. */

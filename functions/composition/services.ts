@@ -11,6 +11,7 @@ import { MessagingCustomerNotifier } from '../messaging/customer-notifier.ts';
 import { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { InboundService } from '../messaging/inbound.ts';
 import { WidgetService } from '../widget/service.ts';
+import { WidgetCalls } from '../widget/calls.ts';
 import { CallAudioAccess } from '../voice/audio-access.ts';
 import { CallbackDialer } from '../voice/callback-dialer.ts';
 import type { VisitorTokens } from '../widget/visitor-tokens.ts';
@@ -35,6 +36,8 @@ export interface Services {
   visitorTokens: VisitorTokens;
   visitorGate: VisitorGate;
   widget: WidgetService;
+  /** Calls from the site: the widget's call button. */
+  widgetCalls: WidgetCalls;
   /** Tickets to calls' audio meetings for agents and supervisors. */
   callAudio: CallAudioAccess;
   /** Dials accepted callbacks: `deps.dialer` when the process gives one, else the paced dialer over `callControl`. */
@@ -49,13 +52,15 @@ export function createServices(deps: ServiceDeps): Services {
   const routing = createRoutingServices(deps, notifier);
   const channels = new ChannelResolver(deps);
   const visitors = createVisitorServices(deps, channels);
+  const widget = new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries });
   return {
     routing,
     notifier,
     channels,
     inbound: new InboundService(deps, channels),
     ...visitors,
-    widget: new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries }),
+    widget,
+    widgetCalls: new WidgetCalls(deps, { widget, commands: routing.commands, queries: routing.queries }),
     callAudio: new CallAudioAccess(deps),
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
     transcripts: new TranscriptService(deps),

@@ -11,6 +11,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: { path: string; message: string }[];
+  /** A stable machine-readable cause a client may branch on (`call_in_progress`, `prechat_required`), when the error names one. */
+  reason?: string;
   correlationId?: string;
 }
 
@@ -33,7 +35,8 @@ export function toProblem(error: unknown, correlationId: string): Problem {
     };
   }
   if (error instanceof DomainError && error.status < 500) {
-    return { type: `urn:problem:${error.code}`, title: TITLES[error.status] ?? 'Error', status: error.status, detail: error.message };
+    const { reason } = error.details;
+    return { type: `urn:problem:${error.code}`, title: TITLES[error.status] ?? 'Error', status: error.status, detail: error.message, ...(typeof reason === 'string' && { reason }) };
   }
   if (error instanceof HTTPException && error.status < 500) {
     return { type: 'urn:problem:http', title: TITLES[error.status] ?? 'Error', status: error.status, detail: error.message || TITLES[error.status] || 'Error' };

@@ -46,6 +46,7 @@ import { rearmTimers } from '../routing/rearm.ts';
 import { timerEvent } from '../routing/timer-app.ts';
 import { MessengerSimulator, directoryChannelSource, simulatorApiBaseUrls, simulatorRoutes } from './simulator/index.ts';
 import { startWidgetDemo } from './widget-demo.ts';
+import { widgetCallRoutes } from './widget-call-assets.ts';
 
 export type { DemoFile } from './seed.ts';
 
@@ -238,10 +239,11 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       .route('/', localRoutes({ directory: deps.directory, issuer, handlers }))
       .route('/', simulatorRoutes(simulator))
       .route('/', localVoice.routes)
+      .route('/', widgetCallRoutes())
       .route('/', createApp(deps, services, { healthChecks: { streamPoller: async () => poller.healthy } }))
       .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
       .get('*', (c) => {
-        if (/^\/(api|webhooks|local|health|simulator|widget)(\/|$)/.test(c.req.path)) return c.notFound();
+        if (/^\/(api|webhooks|local|health|simulator|widget|widget-call)(\/|$)/.test(c.req.path)) return c.notFound();
         const index = join(webDist, 'index.html');
         return existsSync(index) ? c.html(readFileSync(index, 'utf8')) : c.text('The console is not built yet: run `npm run build:web`.', 503);
       })

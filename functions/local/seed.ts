@@ -84,7 +84,7 @@ function demoQueues(tenantId: string): TenantQueue[] {
   return [
     { ...base, queueId: 'vip', name: 'VIP', priority: 10, serviceLevel: { targetPercent: 90, thresholdSeconds: 10 }, afterContactWorkSeconds: 30, maxWaitSeconds: 120, overflowQueueId: 'sales', requiredSkills: { byChannel: { voice: [{ skill: 'vip', level: 5 }] }, byMenuChoice: {} } },
     { ...base, queueId: 'sales', name: 'Продажи', priority: 5, serviceLevel: { targetPercent: 80, thresholdSeconds: 20 }, afterContactWorkSeconds: 20, businessHours: { weekly: WEEKDAYS_9_TO_21, holidays: ['2026-12-31', '2027-01-01', '2027-01-07'] }, requiredSkills: { byChannel: { voice: [{ skill: 'sales', level: 3 }], telegram: [{ skill: 'sales', level: 1 }] }, byMenuChoice: {} } },
-    { ...base, queueId: 'support', name: 'Поддержка', priority: 3, serviceLevel: { targetPercent: 80, thresholdSeconds: 30 }, afterContactWorkSeconds: 30, requiredSkills: { byChannel: { voice: [{ skill: 'support', level: 3 }] }, byMenuChoice: {} } },
+    { ...base, queueId: 'support', name: 'Поддержка', priority: 3, serviceLevel: { targetPercent: 80, thresholdSeconds: 30 }, afterContactWorkSeconds: 30, requiredSkills: { byChannel: { voice: [{ skill: 'support', level: 3 }], webcall: [{ skill: 'support', level: 3 }] }, byMenuChoice: {} } },
   ];
 }
 
@@ -145,7 +145,7 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
     for (const queue of demoQueues(tenantId)) await deps.queues.put(queue);
     for (const [i, channel] of channels.entries()) {
       const spec = CHANNELS[i]!;
-      const settings = channel.type === 'webchat' ? { allowedOrigins: options.widgetOrigins ?? [], preChatMenu: WEBCHAT_MENU } : {};
+      const settings = channel.type === 'webchat' ? { allowedOrigins: options.widgetOrigins ?? [], preChatMenu: WEBCHAT_MENU, webcall: true } : {};
       await deps.directory.putChannel({ tenantId, channelId: channel.channelId, kind: channel.type, name: channel.name, defaultQueueId: spec.defaultQueueId, settings, encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(channel.auth), channelSecretContext(tenantId, channel.channelId)), createdAt: now });
     }
     for (const phone of phoneNumbers) await deps.directory.putPhoneNumber({ tenantId, ...phone, defaultQueueId: 'support' });
@@ -164,7 +164,7 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
     if (stored) {
       const listed = Array.isArray(stored.settings['allowedOrigins']) ? (stored.settings['allowedOrigins'] as string[]) : [];
       const kept = listed.filter((o) => !(previous?.widgetOrigins ?? []).includes(o) && !origins.includes(o));
-      await deps.directory.putChannel({ ...stored, settings: { preChatMenu: WEBCHAT_MENU, ...stored.settings, allowedOrigins: [...kept, ...origins] } });
+      await deps.directory.putChannel({ ...stored, settings: { preChatMenu: WEBCHAT_MENU, webcall: true, ...stored.settings, allowedOrigins: [...kept, ...origins] } });
     }
   }
 

@@ -7,6 +7,7 @@ import { hasRole, type Principal } from '@cc/shared/auth/model';
 import { isVoiceKind } from '@cc/shared/channels/catalog';
 import { ConflictError, ForbiddenError, NotFoundError } from '@cc/shared/errors';
 import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
+import type { MeetingRole, MeetingTicket } from '@cc/shared/voice/ports';
 import type { Deps } from '../composition/deps.ts';
 
 export class CallAudioAccess {
@@ -25,16 +26,20 @@ export class CallAudioAccess {
     }
     if (contact.status !== 'connected') throw new ConflictError(`The call is ${contact.status}, not connected to an agent`);
     const { meetingId } = await this.deps.meetings.open(principal.tenantId, contactId);
-    const ticket = await this.deps.meetings.join(meetingId, { userId: principal.userId, role });
-    const signallingPath = ticket.provider === 'local' ? (ticket.meeting as { signallingPath?: string } | undefined)?.signallingPath : undefined;
-    return {
-      contactId,
-      role,
-      provider: ticket.provider,
-      meetingId,
-      attendeeId: ticket.attendeeId,
-      joinToken: ticket.joinToken,
-      ...(signallingPath ? { signallingPath } : { meeting: ticket.meeting, attendee: ticket.attendee }),
-    };
+    return audioTicketOf(contactId, role, meetingId, await this.deps.meetings.join(meetingId, { userId: principal.userId, role }));
   }
+}
+
+/** What a browser gets to join a meeting: the provider's ticket with the signalling path locally, the Chime answers in AWS. */
+export function audioTicketOf(contactId: string, role: MeetingRole, meetingId: string, ticket: MeetingTicket): AudioTicket {
+  const signallingPath = ticket.provider === 'local' ? (ticket.meeting as { signallingPath?: string } | undefined)?.signallingPath : undefined;
+  return {
+    contactId,
+    role,
+    provider: ticket.provider,
+    meetingId,
+    attendeeId: ticket.attendeeId,
+    joinToken: ticket.joinToken,
+    ...(signallingPath ? { signallingPath } : { meeting: ticket.meeting, attendee: ticket.attendee }),
+  };
 }

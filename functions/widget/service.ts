@@ -109,7 +109,7 @@ export class WidgetService {
   }
 
   /** The department a form names (or the first), which must be one the channel offers. @throws ZodError on `queueId`, InvalidRequestError when the channel has none */
-  private async departmentFor(channel: Channel, queueId: string | undefined): Promise<Department> {
+  async departmentFor(channel: Channel, queueId: string | undefined): Promise<Department> {
     const departments = await this.departments(channel);
     const chosen = queueId === undefined ? departments[0] : departments.find((d) => d.queueId === queueId);
     if (chosen) return chosen;

@@ -5,7 +5,7 @@ import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { MonitoringStack } from './stacks/monitoring-stack.ts';
 import { recordingsBucketName, VoiceStack } from './stacks/voice-stack.ts';
-import { WebConfigStack, WebStack } from './stacks/web-stack.ts';
+import { WebConfigStack, WebStack, widgetCallScriptUrl } from './stacks/web-stack.ts';
 
 /** Every stack of one deployment (`stage`). */
 export interface ContactCenterStacks {
@@ -62,6 +62,7 @@ export function createContactCenter(app: App, config: AppConfig): ContactCenterS
       userPool: auth.userPool,
       userPoolClient: auth.webClient,
       webOrigins: [web.origin],
+      widgetCallScriptUrl: widgetCallScriptUrl(web.origin),
       chimeMeetingsRegion: config.chimeMeetingsRegion,
       voice: voice && { sipMediaApplicationId: voice.sipMediaApplication.sipMediaApplicationId, recordingsBucketName: recordingsBucketName(stage) },
     }),

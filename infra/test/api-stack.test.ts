@@ -25,6 +25,7 @@ const HOUSE_VARIABLES = [
   'WEB_ORIGIN',
   'SECRETS_KEY_ID',
   'PUBLIC_WS_URL',
+  'WIDGET_CALL_SCRIPT_URL',
 ];
 
 /** Code that only the local runtime may load: its folder, local adapters, and its packages (DynamoDB Local, the Node server, ws, streams client). */

@@ -62,6 +62,20 @@ describe('WebStack', () => {
     });
   });
 
+  it('serves the widget’s call script to any site’s pages (CORS, for module scripts), revalidated like the pages', () => {
+    const [policyId] = Object.keys(template.findResources('AWS::CloudFront::ResponseHeadersPolicy', { Properties: { ResponseHeadersPolicyConfig: Match.objectLike({ CorsConfig: Match.anyValue() }) } }));
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        CorsConfig: Match.objectLike({ AccessControlAllowOrigins: { Items: ['*'] }, AccessControlAllowMethods: { Items: ['GET', 'HEAD'] }, AccessControlAllowCredentials: false, OriginOverride: true }),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: 'widget-call/*', AllowedMethods: ['GET', 'HEAD'], ResponseHeadersPolicyId: { Ref: policyId } })]),
+      }),
+    });
+  });
+
   it('redirects to HTTPS and logs viewer requests', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({

@@ -8,6 +8,8 @@ import type { Services } from '../../composition/services.ts';
 import { bearerToken } from '../../auth/token-verifier.ts';
 import type { ResolvedChannel } from '../../messaging/channel-resolver.ts';
 import { isOriginAllowed } from '../../widget/channel-access.ts';
+import { callsEnabled } from '../../widget/calls.ts';
+import { VisitorCallRequestSchema } from '@cc/shared/widget/calls';
 import { WIDGET_SCRIPT, WIDGET_SCRIPT_ETAG } from '../../widget/widget-script.generated.ts';
 import type { AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
@@ -27,6 +29,11 @@ function wsUrlFor(deps: Pick<Deps, 'config'>, requestUrl: string): string {
   return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}/ws`;
 }
 
+/** Where widgets load the call script: `WIDGET_CALL_SCRIPT_URL` (the console's CDN in AWS), else `/widget-call/call.js` on the API's host (the local server). */
+function callScriptUrlFor(deps: Pick<Deps, 'config'>, requestUrl: string): string {
+  return deps.config.WIDGET_CALL_SCRIPT_URL ?? new URL('/widget-call/call.js', requestUrl).href;
+}
+
 /**
  * The widget's public API, `/widget/:channelId/…`, for pages on the channel's allowed origins only:
  * each request's `Origin` is checked against the channel's `settings.allowedOrigins` and CORS is
@@ -34,8 +41,8 @@ function wsUrlFor(deps: Pick<Deps, 'config'>, requestUrl: string): string {
  * browser hides the answer too. Everything but `status` and `sessions` needs the visitor token from
  * `sessions`; a console token is refused (401), and a visitor reaches only their own conversation (404).
  */
-export function widgetRoutes(deps: Pick<Deps, 'config'>, services: Pick<Services, 'channels' | 'visitorTokens' | 'widget'>) {
-  const { channels, widget } = services;
+export function widgetRoutes(deps: Pick<Deps, 'config'>, services: Pick<Services, 'channels' | 'visitorTokens' | 'widget' | 'widgetCalls'>) {
+  const { channels, widget, widgetCalls } = services;
 
   const channelAccess = createMiddleware<WidgetEnv>(async (c, next) => {
     const channelId = c.req.param('channelId') ?? '';
@@ -70,7 +77,10 @@ export function widgetRoutes(deps: Pick<Deps, 'config'>, services: Pick<Services
         onError: () => problemResponse({ type: 'urn:problem:payload-too-large', title: 'Payload Too Large', status: 413, detail: `Widget requests are limited to ${MAX_WIDGET_BODY_BYTES} bytes` }),
       }),
     )
-    .get('/:channelId/status', async (c) => c.json(await widget.status(c.get('resolved').channel)))
+    .get('/:channelId/status', async (c) => {
+      const { channel } = c.get('resolved');
+      return c.json({ ...(await widget.status(channel)), ...(callsEnabled(channel) && { callScriptUrl: callScriptUrlFor(deps, c.req.url) }) });
+    })
     .post('/:channelId/sessions', async (c) => {
       const { token } = await readJson(c, WidgetSessionRequestSchema);
       const session = await widget.startSession(c.get('resolved').channel, token);
@@ -96,7 +106,14 @@ export function widgetRoutes(deps: Pick<Deps, 'config'>, services: Pick<Services
       const request = await readJson(c, VisitorCallbackSchema);
       const { contact, created } = await widget.requestCallback(c.get('visitor'), c.get('resolved').channel, request);
       return c.json({ contactId: contact.contactId, status: contact.status, queueId: contact.queueId, callback: contact.callback }, created ? 201 : 200);
-    });
+    })
+    // Calls from the site: one live call per visitor; the answer carries the visitor's ticket to the call's audio.
+    .post('/:channelId/calls', visitorAuth, async (c) => {
+      const request = await readJson(c, VisitorCallRequestSchema);
+      return c.json(await widgetCalls.place(c.get('visitor'), c.get('resolved').channel, request), 201);
+    })
+    .get('/:channelId/calls/:contactId', visitorAuth, async (c) => c.json(await widgetCalls.view(c.get('visitor'), c.req.param('contactId'))))
+    .post('/:channelId/calls/:contactId/hangup', visitorAuth, async (c) => c.json(await widgetCalls.hangUp(c.get('visitor'), c.req.param('contactId'))));
 }
 
 /**

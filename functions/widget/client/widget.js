@@ -25,7 +25,7 @@
       message: 'Сообщение', thanks: 'Спасибо! Мы получили ваше обращение и скоро ответим.', connecting: 'Подключаем оператора…',
       connected: ' на связи', ended: 'Диалог завершён. Если остались вопросы — напишите.', typing: ' печатает…', agent: 'Оператор',
       waiting: 'Ждём оператора…', failed: 'Не отправлено. Нажмите, чтобы повторить.', empty: 'Напишите нам — оператор ответит здесь.',
-      unavailable: 'Чат сейчас недоступен.',
+      unavailable: 'Чат сейчас недоступен.', call: 'Позвонить нам',
     },
     en: {
       title: 'Chat with us', open: 'Open chat', close: 'Minimise', online: 'We are online', offline: 'We are away',
@@ -38,7 +38,7 @@
       message: 'Message', thanks: 'Thank you! We have got your request and will answer soon.', connecting: 'Connecting you to an agent…',
       connected: ' has joined', ended: 'The chat has ended. Write again if you need anything.', typing: ' is typing…', agent: 'Agent',
       waiting: 'Waiting for an agent…', failed: 'Not sent. Tap to retry.', empty: 'Send us a message — an agent will answer here.',
-      unavailable: 'The chat is unavailable right now.',
+      unavailable: 'The chat is unavailable right now.', call: 'Call us',
     },
   }[lang];
 
@@ -48,7 +48,7 @@
 .panel{position:fixed;right:20px;bottom:88px;width:370px;height:min(600px,calc(100vh - 110px));background:#fff;color:#111827;border-radius:14px;box-shadow:0 10px 40px #0005;display:flex;flex-direction:column;overflow:hidden;z-index:2147483001}
 .panel[hidden],[hidden]{display:none!important}@media(max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}}
 header{background:var(--cc,#2563eb);color:#fff;padding:12px 14px;display:flex;align-items:center;gap:10px}header b{font-size:16px;display:block}header small{opacity:.85}
-header button{margin-left:auto;background:none;border:0;color:#fff;font-size:22px;cursor:pointer;line-height:1}
+header button{margin-left:auto;background:none;border:0;color:#fff;font-size:22px;cursor:pointer;line-height:1}header .call{padding:0;display:grid}header .call svg{width:22px;height:22px;fill:currentColor}header .call+button{margin-left:12px}header .call:disabled{opacity:.5}
 .body{flex:1;overflow-y:auto;padding:14px;background:#f3f4f6;display:flex;flex-direction:column;gap:8px}
 form{display:flex;flex-direction:column;gap:10px}label{display:flex;flex-direction:column;gap:4px;font-size:13px;color:#374151}
 input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10px;background:#fff;color:#111827;width:100%}textarea{resize:vertical;min-height:70px}
@@ -81,6 +81,7 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
     wrap.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${path}"/></svg>`;
     return wrap.firstChild;
   };
+  const PHONE_ICON = 'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.6a1 1 0 0 1-.25 1z';
   const CHAT_ICON = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2zm3 6h10v2H7zm0-4h10v2H7zm0 8h6v2H7z';
   const timeOf = (iso) => new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'ru-RU', { hour: '2-digit', minute: '2-digit' });
   const uid = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
@@ -114,6 +115,7 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
   let stateContact;
   let unread = 0;
   let ready;
+  let call;
   const bubbles = new Map();
 
   // ---- API -----------------------------------------------------------------------------------------
@@ -148,10 +150,12 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
   const body = h('div', { class: 'body', 'aria-live': 'polite' });
   const typingLine = h('div', { class: 'typing', hidden: true });
   const footer = h('div');
+  // Calls from the site: the call script (audio and its UI) loads only when pressed.
+  const callButton = h('button', { class: 'call', 'aria-label': T.call, title: T.call, hidden: true, onclick: () => startCall() }, icon(PHONE_ICON));
   const panel = h(
     'section',
     { class: 'panel', role: 'dialog', 'aria-label': T.title, hidden: true, onkeydown: (e) => e.key === 'Escape' && toggle(false) },
-    h('header', {}, h('div', {}, h('b', { text: T.title }), subtitle), h('button', { 'aria-label': T.close, title: T.close, onclick: () => toggle(false), text: '×' })),
+    h('header', {}, h('div', {}, h('b', { text: T.title }), subtitle), callButton, h('button', { 'aria-label': T.close, title: T.close, onclick: () => toggle(false), text: '×' })),
     body,
     typingLine,
     footer,
@@ -420,6 +424,23 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
     input.focus();
   };
 
+  // ---- Call --------------------------------------------------------------------------------------
+  const callScript = () =>
+    window.__ccWidgetCall ||
+    new Promise((resolve, reject) => document.head.append(h('script', { type: 'module', src: status.callScriptUrl, onload: () => resolve(window.__ccWidgetCall), onerror: reject })));
+  const startCall = async () => {
+    if (call) return;
+    callButton.disabled = true;
+    try {
+      const lib = await callScript();
+      connect();
+      call = lib.start({ base, channel, lang, token: () => saved.token, renew: startSession, show, done: () => ((call = undefined), (callButton.disabled = false), home()) });
+    } catch {
+      callButton.disabled = false;
+      show(h('p', { class: 'note', text: T.unavailable }));
+    }
+  };
+
   // ---- Live ----------------------------------------------------------------------------------------
   const onLive = (frame) => {
     if (frame.type === 'widget.message') {
@@ -435,6 +456,7 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
         } else markRead();
       }
     } else if (frame.type === 'widget.state') applyState(frame.state);
+    else if (frame.type === 'widget.call') call?.push(frame.call);
     else if (frame.type === 'typing' && frame.from === 'agent') {
       typingLine.replaceChildren(h('span', { class: 'dots' }, h('span'), h('span'), h('span')), (frame.name || T.agent) + T.typing);
       typingLine.hidden = false;
@@ -484,9 +506,10 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
       return;
     }
     subtitle.textContent = status.online ? T.online : T.offline;
-    if (saved.started) return showChat().catch(() => showPrechat());
-    return status.online ? showPrechat() : showOffline();
+    callButton.hidden = !(status.online && status.callScriptUrl);
+    return home();
   };
+  const home = () => (saved.started ? showChat().catch(() => showPrechat()) : status.online ? showPrechat() : showOffline());
 
   // A returning visitor with a conversation is connected at once, so replies raise the badge.
   if (saved.started && saved.token) ready = init();

@@ -40,6 +40,8 @@ export interface ApiStackProps extends StackProps {
   readonly userPoolClient: IUserPoolClient;
   /** Browser origins allowed by CORS and given to the functions as `WEB_ORIGIN`. */
   readonly webOrigins: string[];
+  /** The web chat widget's call script on the console's distribution (`WIDGET_CALL_SCRIPT_URL`). */
+  readonly widgetCallScriptUrl?: string;
   /** Control region of the Chime SDK meetings API (calls from the site). @default this stack's region */
   readonly chimeMeetingsRegion?: string;
   /** The voice stack's SMA and recordings, when voice is on (`-c voice=true`). */
@@ -120,6 +122,7 @@ export class ApiStack extends Stack {
       // The wss:// URL the web chat widget connects to, handed out with visitor sessions.
       PUBLIC_WS_URL: this.webSocketStage.url,
       WEB_ORIGIN: props.webOrigins.join(','),
+      ...(props.widgetCallScriptUrl && { WIDGET_CALL_SCRIPT_URL: props.widgetCallScriptUrl }),
       SECRETS_KEY_ID: props.secretsKey.keyArn,
     };
 

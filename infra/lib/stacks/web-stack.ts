@@ -121,6 +121,15 @@ export class WebStack extends Stack {
       customHeadersBehavior: { customHeaders: [PERMISSIONS_POLICY, { header: 'Cache-Control', value: 'public, max-age=31536000, immutable', override: true }] },
     });
 
+    // The widget's call script (uploaded with the console, built by scripts/build-widget-call.ts): customers'
+    // pages load it as an ES module, which browsers fetch in CORS mode, so any origin may read it (public code).
+    const widgetCallHeaders = new ResponseHeadersPolicy(this, 'WidgetCallHeaders', {
+      comment: 'The web chat widget call script: readable from any site (CORS), short-lived like the pages',
+      securityHeadersBehavior: { contentTypeOptions: { override: true }, strictTransportSecurity: SECURITY_HEADERS.strictTransportSecurity! },
+      corsBehavior: { accessControlAllowOrigins: ['*'], accessControlAllowMethods: ['GET', 'HEAD'], accessControlAllowHeaders: ['*'], accessControlAllowCredentials: false, originOverride: true },
+      customHeadersBehavior: { customHeaders: [{ header: 'Cross-Origin-Resource-Policy', value: 'cross-origin', override: true }, { header: 'Cache-Control', value: 'no-cache', override: true }] },
+    });
+
     // Pages and config.json live one minute at the edge, so no deploy needs an invalidation;
     // Vite's content-hashed assets use the managed optimized policy (a day by default).
     const pageCache = new CachePolicy(this, 'PageCache', {
@@ -153,6 +162,14 @@ export class WebStack extends Stack {
           allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
           responseHeadersPolicy: assetHeaders,
+          compress: true,
+        },
+        [`${WIDGET_CALL_PREFIX}/*`]: {
+          origin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: pageCache,
+          responseHeadersPolicy: widgetCallHeaders,
           compress: true,
         },
       },
@@ -194,6 +211,10 @@ export class WebStack extends Stack {
     acknowledgeDeploymentProvider(this, spa);
   }
 }
+
+/** Where the widget's call script lives on the distribution: `<origin>/widget-call/call.js` (the API hands this URL to widgets). */
+export const WIDGET_CALL_PREFIX = 'widget-call';
+export const widgetCallScriptUrl = (webOrigin: string) => `${webOrigin}/${WIDGET_CALL_PREFIX}/call.js`;
 
 /** Props of {@link WebConfigStack}. */
 export interface WebConfigStackProps extends StackProps {

@@ -120,6 +120,8 @@ export const ConversationSchema = lazySchema(() => z.object({
   openContactId: z.string().optional(),
   /** The most recent contact, open or closed: a follow-up contact links to it. */
   lastContactId: z.string().optional(),
+  /** The visitor's latest call from the widget (a `webcall` contact): while it is live, they may not place another. */
+  callContactId: z.string().optional(),
   /** True while the pre-chat menu waits for the customer's pick. */
   awaitingQueueChoice: z.boolean().default(false),
   /** Messages that arrived before the pick; they join the contact once it opens. */

@@ -1,3 +1,4 @@
+import type { WidgetCallView } from '../widget/calls.ts';
 import type { Role } from '../auth/model.ts';
 import type { Agent } from '../agents/model.ts';
 import type { Contact } from '../contacts/model.ts';
@@ -48,7 +49,9 @@ export type LiveMessage =
    * To the call's agent and to supervisors: transcript segments just stored (new, or a newer version of a partial).
    * Consoles merge them with `mergeSegments`, so repeats and reordering are harmless.
    */
-  | { type: 'transcript'; contactId: string; segments: TranscriptSegment[] };
+  | { type: 'transcript'; contactId: string; segments: TranscriptSegment[] }
+  /** To a web chat visitor only: their call from the site (waiting with place, connecting, connected with the agent's name, ended). */
+  | { type: 'widget.call'; call: WidgetCallView };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {

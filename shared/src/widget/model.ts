@@ -179,4 +179,6 @@ export interface WidgetStatus {
   name: string;
   online: boolean;
   departments: WidgetDepartment[];
+  /** Set when the channel takes calls from the widget: the call script to load for the call button. */
+  callScriptUrl?: string;
 }
