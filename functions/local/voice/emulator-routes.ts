@@ -23,8 +23,11 @@ const ArgumentsSchema = lazySchema(() => z.record(z.string().min(1).max(256), z.
 const CreateCallSchema = lazySchema(() => z.object({ fromPhoneNumber: Phone, toPhoneNumber: Phone, argumentsMap: ArgumentsSchema.optional() }));
 const UpdateCallSchema = lazySchema(() => z.object({ arguments: ArgumentsSchema }));
 
-/** The `/local/voice/…` routes, to mount at the server's root; `emulator` is the runtime's one SMA emulator. */
-export function voiceEmulatorRoutes(emulator: SmaEmulator) {
+/**
+ * The `/local/voice/…` routes, to mount at the server's root; `emulator` is the runtime's one SMA emulator,
+ * `numbers` the numbers it answers (the phone page offers them).
+ */
+export function voiceEmulatorRoutes(emulator: SmaEmulator, numbers: () => Iterable<string> = () => []) {
   const callId = (value: string) => IdSchema.parse(value);
   return new Hono()
     .use(
@@ -39,6 +42,7 @@ export function voiceEmulatorRoutes(emulator: SmaEmulator) {
       return c.json(emulator.startInbound(body), 201);
     })
     .get('/local/voice/calls', (c) => c.json({ calls: emulator.list() }))
+    .get('/local/voice/numbers', (c) => c.json({ numbers: [...numbers()].sort().map((e164) => ({ e164 })) }))
     .get('/local/voice/calls/:callId', (c) => c.json(emulator.get(callId(c.req.param('callId')))))
     .post('/local/voice/calls/:callId/digits', async (c) => {
       const { digits } = await readJson(c, DigitsSchema);

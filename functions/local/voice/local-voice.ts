@@ -29,5 +29,5 @@ export function createLocalVoice(options: { invoke: (event: SmaEvent) => Promise
     meetings: (meetingId) => options.meetings.has(meetingId),
     timing: { ...options.timing, promptDurationsMs: { ...promptDurationsMs, ...options.timing?.promptDurationsMs } },
   });
-  return { emulator, callControl: new EmulatorCallControl(emulator), numbers, routes: voiceEmulatorRoutes(emulator), stop: () => emulator.dispose() };
+  return { emulator, callControl: new EmulatorCallControl(emulator), numbers, routes: voiceEmulatorRoutes(emulator, () => numbers), stop: () => emulator.dispose() };
 }
