@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/provider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { emulatorApi, type HeardItem, type PhoneCall } from './emulator-api.ts';
@@ -63,6 +63,11 @@ function stateKey(call: PhoneCall | undefined, audio: CallerAudio): MessageKey {
 
 function HeardList({ heard }: { heard: HeardItem[] }) {
   const { t } = useI18n();
+  const list = useRef<HTMLOListElement>(null);
+  // The newest prompt is what the caller hears now: keep it in view.
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [heard.length]);
   const lines = heard.flatMap((item, i): { id: number; text: string; kind: string }[] => {
     if (item.kind === 'speech') return [{ id: i, text: item.text, kind: 'speech' }];
     if (item.kind === 'prompt') return [{ id: i, text: /hold-music/.test(item.key) ? t('phone.heard.music') : t('phone.heard.prompt', { key: item.key }), kind: 'prompt' }];
@@ -75,7 +80,7 @@ function HeardList({ heard }: { heard: HeardItem[] }) {
       {lines.length === 0 ? (
         <p className="phone-note">{t('phone.heard.empty')}</p>
       ) : (
-        <ol className="heard__list" aria-live="polite">
+        <ol ref={list} className="heard__list" aria-live="polite">
           {lines.map((line) => (
             <li key={line.id} className={`heard__item heard__item--${line.kind}`}>
               {line.text}
