@@ -244,7 +244,8 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
       .get('*', (c) => {
         if (/^\/(api|webhooks|local|health|simulator|widget|widget-call)(\/|$)/.test(c.req.path)) return c.notFound();
-        const index = join(webDist, 'index.html');
+        // The local phone page is its own single-page app under /phone/ (web/phone/index.html).
+        const index = /^\/phone(\/|$)/.test(c.req.path) ? join(webDist, 'phone', 'index.html') : join(webDist, 'index.html');
         return existsSync(index) ? c.html(readFileSync(index, 'utf8')) : c.text('The console is not built yet: run `npm run build:web`.', 503);
       })
       .notFound((c) => problemResponse({ type: 'urn:problem:not-found', title: 'Not Found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }))

@@ -85,8 +85,8 @@ describe('WebStack', () => {
     });
   });
 
-  it('uploads the SPA without touching config.json', () => {
-    template.hasResourceProperties('Custom::CDKBucketDeployment', { Prune: true, Exclude: ['config.json'] });
+  it('uploads the SPA without touching config.json, and never the local phone page', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { Prune: true, Exclude: ['config.json', 'phone/*'] });
   });
 
   it('deploys a placeholder page, with a warning, when web/dist is not built', () => {

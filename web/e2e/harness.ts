@@ -29,8 +29,8 @@ function newestSource(dir: string): number {
 
 /** Builds `web/dist` unless it is newer than every source, so the test always drives current code. */
 function buildConsoleIfStale() {
-  const index = join(webDir, 'dist', 'index.html');
-  const sources = Math.max(newestSource(join(webDir, 'src')), statSync(join(webDir, 'index.html')).mtimeMs, statSync(join(webDir, 'vite.config.ts')).mtimeMs);
+  const index = join(webDir, 'dist', 'phone', 'index.html');
+  const sources = Math.max(newestSource(join(webDir, 'src')), statSync(join(webDir, 'index.html')).mtimeMs, statSync(join(webDir, 'phone', 'index.html')).mtimeMs, statSync(join(webDir, 'vite.config.ts')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });

@@ -22,6 +22,17 @@ function setup() {
 }
 
 describe('emulator routes', () => {
+  it('lists the numbers the emulator answers, for the phone page to dial', async () => {
+    // Arrange
+    emulator = testEmulator(scriptedHandler(() => reply([])).invoke);
+    const app = voiceEmulatorRoutes(emulator, { numbers: () => new Set(['+74951234567', '+74950000001']) });
+    // Act
+    const res = await app.request('/local/voice/numbers');
+    // Assert
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ numbers: [{ e164: '+74950000001' }, { e164: '+74951234567' }] });
+  });
+
   it('places a call, presses a digit, reads it back and hangs up', async () => {
     // Arrange
     const { app, post, getCall } = setup();

@@ -26,10 +26,12 @@ const CreateCallSchema = lazySchema(() => z.object({ fromPhoneNumber: Phone, toP
 const UpdateCallSchema = lazySchema(() => z.object({ arguments: ArgumentsSchema }));
 
 /**
- * The `/local/voice/…` routes, to mount at the server's root; `emulator` is the runtime's one SMA emulator, `scripted`
- * plays a call's conversation script (absent: calls with a script are refused).
+ * The `/local/voice/…` routes, to mount at the server's root; `emulator` is the runtime's one SMA emulator, `numbers`
+ * the numbers it answers (the phone page offers them), `scripted` plays a call's conversation script (absent: calls
+ * with a script are refused).
  */
-export function voiceEmulatorRoutes(emulator: SmaEmulator, scripted?: ScriptedCallers) {
+export function voiceEmulatorRoutes(emulator: SmaEmulator, options: { numbers?: () => Iterable<string>; scripted?: ScriptedCallers } = {}) {
+  const { scripted, numbers = () => [] } = options;
   const callId = (value: string) => IdSchema.parse(value);
   return new Hono()
     .use(
@@ -48,6 +50,7 @@ export function voiceEmulatorRoutes(emulator: SmaEmulator, scripted?: ScriptedCa
       return c.json(started, 201);
     })
     .get('/local/voice/calls', (c) => c.json({ calls: emulator.list() }))
+    .get('/local/voice/numbers', (c) => c.json({ numbers: [...numbers()].sort().map((e164) => ({ e164 })) }))
     .get('/local/voice/calls/:callId', (c) => c.json(emulator.get(callId(c.req.param('callId')))))
     .post('/local/voice/calls/:callId/digits', async (c) => {
       const { digits } = await readJson(c, DigitsSchema);

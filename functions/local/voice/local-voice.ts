@@ -40,7 +40,7 @@ export function createLocalVoice(options: { invoke: (event: SmaEvent) => Promise
     emulator,
     callControl: new EmulatorCallControl(emulator),
     numbers,
-    routes: voiceEmulatorRoutes(emulator, scripted),
+    routes: voiceEmulatorRoutes(emulator, { numbers: () => numbers, ...(scripted && { scripted }) }),
     stop: () => {
       scripted?.stopAll();
       unsubscribe();

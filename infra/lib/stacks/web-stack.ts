@@ -39,6 +39,8 @@ export interface WebStackProps extends StackProps {
 
 /** Object key of the runtime configuration; owned by {@link WebConfigStack}, never by the SPA upload. */
 export const CONFIG_OBJECT_KEY = 'config.json';
+/** The local phone page's build output, never deployed. */
+export const LOCAL_PHONE_PAGE = 'phone/*';
 
 /**
  * The web bucket's name, computed alike by both web stacks so that {@link WebConfigStack} needs no
@@ -202,8 +204,9 @@ export class WebStack extends Stack {
     const spa = new BucketDeployment(this, 'DeploySpa', {
       sources: [spaSource(this, props.webDistDir)],
       destinationBucket: this.bucket,
-      // config.json belongs to WebConfigStack: never upload one from dist, never prune it.
-      exclude: [CONFIG_OBJECT_KEY],
+      // config.json belongs to WebConfigStack: never upload one from dist, never prune it. The local phone page
+      // (dist/phone/) drives the local SMA emulator and has nothing to call in AWS.
+      exclude: [CONFIG_OBJECT_KEY, LOCAL_PHONE_PAGE],
       prune: true,
       outputObjectKeys: false,
       memoryLimit: 512,
