@@ -34,7 +34,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 
 export const emulatorApi = {
   numbers: async () => (await call<{ numbers: { e164: string }[] }>('GET', '/local/voice/numbers')).numbers.map((n) => n.e164),
-  dial: (from: string, to: string) => call<{ callId: string }>('POST', '/local/voice/calls', { from, to }),
+  dial: (from: string, to: string, script?: string) => call<{ callId: string }>('POST', '/local/voice/calls', { from, to, ...(script && { script }) }),
   get: (callId: string) => call<PhoneCall>('GET', `/local/voice/calls/${encodeURIComponent(callId)}`),
   press: (callId: string, digits: string) => call<void>('POST', `/local/voice/calls/${encodeURIComponent(callId)}/digits`, { digits }),
   hangUp: (callId: string) => call<void>('POST', `/local/voice/calls/${encodeURIComponent(callId)}/hangup`),

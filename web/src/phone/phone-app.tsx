@@ -14,6 +14,8 @@ export function PhoneApp() {
   const [from, setFrom] = useState(DEFAULT_FROM);
   const [numbers, setNumbers] = useState<string[]>([]);
   const [to, setTo] = useState('');
+  // The emulator's scripted caller: both sides' lines arrive as transcript segments once an agent answers.
+  const [script, setScript] = useState<'' | 'payment-problem' | 'delivery-question'>('');
   const [callId, setCallId] = useState<string | undefined>();
   const [dialling, setDialling] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -32,7 +34,7 @@ export function PhoneApp() {
     setDialling(true);
     setError(undefined);
     try {
-      setCallId((await emulatorApi.dial(from.trim(), to)).callId);
+      setCallId((await emulatorApi.dial(from.trim(), to, script || undefined)).callId);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -70,6 +72,14 @@ export function PhoneApp() {
                     {formatPhone(number, locale)}
                   </option>
                 ))}
+              </select>
+            </label>
+            <label>
+              {t('phone.script')}
+              <select name="script" value={script} onChange={(e) => setScript(e.target.value as typeof script)}>
+                <option value="">{t('phone.script.none')}</option>
+                <option value="payment-problem">{t('phone.script.payment-problem')}</option>
+                <option value="delivery-question">{t('phone.script.delivery-question')}</option>
               </select>
             </label>
             <button className="phone-button phone-button--call" type="submit" disabled={dialling || !to || !from.trim()}>
