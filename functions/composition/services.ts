@@ -12,6 +12,7 @@ import { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { InboundService } from '../messaging/inbound.ts';
 import { WidgetService } from '../widget/service.ts';
 import { CallAudioAccess } from '../voice/audio-access.ts';
+import { LiveCalls } from '../voice/live-calls.ts';
 import type { VisitorTokens } from '../widget/visitor-tokens.ts';
 import type { VisitorGate } from '../widget/visitor-gate.ts';
 import { createRoutingServices, type RoutingServices } from './routing-services.ts';
@@ -35,6 +36,8 @@ export interface Services {
   widget: WidgetService;
   /** Tickets to calls' audio meetings for agents and supervisors. */
   callAudio: CallAudioAccess;
+  /** The tenant's connected calls, for supervisors. */
+  liveCalls: LiveCalls;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -50,6 +53,7 @@ export function createServices(deps: ServiceDeps): Services {
     inbound: new InboundService(deps, channels),
     ...visitors,
     widget: new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries }),
-    callAudio: new CallAudioAccess(deps),
+    callAudio: new CallAudioAccess(deps, routing.commands),
+    liveCalls: new LiveCalls(deps),
   };
 }

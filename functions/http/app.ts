@@ -9,7 +9,7 @@ import { problemResponse, renderError } from './problem.ts';
 import { bodySizeLimit, pathIdLimits } from './input-limits.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
-import { callAudioRoutes } from './routes/call-audio.ts';
+import { callAudioRoutes, liveCallRoutes } from './routes/call-audio.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
@@ -39,6 +39,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/agents', agentRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, services, auth))
     .route('/contacts', callAudioRoutes(services, auth))
+    .route('/wallboard', liveCallRoutes(services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
     .route('/', widgetConsoleRoutes(services, auth));
