@@ -7,7 +7,7 @@
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import { isVoiceKind } from '@cc/shared/channels/catalog';
 import type { Contact } from '@cc/shared/contacts/model';
-import { joinSupervision, leaveSupervision, whisperActive, type SupervisionMode } from '@cc/shared/contacts/supervision';
+import { joinSupervision, leaveSupervision, whisperActive, type SupervisionMode } from '@cc/shared/contacts/values';
 import { ConflictError, ForbiddenError, NotFoundError } from '@cc/shared/errors';
 import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
 import type { MeetingRole, MeetingTicket } from '@cc/shared/voice/ports';

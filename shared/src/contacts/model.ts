@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { RoutableContactSchema } from '../routing/model.ts';
-import { MAX_SUPERVISION_ENTRIES, SUPERVISION_MODES, type SupervisionEntry } from './supervision.ts';
+import { MAX_SUPERVISION_ENTRIES, SUPERVISION_MODES, type SupervisionEntry } from './values.ts';
 
 /** One lifecycle step as stored on the contact (KPIs and the wallboard are built from these). */
 export const TransitionRecordSchema = lazySchema(() => z.object({
@@ -44,7 +44,7 @@ export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
 export const DialAttemptSchema = lazySchema(() => z.object({ at: z.iso.datetime({ offset: true }), result: z.enum(['answered', 'busy', 'no-answer', 'failed']), callId: z.string().optional() }));
 export type DialAttempt = z.infer<typeof DialAttemptSchema>;
 
-/** One supervisor's stretch of listening, whispering or barging (rules in `supervision.ts`). */
+/** One supervisor's stretch of listening, whispering or barging (rules in `values.ts`). */
 export const SupervisionEntrySchema = lazySchema((): z.ZodType<SupervisionEntry> => z.object({
   userId: z.string().min(1),
   name: z.string().max(200),

@@ -7,6 +7,7 @@ import type { ReplyRequest, StoredMessage } from '@cc/shared/conversations/model
 import type { CustomerHistoryPage, CustomerProfileView } from '@cc/shared/customers/model';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { Wallboard } from '@cc/shared/realtime/ports';
+import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
 import type { DirectoryAgent, MeResponse } from './types.ts';
 
 /** Calls the console makes once signed in. */
@@ -43,6 +44,12 @@ export interface ApiClient {
 
   /** Every queue's live figures and every agent's presence and load (supervisors). */
   wallboard(): Promise<Wallboard>;
+  /** The tenant's calls connected to an agent now, with who supervises them (supervisors). */
+  liveCalls(): Promise<Contact[]>;
+  /** A ticket to a call's audio: the agent's own, or a supervisor's listen / whisper / barge (recorded on the contact). */
+  callAudioTicket(contactId: string, role: ConsoleAudioRole): Promise<AudioTicket>;
+  /** The supervisor leaves a call's audio (their supervision entry ends). */
+  leaveCallAudio(contactId: string): Promise<void>;
 }
 
 export interface ApiClientOptions {
@@ -104,5 +111,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     mergeCustomer: (customerId, otherCustomerId) => post<CustomerProfileView>(`/api/customers/${id(customerId)}/merge`, { customerId: otherCustomerId }),
 
     wallboard: () => call<Wallboard>('/api/wallboard'),
+    liveCalls: async () => (await call<{ calls: Contact[] }>('/api/wallboard/calls')).calls,
+    callAudioTicket: (contactId, role) => post<AudioTicket>(`/api/contacts/${id(contactId)}/audio`, { role }),
+    leaveCallAudio: async (contactId) => void (await post<unknown>(`/api/contacts/${id(contactId)}/audio/leave`)),
   };
 }

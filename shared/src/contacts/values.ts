@@ -1,7 +1,7 @@
 /**
- * Live call supervision as recorded on a voice contact: which supervisor listens to, whispers in or barges
- * into the call, since when, and until when. Pure and zod-free (the console imports it; the schema is in
- * `model.ts`); the server writes the result with a conditional commit.
+ * The contacts module's zod-free values, which the console may import: live call supervision as recorded on a
+ * voice contact (which supervisor listens to, whispers in or barges into the call, since when, until when) and
+ * its pure rules. The schema is in `model.ts`; the server writes the result with a conditional commit.
  */
 
 /** The supervision modes, the same as the audio roles of `voice/call-audio.ts` (a test keeps them equal). */

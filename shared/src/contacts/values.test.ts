@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SUPERVISION_ROLES } from '../voice/call-audio.ts';
 import { ContactSchema } from './model.ts';
-import { agentNotices, joinSupervision, leaveSupervision, MAX_SUPERVISION_ENTRIES, openSupervision, SUPERVISION_MODES, supervisionOf, whisperActive, type SupervisionEntry } from './supervision.ts';
+import { agentNotices, joinSupervision, leaveSupervision, MAX_SUPERVISION_ENTRIES, openSupervision, SUPERVISION_MODES, supervisionOf, whisperActive, type SupervisionEntry } from './values.ts';
 
 const irina = { userId: 'irina', name: 'Ирина' };
 const oleg = { userId: 'oleg', name: 'Олег' };
