@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type {} from '../../test/global-setup.ts';
-import { startContactCenter, type RunningContactCenter } from '../../functions/local/contact-center.ts';
+import { startContactCenter, type ContactCenterOptions, type RunningContactCenter } from '../../functions/local/contact-center.ts';
 import { launchChromium, root, screenshots } from '../../test/browser.ts';
 
 export { root, screenshots };
@@ -50,10 +50,10 @@ export interface Harness {
 }
 
 /** Starts the contact center and Chromium (building the console first if it is stale). */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: Pick<ContactCenterOptions, 'voiceTiming'> = {}): Promise<Harness> {
   const browser = await launchChromium();
   buildConsoleIfStale();
-  const center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true });
+  const center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true, ...options });
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 

@@ -1,0 +1,80 @@
+// Browser test: live call supervision. A caller dials the demo number through the SMA emulator and Анна
+// answers in her console; the supervisor's Live calls panel shows the call (agent, queue, number, talk
+// time), in Russian and in English. Listen and Whisper are then pressed, and the supervision is recorded
+// on the contact and announced (or not) to the agent.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Contact } from '@cc/shared/contacts/model';
+import { waitFor } from '../../test/live.ts';
+import { screenshots, startHarness, type Harness } from './harness.ts';
+
+let harness: Harness | undefined;
+
+beforeAll(async () => {
+  harness = await startHarness({ voiceTiming: { speechMsPerChar: 1, scale: 0.01 } });
+}, 600_000);
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const CALLER = '+79161234567';
+
+async function goAvailable(page: Page) {
+  await page.getByRole('button', { name: /Мой статус/ }).click();
+  await page.locator('[role="menuitemradio"][data-status="available"]').click();
+  await page.locator('.status-button .status-pill[data-status="available"]').waitFor();
+}
+
+/** The console keeps the language in localStorage (the switch is on the login page): set it and reload. */
+async function setLocale(page: Page, locale: 'ru' | 'en') {
+  await page.evaluate((value) => localStorage.setItem('cc.locale', value), locale);
+  await page.reload();
+  await page.locator('.topbar').waitFor();
+}
+
+const stored = (contactId: string) => harness!.center.deps.routing.readContact(harness!.center.demo.tenantId, contactId) as Promise<Contact>;
+
+describe('live call supervision in Chromium', () => {
+  let agentPage: Page;
+  let supervisorPage: Page;
+  let contactId: string;
+
+  it('shows the connected call on the supervisor’s Live calls panel, in Russian and in English', async () => {
+    // Arrange: Анна takes calls in support; the caller presses 1
+    const { center, signIn, demoUser } = harness!;
+    agentPage = await signIn('anna@romashka.demo');
+    supervisorPage = await signIn(demoUser('supervisor').login);
+    await supervisorPage.getByTestId('live-calls').waitFor();
+    await goAvailable(agentPage);
+    const dialled = await fetch(`${center.baseUrl}/local/voice/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: CALLER, to: center.demo.phoneNumbers[0]!.e164 }) });
+    const { callId } = (await dialled.json()) as { callId: string };
+    await waitFor(() => center.voice.emulator.get(callId).currentAction === 'SpeakAndGetDigits');
+    center.voice.emulator.pressDigits(callId, '1');
+
+    // Act: Анна accepts the offer
+    await agentPage.locator('.offer-card').getByRole('button', { name: 'Принять' }).click({ timeout: 20_000 });
+    await agentPage.locator('.pane[data-status="connected"]').waitFor();
+    const row = supervisorPage.locator('.live-call');
+    await row.waitFor({ timeout: 20_000 });
+    contactId = (await row.getAttribute('data-contact-id'))!;
+
+    // Assert
+    expect(await row.locator('.agent-row__name').innerText()).toContain('Анна Петрова');
+    expect(await row.innerText()).toContain('Поддержка');
+    expect(await row.innerText()).toContain('+7 (916) 123-45-67');
+    expect(await row.getByTestId('talk-time').innerText()).toMatch(/^0:\d\d$/);
+    expect((await stored(contactId)).supervision).toBeUndefined();
+    await supervisorPage.getByTestId('live-calls').screenshot({ path: join(screenshots, 'live-calls-ru.png'), animations: 'disabled' });
+    await setLocale(supervisorPage, 'en');
+    await supervisorPage.getByRole('heading', { name: 'Live calls' }).waitFor();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('+7 916 123-45-67');
+    expect(await row.getByRole('button', { name: 'Listen' }).count()).toBe(1);
+    await supervisorPage.getByTestId('live-calls').screenshot({ path: join(screenshots, 'live-calls-en.png'), animations: 'disabled' });
+    await setLocale(supervisorPage, 'ru');
+    await row.waitFor();
+    expect(harness!.pageErrors).toEqual([]);
+  });
+});
