@@ -8,9 +8,9 @@ import { PhoneIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatClock, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
-import { useApi } from '../auth/session.tsx';
+import { useApi, useSession } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
-import { applyLiveCall, applyLiveCallList, sortLiveCalls, talkSeconds, type LiveCallBoard } from './live-calls.ts';
+import { applyLiveCall, applyLiveCallList, othersIn, sortLiveCalls, talkSeconds, type LiveCallBoard } from './live-calls.ts';
 import { modeIn, useSupervisionAudio } from './use-supervision-audio.ts';
 
 /**
@@ -26,6 +26,7 @@ export function LiveCallsPanel({ now, agentNames, queueNames }: { now: number; a
   const [board, setBoard] = useState<LiveCallBoard | undefined>();
   const [failed, setFailed] = useState(false);
   const { seat, busy, change } = useSupervisionAudio();
+  const selfId = useSession().session?.user.userId ?? '';
 
   const load = useCallback(() => {
     setFailed(false);
@@ -80,7 +81,7 @@ export function LiveCallsPanel({ now, agentNames, queueNames }: { now: number; a
             </thead>
             <tbody>
               {calls.map((call) => (
-                <LiveCallRow key={call.contactId} call={call} now={now} agentName={agentNames.get(call.agentId ?? '') ?? call.agentId ?? ''} queueName={queueNames.get(call.queueId) ?? call.queueId} mode={modeIn(seat, call.contactId)} busy={busy} onPress={press} />
+                <LiveCallRow key={call.contactId} call={call} now={now} agentName={agentNames.get(call.agentId ?? '') ?? call.agentId ?? ''} queueName={queueNames.get(call.queueId) ?? call.queueId} mode={modeIn(seat, call.contactId)} selfId={selfId} busy={busy} onPress={press} />
               ))}
             </tbody>
           </table>
@@ -90,7 +91,7 @@ export function LiveCallsPanel({ now, agentNames, queueNames }: { now: number; a
   );
 }
 
-function LiveCallRow({ call, now, agentName, queueName, mode, busy, onPress }: { call: Contact; now: number; agentName: string; queueName: string; mode: SupervisionMode | undefined; busy: boolean; onPress(target: { contactId: string; mode: SupervisionMode } | undefined): void }) {
+function LiveCallRow({ call, now, agentName, queueName, mode, selfId, busy, onPress }: { call: Contact; now: number; agentName: string; queueName: string; mode: SupervisionMode | undefined; selfId: string; busy: boolean; onPress(target: { contactId: string; mode: SupervisionMode } | undefined): void }) {
   const { t, locale } = useI18n();
   const caller = call.call?.customer;
   return (
@@ -126,6 +127,11 @@ function LiveCallRow({ call, now, agentName, queueName, mode, busy, onPress }: {
             {t(`liveCalls.mode.${mode}`)}
           </p>
         )}
+        {othersIn(call, selfId).map((entry) => (
+          <p key={`${entry.userId}:${entry.since}`} className="live-call__others muted">
+            {t(`liveCalls.other.${entry.role}`, { name: entry.name })}
+          </p>
+        ))}
       </td>
     </tr>
   );

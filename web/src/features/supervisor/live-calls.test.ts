@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '@cc/shared/contacts/model';
-import { applyLiveCall, applyLiveCallList, planSeatChange, sendsNothing, sortLiveCalls, talkSeconds } from './live-calls.ts';
+import { applyLiveCall, applyLiveCallList, othersIn, planSeatChange, sendsNothing, sortLiveCalls, talkSeconds } from './live-calls.ts';
 
 const call = (contactId: string, overrides: Partial<Contact> = {}): Contact => ({
   tenantId: 't',
@@ -58,6 +58,19 @@ describe('live calls board', () => {
     ]);
     expect(sortLiveCalls(board).map((c) => c.contactId)).toEqual(['early', 'late']);
     expect(talkSeconds(board.get('early')!, Date.parse('2026-12-02T10:03:05.500Z'))).toBe(65);
+  });
+});
+
+describe('othersIn', () => {
+  it('names the other supervisors still in the call, not oneself nor those who left', () => {
+    const contact = call('c-1', {
+      supervision: [
+        { userId: 'oleg', name: 'Олег', role: 'listen', since: '2026-12-02T10:02:00.000Z', until: '2026-12-02T10:03:00.000Z' },
+        { userId: 'irina', name: 'Ирина', role: 'barge', since: '2026-12-02T10:03:00.000Z' },
+        { userId: 'me', name: 'Я', role: 'listen', since: '2026-12-02T10:04:00.000Z' },
+      ],
+    });
+    expect(othersIn(contact, 'me').map((e) => [e.name, e.role])).toEqual([['Ирина', 'barge']]);
   });
 });
 

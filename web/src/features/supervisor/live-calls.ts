@@ -1,6 +1,6 @@
 import { isVoiceKind } from '@cc/shared/channels/catalog';
 import type { Contact } from '@cc/shared/contacts/model';
-import type { SupervisionMode } from '@cc/shared/contacts/values';
+import { openSupervision, type SupervisionEntry, type SupervisionMode } from '@cc/shared/contacts/values';
 
 /** The supervisor's live calls, keyed by `contactId`. */
 export type LiveCallBoard = ReadonlyMap<string, Contact>;
@@ -60,3 +60,6 @@ export function planSeatChange(current: SupervisionSeat, target: SupervisionSeat
 
 /** Whether a listener's client must be given an empty microphone, so that nothing is captured or sent. */
 export const sendsNothing = (ticket: { role: string; receiveOnly?: boolean }): boolean => ticket.receiveOnly === true || ticket.role === 'listen';
+
+/** The other supervisors in the call now, for the row (so two supervisors do not coach one agent at once unawares). */
+export const othersIn = (contact: Contact, selfId: string): SupervisionEntry[] => openSupervision(contact.supervision).filter((e) => e.userId !== selfId);
