@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import type { Contact } from '@cc/shared/contacts/model';
-import { waitFor } from '../../test/live.ts';
+import { signIn as apiSignIn, waitFor } from '../../test/live.ts';
 import { screenshots, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness | undefined;
@@ -75,6 +75,38 @@ describe('live call supervision in Chromium', () => {
     await supervisorPage.getByTestId('live-calls').screenshot({ path: join(screenshots, 'live-calls-en.png'), animations: 'disabled' });
     await setLocale(supervisorPage, 'ru');
     await row.waitFor();
+    expect(harness!.pageErrors).toEqual([]);
+  });
+
+  it('tells the agent when a supervisor whispers or barges in, not when one listens, and drops the notice on leave', async () => {
+    // Arrange: Ирина (an administrator, so a supervisor too) steps in through the API the panel uses
+    const { center, demoUser } = harness!;
+    const irina = demoUser('admin');
+    const { token } = await apiSignIn(center.baseUrl, irina);
+    const step = (path: string, body?: unknown) => fetch(`${center.baseUrl}/api/contacts/${contactId}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    const notice = agentPage.getByTestId('supervision-notice');
+
+    // Act + Assert: a listen is recorded but not shown
+    expect((await step('/audio', { role: 'listen' })).status).toBe(201);
+    await waitFor(async () => (await stored(contactId)).supervision?.some((e) => e.userId === irina.userId && e.role === 'listen' && !e.until));
+    expect(await notice.count()).toBe(0);
+
+    // a whisper is shown to the agent
+    expect((await step('/audio', { role: 'whisper' })).status).toBe(201);
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain(`Супервизор ${irina.name} подсказывает вам, клиент не слышит`);
+    await agentPage.locator('.pane').screenshot({ path: join(screenshots, 'workspace-whisper-notice-ru.png'), animations: 'disabled' });
+
+    // a barge replaces it
+    expect((await step('/audio', { role: 'barge' })).status).toBe(201);
+    await notice.getByText(`К разговору подключён супервизор ${irina.name}`).waitFor();
+    expect(await notice.locator('li').count()).toBe(1);
+
+    // leaving takes the notice away, and the record keeps every stretch
+    expect((await step('/audio/leave')).status).toBe(204);
+    await notice.waitFor({ state: 'detached' });
+    const hers = (await stored(contactId)).supervision!.filter((e) => e.userId === irina.userId);
+    expect(hers.map((e) => [e.role, e.until !== undefined])).toEqual([['listen', true], ['whisper', true], ['barge', true]]);
     expect(harness!.pageErrors).toEqual([]);
   });
 });
