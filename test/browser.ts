@@ -15,12 +15,13 @@ const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Makes sure Chromium is installed and the screenshot folder exists, then launches the browser.
+ * Makes sure Chromium is installed and the screenshot folder exists, then launches the browser
+ * (`extraArgs`: e.g. the fake microphone of the call-audio tests).
  * @throws Error when Chromium is missing and cannot be installed here.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const ensured = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-chromium.mjs')], { cwd: root, stdio: 'inherit' });
   if (ensured.status !== 0) throw new Error('Chromium is not available; see the output above');
   mkdirSync(screenshots, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

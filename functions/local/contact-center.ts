@@ -8,13 +8,10 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { WebSocketServer } from 'ws';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent, SQSBatchResponse } from 'aws-lambda';
 import { createTableInput, TABLE_BASE_NAME } from '@cc/shared/db/table';
 import { createApp } from '../http/app.ts';
@@ -37,6 +34,8 @@ import { seedDemo, type DemoFile } from './seed.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { CallbackDialer } from '../voice/callback-dialer.ts';
 import { LocalMeetingRooms } from './voice/local-meetings.ts';
+import { RtcSignalling } from './voice/rtc-signalling.ts';
+import { attachWebSockets } from './web-sockets.ts';
 import { createLocalVoice, type LocalVoice } from './voice/local-voice.ts';
 import type { EmulatorTiming } from './voice/emulator.ts';
 import { createVoiceServices } from '../composition/voice-services.ts';
@@ -244,7 +243,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
     });
     cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    attachWebSockets(server, hub, handlers.get('realtime')!, cleanups, allowedHosts(port));
+    attachWebSockets(server, { hub, realtime: handlers.get('realtime')!, signalling: new RtcSignalling(meetings), hosts: allowedHosts(port) }, cleanups);
 
     // Ready only once the poller has read the stream at least once.
     const deadline = Date.now() + 30_000;
@@ -254,56 +253,4 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     await stop();
     throw error;
   }
-}
-
-/**
- * Serves `/ws` by translating socket life into API Gateway WebSocket events for the real realtime
- * handler: the upgrade is `$connect` (refused unless it answers 200), frames are messages, close is `$disconnect`.
- */
-function attachWebSockets(server: ServerType, hub: LocalRealtimeHub, realtime: LambdaHandler, cleanups: (() => Promise<void> | void)[], hosts: Set<string>) {
-  const wss = new WebSocketServer({ noServer: true });
-  cleanups.push(() => {
-    for (const client of wss.clients) client.terminate();
-    return new Promise<void>((resolve) => wss.close(() => resolve()));
-  });
-  const event = (connectionId: string, eventType: 'CONNECT' | 'MESSAGE' | 'DISCONNECT', extra: Record<string, unknown> = {}) => ({
-    requestContext: { routeKey: eventType === 'CONNECT' ? '$connect' : eventType === 'DISCONNECT' ? '$disconnect' : '$default', eventType, connectionId, requestId: randomUUID(), connectedAt: Date.now(), stage: 'local' },
-    isBase64Encoded: false,
-    ...extra,
-  });
-  const invoke = async (payload: unknown) => (await realtime(payload, createLambdaContext('realtime'))) as { statusCode?: number; body?: string };
-
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://local');
-    // The same DNS-rebinding refusal as localGuard gives plain HTTP.
-    if (!hosts.has((request.headers.host ?? '').toLowerCase())) {
-      socket.end('HTTP/1.1 421 Misdirected Request\r\n\r\n');
-      return;
-    }
-    if (url.pathname !== '/ws') {
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
-      return;
-    }
-    const connectionId = randomUUID();
-    const query = Object.fromEntries(url.searchParams);
-    invoke(event(connectionId, 'CONNECT', { queryStringParameters: query, headers: request.headers }))
-      .then((result) => {
-        if (result.statusCode !== 200) {
-          socket.end(`HTTP/1.1 ${result.statusCode ?? 500} Refused\r\nContent-Type: text/plain\r\n\r\n${result.body ?? ''}`);
-          return;
-        }
-        wss.handleUpgrade(request, socket, head, (ws) => {
-          hub.attach(connectionId, ws);
-          ws.on('message', (data) => void invoke(event(connectionId, 'MESSAGE', { body: data.toString() })).catch((error) => logger.warn('WebSocket message failed', { error })));
-          ws.on('close', () => {
-            hub.detach(connectionId);
-            void invoke(event(connectionId, 'DISCONNECT')).catch((error) => logger.warn('WebSocket disconnect failed', { error }));
-          });
-        });
-      })
-      .catch((error) => {
-        logger.error('WebSocket connect failed', { error });
-        socket.end('HTTP/1.1 500 Internal Server Error\r\n\r\n');
-      });
-  });
 }

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type {} from '../../test/global-setup.ts';
-import { startContactCenter, type ContactCenterOptions, type RunningContactCenter } from '../../functions/local/contact-center.ts';
+import { startContactCenter, type RunningContactCenter } from '../../functions/local/contact-center.ts';
+import type { EmulatorTiming } from '../../functions/local/voice/emulator.ts';
 import { launchChromium, root, screenshots } from '../../test/browser.ts';
 
 export { root, screenshots };
@@ -49,11 +50,18 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** More Chromium flags (the fake microphone of the call-audio tests). */
+  chromiumArgs?: string[];
+  /** The SMA emulator's timings (calls' speech and prompts shortened). */
+  voiceTiming?: Partial<EmulatorTiming>;
+}
+
 /** Starts the contact center and Chromium (building the console first if it is stale). */
-export async function startHarness(options: Pick<ContactCenterOptions, 'voiceTiming'> = {}): Promise<Harness> {
-  const browser = await launchChromium();
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const browser = await launchChromium(options.chromiumArgs);
   buildConsoleIfStale();
-  const center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true, ...options });
+  const center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true, ...(options.voiceTiming && { voiceTiming: options.voiceTiming }) });
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 

@@ -107,7 +107,7 @@ export function startAction(host: ActionHost, action: SmaAction, done: (outcome:
         now(failed('InvalidActionParameter', `Meeting ${meetingId ?? '(none)'} does not exist or the JoinToken is invalid.`));
         break;
       }
-      host.joinedMeeting(meetingId);
+      host.joinedMeeting(meetingId, typeof p.JoinToken === 'string' ? p.JoinToken : '');
       now({ ok: true });
       break;
     }

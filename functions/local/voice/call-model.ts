@@ -46,6 +46,8 @@ export interface CallView {
   recording: boolean;
   recordings: { bucket: string; key: string }[];
   meetingId?: string;
+  /** The meeting and the caller's token from JoinChimeMeeting: what the local phone page joins the audio with. */
+  meeting?: { meetingId: string; joinToken: string };
   invocations: number;
   ended?: { sipResponseCode: string; reason: string; by: 'caller' | 'application' | 'service' | 'callee' };
 }
@@ -72,7 +74,7 @@ export interface ActionHost {
   after(ms: number, fn: () => void): () => void;
   heard(item: HeardItem): void;
   setRecording(on: boolean): void;
-  joinedMeeting(meetingId: string): void;
+  joinedMeeting(meetingId: string, joinToken: string): void;
   /** Names (and notes) the object a finished RecordAudio would have written; no audio is written locally. */
   recordingKey(bucket: string, prefix: string): string;
   /** Where StartCallRecording's file would go: bucket/prefix/yyyy/mm/dd/<time>_<transaction>_<call>.wav. */
@@ -136,6 +138,7 @@ export interface EmulatedCall {
   recording: boolean;
   recordings: CallView['recordings'];
   meetingId?: string;
+  meeting?: CallView['meeting'];
   ended?: CallView['ended'];
   pending: SmaAction[];
   current?: Running;

@@ -35,6 +35,8 @@ describe('SmaEmulator: updates of a call in progress', () => {
     expect(recorded!.ActionData).toMatchObject({ Type: 'StartCallRecording' });
     expect(recorded!.CallDetails.TransactionAttributes).toMatchObject({ flowStep: 'with-agent', agentId: 'ag-0042' });
     expect(call).toMatchObject({ meetingId: MEETING, recording: true, state: 'connected' });
+    // What a local page joins the caller's audio with: the action's meeting and token
+    expect(call.meeting).toEqual({ meetingId: MEETING, joinToken: join.Actions.find((a) => a.Type === 'JoinChimeMeeting')!.Parameters!.JoinToken });
   });
 
   it('lets a non-interruptible gather finish before the new actions, without reporting it', async () => {

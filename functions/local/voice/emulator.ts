@@ -265,6 +265,7 @@ function viewOf(call: EmulatedCall): CallView {
     recording: call.recording,
     recordings: call.recordings,
     ...(call.meetingId ? { meetingId: call.meetingId } : {}),
+    ...(call.meeting ? { meeting: call.meeting } : {}),
     invocations: call.invocations,
     ...(call.ended ? { ended: call.ended } : {}),
   });

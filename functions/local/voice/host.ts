@@ -53,8 +53,9 @@ export function hostFor(engine: HostEngine, call: EmulatedCall): ActionHost {
       call.recording = on;
       engine.emit({ callId, type: 'recording', on });
     },
-    joinedMeeting(meetingId) {
+    joinedMeeting(meetingId, joinToken) {
       call.meetingId = meetingId;
+      call.meeting = { meetingId, joinToken };
       engine.emit({ callId, type: 'meeting-joined', meetingId });
     },
     recordingKey(bucket, prefix) {

@@ -15,6 +15,7 @@ export class LocalMeetingRooms implements MeetingRooms {
   readonly separateWhisperMeeting = false;
   private readonly byContact = new Map<string, string>();
   private readonly rooms = new Map<string, { tenantId: string; contactId: string; attendees: Map<string, LocalAttendee> }>();
+  private readonly closeListeners = new Set<(meetingId: string) => void>();
 
   async open(tenantId: string, contactId: string) {
     const key = `${tenantId}:${contactId}`;
@@ -43,6 +44,13 @@ export class LocalMeetingRooms implements MeetingRooms {
     if (!room) return;
     this.rooms.delete(meetingId);
     this.byContact.delete(`${room.tenantId}:${room.contactId}`);
+    for (const listener of this.closeListeners) listener(meetingId);
+  }
+
+  /** Tells `listener` each room that closes (the signalling then drops its sockets). @returns unsubscribe */
+  onClose(listener: (meetingId: string) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
   }
 
   has(meetingId: string): boolean {

@@ -39,22 +39,5 @@ export interface AudioTicket {
   whisper?: Omit<AudioTicket, 'whisper'>;
 }
 
-/** Whether `listener` hears `speaker`. A listener only hears; a whisper is heard by the agent alone; a barge joins the conversation. */
-export function hears(listener: MeetingRole, speaker: MeetingRole): boolean {
-  if (listener === speaker && listener !== 'listen') return listener !== 'caller'; // two agents (a transfer's overlap) hear each other
-  switch (speaker) {
-    case 'listen':
-      return false;
-    case 'whisper':
-      return listener === 'agent';
-    case 'caller':
-    case 'agent':
-    case 'barge':
-      return true;
-  }
-}
-
-/** The audio between two attendees: who sends to whom. `none` when neither hears the other, so no link is needed. */
-export function audioLink(a: MeetingRole, b: MeetingRole): { aToB: boolean; bToA: boolean } {
-  return { aToB: hears(b, a), bToA: hears(a, b) };
-}
+// The policy lives zod-free so the browser can apply it too.
+export { audioLink, hears } from './values.ts';

@@ -1,4 +1,5 @@
 /** The voice side's ports: call records, the telephony provider's call control, audio meetings and flow storage. */
+import type { MeetingRole } from './values.ts';
 import type { CallState } from './call-state.ts';
 import type { CallFlow } from './flow-config.ts';
 import type { CallEffect, CallStep, ConnectTarget, UpdateReason } from './vocabulary.ts';
@@ -38,7 +39,7 @@ export interface CallControl {
 }
 
 /** Who joins a call's audio meeting, and with which rights. */
-export type MeetingRole = 'caller' | 'agent' | 'listen' | 'whisper' | 'barge';
+export type { MeetingRole } from './values.ts';
 
 /** One attendee's ticket to a meeting: what its client needs to join. */
 export interface MeetingTicket {
