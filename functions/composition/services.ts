@@ -14,6 +14,7 @@ import { WidgetService } from '../widget/service.ts';
 import { WidgetCalls } from '../widget/calls.ts';
 import { CallAudioAccess } from '../voice/audio-access.ts';
 import { CallbackDialer } from '../voice/callback-dialer.ts';
+import { LiveCalls } from '../voice/live-calls.ts';
 import type { VisitorTokens } from '../widget/visitor-tokens.ts';
 import type { VisitorGate } from '../widget/visitor-gate.ts';
 import { createRoutingServices, type RoutingServices } from './routing-services.ts';
@@ -44,6 +45,8 @@ export interface Services {
   dialer: VoiceDialer;
   /** Call transcripts: Transcribe events in (the agent's browser in AWS, the scripted caller locally), segments out. */
   transcripts: TranscriptService;
+  /** The tenant's connected calls, for supervisors. */
+  liveCalls: LiveCalls;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -61,7 +64,8 @@ export function createServices(deps: ServiceDeps): Services {
     ...visitors,
     widget,
     widgetCalls: new WidgetCalls(deps, { widget, commands: routing.commands, queries: routing.queries }),
-    callAudio: new CallAudioAccess(deps),
+    callAudio: new CallAudioAccess(deps, routing.commands),
+    liveCalls: new LiveCalls(deps),
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
     transcripts: new TranscriptService(deps),
   };

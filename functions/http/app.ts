@@ -9,7 +9,7 @@ import { problemResponse, renderError } from './problem.ts';
 import { bodySizeLimit, pathIdLimits } from './input-limits.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
-import { callAudioRoutes } from './routes/call-audio.ts';
+import { callAudioRoutes, liveCallRoutes } from './routes/call-audio.ts';
 import { transcriptRoutes } from './routes/transcripts.ts';
 import { callHoldRoutes } from './routes/call-hold.ts';
 import { directoryRoutes } from './routes/directory.ts';
@@ -43,6 +43,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/contacts', callAudioRoutes(services, auth))
     .route('/contacts', transcriptRoutes(deps, services, auth))
     .route('/contacts', callHoldRoutes(services, auth))
+    .route('/wallboard', liveCallRoutes(services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
     .route('/', widgetConsoleRoutes(services, auth));

@@ -39,6 +39,7 @@ function setup(contact: Contact, refusals: Error[] = []) {
     },
   };
   const meetings: MeetingRooms = {
+    separateWhisperMeeting: false,
     open: async (_tenantId, contactId) => (opened.push(contactId), { meetingId: `m-${contactId}` }),
     join: async (meetingId) => ({ provider: 'local' as const, meetingId, attendeeId: 'x', joinToken: 'tok' }),
     close: async () => {},

@@ -85,7 +85,7 @@ export class WidgetCalls {
     });
     const contact = await this.parts.commands.createContact(tenantId, input);
     const { meetingId } = await this.deps.meetings.open(tenantId, contactId);
-    const ticket = audioTicketOf(contactId, 'caller', meetingId, await this.deps.meetings.join(meetingId, { userId: visitorAttendee(visitor.visitorId), role: 'caller' }));
+    const ticket = audioTicketOf(contactId, 'caller', await this.deps.meetings.join(meetingId, { userId: visitorAttendee(visitor.visitorId), role: 'caller' }));
     logger.info('Website call placed', { tenantId, channelId: channel.channelId, contactId, queueId: contact.queueId });
     return { ...(await this.viewOf(tenantId, contact)), ticket };
   }

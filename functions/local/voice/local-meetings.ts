@@ -11,6 +11,8 @@ export interface LocalAttendee extends Omit<MeetingTicket, 'provider'> {
  * role. The local WebRTC signalling admits a browser only with a ticket's token, so rooms are as closed as meetings.
  */
 export class LocalMeetingRooms implements MeetingRooms {
+  /** The signalling links attendees pair by pair by `hears`, so a whisper happens in the call's one room (any `purpose` opens it). */
+  readonly separateWhisperMeeting = false;
   private readonly byContact = new Map<string, string>();
   private readonly rooms = new Map<string, { tenantId: string; contactId: string; attendees: Map<string, LocalAttendee> }>();
   private readonly closeListeners = new Set<(meetingId: string) => void>();

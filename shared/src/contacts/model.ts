@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { RoutableContactSchema } from '../routing/model.ts';
+import { MAX_SUPERVISION_ENTRIES, SUPERVISION_MODES, type SupervisionEntry } from './values.ts';
 
 /** One lifecycle step as stored on the contact (KPIs and the wallboard are built from these). */
 export const TransitionRecordSchema = lazySchema(() => z.object({
@@ -43,6 +44,15 @@ export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
 export const DialAttemptSchema = lazySchema(() => z.object({ at: z.iso.datetime({ offset: true }), result: z.enum(['answered', 'busy', 'no-answer', 'failed']), callId: z.string().optional() }));
 export type DialAttempt = z.infer<typeof DialAttemptSchema>;
 
+/** One supervisor's stretch of listening, whispering or barging (rules in `values.ts`). */
+export const SupervisionEntrySchema = lazySchema((): z.ZodType<SupervisionEntry> => z.object({
+  userId: z.string().min(1),
+  name: z.string().max(200),
+  role: z.enum(SUPERVISION_MODES),
+  since: z.iso.datetime({ offset: true }),
+  until: z.iso.datetime({ offset: true }).optional(),
+}));
+
 /**
  * A call's hold periods (the hold-time KPI): `since` while the customer is on hold now, the total of the periods
  * already over, and how many there were. Absent until the first hold.
@@ -81,6 +91,8 @@ export const ContactSchema = lazySchema(() => RoutableContactSchema.extend({
   hold: CallHoldSchema.optional(),
   dialAttempts: z.array(DialAttemptSchema).optional(),
   /** A callback's dial claimed for the connected version `forVersion`: a redelivered request finds it and dials no second time. */
+  /** Supervisors who listened to, whispered in or barged into the call, oldest first (a bounded list). */
+  supervision: z.array(SupervisionEntrySchema).max(MAX_SUPERVISION_ENTRIES).optional(),
   dialing: z.object({ forVersion: z.number().int(), at: z.iso.datetime({ offset: true }) }).optional(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Every lifecycle step, oldest first. */

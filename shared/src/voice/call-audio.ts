@@ -30,6 +30,13 @@ export interface AudioTicket {
   /** Chime: the CreateMeeting and CreateAttendee answers amazon-chime-sdk-js takes. */
   meeting?: unknown;
   attendee?: unknown;
+  /** The client sends no microphone: it only hears (a listener, or a whisperer's seat in the call's own meeting where whispers have a meeting apart). */
+  receiveOnly?: boolean;
+  /**
+   * Where the provider carries whispers in a meeting of their own (Chime): the second seat to join as well. For the
+   * whisperer: the seat that speaks to the agent; for the agent while a whisper is on: the seat that hears it (receive only).
+   */
+  whisper?: Omit<AudioTicket, 'whisper'>;
 }
 
 // The policy lives zod-free so the browser can apply it too.

@@ -56,11 +56,21 @@ export interface MeetingTicket {
   attendee?: unknown;
 }
 
+/** What a contact's meeting is for: the call itself, or a supervisor's whisper to the agent (where the provider needs one apart). */
+export type MeetingPurpose = 'call' | 'whisper';
+
 /** Audio meetings for calls: Amazon Chime SDK meetings in AWS, WebRTC rooms locally. */
 export interface MeetingRooms {
-  /** The contact's meeting, created on first use (idempotent per contact). */
-  open(tenantId: string, contactId: string): Promise<{ meetingId: string; meeting?: unknown }>;
-  join(meetingId: string, attendee: { userId: string; role: MeetingRole }): Promise<MeetingTicket>;
+  /**
+   * Whether a whisper needs a meeting of its own. `false`: the room routes audio per attendee pair by `hears`
+   * (local rooms), so the whisperer sits in the call's meeting. `true`: every sender reaches every receiver
+   * (Chime SDK), so the whisperer only listens in the call's meeting and speaks in a whisper meeting the agent hears.
+   */
+  readonly separateWhisperMeeting: boolean;
+  /** The contact's meeting for `purpose` (default `call`), created on first use (idempotent per contact and purpose). */
+  open(tenantId: string, contactId: string, options?: { purpose?: MeetingPurpose }): Promise<{ meetingId: string; meeting?: unknown }>;
+  /** Seats an attendee; `receiveOnly` seats it without sending rights whatever its role (the agent in a whisper meeting). */
+  join(meetingId: string, attendee: { userId: string; role: MeetingRole; receiveOnly?: boolean }): Promise<MeetingTicket>;
   close(meetingId: string): Promise<void>;
 }
 

@@ -53,6 +53,11 @@ export interface ApiClient {
 
   /** Every queue's live figures and every agent's presence and load (supervisors). */
   wallboard(): Promise<Wallboard>;
+  /** The tenant's calls connected to an agent now, with who supervises them (supervisors). */
+  liveCalls(): Promise<Contact[]>;
+  /** A ticket to a call's audio: the agent's own, or a supervisor's listen / whisper / barge (recorded on the contact). */
+  /** The supervisor leaves a call's audio (their supervision entry ends). */
+  leaveCallAudio(contactId: string): Promise<void>;
 }
 
 export interface ApiClientOptions {
@@ -118,5 +123,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     mergeCustomer: (customerId, otherCustomerId) => post<CustomerProfileView>(`/api/customers/${id(customerId)}/merge`, { customerId: otherCustomerId }),
 
     wallboard: () => call<Wallboard>('/api/wallboard'),
+    liveCalls: async () => (await call<{ calls: Contact[] }>('/api/wallboard/calls')).calls,
+    leaveCallAudio: async (contactId) => void (await post<unknown>(`/api/contacts/${id(contactId)}/audio/leave`)),
   };
 }

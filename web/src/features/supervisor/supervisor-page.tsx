@@ -14,6 +14,7 @@ import { useApi } from '../auth/session.tsx';
 import { useQueues } from '../queues/use-queues.ts';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { applyAgentList, applyAgentUpdate, countByStatus, filterAgents, sortAgents, type AgentBoard } from './agent-board.ts';
+import { LiveCallsPanel } from './live-calls-panel.tsx';
 import { QueueWallboard } from './queue-wallboard.tsx';
 
 /** Live wallboard for supervisors: per-queue figures, then agents: counts by status and every agent with status, time in it, load and skills. */
@@ -46,6 +47,7 @@ export function SupervisorPage() {
   const collator = useMemo(() => new Intl.Collator(INTL_LOCALE[locale]), [locale]);
   const sorted = useMemo(() => sortAgents(board?.values() ?? [], collator), [board, collator]);
   const counts = useMemo(() => countByStatus(sorted), [sorted]);
+  const agentNames = useMemo(() => new Map(sorted.map((agent) => [agent.agentId, agent.name])), [sorted]);
   const visible = useMemo(() => filterAgents(sorted, statusFilter, search), [sorted, statusFilter, search]);
 
   if (!board) {
@@ -65,6 +67,7 @@ export function SupervisorPage() {
   return (
     <div className="supervisor">
       <QueueWallboard queues={queues} now={now} />
+      <LiveCallsPanel now={now} agentNames={agentNames} queueNames={queueNames} />
 
       <div className="section-head">
         <h2 className="section-head__title">{t('supervisor.agentsTitle')}</h2>

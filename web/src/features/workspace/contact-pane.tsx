@@ -12,6 +12,7 @@ import { Conversation } from './conversation.tsx';
 import { fractionLeft, secondsLeft, secondsSince, wrapUpDeadline } from './countdown.ts';
 import { CustomerPanel } from './customer-panel.tsx';
 import { customerLabel, useCustomer } from './customers.tsx';
+import { SupervisionNotice } from './supervision-notice.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { VoicePanel } from './voice-panel.tsx';
 import { TranscriptPanel } from './transcript-panel.tsx';
@@ -98,6 +99,7 @@ export function ContactPane({
         </div>
       </header>
 
+      {voice && <SupervisionNotice contact={contact} />}
       {wrapping && (
         <div className="wrap-up" role="status" data-testid="wrap-up">
           <div className="wrap-up__text">
