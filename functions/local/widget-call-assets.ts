@@ -24,6 +24,9 @@ export function callScriptBuildOptions(outdir: string): BuildOptions {
     splitting: true,
     format: 'esm',
     platform: 'browser',
+    // Spelled out on purpose: with the default, esbuild resolves a require()'d package (the Chime SDK's) by `main`,
+    // the AWS SDK's Node build, whose credential providers need node: modules; `module` keeps its browser map.
+    mainFields: ['browser', 'module', 'main'],
     target: 'es2020',
     minify: true,
     legalComments: 'none',
