@@ -12,6 +12,7 @@ import { callContactId } from '../../functions/voice/call-effects.ts';
 import type { CallView } from '../../functions/local/voice/call-model.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { fakeMediaArgs, openRtcPage, writeToneWav, type RtcPage } from './rtc-page.ts';
+import { eventually } from './eventually.ts';
 
 let harness: Harness | undefined;
 const pageErrors: string[] = [];
@@ -31,17 +32,6 @@ async function api(login: string) {
   const { token } = await signIn(center.baseUrl, user);
   return (method: string, path: string, body?: unknown) =>
     fetch(`${center.baseUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
-}
-
-/** Polls `read` until `accept` takes its value; only the outcome is asserted, never the time it took. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 // Three browsers' audio on a shared two-core machine: generous per-test limits, every wait still a condition.

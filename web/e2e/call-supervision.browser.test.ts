@@ -14,6 +14,7 @@ import type { AudioTicket } from '@cc/shared/voice/call-audio';
 import { signIn as apiSignIn, waitFor } from '../../test/live.ts';
 import { screenshots, startHarness, type Harness } from './harness.ts';
 import { fakeMediaArgs, openRtcPage, writeToneWav, type RtcPage } from './rtc-page.ts';
+import { eventually } from './eventually.ts';
 
 let harness: Harness | undefined;
 
@@ -86,17 +87,6 @@ const consoleAudio = (page: Page) =>
     }
     return totals;
   });
-
-/** Polls `read` until `accept` takes its value; only the outcome is asserted, never the time it took. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const stored = (contactId: string) => harness!.center.deps.routing.readContact(harness!.center.demo.tenantId, contactId) as Promise<Contact>;
 

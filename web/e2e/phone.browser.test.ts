@@ -12,6 +12,7 @@ import { signIn, waitFor } from '../../test/live.ts';
 import { callContactId } from '../../functions/voice/call-effects.ts';
 import { PHONE, screenshots, startHarness, scrollsSideways, type Harness } from './harness.ts';
 import { fakeMediaArgs, openRtcPage, writeToneWav, type RtcPage } from './rtc-page.ts';
+import { eventually } from './eventually.ts';
 
 let harness: Harness | undefined;
 const pageErrors: string[] = [];
@@ -24,17 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.stop();
 });
-
-/** Polls `read` until `accept` takes its value; only the outcome is asserted, never the time it took. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('the local phone page', { timeout: 90_000 }, () => {
   let phone: Page;

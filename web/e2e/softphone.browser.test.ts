@@ -18,6 +18,7 @@ import type { CallView } from '../../functions/local/voice/call-model.ts';
 import type { ReceivedAudio } from '../src/voice/call-audio.ts';
 import { screenshots, scrollsSideways, startHarness, type Harness } from './harness.ts';
 import { fakeMediaArgs, openRtcPage, writeToneWav, type RtcPage } from './rtc-page.ts';
+import { eventually } from './eventually.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
 let harness: Harness | undefined;
@@ -31,17 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.stop();
 });
-
-/** Polls `read` until `accept` takes its value; only the outcome is asserted, never the time it took. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /** Every RTCPeerConnection the page opens, so the test can read what the console received. */
 const COLLECT_PEER_CONNECTIONS = `(() => {
