@@ -3,41 +3,26 @@
 // `webcall` contact; an agent (through the API) accepts and joins its audio; the visitor hangs up. Screenshots
 // of the call in Russian and English land in test-results/screenshots/ (UPDATE_SCREENSHOTS=1: docs/screenshots/).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import type {} from '../../test/global-setup.ts';
 import type { Contact } from '@cc/shared/contacts/model';
-import { json } from '../../test/json.ts';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
 import { scanEntity } from '../messaging/testing/harness.ts';
 import { launchChromium, screenshots } from '../../test/browser.ts';
 import { waitFor } from '../../test/live.ts';
+import { shopSession } from './shop-page.ts';
 
 let center: RunningContactCenter | undefined;
 let browser: Browser | undefined;
 const pageErrors: string[] = [];
 
+const shop = shopSession(() => ({ browser: browser!, center: center! }), pageErrors);
+const { login, api } = shop;
+const REFUSE_MICROPHONE = "navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));";
 /** The demo shop with the widget open, in a fresh profile; `refuseMicrophone` answers getUserMedia as a refusal does. */
-async function openShop(lang: 'ru' | 'en', options: { refuseMicrophone?: boolean } = {}): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: lang === 'ru' ? 'ru-RU' : 'en-GB', timezoneId: 'Europe/Moscow' });
-  if (options.refuseMicrophone) {
-    await context.addInitScript({ content: "navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));" });
-  }
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  await page.goto(`${center!.widgetDemoUrl}${lang === 'en' ? '?lang=en' : ''}`);
-  await page.locator('.launcher').click();
-  return page;
-}
+const openShop = (lang: 'ru' | 'en', options: { refuseMicrophone?: boolean } = {}) => shop.openShop(lang, { openWidget: true, ...(options.refuseMicrophone && { initScripts: [REFUSE_MICROPHONE] }) });
 
-async function login(userId: string): Promise<string> {
-  const user = center!.demo.users.find((u) => u.userId === userId)!;
-  const res = await fetch(`${center!.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: user.login, password: user.password }) });
-  return (await json(res)).token;
-}
-const api = (token: string, path: string, method = 'POST', body?: unknown) =>
-  fetch(`${center!.baseUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const webcalls = async () => (await scanEntity<Contact>(center!.deps, 'contact')).filter((c) => c.channel === 'webcall');
 
 beforeAll(async () => {

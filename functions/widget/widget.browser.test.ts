@@ -4,7 +4,7 @@
 // (through the API) accepts, types and replies; the widget shows it all live. Screenshots land in
 // test-results/screenshots/ (UPDATE_SCREENSHOTS=1: docs/screenshots/widget-*.png).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import type {} from '../../test/global-setup.ts';
 import type { Contact } from '@cc/shared/contacts/model';
@@ -13,6 +13,7 @@ import { startContactCenter, type RunningContactCenter } from '../local/contact-
 import { scanEntity } from '../messaging/testing/harness.ts';
 import { launchChromium, screenshots } from '../../test/browser.ts';
 import { waitFor } from '../../test/live.ts';
+import { shopSession } from './shop-page.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -20,24 +21,11 @@ let center: RunningContactCenter | undefined;
 let browser: Browser | undefined;
 const pageErrors: string[] = [];
 
+const shop = shopSession(() => ({ browser: browser!, center: center! }), pageErrors);
+const { login, api } = shop;
 /** The demo shop page (another origin) in a fresh browser profile, with the widget loaded. */
-async function openShop(lang: 'ru' | 'en', viewport = DESKTOP): Promise<Page> {
-  const context = await browser!.newContext({ viewport, locale: lang === 'ru' ? 'ru-RU' : 'en-GB', timezoneId: 'Europe/Moscow' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  await page.goto(`${center!.widgetDemoUrl}${lang === 'en' ? '?lang=en' : ''}`);
-  await page.locator('.launcher').waitFor();
-  return page;
-}
+const openShop = (lang: 'ru' | 'en', viewport = DESKTOP) => shop.openShop(lang, { viewport });
 
-async function login(userId: string): Promise<string> {
-  const user = center!.demo.users.find((u) => u.userId === userId)!;
-  const res = await fetch(`${center!.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: user.login, password: user.password }) });
-  return (await json(res)).token;
-}
-const api = (token: string, path: string, method = 'POST', body?: unknown) =>
-  fetch(`${center!.baseUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 
 beforeAll(async () => {
   browser = await launchChromium();

@@ -3,7 +3,7 @@
 // (web/e2e/rtc-page.ts, the local WebRTC client the console uses); both ends must receive audio packets with
 // energy, over the local WebRTC rooms; the visitor hangs up and the contact ends.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import type {} from '../../test/global-setup.ts';
 import type { Contact } from '@cc/shared/contacts/model';
@@ -14,6 +14,7 @@ import { launchChromium, screenshots } from '../../test/browser.ts';
 import { waitFor } from '../../test/live.ts';
 import { tmpdir } from 'node:os';
 import { fakeMediaArgs, openRtcPage, writeToneWav } from './rtc-page.ts';
+import { shopSession } from '../../functions/widget/shop-page.ts';
 
 /** Every RTCPeerConnection a page makes, so the test can read its inbound audio stats. */
 const RECORD_PEER_CONNECTIONS = `(() => {
@@ -33,25 +34,11 @@ let center: RunningContactCenter | undefined;
 let browser: Browser | undefined;
 const pageErrors: string[] = [];
 
+const shop = shopSession(() => ({ browser: browser!, center: center! }), pageErrors);
+const { login, api } = shop;
 /** The demo shop with the widget open, in a fresh profile, its peer connections recorded. */
-async function openShop(lang: 'ru' | 'en'): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: lang === 'ru' ? 'ru-RU' : 'en-GB', timezoneId: 'Europe/Moscow' });
-  await context.addInitScript({ content: RECORD_PEER_CONNECTIONS });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  await page.goto(`${center!.widgetDemoUrl}${lang === 'en' ? '?lang=en' : ''}`);
-  await page.locator('.launcher').click();
-  return page;
-}
+const openShop = (lang: 'ru' | 'en') => shop.openShop(lang, { openWidget: true, initScripts: [RECORD_PEER_CONNECTIONS] });
 
-async function login(userId: string): Promise<string> {
-  const user = center!.demo.users.find((u) => u.userId === userId)!;
-  const res = await fetch(`${center!.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: user.login, password: user.password }) });
-  return (await json(res)).token;
-}
-const api = (token: string, path: string, method = 'POST', body?: unknown) =>
-  fetch(`${center!.baseUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const webcalls = async () => (await scanEntity<Contact>(center!.deps, 'contact')).filter((c) => c.channel === 'webcall');
 
 beforeAll(async () => {
