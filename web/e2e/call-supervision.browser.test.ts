@@ -90,7 +90,7 @@ const consoleAudio = (page: Page) =>
 
 const stored = (contactId: string) => harness!.center.deps.routing.readContact(harness!.center.demo.tenantId, contactId) as Promise<Contact>;
 
-describe('live call supervision in Chromium', () => {
+describe('live call supervision in Chromium', { timeout: 90_000 }, () => {
   let agentPage: Page;
   let supervisorPage: Page;
   let contactId: string;
@@ -118,7 +118,7 @@ describe('live call supervision in Chromium', () => {
     center.voice.emulator.pressDigits(callId, '1');
 
     // Act: Анна accepts the offer
-    await agentPage.locator('.offer-card').getByRole('button', { name: 'Принять' }).click({ timeout: 20_000 });
+    await agentPage.locator('.offer-card').getByRole('button', { name: 'Ответить' }).click({ timeout: 20_000 });
     await agentPage.locator('.pane[data-status="connected"]').waitFor();
     const row = supervisorPage.locator('.live-call');
     await row.waitFor({ timeout: 20_000 });

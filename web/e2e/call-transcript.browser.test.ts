@@ -24,7 +24,7 @@ async function goAvailable(page: Page) {
   await page.locator('.status-button .status-pill[data-status="available"]').waitFor();
 }
 
-describe('call transcript in Chromium', () => {
+describe('call transcript in Chromium', { timeout: 90_000 }, () => {
   it('fills the transcript of a scripted call live under the call card, greying a partial line', async () => {
     // Arrange: Анна takes calls; a customer calls with a scripted conversation and chooses support
     const { center, signIn } = harness!;
@@ -38,7 +38,7 @@ describe('call transcript in Chromium', () => {
     // Act: she accepts; the script plays once the caller is in her meeting
     const offer = page.locator('.offer-card');
     await offer.waitFor({ timeout: 20_000 });
-    await offer.getByRole('button', { name: 'Принять' }).click();
+    await offer.getByRole('button', { name: 'Ответить' }).click();
     const transcript = page.getByTestId('transcript');
     const lines = transcript.locator('.transcript-line');
     await eventually(async () => [await lines.count(), await transcript.locator('.transcript-line[data-partial]').count()], ([n, partial]) => n === 6 && partial === 0, 60_000);
