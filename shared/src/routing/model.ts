@@ -60,6 +60,15 @@ export const QueueSkillsSchema = lazySchema(() => z.object({
   byMenuChoice: z.record(z.string(), z.array(SkillRequirementSchema)).default({}),
 }));
 
+/** When a figure counts as bad: `longestWaitSeconds` grows worse upwards, `serviceLevelPercent` downwards. */
+export const WallboardThresholdsSchema = lazySchema(() => z.object({
+  longestWaitSeconds: z.object({ warn: z.number().int().nonnegative(), alert: z.number().int().nonnegative() })
+    .refine((t) => t.warn <= t.alert, 'warn must not exceed alert').optional(),
+  serviceLevelPercent: z.object({ warn: z.number().min(0).max(100), alert: z.number().min(0).max(100) })
+    .refine((t) => t.warn >= t.alert, 'warn must not be below alert').optional(),
+}));
+export type WallboardThresholds = z.infer<typeof WallboardThresholdsSchema>;
+
 /** A queue's routing configuration. */
 export const QueueSchema = lazySchema(() => z.object({
   queueId: z.string().min(1),
@@ -85,6 +94,10 @@ export const QueueSchema = lazySchema(() => z.object({
   ageingPerMinute: z.number().positive().default(1),
   /** Status an agent is put in after rejecting or missing an offer of this queue; absent: unchanged. */
   onMissedOffer: NotReadyStatusSchema.optional(),
+  /** Completing one of this queue's contacts needs at least one wrap-up topic; absent: topics are optional. */
+  topicsRequired: z.boolean().optional(),
+  /** Wallboard colours: a figure past `warn` shows amber, past `alert` red; absent: no colouring. */
+  wallboardThresholds: WallboardThresholdsSchema.optional(),
 }));
 export type Queue = z.infer<typeof QueueSchema>;
 
