@@ -1,4 +1,5 @@
 import type { Messages } from './ru.ts';
+import { phoneEn } from './parts/phone.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -331,38 +332,5 @@ export const en: Messages = {
   'common.none': '—',
   'common.close': 'Close',
 
-  'phone.title': 'Phone',
-  'phone.subtitle': 'Call the contact center from your browser over the local phone network',
-  'phone.from': 'Your number',
-  'phone.script': 'Transcript',
-  'phone.script.none': 'None (talk yourself)',
-  'phone.script.payment-problem': 'Scripted conversation: a payment problem',
-  'phone.script.delivery-question': 'Scripted conversation: a delivery question',
-  'phone.to': 'Number to call',
-  'phone.call': 'Call',
-  'phone.calling': 'Dialling…',
-  'phone.hangUp': 'Hang up',
-  'phone.again': 'Call again',
-  'phone.keypad': 'Keypad',
-  'phone.state.dialing': 'Dialling…',
-  'phone.state.ringing': 'Ringing…',
-  'phone.state.connected': 'On the line',
-  'phone.state.withAgent': 'Talking with an agent',
-  'phone.state.agentLeft': 'The agent has left the call',
-  'phone.state.ended': 'Call ended',
-  'phone.heard': 'What you hear',
-  'phone.heard.empty': 'Everything the voice menu says will appear here.',
-  'phone.heard.music': '♪ Hold music',
-  'phone.heard.prompt': '♪ Recording “{key}”',
-  'phone.heard.gather': 'Waiting for a key press',
-  'phone.heard.recording': '● Leave your message after the tone',
-  'phone.pressed': 'You pressed {digits}',
-  'phone.mute': 'Mute microphone',
-  'phone.unmute': 'Unmute microphone',
-  'phone.level': 'Other party’s volume',
-  'phone.audio.connecting': 'Connecting audio…',
-  'phone.audio.failed': 'Could not connect audio: {reason}',
-  'phone.ended': 'Call ended: {reason}',
-  'phone.error': 'That did not work: {reason}',
-  'phone.speechOff': 'Your browser has no voice for this language: the text is shown without speech.',
+  ...phoneEn,
 };

@@ -1,3 +1,5 @@
+import { phoneRu } from './parts/phone.ru.ts';
+
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
  * exactly these keys (a missing or extra key is a type error). `{name}` marks a value filled in by
@@ -333,40 +335,7 @@ export const ru = {
   'common.none': '—',
   'common.close': 'Закрыть',
 
-  'phone.title': 'Телефон',
-  'phone.subtitle': 'Позвоните в контакт-центр из браузера: локальная телефонная сеть',
-  'phone.from': 'Ваш номер',
-  'phone.script': 'Расшифровка',
-  'phone.script.none': 'Нет (говорю сам)',
-  'phone.script.payment-problem': 'Сценарий разговора: проблема с оплатой',
-  'phone.script.delivery-question': 'Сценарий разговора: вопрос о доставке',
-  'phone.to': 'Куда звоним',
-  'phone.call': 'Позвонить',
-  'phone.calling': 'Набираем…',
-  'phone.hangUp': 'Положить трубку',
-  'phone.again': 'Позвонить ещё раз',
-  'phone.keypad': 'Клавиатура',
-  'phone.state.dialing': 'Набор номера…',
-  'phone.state.ringing': 'Идёт вызов…',
-  'phone.state.connected': 'На линии',
-  'phone.state.withAgent': 'Разговор с оператором',
-  'phone.state.agentLeft': 'Оператор завершил разговор',
-  'phone.state.ended': 'Звонок завершён',
-  'phone.heard': 'Что вы слышите',
-  'phone.heard.empty': 'Здесь появится всё, что говорит автоответчик.',
-  'phone.heard.music': '♪ Музыка ожидания',
-  'phone.heard.prompt': '♪ Запись «{key}»',
-  'phone.heard.gather': 'Ждём нажатия клавиши',
-  'phone.heard.recording': '● Запись сообщения после сигнала',
-  'phone.pressed': 'Вы нажали {digits}',
-  'phone.mute': 'Выключить микрофон',
-  'phone.unmute': 'Включить микрофон',
-  'phone.level': 'Громкость собеседника',
-  'phone.audio.connecting': 'Подключаем звук…',
-  'phone.audio.failed': 'Не удалось подключить звук: {reason}',
-  'phone.ended': 'Звонок завершён: {reason}',
-  'phone.error': 'Не получилось: {reason}',
-  'phone.speechOff': 'Голоса для этого языка в браузере нет — текст показан без озвучки.',
+  ...phoneRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
