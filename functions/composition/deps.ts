@@ -14,6 +14,7 @@ import type { CustomerRepository } from '@cc/shared/customers/ports';
 import type { RateLimiter } from '@cc/shared/limits/ports';
 import type { DeliveryQueue } from '@cc/shared/delivery/ports';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
+import type { AuditLog } from '@cc/shared/audit/ports';
 import type { CallControl, CallRepository, MeetingRooms, TranscriptRepository } from '@cc/shared/voice/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
@@ -56,6 +57,8 @@ export interface Deps {
   calls: CallRepository;
   /** Call transcripts, segment by segment beside their contacts. */
   transcripts: TranscriptRepository;
+  /** Administrative changes, who made them and the records before and after. */
+  audit: AuditLog;
   /** The telephony provider's control of live calls (AWS: the SIP media application, when deployed; locally the emulator). */
   callControl: CallControl;
   /** Audio meetings for calls (AWS: Chime SDK meetings; locally WebRTC rooms). */

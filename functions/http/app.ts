@@ -11,6 +11,7 @@ import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { callAudioRoutes, liveCallRoutes } from './routes/call-audio.ts';
 import { transcriptRoutes } from './routes/transcripts.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { callHoldRoutes } from './routes/call-hold.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
@@ -37,7 +38,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
   const api = new Hono<AuthEnv>()
     .route('/', directoryRoutes(deps, auth))
     .route('/', channelAdminRoutes(deps, services, auth))
-    .route('/', phoneNumberRoutes(deps, auth))
+    .route('/', phoneNumberRoutes(deps, services, auth))
     .route('/agents', agentRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, services, auth))
     .route('/contacts', callAudioRoutes(services, auth))
@@ -46,7 +47,8 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/wallboard', liveCallRoutes(services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
-    .route('/', widgetConsoleRoutes(services, auth));
+    .route('/', widgetConsoleRoutes(services, auth))
+    .route('/audit', auditRoutes(services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',

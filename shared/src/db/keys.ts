@@ -80,6 +80,10 @@ export const keys = {
   /** The tenant's web chat widget token signing key (encrypted with the secrets cipher), created on first use. */
   widgetSigningKey: (tenantId: string) => ({ pk: `${t(tenantId)}#WIDGET`, sk: 'SIGNING_KEY#1' }),
 
+  /** One administrative change, in time order under the tenant; TTL 400 days (docs/administration.md). */
+  auditEntry: (tenantId: string, at: string, entryId: string) => ({ pk: `${t(tenantId)}#AUDIT`, sk: `AT#${at}#${entryId}` }),
+  auditOf: (tenantId: string) => ({ pk: `${t(tenantId)}#AUDIT`, skPrefix: 'AT#' }),
+
   /** One fixed window of a rate limit's counter (`key` names what is limited); TTL one window past its end. */
   rateWindow: (tenantId: string, key: string, windowStart: number) => ({ pk: `${t(tenantId)}#RATE#${key}`, sk: `WINDOW#${windowStart}` }),
 
@@ -90,4 +94,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'auditEntry';
