@@ -9,6 +9,7 @@ import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { Wallboard } from '@cc/shared/realtime/ports';
 import type { TranscriptSegment } from '@cc/shared/voice/values';
 import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
+import type { AuditPage, AuditTarget } from '@cc/shared/audit/values';
 import type { DirectoryAgent, MeResponse } from './types.ts';
 
 /** Calls the console makes once signed in. */
@@ -58,6 +59,9 @@ export interface ApiClient {
   /** A ticket to a call's audio: the agent's own, or a supervisor's listen / whisper / barge (recorded on the contact). */
   /** The supervisor leaves a call's audio (their supervision entry ends). */
   leaveCallAudio(contactId: string): Promise<void>;
+
+  /** The tenant's administrative changes, newest first (admins). */
+  auditLog(query?: { cursor?: string; limit?: number; target?: AuditTarget }): Promise<AuditPage>;
 }
 
 export interface ApiClientOptions {
@@ -70,6 +74,14 @@ export interface ApiClientOptions {
 }
 
 const id = encodeURIComponent;
+
+/** `?a=1&b=2` of the defined values, or '' when there are none. */
+function searchOf(values: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== '') query.set(name, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
 
 /**
  * A typed client over `requestJson` that adds the bearer token and reports a 401 to
@@ -113,17 +125,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     getCustomer: (customerId) => call<CustomerProfileView>(`/api/customers/${id(customerId)}`),
     customerHistory: (customerId, page = {}) => {
-      const query = new URLSearchParams();
-      if (page.limit) query.set('limit', String(page.limit));
-      if (page.cursor) query.set('cursor', page.cursor);
-      const text = query.toString();
-      const suffix = text ? `?${text}` : '';
-      return call<CustomerHistoryPage>(`/api/customers/${id(customerId)}/history${suffix}`);
+      return call<CustomerHistoryPage>(`/api/customers/${id(customerId)}/history${searchOf(page)}`);
     },
     mergeCustomer: (customerId, otherCustomerId) => post<CustomerProfileView>(`/api/customers/${id(customerId)}/merge`, { customerId: otherCustomerId }),
 
     wallboard: () => call<Wallboard>('/api/wallboard'),
     liveCalls: async () => (await call<{ calls: Contact[] }>('/api/wallboard/calls')).calls,
     leaveCallAudio: async (contactId) => void (await post<unknown>(`/api/contacts/${id(contactId)}/audio/leave`)),
+
+    auditLog: (query = {}) => call<AuditPage>(`/api/audit${searchOf(query)}`),
   };
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './ru.ts';
+import { auditEn } from './parts/audit.en.ts';
 import { phoneEn } from './parts/phone.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
@@ -333,4 +334,5 @@ export const en: Messages = {
   'common.close': 'Close',
 
   ...phoneEn,
+  ...auditEn,
 };

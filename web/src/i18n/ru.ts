@@ -1,3 +1,4 @@
+import { auditRu } from './parts/audit.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
 
 /**
@@ -336,6 +337,7 @@ export const ru = {
   'common.close': 'Закрыть',
 
   ...phoneRu,
+  ...auditRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
