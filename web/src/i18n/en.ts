@@ -1,6 +1,7 @@
 import type { Messages } from './ru.ts';
 import { auditEn } from './parts/audit.en.ts';
 import { phoneEn } from './parts/phone.en.ts';
+import { shortcutsEn } from './parts/shortcuts.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -335,4 +336,5 @@ export const en: Messages = {
 
   ...phoneEn,
   ...auditEn,
+  ...shortcutsEn,
 };

@@ -142,7 +142,7 @@ export function ContactPane({
               {contact.channel === 'voice' && <TranscriptPanel key={contact.contactId} contactId={contact.contactId} />}
             </>
           ) : (
-            <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} />
+            <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} onSendAndClose={contact.status === 'connected' ? onEnd : undefined} />
           )}
         </div>
         <aside className="pane__side" aria-label={t('customer.title')}>
