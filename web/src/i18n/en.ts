@@ -1,5 +1,6 @@
 import type { Messages } from './ru.ts';
 import { auditEn } from './parts/audit.en.ts';
+import { liveCallsEn } from './parts/live-calls.en.ts';
 import { phoneEn } from './parts/phone.en.ts';
 import { shortcutsEn } from './parts/shortcuts.en.ts';
 
@@ -337,4 +338,5 @@ export const en: Messages = {
   ...phoneEn,
   ...auditEn,
   ...shortcutsEn,
+  ...liveCallsEn,
 };

@@ -1,4 +1,5 @@
 import { auditRu } from './parts/audit.ru.ts';
+import { liveCallsRu } from './parts/live-calls.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
 import { shortcutsRu } from './parts/shortcuts.ru.ts';
 
@@ -340,6 +341,7 @@ export const ru = {
   ...phoneRu,
   ...auditRu,
   ...shortcutsRu,
+  ...liveCallsRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
