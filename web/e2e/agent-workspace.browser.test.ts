@@ -158,6 +158,8 @@ describe('agent workspace and wallboard in Chromium', () => {
     // Arrange: Анна serves sales and takes calls; a supervisor books a callback there through the API
     const { center, signIn, demoUser } = harness!;
     const annaPage = await signIn(demoUser('agent').login);
+    // Each wait gives up well inside the test's time, so a stuck step fails naming what it waited for.
+    annaPage.setDefaultTimeout(15_000);
     await goAvailable(annaPage);
     const supervisor = demoUser('supervisor');
     const { token } = (await (await fetch(`${center.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: supervisor.login, password: supervisor.password }) })).json()) as { token: string };
@@ -198,7 +200,7 @@ describe('agent workspace and wallboard in Chromium', () => {
     expect(retry).toBe(1);
     expect(toast).toContain('Обращение переведено в очередь «Поддержка»');
     expect(harness!.pageErrors).toEqual([]);
-  });
+  }, 60_000);
 
   it('shows the wallboard with the transferred callback waiting, on a desktop and on a 375 px phone', async () => {
     // Act: nobody in support takes calls now (Дмитрий has no voice capacity), so the callback waits there

@@ -125,7 +125,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     getCustomer: (customerId) => call<CustomerProfileView>(`/api/customers/${id(customerId)}`),
     customerHistory: (customerId, page = {}) => {
-      return call<CustomerHistoryPage>(`/api/customers/${id(customerId)}/history${searchOf(page)}`);
+      return call<CustomerHistoryPage>(`/api/customers/${id(customerId)}/history${searchOf({ limit: page.limit, cursor: page.cursor })}`);
     },
     mergeCustomer: (customerId, otherCustomerId) => post<CustomerProfileView>(`/api/customers/${id(customerId)}/merge`, { customerId: otherCustomerId }),
 
