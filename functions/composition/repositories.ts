@@ -19,6 +19,7 @@ import { DynamoWidgetKeyRepository } from '../adapters/dynamo/widget-key-reposit
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter.ts';
 import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
 import { DynamoTranscriptRepository } from '../adapters/dynamo/transcript-repository.ts';
+import { DynamoQuickReplyRepository, DynamoTopicRepository } from '../adapters/dynamo/wrap-up-repositories.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
 export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
@@ -38,6 +39,8 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     rateLimiter: new DynamoRateLimiter(table),
     calls: new DynamoCallRepository(table),
     transcripts: new DynamoTranscriptRepository(table),
+    topics: new DynamoTopicRepository(table),
+    quickReplies: new DynamoQuickReplyRepository(table),
   };
 }
 
