@@ -11,6 +11,7 @@ import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import { applyMessage, applyMessageList, groupByDay } from './message-list.ts';
+import { useQuickReplies } from './wrap-up/quick-replies.tsx';
 import { createThrottle, sendsTyping, TYPING_SEND_EVERY_MS, typingAfterMessage, typingAfterPush } from './typing.ts';
 
 /** A reply on its way to the API (or refused by it), shown until the stored message replaces it. */
@@ -144,7 +145,9 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
     requestAnimationFrame(() => resize(input.current));
   };
 
+  const quick = useQuickReplies(contact, { text, setText, input });
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (quick.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -228,7 +231,9 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
       </div>
 
       <form className="composer" onSubmit={submit}>
+        {quick.menu}
         <textarea
+          {...quick.textareaProps}
           ref={input}
           className="composer__input"
           rows={1}
@@ -239,6 +244,7 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
           title={t('conversation.sendHint')}
           onChange={(event) => {
             setText(event.target.value);
+            quick.onChange(event.target.value, event.target.selectionStart);
             resize(event.target);
             if (canReply && sendsTyping(contact.channel) && event.target.value.trim()) agentTyping.fire();
           }}
