@@ -12,6 +12,7 @@ import { useRealtime } from '../shell/realtime-context.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import { applyMessage, applyMessageList, groupByDay } from './message-list.ts';
 import { useQuickReplies } from './wrap-up/quick-replies.tsx';
+import { EmojiButton } from './wrap-up/emoji-button.tsx';
 import { createThrottle, sendsTyping, TYPING_SEND_EVERY_MS, typingAfterMessage, typingAfterPush } from './typing.ts';
 
 /** A reply on its way to the API (or refused by it), shown until the stored message replaces it. */
@@ -249,6 +250,13 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
             if (canReply && sendsTyping(contact.channel) && event.target.value.trim()) agentTyping.fire();
           }}
           onKeyDown={onKeyDown}
+        />
+        <EmojiButton
+          disabled={!canReply}
+          onPick={(emoji) => {
+            const at = input.current?.selectionStart ?? text.length;
+            setText(text.slice(0, at) + emoji + text.slice(at));
+          }}
         />
         <button type="submit" className="button button--primary composer__send" disabled={!canReply || !text.trim()} aria-label={t('conversation.send')} title={t('conversation.send')}>
           <SendIcon size={18} />

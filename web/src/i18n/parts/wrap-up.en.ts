@@ -29,16 +29,13 @@ export const wrapUpEn: { readonly [K in keyof typeof wrapUpRu]: string } = {
   'wrapUp.history.topics': 'Topics',
   'wrapUp.history.note': 'Note',
 
-  'quickReplies.title': 'Quick replies',
-  'quickReplies.hint': 'Type “/” in the reply box',
   'quickReplies.search': 'Quick replies: keep typing to search',
   'quickReplies.none': 'No matching replies',
   'quickReplies.loading': 'Loading replies…',
   'quickReplies.unfilled': 'Not filled in: {names}',
   'quickReplies.emoji': 'Emoji',
-  'quickReplies.emoji.search': 'Find an emoji',
   'quickReplies.emoji.loading': 'Loading…',
-  'quickReplies.emoji.none': 'Nothing found',
+  'quickReplies.emoji.failed': 'Could not load the emoji',
 
   'customerNotes.title': 'Notes and tags',
   'customerNotes.notes': 'Notes on the customer',

@@ -27,16 +27,13 @@ export const wrapUpRu = {
   'wrapUp.history.topics': 'Тематики',
   'wrapUp.history.note': 'Заметка',
 
-  'quickReplies.title': 'Быстрые ответы',
-  'quickReplies.hint': 'Наберите «/» в поле ответа',
   'quickReplies.search': 'Быстрые ответы: продолжайте набирать для поиска',
   'quickReplies.none': 'Нет подходящих ответов',
   'quickReplies.loading': 'Загружаем ответы…',
   'quickReplies.unfilled': 'Не заполнено: {names}',
   'quickReplies.emoji': 'Эмодзи',
-  'quickReplies.emoji.search': 'Найти эмодзи',
   'quickReplies.emoji.loading': 'Загрузка…',
-  'quickReplies.emoji.none': 'Ничего не найдено',
+  'quickReplies.emoji.failed': 'Не удалось загрузить эмодзи',
 
   'customerNotes.title': 'Заметки и метки',
   'customerNotes.notes': 'Заметки о клиенте',
