@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { PHONE, screenshots, scrollsSideways, startHarness, type Harness } from './harness.ts';
+import { goAvailable, PHONE, screenshots, scrollsSideways, startHarness, type Harness } from './harness.ts';
 import { eventually } from './eventually.ts';
 
 let harness: Harness | undefined;
@@ -22,12 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.stop();
 });
-
-async function goAvailable(page: Page) {
-  await page.getByRole('button', { name: /Мой статус/ }).click();
-  await page.locator('[role="menuitemradio"][data-status="available"]').click();
-  await page.locator('.status-button .status-pill[data-status="available"]').waitFor();
-}
 
 /** The customer writes on WhatsApp; the agent accepts the offer; answers the connected pane. */
 async function offerAndAccept(page: Page, text: string) {

@@ -1,45 +1,48 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '@cc/shared/db/keys';
+import { keys, type EntityType } from '@cc/shared/db/keys';
 import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
 import type { QuickReplyRepository } from '@cc/shared/quick-replies/ports';
 import type { StoredTopic } from '@cc/shared/wrap-up/schema';
 import type { TopicRepository } from '@cc/shared/wrap-up/ports';
 import type { DynamoTable } from './table.ts';
 
-/** Wrap-up topics in the tenant's topic partition (one query lists them all). */
-export class DynamoTopicRepository implements TopicRepository {
-  constructor(private readonly table: DynamoTable) {}
+/** Small per-tenant lists kept in one partition of the tenant (one query lists them all): topics, quick replies. */
+class TenantListRepository<T extends { tenantId: string }> {
+  constructor(
+    private readonly table: DynamoTable,
+    private readonly entity: EntityType,
+    private readonly partition: (tenantId: string) => { pk: string },
+    private readonly key: (tenantId: string, id: string) => { pk: string; sk: string },
+    private readonly idOf: (item: T) => string,
+  ) {}
 
   list(tenantId: string) {
-    return this.table.queryAll<StoredTopic>(keys.topicsOfTenant(tenantId));
+    return this.table.queryAll<T>(this.partition(tenantId));
   }
 
-  get(tenantId: string, topicId: string) {
-    return this.table.get<StoredTopic>(keys.topic(tenantId, topicId));
+  get(tenantId: string, id: string) {
+    return this.table.get<T>(this.key(tenantId, id));
   }
 
-  put(topic: StoredTopic) {
-    return this.table.put('topic', { ...topic, ...keys.topic(topic.tenantId, topic.topicId) });
+  put(item: T) {
+    return this.table.put(this.entity, { ...item, ...this.key(item.tenantId, this.idOf(item)) });
+  }
+
+  async delete(tenantId: string, id: string) {
+    await this.table.documents.send(new DeleteCommand({ TableName: this.table.tableName, Key: this.key(tenantId, id) }));
+  }
+}
+
+/** Wrap-up topics in the tenant's topic partition. */
+export class DynamoTopicRepository extends TenantListRepository<StoredTopic> implements TopicRepository {
+  constructor(table: DynamoTable) {
+    super(table, 'topic', keys.topicsOfTenant, keys.topic, (topic) => topic.topicId);
   }
 }
 
 /** Quick replies in the tenant's quick-reply partition. */
-export class DynamoQuickReplyRepository implements QuickReplyRepository {
-  constructor(private readonly table: DynamoTable) {}
-
-  list(tenantId: string) {
-    return this.table.queryAll<StoredQuickReply>(keys.quickRepliesOfTenant(tenantId));
-  }
-
-  get(tenantId: string, quickReplyId: string) {
-    return this.table.get<StoredQuickReply>(keys.quickReply(tenantId, quickReplyId));
-  }
-
-  put(reply: StoredQuickReply) {
-    return this.table.put('quickReply', { ...reply, ...keys.quickReply(reply.tenantId, reply.quickReplyId) });
-  }
-
-  async delete(tenantId: string, quickReplyId: string) {
-    await this.table.documents.send(new DeleteCommand({ TableName: this.table.tableName, Key: keys.quickReply(tenantId, quickReplyId) }));
+export class DynamoQuickReplyRepository extends TenantListRepository<StoredQuickReply> implements QuickReplyRepository {
+  constructor(table: DynamoTable) {
+    super(table, 'quickReply', keys.quickRepliesOfTenant, keys.quickReply, (reply) => reply.quickReplyId);
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
 import { QUICK_REPLY_LIMITS } from '@cc/shared/quick-replies/values';
 import { EmptyState, LoadFailed } from '../../../components/empty-state.tsx';
@@ -7,6 +7,9 @@ import { useToast } from '../../../components/toast.tsx';
 import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi } from '../../auth/session.tsx';
 import { useQueues } from '../../queues/use-queues.ts';
+import type { ApiClient } from '../../../api/client.ts';
+import { useLoaded } from '../../workspace/wrap-up/use-topics.ts';
+import { SectionHeader } from '../topics/section-header.tsx';
 import '../topics/topics.css';
 
 interface Draft {
@@ -16,6 +19,7 @@ interface Draft {
   queueId: string;
 }
 const EMPTY: Draft = { title: '', text: '', queueId: '' };
+const listAll = (api: ApiClient) => api.listQuickReplies();
 
 /** Administration: quick replies, tenant-wide or for one queue, with placeholders such as `{customer.name}`. */
 export function QuickRepliesSection() {
@@ -23,20 +27,9 @@ export function QuickRepliesSection() {
   const api = useApi();
   const notify = useToast();
   const { queues } = useQueues();
-  const [replies, setReplies] = useState<StoredQuickReply[] | undefined>();
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const { value: replies, failed, reload, set } = useLoaded(listAll);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setFailed(false);
-    api.listQuickReplies().then((list) => live && setReplies(list), () => live && setFailed(true));
-    return () => {
-      live = false;
-    };
-  }, [api, attempt]);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +38,7 @@ export function QuickRepliesSection() {
     const action = quickReplyId ? api.updateQuickReply(quickReplyId, { title, text, queueId: queueId || null }) : api.createQuickReply({ title, text, ...(queueId && { queueId }) });
     action.then(
       (saved) => {
-        setReplies((current) => [...(current ?? []).filter((r) => r.quickReplyId !== saved.quickReplyId), saved].sort((a, b) => a.title.localeCompare(b.title)));
+        set([...(replies ?? []).filter((r) => r.quickReplyId !== saved.quickReplyId), saved].sort((a, b) => a.title.localeCompare(b.title)));
         setDraft(EMPTY);
       },
       () => notify(t('admin.quickReplies.failed')),
@@ -53,7 +46,7 @@ export function QuickRepliesSection() {
   };
   const remove = (reply: StoredQuickReply) => {
     api.deleteQuickReply(reply.quickReplyId).then(
-      () => setReplies((current) => current?.filter((r) => r.quickReplyId !== reply.quickReplyId)),
+      () => set((replies ?? []).filter((r) => r.quickReplyId !== reply.quickReplyId)),
       () => notify(t('admin.quickReplies.failed')),
     );
   };
@@ -61,14 +54,7 @@ export function QuickRepliesSection() {
 
   return (
     <section className="card admin-section" aria-labelledby="quick-replies-title" data-testid="admin-quick-replies">
-      <div className="card__header">
-        <div>
-          <h2 id="quick-replies-title" className="card__title">
-            {t('admin.quickReplies.title')}
-          </h2>
-          <p className="card__hint">{t('admin.quickReplies.hint')}</p>
-        </div>
-      </div>
+      <SectionHeader id="quick-replies-title" title={t('admin.quickReplies.title')} hint={t('admin.quickReplies.hint')} />
       <form className="admin-form" onSubmit={save}>
         <div className="admin-inline-form">
           <label className="field">
@@ -103,7 +89,7 @@ export function QuickRepliesSection() {
         </div>
       </form>
       {failed ? (
-        <LoadFailed onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadFailed onRetry={reload} />
       ) : !replies ? (
         <div className="skeleton" aria-busy="true" aria-label={t('app.loading')} />
       ) : replies.length === 0 ? (

@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi } from '../../auth/session.tsx';
 import { useTopics } from '../../workspace/wrap-up/use-topics.ts';
 import '../../workspace/wrap-up/wrap-up.css';
+import { SectionHeader } from './section-header.tsx';
 import './topics.css';
 
 /** Administration: the tenant's wrap-up topics: add, rename, archive and restore. */
@@ -33,14 +34,7 @@ export function TopicsSection() {
 
   return (
     <section className="card admin-section" aria-labelledby="topics-title" data-testid="admin-topics">
-      <div className="card__header">
-        <div>
-          <h2 id="topics-title" className="card__title">
-            {t('admin.topics.title')}
-          </h2>
-          <p className="card__hint">{t('admin.topics.hint')}</p>
-        </div>
-      </div>
+      <SectionHeader id="topics-title" title={t('admin.topics.title')} hint={t('admin.topics.hint')} />
       <form className="admin-inline-form" onSubmit={add}>
         <label className="field">
           <span className="field__label">{t('admin.topics.name')}</span>
