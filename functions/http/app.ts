@@ -19,6 +19,7 @@ import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { messagingRoutes } from './routes/messaging.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
+import { quickReplyRoutes, topicRoutes } from './routes/wrap-up.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -35,12 +36,16 @@ export interface AppOptions {
 export function createApp(deps: Deps, services: Services, options: AppOptions = {}) {
   // Authentication is attached per route (not `/api/*`), so an unknown path is a 404, not a 401.
   const auth = authenticate(deps.verifier);
+  const wrapUp = topicRoutes(deps, services, auth);
   const api = new Hono<AuthEnv>()
     .route('/', directoryRoutes(deps, auth))
     .route('/', channelAdminRoutes(deps, services, auth))
     .route('/', phoneNumberRoutes(deps, services, auth))
     .route('/agents', agentRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, services, auth))
+    .route('/contacts', wrapUp.completion)
+    .route('/topics', wrapUp.topics)
+    .route('/quick-replies', quickReplyRoutes(deps, auth))
     .route('/contacts', callAudioRoutes(services, auth))
     .route('/contacts', transcriptRoutes(deps, services, auth))
     .route('/contacts', callHoldRoutes(services, auth))

@@ -141,13 +141,13 @@ describe('agent workspace and wallboard in Chromium', () => {
     await agentPage.locator('.pane').getByRole('button', { name: 'Завершить', exact: true }).click();
     const wrapUp = agentPage.getByTestId('wrap-up');
     await wrapUp.waitFor();
-    const countdown = await wrapUp.getByTestId('wrap-up-countdown').innerText();
+    const countdown = await wrapUp.getByTestId('acw-timer').innerText();
     const state = await agentPage.locator('.contact-item .contact-state').innerText();
     await agentPage.screenshot({ path: join(screenshots, 'workspace-wrap-up.png'), animations: 'disabled' });
-    await wrapUp.getByRole('button', { name: 'Завершить постобработку' }).click();
+    await wrapUp.getByRole('button', { name: 'Завершить', exact: true }).click();
     await agentPage.locator('.pane').waitFor({ state: 'detached' });
     // Assert: the support queue gives 30 s of wrap-up
-    expect(countdown).toMatch(/закроется через 0:[0-3]\d/);
+    expect(countdown).toMatch(/Осталось 0:[0-3]\d/);
     expect(state).toBe('Постобработка');
     expect(await agentPage.getByTestId('contacts-count').innerText()).toBe('0');
     await agentPage.locator('.status-button .status-pill[data-status="available"]').waitFor();

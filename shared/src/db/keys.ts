@@ -18,6 +18,13 @@ export const keys = {
   queue: (tenantId: string, queueId: string) => ({ pk: `${t(tenantId)}#QUEUE`, sk: `QUEUE#${queueId}` }),
   queuesOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#QUEUE` }),
 
+  /** A wrap-up topic; all of a tenant's in one partition (a few dozen). */
+  topic: (tenantId: string, topicId: string) => ({ pk: `${t(tenantId)}#TOPIC`, sk: `TOPIC#${topicId}` }),
+  topicsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#TOPIC` }),
+  /** A quick reply (tenant-wide or a queue's); all of a tenant's in one partition (bounded, see quick-replies/values.ts). */
+  quickReply: (tenantId: string, quickReplyId: string) => ({ pk: `${t(tenantId)}#QREPLY`, sk: `QREPLY#${quickReplyId}` }),
+  quickRepliesOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#QREPLY` }),
+
   channel: (tenantId: string, channelId: string) => ({ pk: `${t(tenantId)}#CHANNEL`, sk: `CHANNEL#${channelId}` }),
   channelsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CHANNEL` }),
   /** gsi1: webhooks carry only the channel id in their path. */
@@ -94,4 +101,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'auditEntry';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry';

@@ -3,6 +3,7 @@ import { auditEn } from './parts/audit.en.ts';
 import { liveCallsEn } from './parts/live-calls.en.ts';
 import { phoneEn } from './parts/phone.en.ts';
 import { shortcutsEn } from './parts/shortcuts.en.ts';
+import { wrapUpEn } from './parts/wrap-up.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -339,4 +340,5 @@ export const en: Messages = {
   ...auditEn,
   ...shortcutsEn,
   ...liveCallsEn,
+  ...wrapUpEn,
 };

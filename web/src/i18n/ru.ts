@@ -2,6 +2,7 @@ import { auditRu } from './parts/audit.ru.ts';
 import { liveCallsRu } from './parts/live-calls.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
 import { shortcutsRu } from './parts/shortcuts.ru.ts';
+import { wrapUpRu } from './parts/wrap-up.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -342,6 +343,7 @@ export const ru = {
   ...auditRu,
   ...shortcutsRu,
   ...liveCallsRu,
+  ...wrapUpRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

@@ -5,6 +5,8 @@ import { formatNumber } from '../../i18n/format.ts';
 import { INTL_LOCALE } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useQueues } from '../queues/use-queues.ts';
+import { TopicsSection } from './topics/topics-section.tsx';
+import { QuickRepliesSection } from './quick-replies/quick-replies-section.tsx';
 import { AuditLog } from './audit/audit-log.tsx';
 
 /** Administration: for now the tenant's queues, highest priority first. */
@@ -67,6 +69,8 @@ export function AdminPage() {
           </table>
         )}
       </section>
+      <TopicsSection />
+      <QuickRepliesSection />
       <AuditLog />
     </div>
   );

@@ -11,6 +11,8 @@ import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import { applyMessage, applyMessageList, groupByDay } from './message-list.ts';
+import { useQuickReplies } from './wrap-up/quick-replies.tsx';
+import { EmojiButton } from './wrap-up/emoji-button.tsx';
 import { createThrottle, sendsTyping, TYPING_SEND_EVERY_MS, typingAfterMessage, typingAfterPush } from './typing.ts';
 import { commandFor } from './shortcuts/keymap.ts';
 
@@ -148,7 +150,9 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
     return send(body);
   };
 
+  const quick = useQuickReplies(contact, { text, setText, input });
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (quick.onKeyDown(event)) return;
     // Send and close (shortcuts/keymap.ts): the contact ends only once the reply is safely stored.
     if (onSendAndClose && commandFor({ code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, inText: true }) === 'sendAndClose') {
       event.preventDefault();
@@ -238,7 +242,9 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
       </div>
 
       <form className="composer" onSubmit={(event) => void submit(event)}>
+        {quick.menu}
         <textarea
+          {...quick.textareaProps}
           ref={input}
           className="composer__input"
           rows={1}
@@ -249,10 +255,18 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
           title={t('conversation.sendHint')}
           onChange={(event) => {
             setText(event.target.value);
+            quick.onChange(event.target.value, event.target.selectionStart);
             resize(event.target);
             if (canReply && sendsTyping(contact.channel) && event.target.value.trim()) agentTyping.fire();
           }}
           onKeyDown={onKeyDown}
+        />
+        <EmojiButton
+          disabled={!canReply}
+          onPick={(emoji) => {
+            const at = input.current?.selectionStart ?? text.length;
+            setText(text.slice(0, at) + emoji + text.slice(at));
+          }}
         />
         <button type="submit" className="button button--primary composer__send" disabled={!canReply || !text.trim()} aria-label={t('conversation.send')} title={t('conversation.send')}>
           <SendIcon size={18} />

@@ -167,7 +167,7 @@ function Desk({ agent }: { agent: Agent }) {
             now={now}
             onBack={() => setView('list')}
             onEnd={() => contacts.end(selected.contactId)}
-            onComplete={() => contacts.complete(selected.contactId)}
+            onComplete={(wrapUp) => contacts.complete(selected.contactId, wrapUp)}
             onTransfer={(target) => contacts.transfer(selected.contactId, target)}
             onHold={(onHold) => contacts.hold(selected.contactId, onHold)}
           />
