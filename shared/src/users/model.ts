@@ -58,6 +58,8 @@ export const CreateUserSchema = lazySchema(() => z.object({
   if (user.roles.includes('agent') && !user.agent) ctx.addIssue({ code: 'custom', path: ['agent'], message: 'An agent needs skills, queues and capacity (send `agent`)' });
 }));
 export type CreateUser = z.infer<typeof CreateUserSchema>;
+/** What a client sends (defaults not yet filled). */
+export type CreateUserBody = z.input<typeof CreateUserSchema>;
 
 /** `PATCH /api/users/:userId`: any of name, roles and the agent set-up (which replaces the previous one). The login never changes. */
 export const UpdateUserSchema = lazySchema(() => z.object({
@@ -66,6 +68,7 @@ export const UpdateUserSchema = lazySchema(() => z.object({
   agent: AgentSetupSchema.optional(),
 }).strict().refine((patch) => patch.name !== undefined || patch.roles !== undefined || patch.agent !== undefined, { message: 'Send at least one of name, roles, agent' }));
 export type UpdateUser = z.infer<typeof UpdateUserSchema>;
+export type UpdateUserBody = z.input<typeof UpdateUserSchema>;
 
 /** A new password: the rules of {@link PASSWORD_POLICY}, each broken rule its own message. */
 export const NewPasswordSchema = lazySchema(() => z.string().max(PASSWORD_POLICY.maxLength).superRefine((password, ctx) => {

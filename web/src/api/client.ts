@@ -9,6 +9,7 @@ import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { Wallboard } from '@cc/shared/realtime/ports';
 import type { TranscriptSegment } from '@cc/shared/voice/values';
 import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
+import type { CreateUserBody, UpdateUserBody, UserAdminView } from '@cc/shared/users/model';
 import type { DirectoryAgent, MeResponse } from './types.ts';
 
 /** Calls the console makes once signed in. */
@@ -58,6 +59,12 @@ export interface ApiClient {
   /** A ticket to a call's audio: the agent's own, or a supervisor's listen / whisper / barge (recorded on the contact). */
   /** The supervisor leaves a call's audio (their supervision entry ends). */
   leaveCallAudio(contactId: string): Promise<void>;
+
+  /** Administration (admins): the tenant's users, a new one (locally with its one-time password, shown once), a change, disabling. */
+  listUsers(): Promise<UserAdminView[]>;
+  createUser(user: CreateUserBody): Promise<UserAdminView & { temporaryPassword?: string }>;
+  updateUser(userId: string, patch: UpdateUserBody): Promise<UserAdminView>;
+  disableUser(userId: string): Promise<UserAdminView>;
 }
 
 export interface ApiClientOptions {
@@ -125,5 +132,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     wallboard: () => call<Wallboard>('/api/wallboard'),
     liveCalls: async () => (await call<{ calls: Contact[] }>('/api/wallboard/calls')).calls,
     leaveCallAudio: async (contactId) => void (await post<unknown>(`/api/contacts/${id(contactId)}/audio/leave`)),
+
+    listUsers: async () => (await call<{ users: UserAdminView[] }>('/api/users')).users,
+    createUser: (user) => post<UserAdminView & { temporaryPassword?: string }>('/api/users', user),
+    updateUser: (userId, patch) => call<UserAdminView>(`/api/users/${id(userId)}`, { method: 'PATCH', body: patch }),
+    disableUser: (userId) => post<UserAdminView>(`/api/users/${id(userId)}/disable`),
   };
 }
