@@ -1,4 +1,5 @@
 import { phoneRu } from './parts/phone.ru.ts';
+import { usersRu } from './parts/users.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -336,6 +337,7 @@ export const ru = {
   'common.close': 'Закрыть',
 
   ...phoneRu,
+  ...usersRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
