@@ -59,9 +59,16 @@ export function awsVerifier(config: Config): TokenVerifier {
   return createJwtVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys: { jwksUrl: config.AUTH_JWKS_URL ?? missing('AUTH_JWKS_URL') } });
 }
 
-/** Console users in the Cognito user pool. @throws Error without `USER_POOL_ID` */
+/**
+ * Console users in the Cognito user pool on `USER_POOL_ID` (CDK sets it on the HTTP API only). Without it the
+ * process still starts, and only user administration fails, naming the variable.
+ */
 export function awsIdentities(config: Config): UserIdentities {
-  return new CognitoUserIdentities(new CognitoIdentityProviderClient({ region: config.AWS_REGION }), config.USER_POOL_ID ?? missing('USER_POOL_ID'));
+  if (!config.USER_POOL_ID) {
+    const refuse = async (): Promise<never> => missing('USER_POOL_ID');
+    return { create: refuse, setRoles: refuse, setName: refuse, disable: refuse };
+  }
+  return new CognitoUserIdentities(new CognitoIdentityProviderClient({ region: config.AWS_REGION }), config.USER_POOL_ID);
 }
 
 /** Routing timers on SQS; without a timer queue they are logged and dropped rather than failing the functions that arm them. */

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -96,5 +96,7 @@ export class AuthStack extends Stack {
       // Users may edit nothing about themselves through the SPA; admins use the API.
       writeAttributes: new ClientAttributes(),
     });
+    // `scripts/create-admin.ts --user-pool-id` takes it to create a tenant's first admin.
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'Cognito user pool of console users' });
   }
 }
