@@ -43,6 +43,7 @@ describe('users in Administration, in Chromium', { timeout: 90_000 }, () => {
     await form.getByLabel('Уровень (1–10)').fill('6');
     await form.getByLabel('Звонков').fill('0');
     await form.getByLabel('Чатов').fill('2');
+    await adminPage.screenshot({ path: join(screenshots, 'admin-user-form.png'), animations: 'disabled' });
     await form.getByRole('button', { name: 'Создать' }).click();
     const created = adminPage.getByRole('dialog', { name: 'Пользователь создан' });
     temporaryPassword = (await created.getByTestId('one-time-password').textContent()) ?? '';
