@@ -11,6 +11,8 @@ export const keys = {
   usersOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#USER` }),
   /** gsi1: a login is unique across tenants, so the login form needs no tenant. */
   userLogin: (login: string) => ({ gsi1pk: `LOGIN#${login.toLowerCase()}`, gsi1sk: 'USER' }),
+  /** A login taken by a tenant, written first when an admin creates a user (the one key outside a tenant: logins are global). */
+  loginClaim: (login: string) => ({ pk: `LOGIN#${login.toLowerCase()}`, sk: 'CLAIM' }),
 
   agent: (tenantId: string, agentId: string) => ({ pk: `${t(tenantId)}#AGENT`, sk: `AGENT#${agentId}` }),
   agentsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#AGENT` }),
@@ -101,4 +103,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim';

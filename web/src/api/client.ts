@@ -10,6 +10,7 @@ import type { Wallboard } from '@cc/shared/realtime/ports';
 import type { TranscriptSegment } from '@cc/shared/voice/values';
 import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
 import type { AuditPage, AuditTarget } from '@cc/shared/audit/values';
+import type { CreateUserBody, UpdateUserBody, UserAdminView } from '@cc/shared/users/model';
 import type { DirectoryAgent, MeResponse } from './types.ts';
 import type { Customer, UpdateCustomerNotes } from '@cc/shared/customers/model';
 import type { StoredTopic } from '@cc/shared/wrap-up/schema';
@@ -80,6 +81,11 @@ export interface ApiClient {
 
   /** The tenant's administrative changes, newest first (admins). */
   auditLog(query?: { cursor?: string; limit?: number; target?: AuditTarget }): Promise<AuditPage>;
+  /** Administration (admins): the tenant's users, a new one (locally with its one-time password, shown once), a change, disabling. */
+  listUsers(): Promise<UserAdminView[]>;
+  createUser(user: CreateUserBody): Promise<UserAdminView & { temporaryPassword?: string }>;
+  updateUser(userId: string, patch: UpdateUserBody): Promise<UserAdminView>;
+  disableUser(userId: string): Promise<UserAdminView>;
 }
 
 export interface ApiClientOptions {
@@ -161,5 +167,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     leaveCallAudio: async (contactId) => void (await post<unknown>(`/api/contacts/${id(contactId)}/audio/leave`)),
 
     auditLog: (query = {}) => call<AuditPage>(`/api/audit${searchOf(query)}`),
+    listUsers: async () => (await call<{ users: UserAdminView[] }>('/api/users')).users,
+    createUser: (user) => post<UserAdminView & { temporaryPassword?: string }>('/api/users', user),
+    updateUser: (userId, patch) => call<UserAdminView>(`/api/users/${id(userId)}`, { method: 'PATCH', body: patch }),
+    disableUser: (userId) => post<UserAdminView>(`/api/users/${id(userId)}/disable`),
   };
 }

@@ -4,6 +4,7 @@ import { liveCallsEn } from './parts/live-calls.en.ts';
 import { phoneEn } from './parts/phone.en.ts';
 import { shortcutsEn } from './parts/shortcuts.en.ts';
 import { wrapUpEn } from './parts/wrap-up.en.ts';
+import { usersEn } from './parts/users.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -341,4 +342,5 @@ export const en: Messages = {
   ...shortcutsEn,
   ...liveCallsEn,
   ...wrapUpEn,
+  ...usersEn,
 };

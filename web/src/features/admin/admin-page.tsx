@@ -8,6 +8,7 @@ import { useQueues } from '../queues/use-queues.ts';
 import { TopicsSection } from './topics/topics-section.tsx';
 import { QuickRepliesSection } from './quick-replies/quick-replies-section.tsx';
 import { AuditLog } from './audit/audit-log.tsx';
+import { UsersSection } from './users/users-section.tsx';
 
 /** Administration: for now the tenant's queues, highest priority first. */
 export function AdminPage() {
@@ -69,6 +70,7 @@ export function AdminPage() {
           </table>
         )}
       </section>
+      <UsersSection />
       <TopicsSection />
       <QuickRepliesSection />
       <AuditLog />
