@@ -8,6 +8,7 @@ import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PlayIcon } from
 import { Keypad } from './keypad.tsx';
 import { LevelMeter } from './level-meter.tsx';
 import { useCallAudio } from './use-call-audio.ts';
+import { useWhisperSeat } from './use-whisper-seat.ts';
 
 const FAILURES: readonly SoftphonePhase[] = ['microphone-denied', 'microphone-unavailable', 'audio'];
 
@@ -24,6 +25,7 @@ export function Softphone({ contact, now, onHold, onTransfer, onHangUp }: { cont
   const [keypadOpen, setKeypadOpen] = useState(false);
   const failed = FAILURES.includes(phase);
   const joined = snapshot.step === 'joined';
+  useWhisperSeat(contact, joined ? session?.current()?.ticket : undefined);
   const talkSeconds = (now - Date.parse(contact.connectedAt ?? contact.statusSince)) / 1000;
 
   const run = (which: 'hold' | 'hangup', action: () => Promise<unknown>) => {
