@@ -323,14 +323,15 @@ describe('meetings grants (every deployment)', () => {
   });
 });
 
-describe('call transcription in the browser (every deployment)', () => {
+describe('without -c voice=true', () => {
   let stacks: ContactCenterStacks;
   let templates: Templates;
   beforeAll(() => {
     ({ stacks, templates } = synthContactCenter());
   });
 
-  it('has a role only the http-api function may assume, allowed nothing but Transcribe streaming', () => {
+  // Call transcription in the browser is in every deployment.
+  it('has a transcription role only the http-api function may assume, allowed nothing but Transcribe streaming', () => {
     const http = stacks.api.functions.get('http-api')!;
     const roleId = idIn(stacks.api, stacks.api.transcriptionRole);
     const trust = (templates.api.findResources('AWS::IAM::Role')[roleId]!.Properties.AssumeRolePolicyDocument.Statement as Statement[]);
@@ -353,14 +354,6 @@ describe('call transcription in the browser (every deployment)', () => {
         expect(variables.TRANSCRIBE_ROLE_ARN).toBeUndefined();
       }
     }
-  });
-});
-
-describe('without -c voice=true', () => {
-  let stacks: ContactCenterStacks;
-  let templates: Templates;
-  beforeAll(() => {
-    ({ stacks, templates } = synthContactCenter());
   });
 
   it('has no voice stack, no SMA, SIP rule or number resources', () => {
