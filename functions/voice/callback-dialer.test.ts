@@ -43,6 +43,7 @@ function setup(contact: Contact, refusals: Error[] = []) {
     open: async (_tenantId, contactId) => (opened.push(contactId), { meetingId: `m-${contactId}` }),
     join: async (meetingId) => ({ provider: 'local' as const, meetingId, attendeeId: 'x', joinToken: 'tok' }),
     close: async () => {},
+    closeFor: async () => {},
   };
   const deps = {
     clock: { now: () => new Date(now) },

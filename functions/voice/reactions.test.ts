@@ -56,6 +56,43 @@ describe('voice reactions', () => {
     expect(updates.map(([id, u]) => [id, u.reason])).toEqual([['tx-1', 'agent-left']]);
   });
 
+  it('closes the call’s meeting when the caller hangs up on the agent, or when the answered call closes, and tells the signalling', async () => {
+    // Arrange
+    const meetings = new LocalMeetingRooms();
+    const closed: string[] = [];
+    meetings.onClose((meetingId) => closed.push(meetingId));
+    const reactions = voiceReactions({ callControl: recordingControl().control, meetings });
+    const connected = { ...base, status: 'connected' as const, version: 4, history: [{ contactId: base.contactId, from: 'offered', to: 'connected', at: AT }] };
+    const byCaller = { ...connected, status: 'after-contact-work' as const, version: 5, history: [...connected.history, { contactId: base.contactId, from: 'connected', to: 'after-contact-work', at: AT, reason: `${CALL_ENDED}: caller hung up` }] };
+    const wrapped = { ...byCaller, status: 'closed' as const, version: 6, history: [...byCaller.history, { contactId: base.contactId, from: 'after-contact-work', to: 'closed', at: AT }] };
+    // Act
+    await run(reactions, change(base, connected));
+    const first = (await meetings.open('t', base.contactId)).meetingId;
+    await run(reactions, change(connected, byCaller));
+    await run(reactions, change(base, connected));
+    const second = (await meetings.open('t', base.contactId)).meetingId;
+    await run(reactions, change(byCaller, wrapped));
+    // Assert
+    expect(closed).toEqual([first, second]);
+    expect(meetings.has(second)).toBe(false);
+  });
+
+  it('keeps the meeting while the agent ends alone (the flow leads the caller out) and through a transfer', async () => {
+    // Arrange
+    const meetings = new LocalMeetingRooms();
+    const reactions = voiceReactions({ callControl: recordingControl().control, meetings });
+    const connected = { ...base, status: 'connected' as const, version: 4 };
+    const byAgent = { ...connected, status: 'after-contact-work' as const, version: 5, history: [{ contactId: base.contactId, from: 'connected', to: 'after-contact-work', at: AT, reason: 'ended' }] };
+    const transferred = { ...connected, status: 'transferred' as const, version: 5, history: [{ contactId: base.contactId, from: 'connected', to: 'transferred', at: AT }] };
+    await run(reactions, change(base, connected));
+    const { meetingId } = await meetings.open('t', base.contactId);
+    // Act
+    await run(reactions, change(connected, byAgent));
+    await run(reactions, change(connected, transferred));
+    // Assert
+    expect(meetings.has(meetingId)).toBe(true);
+  });
+
   it('leaves chats and contacts without a call alone, and shrugs at a call that has already ended', async () => {
     const { control, updates } = recordingControl(true);
     const reactions = voiceReactions({ callControl: control, meetings: new LocalMeetingRooms() });

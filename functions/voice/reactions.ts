@@ -1,11 +1,13 @@
 /**
  * The voice side of routing, on the table's stream: when an agent answers a phone call's contact, the caller is
  * joined to the contact's audio meeting through the telephony provider; when the agent ends it, the call's flow
- * goes on (survey or goodbye). Both are keyed by the contact's version, and the flow ignores a repeated update.
+ * goes on (survey or goodbye); when any call's conversation is over, whoever ended it, its audio meetings close.
+ * All are keyed by the contact's version, and the flow ignores a repeated update.
  */
 import { NotFoundError } from '@cc/shared/errors';
+import { isVoiceKind } from '@cc/shared/channels/catalog';
 import { ContactSchema, type Contact } from '@cc/shared/contacts/model';
-import type { CallControl, MeetingRooms } from '@cc/shared/voice/ports';
+import type { CallControl, MeetingPurpose, MeetingRooms } from '@cc/shared/voice/ports';
 import type { ChangeReaction, ItemChange } from '../streams/app.ts';
 import { logger } from '../composition/logger.ts';
 import { CALL_ENDED } from './call-effects.ts';
@@ -20,6 +22,17 @@ const contactsOf = (change: ItemChange) => ({
 function endedByAgent(before: Contact, after: Contact): boolean {
   if (before.status !== 'connected' || (after.status !== 'after-contact-work' && after.status !== 'closed')) return false;
   return !after.history.at(-1)?.reason?.startsWith(CALL_ENDED);
+}
+
+/**
+ * Nobody talks in the contact's meetings any more: the caller hung up on the agent, or the contact, once answered,
+ * closed. Not when the agent ends alone (the call's flow still leads the caller out of the meeting to the survey)
+ * nor on a transfer (the caller waits in the same meeting for the next agent).
+ */
+function conversationOver(before: Contact, after: Contact): boolean {
+  const hungUp = before.status === 'connected' && after.status !== 'connected' && after.history.at(-1)?.reason?.startsWith(CALL_ENDED) === true;
+  const closed = after.status === 'closed' && before.status !== 'closed' && after.history.some((step) => step.to === 'connected');
+  return hungUp || closed;
 }
 
 async function ignoreGoneCall(work: Promise<void>, contact: Contact): Promise<void> {
@@ -51,6 +64,17 @@ export function voiceReactions(deps: { callControl: CallControl; meetings: Meeti
         const { before, after } = contactsOf(change);
         if (!after?.call || !before || after.channel !== 'voice' || !endedByAgent(before, after)) return;
         await ignoreGoneCall(deps.callControl.updateCall(after.call.callId, { reason: 'agent-left', ...(before.agentId && { agentId: before.agentId }) }), after);
+      },
+    },
+    {
+      name: 'close the audio meetings of a call that is over',
+      entity: 'contact',
+      react: async (change) => {
+        const { before, after } = contactsOf(change);
+        if (!before || !after || !isVoiceKind(after.channel) || !conversationOver(before, after)) return;
+        const whispered = deps.meetings.separateWhisperMeeting && (after.supervision ?? []).some((entry) => entry.role === 'whisper');
+        const purposes: MeetingPurpose[] = whispered ? ['call', 'whisper'] : ['call'];
+        await deps.meetings.closeFor(after.tenantId, after.contactId, purposes);
       },
     },
   ];

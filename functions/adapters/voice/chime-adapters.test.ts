@@ -79,4 +79,16 @@ describe('ChimeMeetingRooms', () => {
     meetings.on(DeleteMeetingCommand).rejects(new MeetingNotFound({ message: 'gone', $metadata: {} }));
     await expect(rooms().close('m-gone')).resolves.toBeUndefined();
   });
+
+  it('closes a contact’s meetings of each purpose, found by their request tokens', async () => {
+    // Arrange
+    meetings.on(CreateMeetingCommand).callsFake((input: { ClientRequestToken: string }) => ({ Meeting: { MeetingId: `m-${input.ClientRequestToken}` } }));
+    meetings.on(DeleteMeetingCommand).resolves({});
+    // Act
+    await rooms().closeFor('t', 'c-1', ['call', 'whisper']);
+    // Assert
+    const tokens = meetings.commandCalls(CreateMeetingCommand).map((c) => c.args[0].input.ClientRequestToken);
+    expect(new Set(tokens).size).toBe(2);
+    expect(meetings.commandCalls(DeleteMeetingCommand).map((c) => c.args[0].input.MeetingId)).toEqual(tokens.map((token) => `m-${token}`));
+  });
 });

@@ -45,6 +45,14 @@ export class ChimeMeetingRooms implements MeetingRooms {
       if (!(error instanceof NotFoundException)) throw error; // already gone: closing is idempotent
     }
   }
+
+  /**
+   * Chime finds a meeting only by its id, and CreateMeeting with the contact's request token answers the live one;
+   * should it have ended already, the fresh empty meeting this makes is deleted at once.
+   */
+  async closeFor(tenantId: string, contactId: string, purposes: readonly MeetingPurpose[]): Promise<void> {
+    for (const purpose of purposes) await this.close((await this.open(tenantId, contactId, { purpose })).meetingId);
+  }
 }
 
 /**

@@ -47,6 +47,12 @@ export class LocalMeetingRooms implements MeetingRooms {
     for (const listener of this.closeListeners) listener(meetingId);
   }
 
+  /** The contact's one room, whatever the purposes; never opens one just to close it. */
+  async closeFor(tenantId: string, contactId: string): Promise<void> {
+    const meetingId = this.byContact.get(`${tenantId}:${contactId}`);
+    if (meetingId) await this.close(meetingId);
+  }
+
   /** Tells `listener` each room that closes (the signalling then drops its sockets). @returns unsubscribe */
   onClose(listener: (meetingId: string) => void): () => void {
     this.closeListeners.add(listener);

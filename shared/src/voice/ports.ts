@@ -72,6 +72,11 @@ export interface MeetingRooms {
   /** Seats an attendee; `receiveOnly` seats it without sending rights whatever its role (the agent in a whisper meeting). */
   join(meetingId: string, attendee: { userId: string; role: MeetingRole; receiveOnly?: boolean }): Promise<MeetingTicket>;
   close(meetingId: string): Promise<void>;
+  /**
+   * Closes the contact's meetings of these purposes once its conversation is over, so nobody stays seated in a
+   * dead call; a meeting already gone is no error.
+   */
+  closeFor(tenantId: string, contactId: string, purposes: readonly MeetingPurpose[]): Promise<void>;
 }
 
 /**
