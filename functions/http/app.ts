@@ -11,6 +11,7 @@ import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { callAudioRoutes, liveCallRoutes } from './routes/call-audio.ts';
 import { transcriptRoutes } from './routes/transcripts.ts';
+import { chatSupervisionRoutes } from './routes/chat-supervision.ts';
 import { callHoldRoutes } from './routes/call-hold.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/contacts', callAudioRoutes(services, auth))
     .route('/contacts', transcriptRoutes(deps, services, auth))
     .route('/contacts', callHoldRoutes(services, auth))
+    .route('/contacts', chatSupervisionRoutes(deps, services, auth))
     .route('/wallboard', liveCallRoutes(services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
