@@ -1,5 +1,6 @@
 import type { Messages } from './ru.ts';
 import { phoneEn } from './parts/phone.en.ts';
+import { chatSupervisionEn } from './parts/chat-supervision.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -333,4 +334,5 @@ export const en: Messages = {
   'common.close': 'Close',
 
   ...phoneEn,
+  ...chatSupervisionEn,
 };

@@ -1,4 +1,5 @@
 import { phoneRu } from './parts/phone.ru.ts';
+import { chatSupervisionRu } from './parts/chat-supervision.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -336,6 +337,7 @@ export const ru = {
   'common.close': 'Закрыть',
 
   ...phoneRu,
+  ...chatSupervisionRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

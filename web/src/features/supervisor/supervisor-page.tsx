@@ -15,6 +15,7 @@ import { useQueues } from '../queues/use-queues.ts';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { applyAgentList, applyAgentUpdate, countByStatus, filterAgents, sortAgents, type AgentBoard } from './agent-board.ts';
 import { LiveCallsPanel } from './live-calls-panel.tsx';
+import { LiveChatsPanel } from './live-chats-panel.tsx';
 import { QueueWallboard } from './queue-wallboard.tsx';
 
 /** Live wallboard for supervisors: per-queue figures, then agents: counts by status and every agent with status, time in it, load and skills. */
@@ -68,6 +69,7 @@ export function SupervisorPage() {
     <div className="supervisor">
       <QueueWallboard queues={queues} now={now} />
       <LiveCallsPanel now={now} agentNames={agentNames} queueNames={queueNames} />
+      <LiveChatsPanel agentNames={agentNames} queueNames={queueNames} />
 
       <div className="section-head">
         <h2 className="section-head__title">{t('supervisor.agentsTitle')}</h2>
