@@ -21,11 +21,12 @@ import type { VisitorGate } from '../widget/visitor-gate.ts';
 import { createRoutingServices, type RoutingServices } from './routing-services.ts';
 import { createVisitorServices } from './visitor-services.ts';
 import { TranscriptService } from '../voice/transcripts.ts';
+import { AuditTrail } from '../admin/audit-trail.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
-/** What the services read and write: every adapter but the console token verifier, which only handlers use. */
-export type ServiceDeps = Omit<Deps, 'verifier'>;
+/** What the services read and write: every adapter but the console token verifier and the user identities, which only handlers use. */
+export type ServiceDeps = Omit<Deps, 'verifier' | 'identities'>;
 
 export interface Services {
   routing: RoutingServices;
@@ -50,6 +51,8 @@ export interface Services {
   liveCalls: LiveCalls;
   /** Supervisors in live chats: whisper, barge, leave. */
   chatSupervision: ChatSupervision;
+  /** Administrative changes recorded for admins to read. */
+  audit: AuditTrail;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -72,5 +75,6 @@ export function createServices(deps: ServiceDeps): Services {
     chatSupervision: new ChatSupervision(deps, routing.commands),
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
     transcripts: new TranscriptService(deps),
+    audit: new AuditTrail(deps),
   };
 }

@@ -1,5 +1,10 @@
+import { auditRu } from './parts/audit.ru.ts';
+import { liveCallsRu } from './parts/live-calls.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
 import { chatSupervisionRu } from './parts/chat-supervision.ru.ts';
+import { shortcutsRu } from './parts/shortcuts.ru.ts';
+import { wrapUpRu } from './parts/wrap-up.ru.ts';
+import { usersRu } from './parts/users.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -338,6 +343,11 @@ export const ru = {
 
   ...phoneRu,
   ...chatSupervisionRu,
+  ...auditRu,
+  ...shortcutsRu,
+  ...liveCallsRu,
+  ...wrapUpRu,
+  ...usersRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
