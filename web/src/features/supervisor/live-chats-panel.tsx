@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/provider.tsx';
 import { useApi, useSession } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { Conversation } from '../workspace/conversation.tsx';
+import { CustomersProvider } from '../workspace/customers.tsx';
 import { talkStart } from './live-calls.ts';
 
 type ChatBoard = ReadonlyMap<string, Contact>;
@@ -151,7 +152,10 @@ function LiveChatView({ chat, selfId, agentName, onChanged }: { chat: Contact; s
         {mine ? t('chatSupervision.takenOver') : barged ? t('chatSupervision.barged') : t('chatSupervision.readOnly')}
       </p>
       <div className="live-chats__conversation">
-        <Conversation contact={chat} canReply={mine || barged} />
+        {/* The composer's quick replies fill placeholders from the customer's profile, as in the workspace. */}
+        <CustomersProvider>
+          <Conversation contact={chat} canReply={mine || barged} />
+        </CustomersProvider>
       </div>
       {!mine && (
         <>
