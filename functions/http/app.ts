@@ -44,7 +44,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/', directoryRoutes(deps, auth))
     .route('/', channelAdminRoutes(deps, services, auth))
     .route('/', phoneNumberRoutes(deps, services, auth))
-    .route('/agents', agentRoutes(deps, auth))
+    .route('/agents', agentRoutes(deps, services, auth))
     .route('/users', userRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, services, auth))
     .route('/contacts', wrapUp.completion)
