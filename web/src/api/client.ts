@@ -1,6 +1,6 @@
 import { ProblemError } from './errors.ts';
 import { requestJson, type RequestOptions } from './http.ts';
-import type { Agent, SetAgentStatus } from '@cc/shared/agents/model';
+import type { Agent, SetAgentStatus, SetColleagueStatus } from '@cc/shared/agents/model';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { Transfer } from '@cc/shared/contacts/requests';
 import type { ReplyRequest, StoredMessage, WhisperRequest } from '@cc/shared/conversations/model';
@@ -22,6 +22,8 @@ import type { QuickReply } from '@cc/shared/quick-replies/values';
 export interface ApiClient {
   me(): Promise<MeResponse>;
   setMyStatus(status: SetAgentStatus): Promise<Agent>;
+  /** A supervisor sets a colleague's status, saying why (`comment`, kept in the audit log and shown to the agent). */
+  setAgentStatus(agentId: string, change: SetColleagueStatus): Promise<Agent>;
   listAgents(): Promise<Agent[]>;
   /** Names and presence of every agent, for picking a transfer target (any role). */
   agentDirectory(): Promise<DirectoryAgent[]>;
@@ -135,6 +137,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     me: () => call<MeResponse>('/api/me'),
     setMyStatus: (status) => call<Agent>('/api/agents/me/status', { method: 'PUT', body: status }),
+    setAgentStatus: (agentId, change) => call<Agent>(`/api/agents/${id(agentId)}/status`, { method: 'PUT', body: change }),
     listAgents: async () => (await call<{ agents: Agent[] }>('/api/agents')).agents,
     agentDirectory: async () => (await call<{ agents: DirectoryAgent[] }>('/api/agents/directory')).agents,
     listQueues: async () => (await call<{ queues: TenantQueue[] }>('/api/queues')).queues,
