@@ -48,6 +48,15 @@ describe('chat supervision', () => {
     expect((await call(tokens.oleg, 'POST', `/contacts/${contactId}/whisper`, { text: 'x'.repeat(4097) })).status).toBe(400);
   });
 
+  it('lists the connected chat with its agent on the supervisors’ wallboard, and refuses agents (403)', async () => {
+    // Act
+    const res = await call(tokens.oleg, 'GET', '/wallboard/chats');
+    // Assert
+    expect(res.status).toBe(200);
+    expect(((await json(res)).chats as Contact[]).map((c) => [c.contactId, c.agentId])).toEqual([[contactId, 'u-agent-1']]);
+    expect((await call(tokens.anna, 'GET', '/wallboard/chats')).status).toBe(403);
+  });
+
   it('stores a whisper marked as such, pushes it, and never sends it to the provider', async () => {
     // Arrange
     const before = sendCalls().length;
@@ -94,6 +103,9 @@ describe('chat supervision', () => {
     expect(annaList.map((c) => c.contactId)).not.toContain(contactId);
     const theirs = (await json(await call(winner === 'u-supervisor' ? tokens.oleg : tokens.admin, 'GET', '/contacts?assigned=me'))).contacts as Contact[];
     expect(theirs.map((c) => c.contactId)).toContain(contactId);
+    // It stays on the winner's live panel as their own, though they hold no agent slot for it.
+    const board = (await json(await call(winner === 'u-supervisor' ? tokens.oleg : tokens.admin, 'GET', '/wallboard/chats'))).chats as Contact[];
+    expect(board.map((c) => [c.contactId, c.agentId])).toEqual([[contactId, winner]]);
     // The agent no longer holds it: their reply is refused.
     expect((await call(tokens.anna, 'POST', `/contacts/${contactId}/messages`, { text: 'ещё я' })).status).toBe(403);
   });
