@@ -12,6 +12,7 @@ import { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { InboundService } from '../messaging/inbound.ts';
 import { WidgetService } from '../widget/service.ts';
 import { WidgetCalls } from '../widget/calls.ts';
+import { ChatSupervision } from '../messaging/chat-supervision.ts';
 import { CallAudioAccess } from '../voice/audio-access.ts';
 import { CallbackDialer } from '../voice/callback-dialer.ts';
 import { LiveCalls } from '../voice/live-calls.ts';
@@ -48,6 +49,8 @@ export interface Services {
   transcripts: TranscriptService;
   /** The tenant's connected calls, for supervisors. */
   liveCalls: LiveCalls;
+  /** Supervisors in live chats: whisper, barge, leave. */
+  chatSupervision: ChatSupervision;
   /** Administrative changes recorded for admins to read. */
   audit: AuditTrail;
 }
@@ -69,6 +72,7 @@ export function createServices(deps: ServiceDeps): Services {
     widgetCalls: new WidgetCalls(deps, { widget, commands: routing.commands, queries: routing.queries }),
     callAudio: new CallAudioAccess(deps, routing.commands),
     liveCalls: new LiveCalls(deps),
+    chatSupervision: new ChatSupervision(deps, routing.commands),
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
     transcripts: new TranscriptService(deps),
     audit: new AuditTrail(deps),

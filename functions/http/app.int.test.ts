@@ -117,7 +117,7 @@ describe('tenancy', () => {
   // Every route that takes an id, asked by tenant B's supervisor for tenant A's record.
   it.each([
     ['GET', '/api/agents/tenant-a-agent', undefined],
-    ['PUT', '/api/agents/tenant-a-agent/status', '{"status":"available"}'],
+    ['PUT', '/api/agents/tenant-a-agent/status', '{"status":"available","comment":"Смена началась"}'],
     ['GET', '/api/queues/tenant-a-sales', undefined],
     ['GET', '/api/channels/tenant-a-tg', undefined],
   ])('answers 404 to %s %s from another tenant', async (method, path, body) => {
@@ -129,7 +129,7 @@ describe('tenancy', () => {
 
   it('leaves the other tenant record unchanged', async () => {
     // Act
-    await call('/api/agents/tenant-a-agent/status', { method: 'PUT', body: '{"status":"available"}', token: token.supervisorB });
+    await call('/api/agents/tenant-a-agent/status', { method: 'PUT', body: '{"status":"available","comment":"Смена началась"}', token: token.supervisorB });
     // Assert
     expect((await ctx.deps.agents.get('tenant-a', 'tenant-a-agent'))?.status).toBe('offline');
   });
@@ -147,7 +147,7 @@ describe('agent status', () => {
 
   it('lets a supervisor put an agent of the own tenant offline', async () => {
     // Act
-    const res = await call('/api/agents/tenant-a-agent/status', { method: 'PUT', body: '{"status":"offline"}', token: token.supervisorA });
+    const res = await call('/api/agents/tenant-a-agent/status', { method: 'PUT', body: '{"status":"offline","comment":"Конец смены"}', token: token.supervisorA });
     // Assert
     expect(res.status).toBe(200);
     expect((await json(res)).status).toBe('offline');

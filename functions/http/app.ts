@@ -12,6 +12,7 @@ import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { callAudioRoutes, liveCallRoutes } from './routes/call-audio.ts';
 import { transcriptRoutes } from './routes/transcripts.ts';
+import { chatSupervisionRoutes } from './routes/chat-supervision.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { callHoldRoutes } from './routes/call-hold.ts';
 import { directoryRoutes } from './routes/directory.ts';
@@ -43,7 +44,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/', directoryRoutes(deps, auth))
     .route('/', channelAdminRoutes(deps, services, auth))
     .route('/', phoneNumberRoutes(deps, services, auth))
-    .route('/agents', agentRoutes(deps, auth))
+    .route('/agents', agentRoutes(deps, services, auth))
     .route('/users', userRoutes(deps, services, auth))
     .route('/contacts', contactRoutes(deps, services, auth))
     .route('/contacts', wrapUp.completion)
@@ -52,6 +53,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/contacts', callAudioRoutes(services, auth))
     .route('/contacts', transcriptRoutes(deps, services, auth))
     .route('/contacts', callHoldRoutes(services, auth))
+    .route('/contacts', chatSupervisionRoutes(deps, services, auth))
     .route('/wallboard', liveCallRoutes(services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))

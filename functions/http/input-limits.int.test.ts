@@ -13,6 +13,7 @@ const ROUTES = [
   'GET /api/contacts/ID', 'GET /api/contacts/ID/position', 'POST /api/contacts/ID/position/notify',
   'POST /api/contacts/ID/accept', 'POST /api/contacts/ID/reject', 'POST /api/contacts/ID/end', 'POST /api/contacts/ID/complete',
   'POST /api/contacts/ID/transfer', 'POST /api/contacts/ID/abandon', 'POST /api/contacts/ID/typing',
+  'POST /api/contacts/ID/whisper', 'POST /api/contacts/ID/barge', 'POST /api/contacts/ID/supervision/leave', 'POST /api/contacts/ID/take-over',
   'GET /api/contacts/ID/messages', 'POST /api/contacts/ID/messages', 'POST /api/messages/ID/resend',
   'GET /api/customers/ID', 'GET /api/customers/ID/history', 'POST /api/customers/ID/merge',
   'POST /webhooks/telegram/ID', 'GET /webhooks/whatsapp/ID', 'POST /webhooks/whatsapp/ID', 'POST /webhooks/vk/ID', 'POST /webhooks/viber/ID', 'POST /webhooks/yandex/ID',

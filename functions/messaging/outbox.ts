@@ -1,4 +1,5 @@
 import { CHANNEL_CATALOG } from '@cc/shared/channels/catalog';
+import { customerFacingText } from '@cc/shared/conversations/build-message';
 import type { StoredMessage } from '@cc/shared/conversations/model';
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import { claimDelivery, deferDelivery, recordSendResult } from '@cc/shared/conversations/update-message';
@@ -42,7 +43,7 @@ export class DeliveryInFlightError extends DomainError {
 export function toOutboundMessage(message: StoredMessage): OutboundMessage {
   return {
     conversationExternalId: message.conversationExternalId,
-    text: message.text ?? '',
+    text: customerFacingText(message),
     format: 'plain',
     ...(message.buttons?.length && { buttons: message.buttons }),
     ...(message.replyToProviderMessageId && { replyToProviderMessageId: message.replyToProviderMessageId }),

@@ -64,6 +64,8 @@ export class ReplyService {
       buttons: request.buttons,
       replyToProviderMessageId: replyTo?.providerMessageId,
       authorId: principal.userId,
+      // A supervisor writing into someone else's chat (barged in) signs it, for the agent and the customer alike.
+      ...(contact.agentId !== principal.userId && { authorName: principal.name }),
       at,
     });
     const outcome = await this.deps.messaging.writeOutbound(message, { tenantId: principal.tenantId, messageId, attempt: 1, createdAt: at });

@@ -15,7 +15,7 @@ import { recordWrapUp, wrapUpProblem, type Topic, type WrapUpInput } from '@cc/s
 import type { Deps } from '../composition/deps.ts';
 import type { CustomerSighting } from '@cc/shared/customers/model';
 import type { ChangeReads, ContactChanges } from './contact-changes.ts';
-import { agentChange, assertHeldBy, closePlan, dialFailedPlan, endPlan, kindOf, missPlan, withoutTarget, type Planner } from './plans.ts';
+import { agentChange, assertHeldBy, closePlan, dialFailedPlan, endPlan, kindOf, missPlan, takeOverPlan, withoutTarget, type Planner } from './plans.ts';
 import type { QueueLookup } from './queue-lookup.ts';
 
 export class ContactCommands {
@@ -129,6 +129,13 @@ export class ContactCommands {
       const held = contact.status === 'offered' || contact.status === 'connected';
       return { contact: next, ...(held ? agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at)) : {}) };
     }))!;
+  }
+
+  /** A supervisor takes a connected contact over from its agent (see `takeOverPlan`). @throws NotFoundError, ConflictError, RoutingContentionError */
+  async takeOver(principal: Principal, contactId: string): Promise<Contact> {
+    const seen = await this.deps.routing.readContact(principal.tenantId, contactId);
+    if (!seen) throw new NotFoundError('Contact', contactId);
+    return (await this.changes.apply(principal.tenantId, contactId, takeOverPlan(principal, seen.agentId)))!;
   }
 
   /** The customer hung up a connected call: the conversation ends as if the agent had ended it (after-contact work or closed). */

@@ -3,7 +3,7 @@ import type { Contact } from '@cc/shared/contacts/model';
 import type { LiveConnection, LiveMessage } from '@cc/shared/realtime/ports';
 import { routingReactions } from './reactions.ts';
 
-// Supervisors' live-calls panels follow connected calls through the one contact push.
+// Supervisors' live panels follow connected calls and chats through the one contact push.
 const at = '2026-12-02T10:00:00.000Z';
 const base: Contact = { tenantId: 't', contactId: 'c-1', queueId: 'q', channel: 'voice', status: 'connected', agentId: 'anna', enqueuedAt: at, statusSince: at, createdAt: at, priority: 0, requiredSkills: [], excludedAgentIds: [], history: [], version: 5 };
 const consoles: LiveConnection[] = [
@@ -35,9 +35,13 @@ describe('contact push to supervisors', () => {
     expect(await pushed(base, { ...base, status: 'after-contact-work', version: 6 })).toEqual(['anna-1', 'irina-1']);
   });
 
-  it('keeps chats and waiting calls to their agents only', async () => {
+  it('reaches supervisors for a connected chat too (their live-chats panel), and both agents when a supervisor takes it over', async () => {
     const chat = { ...base, channel: 'telegram' as const };
-    expect(await pushed(chat, { ...chat, version: 6 })).toEqual(['anna-1']);
+    expect(await pushed(chat, { ...chat, version: 6 })).toEqual(['anna-1', 'irina-1']);
+    expect(await pushed(chat, { ...chat, agentId: 'boris', version: 6 })).toEqual(['anna-1', 'boris-1', 'irina-1']);
+  });
+
+  it('keeps contacts that were never connected to their agents only', async () => {
     const offered = { ...base, status: 'offered' as const };
     expect(await pushed({ ...offered, status: 'queued', agentId: undefined } as Contact, { ...offered, version: 6 })).toEqual(['anna-1']);
   });

@@ -4,10 +4,11 @@
  */
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import type { Agent } from '@cc/shared/agents/model';
-import { ForbiddenError } from '@cc/shared/errors';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { RoutingCommit } from '@cc/shared/contacts/ports';
 import { releaseSlot, startWrapUp } from '@cc/shared/contacts/agent-load';
+import { leaveSupervision } from '@cc/shared/contacts/values';
+import { ConflictError, ForbiddenError } from '@cc/shared/errors';
 import { moveContact } from '@cc/shared/contacts/move-contact';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { ContactStatus } from '@cc/shared/routing/index';
@@ -79,4 +80,27 @@ export const dialFailedPlan: Planner = (contact, agent, _queue, at) => {
   const notBefore = new Date(at.getTime() + CALLBACK_RETRY.delaySeconds * 1000).toISOString();
   const moved = moveContact(contact, [['transferred', { at, reason: `dial ${last.result}` }], ['queued', { at, queueId: contact.queueId, reason: 'callback retry' }]]);
   return { contact: withoutTarget({ ...moved, callback: { ...contact.callback!, notBefore } }), ...freed };
+};
+
+/**
+ * A supervisor takes a connected chat over: it becomes theirs (`agentId`), the agent's slot is freed, and the
+ * supervisor's own supervision entry closes (they are its agent now). Committed conditional on the version
+ * read and on `connected`, and only from the agent the supervisor saw (`fromAgentId`), so of two racing
+ * takeovers one wins and the other is refused, and the contact never has two agents.
+ */
+export const takeOverPlan = (supervisor: Pick<Principal, 'userId' | 'name'>, fromAgentId: string | undefined): Planner => (contact, agent, _queue, now) => {
+  if (contact.status !== 'connected') throw new ConflictError(`Contact ${contact.contactId} is ${contact.status}; only a connected contact can be taken over`, { status: contact.status });
+  if (contact.agentId === supervisor.userId) throw new ConflictError('This contact is yours already', { agentId: contact.agentId });
+  // A retry after a lost race must not take the contact from whoever won it.
+  if (contact.agentId !== fromAgentId) throw new ConflictError('The contact changed hands meanwhile', { agentId: contact.agentId });
+  const at = now.toISOString();
+  const supervision = leaveSupervision(contact.supervision, supervisor.userId, now);
+  const next: Contact = {
+    ...contact,
+    agentId: supervisor.userId,
+    ...(supervision && { supervision }),
+    history: [...contact.history, { contactId: contact.contactId, from: 'connected', to: 'connected', at, agentId: supervisor.userId, reason: `taken over by ${supervisor.name} from ${contact.agentId ?? 'nobody'}` }],
+    version: contact.version + 1,
+  };
+  return { contact: next, expectedStatus: 'connected', ...agentChange(agent, (a) => releaseSlot(a, kindOf(contact), now)) };
 };

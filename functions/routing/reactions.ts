@@ -95,8 +95,8 @@ export function routingReactions(deps: Pick<Deps, 'clock' | 'connections' | 'pus
           messages.push({ to: (c) => c.userId === after.agentId, message: { type: 'offer', contact: after, expiresAt } });
         }
         const agents = new Set([after.agentId, before?.agentId].filter((id): id is string => id !== undefined));
-        // Supervisors' live-calls panels follow every call that is or was connected (its start, supervision changes, its end).
-        const liveCall = mediaOf(after.channel) === 'voice' && (after.status === 'connected' || before?.status === 'connected');
+        // Supervisors' live panels follow every call and chat that is or was connected (its start, supervision changes, takeovers, its end).
+        const liveCall = after.status === 'connected' || before?.status === 'connected';
         const to = (c: LiveConnection) => agents.has(c.userId) || (liveCall && isSupervisorConsole(c));
         if (agents.size > 0 || liveCall) messages.push({ to, message: { type: 'contact.updated', contact: after } });
         await pushAll(deps, after.tenantId, messages);

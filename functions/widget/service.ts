@@ -194,7 +194,7 @@ export class WidgetService {
   async history(visitor: VisitorClaims, conversationId: string): Promise<WidgetMessageView[]> {
     const conversation = await this.conversationOf(visitor, conversationId);
     const { messages } = await this.deps.messaging.listCustomerMessages(visitor.tenantId, conversation.customerId, { limit: HISTORY_LIMIT });
-    return messages.filter((m) => m.conversationId === conversationId).reverse().map(toWidgetMessageView);
+    return messages.filter((m) => m.conversationId === conversationId && !m.whisper).reverse().map(toWidgetMessageView);
   }
 
   /** The conversation's current contact as the widget shows it: waiting with its place, connecting, connected, ended. */

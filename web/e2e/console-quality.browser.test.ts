@@ -14,7 +14,10 @@ beforeAll(async () => {
   harness = await startHarness();
   const { center } = harness;
   const queueNames = ['VIP', 'Продажи', 'Поддержка'];
-  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
+  // The demo's wrap-up topics and quick replies are typed data too (the administration pages list them).
+  const topics = (await center.deps.topics.list(center.demo.tenantId)).map((topic) => topic.name);
+  const quickReplies = (await center.deps.quickReplies.list(center.demo.tenantId)).flatMap((reply) => [reply.title, reply.text]);
+  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...topics, ...quickReplies, 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
 }, 600_000);
 
 afterAll(async () => {
@@ -53,12 +56,15 @@ describe('every console screen in Chromium', { timeout: 120_000 }, () => {
     await expectClean(agent, 'workspace chat (en)');
   });
 
-  it('the supervisor’s wallboard and the administration pages', async () => {
+  it('the supervisor’s wallboard with a live chat open, and the administration pages', async () => {
     // Arrange
     const { signIn, demoUser } = harness!;
     const supervisor = await signIn(demoUser('supervisor').login);
     const admin = await signIn(demoUser((user) => user.role === 'admin').login);
     await supervisor.getByTestId('queue-support').waitFor();
+    // The chat the first test left connected, opened live (read-only, with the whisper box).
+    await supervisor.locator('[data-testid="live-chats"] .live-chat').getByRole('button', { name: 'Открыть' }).click({ timeout: 30_000 });
+    await supervisor.getByTestId('live-chat-view').locator('.bubble-row[data-side="in"]').first().waitFor();
 
     // Act / Assert
     await expectClean(supervisor, 'wallboard (ru)');

@@ -159,6 +159,16 @@ export class DynamoMessagingRepository implements MessagingRepository {
     }
   }
 
+  async addMessage(message: StoredMessage): Promise<'created' | 'duplicate'> {
+    try {
+      await this.putConditional(messageItem(message), absent, 'message');
+      return 'created';
+    } catch (error) {
+      if (error instanceof ConflictError) return 'duplicate';
+      throw error;
+    }
+  }
+
   async findMessageIdByRef(tenantId: string, channelId: string, ref: string) {
     const item = await this.consistentGet<{ messageId: string }>(keys.messageRef(tenantId, channelId, ref));
     return item?.messageId;

@@ -1,9 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { changeAgentStatus } from '@cc/shared/agents/change-status';
-import { SetAgentStatusSchema, type Agent } from '@cc/shared/agents/model';
+import { changeAgentStatus, changeAgentStatusFor, statusChangeAudit } from '@cc/shared/agents/change-status';
+import { SetAgentStatusSchema, SetColleagueStatusSchema, type Agent, type SetAgentStatus, type SetColleagueStatus } from '@cc/shared/agents/model';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import { ForbiddenError, NotFoundError } from '@cc/shared/errors';
 import type { Deps } from '../../composition/deps.ts';
+import type { Services } from '../../composition/services.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { changeAgent } from '../../users/agent-records.ts';
@@ -13,17 +14,29 @@ function assertMayActOn(principal: Principal, agentId: string) {
   if (principal.userId !== agentId && !hasRole(principal.roles, 'supervisor')) throw new ForbiddenError('Only supervisors may act on other agents');
 }
 
-/** Agent presence: list for the wallboard, a names-and-presence directory for transfers, read one, set a status (the stream pushes the change live). */
-export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, auth: MiddlewareHandler<AuthEnv>) {
+/**
+ * Agent presence: list for the wallboard, a names-and-presence directory for transfers, read one, set a status (the
+ * stream pushes the change live). A supervisor setting a colleague's status says why (`comment`, else 400); the
+ * change is signed on the agent (`statusSetBy`) and recorded in the audit log.
+ */
+export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, services: Pick<Services, 'audit'>, auth: MiddlewareHandler<AuthEnv>) {
   const getAgent = async (tenantId: string, agentId: string): Promise<Agent> => {
     const agent = await deps.agents.get(tenantId, agentId);
     if (!agent) throw new NotFoundError('Agent', agentId);
     return agent;
   };
 
-  const setStatus = async (principal: Principal, agentId: string, body: unknown) => {
-    const request = SetAgentStatusSchema.parse(body);
-    return changeAgent(deps, principal.tenantId, agentId, (agent) => changeAgentStatus(agent, request, deps.clock.now()));
+  const setOwnStatus = (principal: Principal, request: SetAgentStatus) => changeAgent(deps, principal.tenantId, principal.userId, (agent) => changeAgentStatus(agent, request, deps.clock.now()));
+
+  const setColleagueStatus = async (principal: Principal, agentId: string, { comment, ...request }: SetColleagueStatus) => {
+    let before: Agent | undefined;
+    const after = await changeAgent(deps, principal.tenantId, agentId, (agent) => {
+      before = agent;
+      return changeAgentStatusFor(agent, request, { userId: principal.userId, name: principal.name, comment }, deps.clock.now());
+    });
+    // Only a change that was written is recorded: asking again for the status the agent has writes nothing.
+    if (before && after !== before) await services.audit.record(principal, statusChangeAudit(before, after));
+    return after;
   };
 
   return new Hono<AuthEnv>()
@@ -33,10 +46,7 @@ export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, auth: Middlewa
       const agents = await deps.agents.list(c.get('principal').tenantId);
       return c.json({ agents: agents.map(({ agentId, name, status, breakReason, queueIds }) => ({ agentId, name, status, ...(breakReason && { breakReason }), queueIds })) });
     })
-    .put('/me/status', auth, async (c) => {
-      const principal = c.get('principal');
-      return c.json(await setStatus(principal, principal.userId, await readJson(c, SetAgentStatusSchema)));
-    })
+    .put('/me/status', auth, async (c) => c.json(await setOwnStatus(c.get('principal'), await readJson(c, SetAgentStatusSchema))))
     .get('/:agentId', auth, async (c) => {
       const principal = c.get('principal');
       const agentId = c.req.param('agentId');
@@ -47,6 +57,7 @@ export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, auth: Middlewa
       const principal = c.get('principal');
       const agentId = c.req.param('agentId');
       assertMayActOn(principal, agentId);
-      return c.json(await setStatus(principal, agentId, await readJson(c, SetAgentStatusSchema)));
+      if (agentId === principal.userId) return c.json(await setOwnStatus(principal, await readJson(c, SetAgentStatusSchema)));
+      return c.json(await setColleagueStatus(principal, agentId, await readJson(c, SetColleagueStatusSchema)));
     });
 }

@@ -20,7 +20,9 @@ export function callAudioRoutes(services: Pick<Services, 'callAudio'>, auth: Mid
     });
 }
 
-/** `GET /api/wallboard/calls`: the tenant's connected calls, for the supervisor's live-calls panel. */
+/** `GET /api/wallboard/calls` and `/chats`: the tenant's connected calls and chats, for the supervisor's live panels. */
 export function liveCallRoutes(services: Pick<Services, 'liveCalls'>, auth: MiddlewareHandler<AuthEnv>) {
-  return new Hono<AuthEnv>().get('/calls', auth, requireRole('supervisor'), async (c) => c.json({ calls: await services.liveCalls.list(c.get('principal').tenantId) }));
+  return new Hono<AuthEnv>()
+    .get('/calls', auth, requireRole('supervisor'), async (c) => c.json({ calls: await services.liveCalls.list(c.get('principal').tenantId) }))
+    .get('/chats', auth, requireRole('supervisor'), async (c) => c.json({ chats: await services.liveCalls.chats(c.get('principal').tenantId, c.get('principal').userId) }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeAgentStatus } from './change-status.ts';
+import { changeAgentStatus, changeAgentStatusFor, statusChangeAudit } from './change-status.ts';
 import type { Agent } from './model.ts';
 
 const agent: Agent = {
@@ -52,5 +52,39 @@ describe('changeAgentStatus with routing state', () => {
     const next = changeAgentStatus(agent, { status: 'available' }, now);
     // Assert
     expect(next.idleSince).toBe(now.toISOString());
+  });
+});
+
+describe('a supervisor changing an agent’s status', () => {
+  const by = { userId: 'sup', name: 'Олег Кузнецов', comment: 'Планёрка в 10:00' };
+
+  it('signs the change with who and why, from the moment the status starts', () => {
+    // Act
+    const next = changeAgentStatusFor(agent, { status: 'break', reason: 'meeting' }, by, now);
+    // Assert
+    expect(next).toMatchObject({ status: 'break', breakReason: 'meeting', version: 4, statusSetBy: { ...by, at: now.toISOString() } });
+  });
+
+  it('changes nothing, and so signs nothing, when the agent has that status already', () => {
+    // Arrange
+    const onBreak = { ...agent, status: 'break' as const, breakReason: 'meeting' as const };
+    // Act / Assert
+    expect(changeAgentStatusFor(onBreak, { status: 'break', reason: 'meeting' }, by, now)).toBe(onBreak);
+  });
+
+  it('is forgotten when the agent sets a status themself', () => {
+    // Arrange
+    const set = changeAgentStatusFor(agent, { status: 'available' }, by, now);
+    // Act
+    const next = changeAgentStatus(set, { status: 'break', reason: 'lunch' }, new Date('2026-11-25T09:05:00.000Z'));
+    // Assert
+    expect(next.statusSetBy).toBeUndefined();
+  });
+
+  it('audits the status before and after, with the reason given', () => {
+    // Arrange
+    const next = changeAgentStatusFor(agent, { status: 'break', reason: 'meeting' }, by, now);
+    // Act / Assert
+    expect(statusChangeAudit(agent, next)).toEqual({ target: 'agent-status', targetId: 'a1', action: 'updated', before: { status: 'offline' }, after: { status: 'break', breakReason: 'meeting', comment: 'Планёрка в 10:00' } });
   });
 });

@@ -18,6 +18,19 @@ export const SetAgentStatusSchema = lazySchema(() => z.discriminatedUnion('statu
 ]));
 export type SetAgentStatus = z.infer<typeof SetAgentStatusSchema>;
 
+/** Why a supervisor changes a colleague's status: required, kept in the audit log and shown to the agent. */
+export const StatusChangeCommentSchema = lazySchema(() => z.object({
+  comment: z.string({ error: 'comment is required: say why you change a colleague’s status' }).trim().min(1, 'comment is required: say why you change a colleague’s status').max(500),
+}));
+
+/** A supervisor's request for a colleague's status: the status, and why. */
+export const SetColleagueStatusSchema = lazySchema(() => z.intersection(SetAgentStatusSchema, StatusChangeCommentSchema));
+export type SetColleagueStatus = z.infer<typeof SetColleagueStatusSchema>;
+
+/** Who set the current status for the agent, and why (absent when the agent set it, or routing did). */
+export const StatusSetBySchema = lazySchema(() => z.object({ userId: z.string(), name: z.string(), comment: z.string(), at: z.string() }));
+export type StatusSetBy = z.infer<typeof StatusSetBySchema>;
+
 export const SkillSchema = lazySchema(() => z.object({ skill: z.string().min(1), level: z.number().int().min(1).max(10) }));
 export type Skill = z.infer<typeof SkillSchema>;
 
@@ -29,6 +42,8 @@ export const AgentSchema = lazySchema(() => z.object({
   status: AgentStatusSchema,
   breakReason: BreakReasonSchema.optional(),
   statusSince: z.string(),
+  /** A supervisor set this status: who and why; current only while `at` equals `statusSince`. */
+  statusSetBy: StatusSetBySchema.optional(),
   skills: z.array(SkillSchema),
   /** Queues the agent serves, as the console shows them; routing reads `profile` and falls back to these. */
   queueIds: z.array(z.string()),

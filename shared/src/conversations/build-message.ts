@@ -67,6 +67,8 @@ export function newOutboundMessage(input: {
   buttons?: { title: string; payload: string }[] | undefined;
   replyToProviderMessageId?: string | undefined;
   authorId: string;
+  /** A barging supervisor's name (an agent's own replies carry none). */
+  authorName?: string | undefined;
   at: string;
 }): StoredMessage {
   const { conversation } = input;
@@ -89,6 +91,7 @@ export function newOutboundMessage(input: {
     sentAt: input.at,
     receivedAt: input.at,
     authorId: input.authorId,
+    ...(input.authorName !== undefined && { authorName: input.authorName }),
     status: 'pending',
     statusHistory: [{ status: 'pending', at: input.at }],
     sendAttempt: 1,
@@ -98,6 +101,18 @@ export function newOutboundMessage(input: {
     version: 1,
   };
 }
+
+/**
+ * A supervisor's whisper in a contact's conversation: stored beside the messages so the agent reads it in
+ * place, but already final (`sent`, no send attempt), so nothing ever puts it in the outbox.
+ */
+export function newWhisperMessage(input: { messageId: string; conversation: Conversation; contactId: string; text: string; authorId: string; authorName: string; at: string }): StoredMessage {
+  const outbound = newOutboundMessage(input);
+  return { ...outbound, whisper: true, status: 'sent', statusHistory: [{ status: 'sent', at: input.at }], sendAttempt: 0 };
+}
+
+/** The text the customer gets: a barging supervisor's replies are signed with their name, since a bot cannot send as another person. */
+export const customerFacingText = (message: Pick<StoredMessage, 'text' | 'authorName'>): string => (message.authorName ? `${message.authorName}: ${message.text ?? ''}` : (message.text ?? ''));
 
 /** A queued contact for a conversation, as routing expects new contacts (created → queued, version 1). */
 export function newQueuedContact(input: {

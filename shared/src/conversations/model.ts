@@ -82,6 +82,10 @@ export const StoredMessageSchema = lazySchema(() => z.object({
   receivedAt: z.string(),
   /** Who wrote ours: an agent's user id, or `system` for bot prompts. */
   authorId: z.string().optional(),
+  /** A supervisor barged in and wrote it: their name, shown to the agent and, as the channel allows, to the customer. */
+  authorName: z.string().max(200).optional(),
+  /** A supervisor's whisper: only agents see it; it has no outbox record and delivery never sends it. */
+  whisper: z.literal(true).optional(),
   unsupportedType: z.string().optional(),
   status: MessageStatusSchema,
   statusHistory: z.array(StatusStepSchema).default([]),
@@ -185,3 +189,10 @@ export const ReplyRequestSchema = lazySchema(() => z.object({
   clientMessageId: z.string().min(1).max(100).optional(),
 }));
 export type ReplyRequest = z.infer<typeof ReplyRequestSchema>;
+
+/** A supervisor's whisper to the agent of a chat (same text limit as a reply). */
+export const WhisperRequestSchema = lazySchema(() => z.object({
+  text: z.string().trim().min(1).max(4096),
+  clientMessageId: z.string().min(1).max(100).optional(),
+}));
+export type WhisperRequest = z.infer<typeof WhisperRequestSchema>;

@@ -54,6 +54,8 @@ export interface MessagingRepository {
    * @throws ConflictError when a resend lost a race.
    */
   writeOutbound(message: StoredMessage, outbox: OutboxRecord, expectedVersion?: number): Promise<'created' | 'duplicate'>;
+  /** Stores a message that nothing sends (a supervisor's whisper); `duplicate` when one with its id exists. */
+  addMessage(message: StoredMessage): Promise<'created' | 'duplicate'>;
   /** The message a provider reference (provider message id, `random:<id>`) points to. */
   findMessageIdByRef(tenantId: string, channelId: string, ref: string): Promise<string | undefined>;
   /** A contact's messages, oldest first. */

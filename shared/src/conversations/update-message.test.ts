@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryStatus, Message } from '../messaging/model.ts';
-import type { StoredMessage } from './model.ts';
-import { applyDeliveryStatus, applyMessageEdit, recordSendResult, requestResend } from './update-message.ts';
+import type { Conversation, StoredMessage } from './model.ts';
+import { applyDeliveryStatus, applyMessageEdit, claimDelivery, recordSendResult, requestResend } from './update-message.ts';
+import { customerFacingText, newWhisperMessage } from './build-message.ts';
 
 const stored = (extra: Partial<StoredMessage> = {}): StoredMessage => ({
   tenantId: 't', messageId: 'm1', channel: 'telegram', channelId: 'tg', conversationId: 'conv', conversationExternalId: '1', customerId: 'cus', customerExternalId: '1',
@@ -104,5 +105,22 @@ describe('recordSendResult and requestResend', () => {
   it('refuses to resend a message that did not fail', () => {
     // Act / Assert
     expect(requestResend(pending, new Date())).toBeUndefined();
+  });
+});
+
+describe('whispers and signed replies', () => {
+  const conversation = { tenantId: 't', conversationId: 'conv', channel: 'telegram', channelId: 'tg', conversationExternalId: '1', customerId: 'cus', customerExternalId: '1', awaitingQueueChoice: false, pendingMessageIds: [], reachable: true, createdAt: '', updatedAt: '', version: 1 } satisfies Conversation;
+  const whisper = newWhisperMessage({ messageId: 'w1', conversation, contactId: 'c1', text: 'Предложите скидку', authorId: 'sup', authorName: 'Олег', at: '2024-06-20T08:11:00.000Z' });
+
+  it('stores a whisper final and marked, so no delivery claims it, even from a stray outbox record', () => {
+    expect(whisper).toMatchObject({ whisper: true, status: 'sent', sendAttempt: 0, direction: 'outbound' });
+    expect(claimDelivery(whisper, 0, 1, new Date('2024-06-20T08:11:01.000Z'), 30_000)).toEqual({ kind: 'skip' });
+    expect(claimDelivery({ ...whisper, status: 'pending', sendAttempt: 1 }, 1, 1, new Date('2024-06-20T08:11:01.000Z'), 30_000)).toEqual({ kind: 'skip' });
+    expect(requestResend({ ...whisper, status: 'failed' }, new Date())).toBeUndefined();
+  });
+
+  it('signs a barging supervisor’s text with their name for the customer, and leaves an agent’s as written', () => {
+    expect(customerFacingText({ text: 'Доставим завтра', authorName: 'Олег' })).toBe('Олег: Доставим завтра');
+    expect(customerFacingText({ text: 'Доставим завтра' })).toBe('Доставим завтра');
   });
 });

@@ -109,7 +109,7 @@ export function recordSendResult(current: StoredMessage, result: SendResult, at:
 
 /** Puts a failed message of ours back in the outbox for another attempt. @returns undefined unless it failed. */
 export function requestResend(current: StoredMessage, at: Date): StoredMessage | undefined {
-  if (current.direction !== 'outbound' || current.status !== 'failed') return undefined;
+  if (current.whisper || current.direction !== 'outbound' || current.status !== 'failed') return undefined;
   const next: StoredMessage = {
     ...current,
     status: 'pending',
@@ -131,7 +131,8 @@ export type DeliveryClaim = { kind: 'send'; message: StoredMessage; resent: bool
  * claimed again (`resent`), so delivery is at least once.
  */
 export function claimDelivery(current: StoredMessage, attempt: number, tryNumber: number, at: Date, leaseMs: number): DeliveryClaim {
-  if (current.direction !== 'outbound' || current.status !== 'pending' || current.sendAttempt !== attempt) return { kind: 'skip' };
+  // A whisper is for agents only: even a stray outbox record for one never reaches the customer.
+  if (current.whisper || current.direction !== 'outbound' || current.status !== 'pending' || current.sendAttempt !== attempt) return { kind: 'skip' };
   const held = current.delivery;
   if (held && (held.try > tryNumber || (held.try === tryNumber && held.lastError !== undefined))) return { kind: 'skip' };
   const resent = held?.try === tryNumber;

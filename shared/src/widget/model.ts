@@ -4,6 +4,7 @@ import type { Contact } from '../contacts/model.ts';
 import type { PositionView } from '../contacts/position-view.ts';
 import type { MessageStatus, StoredMessage } from '../conversations/model.ts';
 import { OutboundButtonSchema } from '../conversations/model.ts';
+import { customerFacingText } from '../conversations/build-message.ts';
 import { parseSpokenPhone } from '../self-service/phone.ts';
 
 /**
@@ -110,7 +111,7 @@ export function toWidgetMessageView(message: StoredMessage): WidgetMessageView {
   return {
     messageId: message.messageId,
     from,
-    ...(message.text !== undefined && { text: message.text }),
+    ...(message.text !== undefined && { text: from === 'agent' ? customerFacingText(message) : message.text }),
     ...(message.buttons?.length && { buttons: message.buttons }),
     ...(message.button && { button: { payload: message.button.payload, ...(message.button.title !== undefined && { title: message.button.title }) } }),
     sentAt: message.sentAt,

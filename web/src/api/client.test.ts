@@ -25,6 +25,15 @@ describe('createApiClient', () => {
     expect(init).toMatchObject({ method: 'PUT', body: '{"status":"break","reason":"lunch"}' });
   });
 
+  it('sends a supervisor’s change of a colleague’s status with its reason, to the agent’s encoded path', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, { agentId: 'a/1', status: 'offline' }));
+    const api = createApiClient({ baseUrl: '', token: 'abc', onUnauthorized: vi.fn(), fetch: fetchMock });
+    await api.setAgentStatus('a/1', { status: 'offline', comment: 'Конец смены' });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/agents/a%2F1/status');
+    expect(init).toMatchObject({ method: 'PUT', body: '{"status":"offline","comment":"Конец смены"}' });
+  });
+
   it('reports a 401 to onUnauthorized and still rejects', async () => {
     // Arrange
     const onUnauthorized = vi.fn();

@@ -1,9 +1,9 @@
 import { ProblemError } from './errors.ts';
 import { requestJson, type RequestOptions } from './http.ts';
-import type { Agent, SetAgentStatus } from '@cc/shared/agents/model';
+import type { Agent, SetAgentStatus, SetColleagueStatus } from '@cc/shared/agents/model';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { Transfer } from '@cc/shared/contacts/requests';
-import type { ReplyRequest, StoredMessage } from '@cc/shared/conversations/model';
+import type { ReplyRequest, StoredMessage, WhisperRequest } from '@cc/shared/conversations/model';
 import type { CustomerHistoryPage, CustomerProfileView } from '@cc/shared/customers/model';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { Wallboard } from '@cc/shared/realtime/ports';
@@ -22,6 +22,8 @@ import type { QuickReply } from '@cc/shared/quick-replies/values';
 export interface ApiClient {
   me(): Promise<MeResponse>;
   setMyStatus(status: SetAgentStatus): Promise<Agent>;
+  /** A supervisor sets a colleague's status, saying why (`comment`, kept in the audit log and shown to the agent). */
+  setAgentStatus(agentId: string, change: SetColleagueStatus): Promise<Agent>;
   listAgents(): Promise<Agent[]>;
   /** Names and presence of every agent, for picking a transfer target (any role). */
   agentDirectory(): Promise<DirectoryAgent[]>;
@@ -80,6 +82,15 @@ export interface ApiClient {
   /** A ticket to a call's audio: the agent's own, or a supervisor's listen / whisper / barge (recorded on the contact). */
   /** The supervisor leaves a call's audio (their supervision entry ends). */
   leaveCallAudio(contactId: string): Promise<void>;
+  /** The tenant's chats connected to an agent now, the supervisor's own (taken over) among them. */
+  liveChats(): Promise<Contact[]>;
+  /** A supervisor's whisper into a chat: only agents see it. */
+  whisper(contactId: string, request: WhisperRequest): Promise<StoredMessage>;
+  /** The supervisor joins a chat as a second participant (their replies then reach the customer, signed). */
+  bargeChat(contactId: string): Promise<Contact>;
+  leaveChat(contactId: string): Promise<Contact>;
+  /** The chat becomes the supervisor's; its agent's slot is freed. */
+  takeOver(contactId: string): Promise<Contact>;
 
   /** The tenant's administrative changes, newest first (admins). */
   auditLog(query?: { cursor?: string; limit?: number; target?: AuditTarget }): Promise<AuditPage>;
@@ -128,6 +139,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     me: () => call<MeResponse>('/api/me'),
     setMyStatus: (status) => call<Agent>('/api/agents/me/status', { method: 'PUT', body: status }),
+    setAgentStatus: (agentId, change) => call<Agent>(`/api/agents/${id(agentId)}/status`, { method: 'PUT', body: change }),
     listAgents: async () => (await call<{ agents: Agent[] }>('/api/agents')).agents,
     agentDirectory: async () => (await call<{ agents: DirectoryAgent[] }>('/api/agents/directory')).agents,
     listQueues: async () => (await call<{ queues: TenantQueue[] }>('/api/queues')).queues,
@@ -168,6 +180,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     wallboard: () => call<Wallboard>('/api/wallboard'),
     liveCalls: async () => (await call<{ calls: Contact[] }>('/api/wallboard/calls')).calls,
     leaveCallAudio: async (contactId) => void (await post<unknown>(`/api/contacts/${id(contactId)}/audio/leave`)),
+    liveChats: async () => (await call<{ chats: Contact[] }>('/api/wallboard/chats')).chats,
+    whisper: async (contactId, request) => (await post<{ message: StoredMessage }>(`/api/contacts/${id(contactId)}/whisper`, request)).message,
+    bargeChat: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/barge`),
+    leaveChat: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/supervision/leave`),
+    takeOver: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/take-over`),
 
     auditLog: (query = {}) => call<AuditPage>(`/api/audit${searchOf(query)}`),
     listUsers: async () => (await call<{ users: UserAdminView[] }>('/api/users')).users,

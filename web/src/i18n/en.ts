@@ -2,6 +2,8 @@ import type { Messages } from './ru.ts';
 import { auditEn } from './parts/audit.en.ts';
 import { liveCallsEn } from './parts/live-calls.en.ts';
 import { phoneEn } from './parts/phone.en.ts';
+import { chatSupervisionEn } from './parts/chat-supervision.en.ts';
+import { statusChangeEn } from './parts/status-change.en.ts';
 import { shortcutsEn } from './parts/shortcuts.en.ts';
 import { wrapUpEn } from './parts/wrap-up.en.ts';
 import { usersEn } from './parts/users.en.ts';
@@ -338,6 +340,8 @@ export const en: Messages = {
   'common.close': 'Close',
 
   ...phoneEn,
+  ...chatSupervisionEn,
+  ...statusChangeEn,
   ...auditEn,
   ...shortcutsEn,
   ...liveCallsEn,

@@ -1,6 +1,8 @@
 import { auditRu } from './parts/audit.ru.ts';
 import { liveCallsRu } from './parts/live-calls.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
+import { chatSupervisionRu } from './parts/chat-supervision.ru.ts';
+import { statusChangeRu } from './parts/status-change.ru.ts';
 import { shortcutsRu } from './parts/shortcuts.ru.ts';
 import { wrapUpRu } from './parts/wrap-up.ru.ts';
 import { usersRu } from './parts/users.ru.ts';
@@ -341,6 +343,8 @@ export const ru = {
   'common.close': 'Закрыть',
 
   ...phoneRu,
+  ...chatSupervisionRu,
+  ...statusChangeRu,
   ...auditRu,
   ...shortcutsRu,
   ...liveCallsRu,

@@ -1,24 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { SetAgentStatus } from '@cc/shared/agents/model';
-import { BREAK_REASONS } from '@cc/shared/agents/values';
 import { CheckIcon, ChevronDownIcon } from '../../components/icons.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { useNow } from '../../components/use-now.ts';
 import { formatStatusDuration } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useMyAgent } from './my-agent.tsx';
-import { statusText } from './status-text.ts';
-
-interface Option {
-  value: SetAgentStatus;
-  key: string;
-}
-
-const OPTIONS: Option[] = [
-  { value: { status: 'available' }, key: 'available' },
-  ...BREAK_REASONS.map((reason) => ({ value: { status: 'break', reason } as SetAgentStatus, key: `break:${reason}` })),
-  { value: { status: 'offline' }, key: 'offline' },
-];
+import { STATUS_CHOICES, statusChoiceKey, statusText, type StatusChoice } from './status-text.ts';
 
 /**
  * The top-bar control for the user's own status: available, break with a reason, or offline.
@@ -44,11 +31,11 @@ export function StatusSelector() {
   }, [open]);
 
   if (!agent) return null;
-  const current = agent.status === 'break' ? `break:${agent.breakReason ?? ''}` : agent.status;
+  const current = statusChoiceKey(agent);
   const label = statusText(t, agent.status, agent.breakReason);
   const routingOwned = agent.status === 'busy' || agent.status === 'after-contact-work';
 
-  const choose = (option: Option) => {
+  const choose = (option: StatusChoice) => {
     setOpen(false);
     root.current?.querySelector<HTMLElement>('.status-button')?.focus();
     if (option.key !== current) void setStatus(option.value);
@@ -68,7 +55,7 @@ export function StatusSelector() {
     }
   };
 
-  const item = (option: Option, text: string) => {
+  const item = (option: StatusChoice, text: string) => {
     const checked = option.key === current;
     return (
       <button
@@ -108,12 +95,12 @@ export function StatusSelector() {
       {open && (
         <div className="menu" role="menu" ref={menu} onKeyDown={onMenuKey} aria-label={t('workspace.status')}>
           {routingOwned && <p className="menu__note">{t('statusMenu.routingOwned', { status: t(`status.${agent.status}`) })}</p>}
-          {item(OPTIONS[0]!, t('status.available'))}
+          {item(STATUS_CHOICES[0]!, t('status.available'))}
           <div className="menu__group" role="group" aria-label={t('statusMenu.break')}>
             <p className="menu__heading">{t('statusMenu.break')}</p>
-            {OPTIONS.slice(1, -1).map((option) => item(option, option.value.status === 'break' ? t(`reason.${option.value.reason}`) : ''))}
+            {STATUS_CHOICES.slice(1, -1).map((option) => item(option, option.value.status === 'break' ? t(`reason.${option.value.reason}`) : ''))}
           </div>
-          {item(OPTIONS[OPTIONS.length - 1]!, t('status.offline'))}
+          {item(STATUS_CHOICES[STATUS_CHOICES.length - 1]!, t('status.offline'))}
         </div>
       )}
     </div>

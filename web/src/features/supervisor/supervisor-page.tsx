@@ -15,7 +15,9 @@ import { useQueues } from '../queues/use-queues.ts';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { applyAgentList, applyAgentUpdate, countByStatus, filterAgents, sortAgents, type AgentBoard } from './agent-board.ts';
 import { LiveCallsPanel } from './live-calls-panel.tsx';
+import { LiveChatsPanel } from './live-chats-panel.tsx';
 import { QueueWallboard } from './queue-wallboard.tsx';
+import { StatusChangeDialog } from './status-change-dialog.tsx';
 
 /** Live wallboard for supervisors: per-queue figures, then agents: counts by status and every agent with status, time in it, load and skills. */
 export function SupervisorPage() {
@@ -29,6 +31,7 @@ export function SupervisorPage() {
   const [failed, setFailed] = useState(false);
   const [statusFilter, setStatusFilter] = useState<AgentStatus | undefined>();
   const [search, setSearch] = useState('');
+  const [changing, setChanging] = useState<string | undefined>();
 
   const load = useCallback(() => {
     setFailed(false);
@@ -68,6 +71,7 @@ export function SupervisorPage() {
     <div className="supervisor">
       <QueueWallboard queues={queues} now={now} />
       <LiveCallsPanel now={now} agentNames={agentNames} queueNames={queueNames} />
+      <LiveChatsPanel agentNames={agentNames} queueNames={queueNames} />
 
       <div className="section-head">
         <h2 className="section-head__title">{t('supervisor.agentsTitle')}</h2>
@@ -129,18 +133,19 @@ export function SupervisorPage() {
             </thead>
             <tbody>
               {visible.map((agent) => (
-                <AgentRow key={agent.agentId} agent={agent} now={now} queueNames={queueNames} />
+                <AgentRow key={agent.agentId} agent={agent} now={now} queueNames={queueNames} onChangeStatus={() => setChanging(agent.agentId)} />
               ))}
             </tbody>
           </table>
         )}
       </section>
+      {changing && board.get(changing) && <StatusChangeDialog agent={board.get(changing)!} onClose={() => setChanging(undefined)} />}
     </div>
   );
 }
 
 /** One agent: a table row on desktop, a card on phones (CSS decides). */
-function AgentRow({ agent, now, queueNames }: { agent: Agent; now: number; queueNames: Map<string, string> }) {
+function AgentRow({ agent, now, queueNames, onChangeStatus }: { agent: Agent; now: number; queueNames: Map<string, string>; onChangeStatus(): void }) {
   const { t, locale } = useI18n();
   const firstVersion = useRef(agent.version);
   return (
@@ -156,6 +161,9 @@ function AgentRow({ agent, now, queueNames }: { agent: Agent; now: number; queue
         <span key={agent.version} className={agent.version !== firstVersion.current ? 'flash' : undefined}>
           <StatusPill status={agent.status} reason={agent.breakReason} />
         </span>
+        <button type="button" className="link-button agent-row__change" aria-label={t('statusChange.openFor', { name: agent.name })} onClick={onChangeStatus}>
+          {t('statusChange.open')}
+        </button>
       </td>
       <td className="agent-row__time">
         <span className="tabular" title={t('workspace.since', { time: formatTime(agent.statusSince, locale) })}>

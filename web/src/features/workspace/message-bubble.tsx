@@ -15,9 +15,12 @@ export function MessageBubble({ message, onResend }: { message: StoredMessage; o
   const bot = message.direction === 'outbound' && message.authorId === 'system';
 
   return (
-    <div className="bubble-row" data-side={side} data-message-id={message.messageId} data-status={message.status}>
-      <div className="bubble" data-bot={bot || undefined} data-failed={mark.kind === 'failed' || undefined}>
+    <div className="bubble-row" data-side={side} data-message-id={message.messageId} data-status={message.status} data-whisper={message.whisper || undefined}>
+      <div className="bubble" data-bot={bot || undefined} data-whisper={message.whisper || undefined} data-failed={mark.kind === 'failed' || undefined}>
         {bot && <span className="bubble__author">{t('conversation.bot')}</span>}
+        {/* Marked in words, not by colour alone: the agent must never mistake a whisper for something the customer saw. */}
+        {message.whisper && <span className="bubble__author" data-testid="whisper-mark">{t('chatSupervision.whisperMark', { name: message.authorName ?? '' })}</span>}
+        {!message.whisper && message.authorName && <span className="bubble__author">{message.authorName}</span>}
         <MessageBody message={message} />
         <span className="bubble__meta">
           {message.edited && <span className="bubble__edited">{t('conversation.edited')}</span>}

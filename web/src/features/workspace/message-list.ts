@@ -10,8 +10,8 @@ export type DeliveryMark =
   | { kind: 'failed'; reason: string; permanent: boolean };
 
 /** The mark for a message's status; a failure carries the provider's reason for the agent to read. */
-export function deliveryMark(message: Pick<StoredMessage, 'direction' | 'status' | 'failure'>): DeliveryMark {
-  if (message.direction === 'inbound') return { kind: 'none' };
+export function deliveryMark(message: Pick<StoredMessage, 'direction' | 'status' | 'failure' | 'whisper'>): DeliveryMark {
+  if (message.direction === 'inbound' || message.whisper) return { kind: 'none' };
   const status: MessageStatus = message.status;
   switch (status) {
     case 'pending':

@@ -26,6 +26,12 @@ export function MyStatusCard({ agent, now, queueNames }: { agent: Agent; now: nu
           </span>
         </div>
       </div>
+      {/* Only while the status a supervisor set lasts: the agent's own change, or routing's, ends it. */}
+      {agent.statusSetBy && agent.statusSetBy.at === agent.statusSince && (
+        <p className="status-card__set-by" role="status" data-testid="status-set-by">
+          {t('statusChange.setBy', { name: agent.statusSetBy.name, comment: agent.statusSetBy.comment })}
+        </p>
+      )}
       <div className="status-card__facts">
         {capacity && (
           <span className="load-meter" title={t('supervisor.col.load')}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { UserAdminView } from '@cc/shared/users/model';
 import { useI18n } from '../../../i18n/provider.tsx';
-import { Modal } from './modal.tsx';
+import { Modal } from '../../../components/modal.tsx';
 
 /** After creating a user: the one-time password, shown this once with a copy button (in AWS, Cognito e-mailed an invitation instead). */
 export function CreatedDialog({ user, temporaryPassword, onClose }: { user: UserAdminView; temporaryPassword?: string; onClose(): void }) {

@@ -7,7 +7,7 @@ import { ProblemError } from '../../../api/errors.ts';
 import { CloseIcon } from '../../../components/icons.tsx';
 import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi } from '../../auth/session.tsx';
-import { Modal } from './modal.tsx';
+import { Modal } from '../../../components/modal.tsx';
 import { checkDraft, createBody, draftOf, serverErrors, updateBody, type FieldErrors, type UserDraft } from './user-draft.ts';
 
 /** Creates a user or edits one: login (new users only), name, roles and, for agents, skills, queues and capacity. */

@@ -9,7 +9,7 @@ import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi, useSession } from '../../auth/session.tsx';
 import { useQueues } from '../../queues/use-queues.ts';
 import { CreatedDialog } from './created-dialog.tsx';
-import { Modal } from './modal.tsx';
+import { Modal } from '../../../components/modal.tsx';
 import { UserForm } from './user-form.tsx';
 import './users.css';
 

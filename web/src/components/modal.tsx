@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { CloseIcon } from '../../../components/icons.tsx';
-import { useI18n } from '../../../i18n/provider.tsx';
+import { CloseIcon } from './icons.tsx';
+import { useI18n } from '../i18n/provider.tsx';
 
 /** A modal `<dialog>` with a title and a close button: focus stays inside, Escape and the backdrop close it. */
 export function Modal({ titleId, title, onClose, children, wide }: { titleId: string; title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
