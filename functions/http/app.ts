@@ -15,6 +15,7 @@ import { callHoldRoutes } from './routes/call-hold.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
+import { queueAdminRoutes } from './routes/queues.ts';
 import { messagingRoutes } from './routes/messaging.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/', directoryRoutes(deps, auth))
     .route('/', channelAdminRoutes(deps, services, auth))
     .route('/', phoneNumberRoutes(deps, auth))
+    .route('/', queueAdminRoutes(deps, auth))
     .route('/agents', agentRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, services, auth))
     .route('/contacts', callAudioRoutes(services, auth))
