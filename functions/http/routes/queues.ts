@@ -3,6 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { ConflictError, NotFoundError } from '@cc/shared/errors';
 import { CreateQueueRequestSchema, UpdateQueueRequestSchema, checkOverflow, newQueueId, planQueue, planQueueUpdate } from '@cc/shared/queues/admin';
 import type { Deps } from '../../composition/deps.ts';
+import type { Services } from '../../composition/services.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 
@@ -14,7 +15,7 @@ const CHANGED = 'The queue was changed by someone else; reload it and apply your
  * of its fields. Reading stays in `directory.ts`. Routing reads queues afresh on every decision (`QueueLookup`),
  * so a change applies to the next contact; the voice handler keeps the tenant's queue list at most a second.
  */
-export function queueAdminRoutes(deps: Pick<Deps, 'queues'>, auth: MiddlewareHandler<AuthEnv>) {
+export function queueAdminRoutes(deps: Pick<Deps, 'queues'>, services: Pick<Services, 'audit'>, auth: MiddlewareHandler<AuthEnv>) {
   return new Hono<AuthEnv>()
     .post('/queues', auth, requireRole('admin'), async (c) => {
       const request = await readJson(c, CreateQueueRequestSchema);
@@ -24,6 +25,7 @@ export function queueAdminRoutes(deps: Pick<Deps, 'queues'>, auth: MiddlewareHan
       checkOverflow(queue, taken);
       // A create racing another with the same name loses here rather than overwriting it.
       await deps.queues.create(queue);
+      await services.audit.record(c.get('principal'), { target: 'queue', targetId: queue.queueId, action: 'created', after: queue });
       return c.json(queue, 201, { location: `/api/queues/${queue.queueId}` });
     })
     .patch('/queues/:queueId', auth, requireRole('admin'), async (c) => {
@@ -42,6 +44,7 @@ export function queueAdminRoutes(deps: Pick<Deps, 'queues'>, auth: MiddlewareHan
         if (error instanceof ConflictError) throw new ConflictError(CHANGED, { reason: 'queue_changed' }, { cause: error });
         throw error;
       }
+      await services.audit.record(c.get('principal'), { target: 'queue', targetId: queueId, action: 'updated', before: stored, after: updated });
       return c.json(updated);
     });
 }
