@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal, Role } from '@cc/shared/auth/model';
+import type { AuditEntry } from '@cc/shared/audit/values';
 import { readWireSample } from '@cc/shared/messaging/testing/wire';
 import type { StoredMessage } from '@cc/shared/conversations/model';
 import { createApp } from '../app.ts';
@@ -81,6 +82,18 @@ describe('queue administration', () => {
     expect(cleared).toMatchObject({ priority: 5, topicsRequired: true, version: 3 });
     expect(cleared.overflowQueueId).toBeUndefined();
     expect((await ctx.deps.queues.get('tenant-a', 'prodazhi'))?.version).toBe(3);
+  });
+
+  it('records every create and change in the audit log with the queue before and after, and nothing for a refused one', async () => {
+    const { entries } = (await json(await call('GET', '/api/audit?target=queue&limit=100', token.adminA!))) as { entries: AuditEntry[] };
+    const ofProdazhi = entries.filter((e) => e.targetId === 'prodazhi');
+    // Newest first: the clearing patch, the overflow patch, the creation; the stale and the invalid patches left none.
+    expect(ofProdazhi.map((e) => e.action)).toEqual(['updated', 'updated', 'created']);
+    expect(ofProdazhi[2]).toMatchObject({ actor: { userId: 'admin-a' }, after: { name: 'Продажи', priority: 5, version: 1 } });
+    expect(ofProdazhi[2]!.before).toBeUndefined();
+    expect(ofProdazhi[0]).toMatchObject({ before: { overflowQueueId: expect.any(String), version: 2 }, after: { version: 3 } });
+    expect(ofProdazhi[0]!.changed).toEqual(expect.arrayContaining(['maxWaitSeconds', 'overflowQueueId', 'version']));
+    expect((await json(await call('GET', '/api/audit?target=queue', token.adminB!))).entries).toEqual([]);
   });
 
   it('keeps both of two concurrent edits of different fields, or answers one with 409', async () => {

@@ -89,14 +89,15 @@ export function planQueueUpdate(stored: TenantQueue, patch: UpdateQueueRequest):
 
 /**
  * Checks the overflow target: another queue of the same tenant. Issues carry the field path, so the
- * console shows them next to the overflow select. @throws ZodError
+ * console shows them next to the overflow select. Parsed rather than constructed, so it is the same
+ * ZodError (an `Error`, answered 400 with fields) as any other. @throws ZodError
  */
 export function checkOverflow(queue: Queue, tenantQueueIds: ReadonlySet<string>): void {
-  const target = queue.overflowQueueId;
-  const issues: z.core.$ZodIssue[] = [];
-  if (target !== undefined) {
-    if (target === queue.queueId) issues.push({ code: 'custom', path: ['overflowQueueId'], message: 'A queue cannot overflow into itself', input: target });
-    else if (!tenantQueueIds.has(target)) issues.push({ code: 'custom', path: ['overflowQueueId'], message: `No queue ${target} in this tenant`, input: target });
-  }
-  if (issues.length > 0) throw new z.ZodError(issues);
+  z.object({ queueId: z.string(), overflowQueueId: z.string().optional() })
+    .superRefine(({ queueId, overflowQueueId: target }, ctx) => {
+      if (target === undefined) return;
+      if (target === queueId) ctx.addIssue({ code: 'custom', path: ['overflowQueueId'], message: 'A queue cannot overflow into itself' });
+      else if (!tenantQueueIds.has(target)) ctx.addIssue({ code: 'custom', path: ['overflowQueueId'], message: `No queue ${target} in this tenant` });
+    })
+    .parse({ queueId: queue.queueId, overflowQueueId: queue.overflowQueueId });
 }
