@@ -72,5 +72,12 @@ describe('every console screen in Chromium', { timeout: 120_000 }, () => {
     await inEnglish(admin);
     expect(await untranslatedText(admin, data)).toEqual([]);
     await expectClean(admin, 'admin (en)');
+
+    // The queue form with the demo `sales` queue's business hours shown.
+    await admin.getByRole('button', { name: 'Edit: Продажи' }).click();
+    const queueForm = admin.getByRole('dialog', { name: 'Queue “Продажи”' });
+    await queueForm.getByRole('group', { name: 'Monday' }).waitFor();
+    expect(await untranslatedText(admin, data)).toEqual([]);
+    await expectClean(admin, 'queue form (en)');
   });
 });
