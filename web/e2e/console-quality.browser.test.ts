@@ -68,6 +68,8 @@ describe('every console screen in Chromium', { timeout: 120_000 }, () => {
 
     await admin.goto(`${harness!.center.baseUrl}/#/admin`);
     await admin.locator('.admin').waitFor();
+    // Every section loaded, so the check sees the lists rather than their skeletons.
+    await expect.poll(() => admin.locator('.admin .skeleton-list').count(), { timeout: 20_000 }).toBe(0);
     await expectClean(admin, 'admin (ru)');
     await inEnglish(admin);
     expect(await untranslatedText(admin, data)).toEqual([]);

@@ -108,6 +108,7 @@ describe('queue administration', () => {
 
   it('never shows or changes another tenant’s queue', async () => {
     expect((await call('PATCH', '/api/queues/prodazhi', token.adminB!, { priority: 1 })).status).toBe(404);
+    expect((await call('PATCH', '/api/queues/nowhere', token.adminA!, { priority: 1 })).status).toBe(404);
     expect((await call('GET', '/api/queues/prodazhi', token.adminB!)).status).toBe(404);
     expect((await json(await call('GET', '/api/queues', token.adminB!))).queues).toEqual([]);
     // The same name in tenant b gets the plain id: ids are unique per tenant.

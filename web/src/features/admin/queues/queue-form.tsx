@@ -44,6 +44,13 @@ export function QueueForm({ queues, queue, onSaved, onClose }: { queues: TenantQ
       <input className="input" name={field} type="number" inputMode="numeric" {...props} value={String(draft[field])} onChange={(e) => change({ [field]: e.target.value })} {...invalid(errorField)} />
     </label>
   );
+  /** A number field with its own error below it. */
+  const numberWithError = (field: keyof QueueDraft & string, label: ReactNode, props: { min?: number; max?: number } = {}) => (
+    <div className="field">
+      {number(field, label, field, props)}
+      {message(field)}
+    </div>
+  );
 
   return (
     <Modal wide titleId="queue-form-title" title={queue ? t('admin.queues.form.edit', { name: queue.name }) : t('admin.queues.form.create')} onClose={onClose}>
@@ -59,10 +66,7 @@ export function QueueForm({ queues, queue, onSaved, onClose }: { queues: TenantQ
             <input className="input" name="name" autoComplete="off" maxLength={100} value={draft.name} onChange={(e) => change({ name: e.target.value })} {...invalid('name')} autoFocus />
             {message('name')}
           </label>
-          <div className="field">
-            {number('priority', t('admin.queues.form.priority'))}
-            {message('priority')}
-          </div>
+          {numberWithError('priority', t('admin.queues.form.priority'))}
         </div>
         <p className="muted">{t('admin.queues.form.priorityHint')}</p>
 
@@ -78,10 +82,7 @@ export function QueueForm({ queues, queue, onSaved, onClose }: { queues: TenantQ
         <fieldset>
           <legend>{t('admin.queues.form.overflow')}</legend>
           <div className="user-form__pair">
-            <div className="field">
-              {number('maxWaitSeconds', t('admin.queues.form.maxWait'), 'maxWaitSeconds', { min: 1 })}
-              {message('maxWaitSeconds')}
-            </div>
+            {numberWithError('maxWaitSeconds', t('admin.queues.form.maxWait'), { min: 1 })}
             <label className="field">
               <span className="field__label">{t('admin.queues.form.overflowQueue')}</span>
               <select className="input" name="overflowQueueId" value={draft.overflowQueueId} onChange={(e) => change({ overflowQueueId: e.target.value })} {...invalid('overflowQueueId')}>
@@ -98,14 +99,8 @@ export function QueueForm({ queues, queue, onSaved, onClose }: { queues: TenantQ
         </fieldset>
 
         <div className="user-form__pair">
-          <div className="field">
-            {number('offerTimeoutSeconds', t('admin.queues.form.offerTimeout'), 'offerTimeoutSeconds', { min: 1 })}
-            {message('offerTimeoutSeconds')}
-          </div>
-          <div className="field">
-            {number('afterContactWorkSeconds', t('admin.queues.form.wrapUpSeconds'), 'afterContactWorkSeconds', { min: 0 })}
-            {message('afterContactWorkSeconds')}
-          </div>
+          {numberWithError('offerTimeoutSeconds', t('admin.queues.form.offerTimeout'), { min: 1 })}
+          {numberWithError('afterContactWorkSeconds', t('admin.queues.form.wrapUpSeconds'), { min: 0 })}
         </div>
         <label className="user-form__check">
           <input type="checkbox" name="topicsRequired" checked={draft.topicsRequired} onChange={(e) => change({ topicsRequired: e.target.checked })} />

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TenantQueue } from '@cc/shared/queues/ports';
-import { EmptyState, LoadFailed } from '../../../components/empty-state.tsx';
-import { ListIcon } from '../../../components/icons.tsx';
 import { useToast } from '../../../components/toast.tsx';
 import { formatNumber, formatPercent, formatStatusDuration } from '../../../i18n/format.ts';
 import { INTL_LOCALE } from '../../../i18n/messages.ts';
 import { useI18n } from '../../../i18n/provider.tsx';
 import { useQueues } from '../../queues/use-queues.ts';
+import { AdminList } from '../admin-list.tsx';
 import { QueueForm } from './queue-form.tsx';
 import './queues.css';
 
@@ -33,29 +32,17 @@ export function QueuesSection() {
   };
 
   return (
-    <section className="card card--flush" aria-labelledby="queues-title">
-      <div className="card__header card__header--padded">
-        <div>
-          <h2 id="queues-title" className="card__title">
-            {t('admin.queues')}
-          </h2>
-          <p className="card__hint">{t('admin.queues.hint')}</p>
-        </div>
-        {queues && <span className="count-badge">{formatNumber(queues.length, locale)}</span>}
-        <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'create' })} disabled={!queues}>
-          {t('admin.queues.add')}
-        </button>
-      </div>
-      {failed ? (
-        <LoadFailed onRetry={reload} />
-      ) : !queues ? (
-        <div className="skeleton-list" aria-busy="true" aria-label={t('app.loading')}>
-          <div className="skeleton" />
-          <div className="skeleton" />
-        </div>
-      ) : sorted.length === 0 ? (
-        <EmptyState icon={<ListIcon size={28} />} title={t('admin.queues.empty')} />
-      ) : (
+    <>
+      <AdminList
+        id="queues-title"
+        title={t('admin.queues')}
+        hint={t('admin.queues.hint')}
+        items={queues}
+        failed={failed}
+        onRetry={reload}
+        empty={t('admin.queues.empty')}
+        add={{ label: t('admin.queues.add'), onClick: () => setOpen({ kind: 'create' }), disabled: !queues }}
+      >
         <table className="data-table queues-table">
           <thead>
             <tr>
@@ -96,8 +83,8 @@ export function QueuesSection() {
             ))}
           </tbody>
         </table>
-      )}
+      </AdminList>
       {queues && open && <QueueForm queues={queues} queue={open.kind === 'edit' ? open.queue : undefined} onSaved={(queue) => saved(queue, open.kind === 'create')} onClose={() => setOpen(undefined)} />}
-    </section>
+    </>
   );
 }
