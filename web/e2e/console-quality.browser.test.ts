@@ -14,7 +14,10 @@ beforeAll(async () => {
   harness = await startHarness();
   const { center } = harness;
   const queueNames = ['VIP', 'Продажи', 'Поддержка'];
-  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
+  // The demo's wrap-up topics and quick replies are data too: the admin page lists them.
+  const topics = (await center.deps.topics.list(center.demo.tenantId)).map((topic) => topic.name);
+  const replies = (await center.deps.quickReplies.list(center.demo.tenantId)).flatMap((reply) => [reply.title, reply.text]);
+  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...topics, ...replies, 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
 }, 600_000);
 
 afterAll(async () => {
