@@ -16,7 +16,7 @@ const shared = globalThis as typeof globalThis & { ccDynamoDbLocal?: { running: 
  * infra); each test file creates its own tables. Stopped when the last of those projects finishes.
  */
 export default async function setup(project: TestProject) {
-  shared.ccDynamoDbLocal ??= { running: startDynamoDbLocal(), users: 0 };
+  shared.ccDynamoDbLocal ??= { running: startDynamoDbLocal({ timeoutMs: 120_000 }), users: 0 };
   const local = shared.ccDynamoDbLocal;
   local.users += 1;
   project.provide('dynamodbEndpoint', (await local.running).endpoint);

@@ -19,6 +19,7 @@ import { directoryRoutes } from './routes/directory.ts';
 import { userRoutes } from './routes/users.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
+import { queueAdminRoutes } from './routes/queues.ts';
 import { messagingRoutes } from './routes/messaging.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/', directoryRoutes(deps, auth))
     .route('/', channelAdminRoutes(deps, services, auth))
     .route('/', phoneNumberRoutes(deps, services, auth))
+    .route('/', queueAdminRoutes(deps, services, auth))
     .route('/agents', agentRoutes(deps, services, auth))
     .route('/users', userRoutes(deps, services, auth))
     .route('/contacts', contactRoutes(deps, services, auth))

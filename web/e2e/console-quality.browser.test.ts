@@ -74,9 +74,18 @@ describe('every console screen in Chromium', { timeout: 120_000 }, () => {
 
     await admin.goto(`${harness!.center.baseUrl}/#/admin`);
     await admin.locator('.admin').waitFor();
+    // Every section loaded, so the check sees the lists rather than their skeletons.
+    await expect.poll(() => admin.locator('.admin .skeleton-list').count(), { timeout: 20_000 }).toBe(0);
     await expectClean(admin, 'admin (ru)');
     await inEnglish(admin);
     expect(await untranslatedText(admin, data)).toEqual([]);
     await expectClean(admin, 'admin (en)');
+
+    // The queue form with the demo `sales` queue's business hours shown.
+    await admin.getByRole('button', { name: 'Edit: Продажи' }).click();
+    const queueForm = admin.getByRole('dialog', { name: 'Queue “Продажи”' });
+    await queueForm.getByRole('group', { name: 'Monday' }).waitFor();
+    expect(await untranslatedText(admin, data)).toEqual([]);
+    await expectClean(admin, 'queue form (en)');
   });
 });

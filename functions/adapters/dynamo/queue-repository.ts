@@ -16,6 +16,20 @@ export class DynamoQueueRepository implements QueueRepository {
   }
 
   put(queue: TenantQueue) {
-    return this.table.put('queue', { ...queue, ...keys.queue(queue.tenantId, queue.queueId) });
+    return this.table.put('queue', this.item(queue));
+  }
+
+  create(queue: TenantQueue) {
+    return this.table.put('queue', this.item(queue), { expression: 'attribute_not_exists(pk)' });
+  }
+
+  replace(queue: TenantQueue, expectedVersion: number) {
+    // Seeded queues carry no version: they count as version 0, and must still exist.
+    const expression = expectedVersion === 0 ? 'attribute_exists(pk) AND (attribute_not_exists(#version) OR #version = :expected)' : '#version = :expected';
+    return this.table.put('queue', this.item(queue), { expression, ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } });
+  }
+
+  private item(queue: TenantQueue) {
+    return { ...queue, ...keys.queue(queue.tenantId, queue.queueId) };
   }
 }

@@ -23,13 +23,19 @@ export function redactSecrets(value: unknown, underSecret = false): unknown {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, redactSecrets(inner, underSecret || SECRET_FIELD.test(key))]));
 }
 
-/** Top-level fields present in either record whose values differ (compared as JSON). */
+/** `value` as JSON with object keys sorted, so a record read back from the table (keys in any order) equals itself. */
+function canonicalJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner);
+}
+
+/** Top-level fields present in either record whose values differ (compared as JSON, key order aside). */
 export function changedFields(before: unknown, after: unknown): string[] {
   const asRecord = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
   const left = asRecord(before);
   const right = asRecord(after);
   const names = new Set([...Object.keys(left), ...Object.keys(right)]);
-  return [...names].filter((name) => JSON.stringify(left[name]) !== JSON.stringify(right[name])).sort();
+  return [...names].filter((name) => canonicalJson(left[name]) !== canonicalJson(right[name])).sort();
 }
 
 function bounded(value: unknown): unknown {

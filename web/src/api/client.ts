@@ -6,6 +6,7 @@ import type { Transfer } from '@cc/shared/contacts/requests';
 import type { ReplyRequest, StoredMessage, WhisperRequest } from '@cc/shared/conversations/model';
 import type { CustomerHistoryPage, CustomerProfileView } from '@cc/shared/customers/model';
 import type { TenantQueue } from '@cc/shared/queues/ports';
+import type { CreateQueueRequest, UpdateQueueRequest } from '@cc/shared/queues/admin';
 import type { Wallboard } from '@cc/shared/realtime/ports';
 import type { TranscriptionGrant, TranscriptSegment } from '@cc/shared/voice/values';
 import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
@@ -28,6 +29,9 @@ export interface ApiClient {
   /** Names and presence of every agent, for picking a transfer target (any role). */
   agentDirectory(): Promise<DirectoryAgent[]>;
   listQueues(): Promise<TenantQueue[]>;
+  /** Admin: a new queue (400 lists invalid fields by path) and a change to one (409 when it changed since `version`). */
+  createQueue(queue: CreateQueueRequest): Promise<TenantQueue>;
+  updateQueue(queueId: string, patch: UpdateQueueRequest): Promise<TenantQueue>;
 
   /** What the signed-in agent holds now: offered, connected and in after-contact work. */
   listMyContacts(): Promise<Contact[]>;
@@ -143,6 +147,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listAgents: async () => (await call<{ agents: Agent[] }>('/api/agents')).agents,
     agentDirectory: async () => (await call<{ agents: DirectoryAgent[] }>('/api/agents/directory')).agents,
     listQueues: async () => (await call<{ queues: TenantQueue[] }>('/api/queues')).queues,
+    createQueue: (queue) => post<TenantQueue>('/api/queues', queue),
+    updateQueue: (queueId, patch) => call<TenantQueue>(`/api/queues/${id(queueId)}`, { method: 'PATCH', body: patch }),
 
     listMyContacts: async () => (await call<{ contacts: Contact[] }>('/api/contacts?assigned=me')).contacts,
     getContact: (contactId) => call<Contact>(`/api/contacts/${id(contactId)}`),

@@ -7,6 +7,7 @@ import { statusChangeEn } from './parts/status-change.en.ts';
 import { shortcutsEn } from './parts/shortcuts.en.ts';
 import { wrapUpEn } from './parts/wrap-up.en.ts';
 import { usersEn } from './parts/users.en.ts';
+import { queuesEn } from './parts/queues.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -347,4 +348,5 @@ export const en: Messages = {
   ...liveCallsEn,
   ...wrapUpEn,
   ...usersEn,
+  ...queuesEn,
 };

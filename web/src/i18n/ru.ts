@@ -6,6 +6,7 @@ import { statusChangeRu } from './parts/status-change.ru.ts';
 import { shortcutsRu } from './parts/shortcuts.ru.ts';
 import { wrapUpRu } from './parts/wrap-up.ru.ts';
 import { usersRu } from './parts/users.ru.ts';
+import { queuesRu } from './parts/queues.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -350,6 +351,7 @@ export const ru = {
   ...liveCallsRu,
   ...wrapUpRu,
   ...usersRu,
+  ...queuesRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

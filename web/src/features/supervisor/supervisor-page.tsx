@@ -59,7 +59,7 @@ export function SupervisorPage() {
         <LoadFailed onRetry={load} />
       </section>
     ) : (
-      <div className="skeleton-list" aria-busy="true" aria-label={t('app.loading')}>
+      <div className="skeleton-list" role="status" aria-busy="true" aria-label={t('app.loading')}>
         <div className="skeleton" />
         <div className="skeleton" />
         <div className="skeleton" />

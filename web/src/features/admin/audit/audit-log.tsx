@@ -94,7 +94,7 @@ export function AuditLog() {
       {failed && !entries ? (
         <LoadFailed onRetry={() => void load()} />
       ) : !entries ? (
-        <div className="skeleton-list" aria-busy="true" aria-label={t('app.loading')}>
+        <div className="skeleton-list" role="status" aria-busy="true" aria-label={t('app.loading')}>
           <div className="skeleton" />
           <div className="skeleton" />
         </div>

@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { UserAdminView } from '@cc/shared/users/model';
-import { EmptyState, LoadFailed } from '../../../components/empty-state.tsx';
-import { ListIcon } from '../../../components/icons.tsx';
 import { useToast } from '../../../components/toast.tsx';
-import { formatNumber } from '../../../i18n/format.ts';
 import { INTL_LOCALE } from '../../../i18n/messages.ts';
 import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi, useSession } from '../../auth/session.tsx';
 import { useQueues } from '../../queues/use-queues.ts';
+import { AdminList } from '../admin-list.tsx';
 import { CreatedDialog } from './created-dialog.tsx';
 import { Modal } from '../../../components/modal.tsx';
 import { UserForm } from './user-form.tsx';
@@ -65,29 +63,17 @@ export function UsersSection() {
   };
 
   return (
-    <section className="card card--flush" aria-labelledby="users-title">
-      <div className="card__header card__header--padded">
-        <div>
-          <h2 id="users-title" className="card__title">
-            {t('admin.users.title')}
-          </h2>
-          <p className="card__hint">{t('admin.users.hint')}</p>
-        </div>
-        {users && <span className="count-badge">{formatNumber(users.length, locale)}</span>}
-        <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'create' })} disabled={!queues}>
-          {t('admin.users.add')}
-        </button>
-      </div>
-      {failed ? (
-        <LoadFailed onRetry={load} />
-      ) : !users ? (
-        <div className="skeleton-list" aria-busy="true" aria-label={t('app.loading')}>
-          <div className="skeleton" />
-          <div className="skeleton" />
-        </div>
-      ) : sorted.length === 0 ? (
-        <EmptyState icon={<ListIcon size={28} />} title={t('admin.users.empty')} />
-      ) : (
+    <>
+      <AdminList
+        id="users-title"
+        title={t('admin.users.title')}
+        hint={t('admin.users.hint')}
+        items={users}
+        failed={failed}
+        onRetry={load}
+        empty={t('admin.users.empty')}
+        add={{ label: t('admin.users.add'), onClick: () => setOpen({ kind: 'create' }), disabled: !queues }}
+      >
         <table className="data-table users-table">
           <thead>
             <tr>
@@ -138,8 +124,7 @@ export function UsersSection() {
             })}
           </tbody>
         </table>
-      )}
-
+      </AdminList>
       {queues && (open?.kind === 'create' || open?.kind === 'edit') && (
         <UserForm queues={queues} user={open.kind === 'edit' ? open.user : undefined} onSaved={(user) => saved(user, open.kind === 'create')} onClose={() => setOpen(undefined)} />
       )}
@@ -157,6 +142,6 @@ export function UsersSection() {
           </div>
         </Modal>
       )}
-    </section>
+    </>
   );
 }
