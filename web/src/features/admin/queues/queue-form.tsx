@@ -5,7 +5,7 @@ import { ProblemError } from '../../../api/errors.ts';
 import { CloseIcon } from '../../../components/icons.tsx';
 import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi } from '../../auth/session.tsx';
-import { Modal } from '../users/modal.tsx';
+import { Modal } from '../../../components/modal.tsx';
 import { useFieldErrors } from './field-errors.tsx';
 import { HoursFieldset } from './hours-fieldset.tsx';
 import { createBody, serverErrors, toDraft, updateBody, type QueueDraft, type QueueFieldErrors } from './queue-draft.ts';
