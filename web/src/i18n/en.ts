@@ -1,5 +1,6 @@
 import type { Messages } from './ru.ts';
 import { auditEn } from './parts/audit.en.ts';
+import { ivrEn } from './parts/ivr.en.ts';
 import { phoneEn } from './parts/phone.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
@@ -335,4 +336,5 @@ export const en: Messages = {
 
   ...phoneEn,
   ...auditEn,
+  ...ivrEn,
 };

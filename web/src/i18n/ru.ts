@@ -1,5 +1,6 @@
 import { auditRu } from './parts/audit.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
+import { ivrRu } from './parts/ivr.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -338,6 +339,7 @@ export const ru = {
 
   ...phoneRu,
   ...auditRu,
+  ...ivrRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
