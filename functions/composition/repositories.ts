@@ -20,6 +20,7 @@ import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter.ts';
 import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
 import { DynamoAuditLog } from '../adapters/dynamo/audit-repository.ts';
 import { DynamoTranscriptRepository } from '../adapters/dynamo/transcript-repository.ts';
+import { DynamoQuickReplyRepository, DynamoTopicRepository } from '../adapters/dynamo/wrap-up-repositories.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
 export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
@@ -40,6 +41,8 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     calls: new DynamoCallRepository(table),
     transcripts: new DynamoTranscriptRepository(table),
     audit: new DynamoAuditLog(table),
+    topics: new DynamoTopicRepository(table),
+    quickReplies: new DynamoQuickReplyRepository(table),
   };
 }
 

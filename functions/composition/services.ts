@@ -24,8 +24,8 @@ import { AuditTrail } from '../admin/audit-trail.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
-/** What the services read and write: every adapter but the console token verifier, which only handlers use. */
-export type ServiceDeps = Omit<Deps, 'verifier'>;
+/** What the services read and write: every adapter but the console token verifier and the user identities, which only handlers use. */
+export type ServiceDeps = Omit<Deps, 'verifier' | 'identities'>;
 
 export interface Services {
   routing: RoutingServices;

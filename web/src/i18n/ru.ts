@@ -1,6 +1,10 @@
 import { auditRu } from './parts/audit.ru.ts';
+import { liveCallsRu } from './parts/live-calls.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
 import { ivrRu } from './parts/ivr.ru.ts';
+import { shortcutsRu } from './parts/shortcuts.ru.ts';
+import { wrapUpRu } from './parts/wrap-up.ru.ts';
+import { usersRu } from './parts/users.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -340,6 +344,10 @@ export const ru = {
   ...phoneRu,
   ...auditRu,
   ...ivrRu,
+  ...shortcutsRu,
+  ...liveCallsRu,
+  ...wrapUpRu,
+  ...usersRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
