@@ -9,6 +9,7 @@ import { TopicsSection } from './topics/topics-section.tsx';
 import { QuickRepliesSection } from './quick-replies/quick-replies-section.tsx';
 import { AuditLog } from './audit/audit-log.tsx';
 import { UsersSection } from './users/users-section.tsx';
+import { PhoneNumbersSection } from './phone-numbers/phone-numbers-section.tsx';
 
 /** Administration: for now the tenant's queues, highest priority first. */
 export function AdminPage() {
@@ -71,6 +72,7 @@ export function AdminPage() {
         )}
       </section>
       <UsersSection />
+      <PhoneNumbersSection />
       <TopicsSection />
       <QuickRepliesSection />
       <AuditLog />
