@@ -7,9 +7,9 @@ import { useToast } from '../../../components/toast.tsx';
 import { formatPhone } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi } from '../../auth/session.tsx';
-import { checkForm, serverErrors, type FormErrors } from './flow-check.ts';
+import { checkBeforeSave, serverErrors, type FormErrors } from './flow-check.ts';
 import { Field, FlowFieldsContext, NumberField, QueueSelect, TextPair, Toggle } from './flow-fields.tsx';
-import { errorsByPath, toForm, type FlowForm } from './flow-form.ts';
+import { errorsByPath, toFlow, toForm, type FlowForm } from './flow-form.ts';
 import { MenuEditor } from './menu-editor.tsx';
 import { MenuMap } from './menu-map.tsx';
 
@@ -68,22 +68,23 @@ export function FlowEditor({ phone, queues, onSaved, onBack }: { phone: PhoneNum
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!form) return;
-    const checked = checkForm(form);
-    setErrors(checked.errors ?? {});
-    if (!checked.flow) return setAlert(t('ivr.saveFailed'));
+    const found = checkBeforeSave(form);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return setAlert(t('ivr.saveFailed'));
     setAlert(undefined);
     setSaving(true);
     try {
-      const saved = await api.putCallFlow(phone.id, checked.flow);
+      const saved = await api.putCallFlow(phone.id, toFlow(form));
       const next = { form: toForm(saved.flow, fallbackQueueId), configured: saved.configured };
       setLoaded(next);
       setForm(next.form);
       notify(t('ivr.saved'));
       onSaved();
     } catch (error) {
-      const problem = error instanceof ProblemError ? error.problem : undefined;
-      setErrors(serverErrors(errorsByPath(problem?.errors), form));
-      setAlert(problem?.detail ?? t('ivr.saveFailed'));
+      const fields = serverErrors(errorsByPath(error instanceof ProblemError ? error.problem?.errors : undefined), form);
+      setErrors(fields);
+      // The API's other reasons (a queue deleted meanwhile, no connection) are in English or none: one sentence for all.
+      setAlert(t(Object.keys(fields).length > 0 ? 'ivr.saveFailed' : 'ivr.saveRefused'));
     } finally {
       setSaving(false);
     }

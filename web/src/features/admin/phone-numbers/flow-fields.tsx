@@ -11,17 +11,17 @@ export const FlowFieldsContext = createContext<{ errors: FormErrors; queues: Ten
 const idOf = (path: string) => `ivr-${path.replace(/\./g, '-')}`;
 
 /** The problem of `path` in words, and the attributes that tie its input to it. */
-export function useFieldError(path: string): { message?: string; attributes: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string } } {
+export function useFieldError(path: string, bounds?: { min: number; max: number }): { message?: string; attributes: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string } } {
   const { t } = useI18n();
   const problem = useContext(FlowFieldsContext).errors[path];
   if (!problem) return { attributes: { id: idOf(path) } };
-  const message = t(`ivr.error.${problem.kind}` as MessageKey, 'limit' in problem ? { limit: problem.limit } : undefined);
+  const message = t(`ivr.error.${problem}` as MessageKey, bounds);
   return { message, attributes: { id: idOf(path), 'aria-invalid': true, 'aria-describedby': `${idOf(path)}-error` } };
 }
 
 /** One labelled field with the problem the schema found in it under the input. */
-export function Field({ path, label, children, className }: { path: string; label: ReactNode; className?: string; children(attributes: ReturnType<typeof useFieldError>['attributes']): ReactNode }) {
-  const { message, attributes } = useFieldError(path);
+export function Field({ path, label, children, className, bounds }: { path: string; label: ReactNode; className?: string; bounds?: { min: number; max: number }; children(attributes: ReturnType<typeof useFieldError>['attributes']): ReactNode }) {
+  const { message, attributes } = useFieldError(path, bounds);
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
       <label className="field__label" htmlFor={attributes.id}>
@@ -76,7 +76,7 @@ export function QueueSelect({ path, label, value, onChange }: { path: string; la
 /** A whole number within the schema's bounds; an emptied input reads as 0, which the schema then names. */
 export function NumberField({ path, label, value, min, max, onChange }: { path: string; label: ReactNode; value: number; min: number; max: number; onChange(value: number): void }) {
   return (
-    <Field path={path} label={label} className="flow-number">
+    <Field path={path} label={label} className="flow-number" bounds={{ min, max }}>
       {(attributes) => <input className="input" type="number" inputMode="numeric" min={min} max={max} value={Number.isFinite(value) ? value : ''} onChange={(e) => onChange(e.target.valueAsNumber || 0)} {...attributes} />}
     </Field>
   );
