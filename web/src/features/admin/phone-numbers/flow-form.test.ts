@@ -17,6 +17,8 @@ describe('the call flow form', () => {
     const form = toForm(menuFlow(), 'support');
     const added = newOption(form.menu)!;
     form.menu.options.push({ ...added, label: 'VIP', queueId: 'vip' });
+    form.menu.options[1] = { ...form.menu.options[1]!, label: 'Отдел продаж' };
+    form.menu.options.push({ ...newOption(form.menu)!, label: 'VIP', queueId: 'vip' });
     form.menu.options[0] = { ...form.menu.options[0]!, target: 'submenu', submenu: { ...form.menu.options[0]!.submenu, prompt: { ru: 'Интернет — 1', en: '' }, options: [{ digit: '1', label: 'Интернет', queueId: 'support' }] } };
 
     // Act
@@ -50,15 +52,18 @@ describe('the call flow form', () => {
     expect(localErrors(form)).toEqual({ 'menu.row.1.digit': 'digitTaken' });
   });
 
-  it('draws the menu as lines with the submenu under its key and the default last', () => {
+  it('draws the menu as lines with the submenu under its key, a queue only when the name differs, and the default last', () => {
     const form = toForm(menuFlow(), 'support');
+    form.menu.options[1] = { ...form.menu.options[1]!, label: 'Отдел продаж' };
+    form.menu.options.push({ ...newOption(form.menu)!, label: 'VIP', queueId: 'vip' });
     form.menu.options[0] = { ...form.menu.options[0]!, target: 'submenu', submenu: { ...form.menu.options[0]!.submenu, defaultQueueId: 'support', options: [{ digit: '1', label: 'Интернет', queueId: 'support' }] } };
 
     expect(menuTree(form.menu, queueName, 'иначе')).toEqual([
       '1 → Поддержка',
       '1 → Поддержка → 1 → Интернет',
       '1 → Поддержка → иначе → Поддержка',
-      '2 → Продажи (Продажи)',
+      '2 → Отдел продаж (Продажи)',
+      '3 → VIP',
       'иначе → Поддержка',
     ]);
   });

@@ -173,7 +173,9 @@ export function menuTree(menu: MenuForm, queueName: (queueId: string) => string,
   for (const row of [...menu.options].sort((a, b) => DIGITS.indexOf(a.digit as never) - DIGITS.indexOf(b.digit as never))) {
     const label = row.label.trim() || queueName(row.queueId);
     if (row.target !== 'submenu') {
-      lines.push(`${row.digit} → ${label}${row.label.trim() && row.queueId ? ` (${queueName(row.queueId)})` : ''}`);
+      // The queue in brackets only when the option's name does not already say it.
+      const queue = row.queueId ? queueName(row.queueId) : '';
+      lines.push(`${row.digit} → ${label}${row.label.trim() && queue && queue !== label ? ` (${queue})` : ''}`);
       continue;
     }
     lines.push(`${row.digit} → ${label}`);

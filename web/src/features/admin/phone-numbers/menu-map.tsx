@@ -16,11 +16,20 @@ export function MenuMap({ menu, queueName }: { menu: MenuForm; queueName(queueId
           // Depth: a key, then its target; a submenu line has two more steps.
           return (
             <li key={i} className="flow-map__line" data-depth={steps.length > 2 ? 2 : 1}>
-              {steps.slice(steps.length > 2 ? 2 : 0).map((step, j) => (
-                <span key={j} className={j === 0 ? 'flow-map__key' : 'flow-map__target'}>
-                  {step}
-                </span>
-              ))}
+              {steps.slice(steps.length > 2 ? 2 : 0).map((step, j) =>
+                j === 0 ? (
+                  <span key={j} className="flow-map__key">
+                    {step}
+                  </span>
+                ) : (
+                  <span key={j} className="flow-map__target">
+                    <span className="flow-map__arrow" aria-hidden="true">
+                      →
+                    </span>
+                    {step}
+                  </span>
+                ),
+              )}
             </li>
           );
         })}
