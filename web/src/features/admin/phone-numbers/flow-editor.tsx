@@ -61,7 +61,7 @@ export function FlowEditor({ phone, queues, onSaved, onBack }: { phone: PhoneNum
     </button>
   );
   if (failed) return <LoadFailed onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!form || !loaded) return <div className="skeleton" aria-busy="true" aria-label={t('app.loading')} />;
+  if (!form || !loaded) return <div className="skeleton" role="status" aria-busy="true" aria-label={t('app.loading')} />;
 
   const change = <K extends keyof FlowForm>(key: K, patch: Partial<FlowForm[K]>) => setForm({ ...form, [key]: typeof form[key] === 'object' ? { ...(form[key] as object), ...patch } : patch });
 

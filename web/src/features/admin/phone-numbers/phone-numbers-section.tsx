@@ -27,7 +27,7 @@ export function PhoneNumbersSection() {
       {failed ? (
         <LoadFailed onRetry={reload} />
       ) : !numbers || !queues ? (
-        <div className="skeleton" aria-busy="true" aria-label={t('app.loading')} />
+        <div className="skeleton" role="status" aria-busy="true" aria-label={t('app.loading')} />
       ) : picked ? (
         <FlowEditor key={picked.id} phone={picked} queues={queues} onSaved={reload} onBack={() => setPickedId(undefined)} />
       ) : numbers.length === 0 ? (
