@@ -49,6 +49,7 @@ describe('the IVR editor in Chromium', { timeout: 120_000 }, () => {
     const { demoUser, signIn } = harness!;
     page = await signIn(demoUser((user) => user.role === 'admin').login, PHONE);
     const section = await openDemoFlow(page);
+    await page.screenshot({ path: join(screenshots, 'admin-ivr-editor-375.png'), animations: 'disabled' });
 
     // Act: key 3 opens a submenu whose key 1 goes to the VIP queue
     await section.getByRole('button', { name: 'Добавить вариант', exact: true }).click();
