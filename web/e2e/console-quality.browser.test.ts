@@ -38,6 +38,14 @@ async function expectClean(page: Page, screen: string) {
   expect(await seriousAccessibilityProblems(page), `${screen}: axe`).toEqual([]);
 }
 
+/** The screen as it is, in Russian and then in English: accessible both times, nothing left untranslated. */
+async function expectCleanInBoth(page: Page, screen: string) {
+  await expectClean(page, `${screen} (ru)`);
+  await inEnglish(page);
+  expect(await untranslatedText(page, data), screen).toEqual([]);
+  await expectClean(page, `${screen} (en)`);
+}
+
 describe('every console screen in Chromium', { timeout: 120_000 }, () => {
   it('the workspace with a live chat: accessible in Russian; in English, nothing left untranslated', async () => {
     // Arrange
@@ -69,18 +77,12 @@ describe('every console screen in Chromium', { timeout: 120_000 }, () => {
     await supervisor.getByTestId('queue-support').waitFor();
 
     // Act / Assert
-    await expectClean(supervisor, 'wallboard (ru)');
-    await inEnglish(supervisor);
-    expect(await untranslatedText(supervisor, data)).toEqual([]);
-    await expectClean(supervisor, 'wallboard (en)');
+    await expectCleanInBoth(supervisor, 'wallboard');
 
     await admin.goto(`${harness!.center.baseUrl}/#/admin`);
     await admin.locator('.admin').waitFor();
     await loaded(admin);
-    await expectClean(admin, 'admin (ru)');
-    await inEnglish(admin);
-    expect(await untranslatedText(admin, data)).toEqual([]);
-    await expectClean(admin, 'admin (en)');
+    await expectCleanInBoth(admin, 'admin');
   });
 
   it('the call flow editor of a phone number, with its menu map', async () => {
@@ -94,9 +96,6 @@ describe('every console screen in Chromium', { timeout: 120_000 }, () => {
     await loaded(admin);
 
     // Act / Assert
-    await expectClean(admin, 'call flow editor (ru)');
-    await inEnglish(admin);
-    expect(await untranslatedText(admin, data)).toEqual([]);
-    await expectClean(admin, 'call flow editor (en)');
+    await expectCleanInBoth(admin, 'call flow editor');
   });
 });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import type { AuditPage } from '@cc/shared/audit/values';
 import type { CallFlow } from '@cc/shared/voice/flow-config';
-import { PHONE, screenshots, scrollsSideways, startHarness, type Harness } from './harness.ts';
+import { apiToken, PHONE, screenshots, scrollsSideways, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness | undefined;
 
@@ -18,16 +18,11 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-/** The admin's token, for reading back what the console saved. */
-async function adminToken(): Promise<string> {
-  const { center, demoUser } = harness!;
-  const admin = demoUser((user) => user.role === 'admin');
-  const login = await fetch(`${center.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: admin.login, password: admin.password }) });
-  return ((await login.json()) as { token: string }).token;
-}
-
+/** A GET as the demo admin, answered 200. */
 async function apiGet<T>(path: string): Promise<T> {
-  const response = await fetch(`${harness!.center.baseUrl}${path}`, { headers: { authorization: `Bearer ${await adminToken()}` } });
+  const { center, demoUser } = harness!;
+  const token = await apiToken(center, demoUser((user) => user.role === 'admin'));
+  const response = await fetch(`${center.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
