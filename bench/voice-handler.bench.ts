@@ -7,6 +7,7 @@
  * the notes say which reads each event pays for.
  */
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createTableInput } from '@cc/shared/db/table';
@@ -51,7 +52,7 @@ const SCENARIOS: { name: string; beats: Beat[] }[] = [
 ];
 
 /** Plays one call through `handle`, an SMA event at a time; returns each invocation's milliseconds. */
-async function playCall(handle: (raw: unknown) => Promise<SmaResponse>, callId: string, beats: Beat[], apologies: { count: number }): Promise<number[]> {
+async function playCall(handle: (raw: unknown, kind: string) => Promise<SmaResponse>, callId: string, beats: Beat[], apologies: { count: number }): Promise<number[]> {
   const dress = (event: Event, attributes: Record<string, string> | undefined): Event => {
     event.CallDetails.TransactionId = callId;
     for (const p of event.CallDetails.Participants) Object.assign(p, { CallId: `${callId}-a`, To: NUMBER, From: '+79161234567' });
@@ -64,10 +65,10 @@ async function playCall(handle: (raw: unknown) => Promise<SmaResponse>, callId: 
   let attributes: Record<string, string> | undefined;
   let running: SmaAction | undefined;
   let replaced: SmaAction | undefined;
-  const send = async (event: Event) => {
+  const send = async (event: Event, kind: string) => {
     event.Sequence = sequence++;
     const started = performance.now();
-    const response = await handle(event);
+    const response = await handle(event, kind);
     samples.push(performance.now() - started);
     if (JSON.stringify(response).includes('произошла ошибка')) apologies.count++;
     if (response.TransactionAttributes) attributes = response.TransactionAttributes;
@@ -79,22 +80,22 @@ async function playCall(handle: (raw: unknown) => Promise<SmaResponse>, callId: 
     }
   };
   const echo = (action: SmaAction | undefined) => ({ Type: action?.Type, Parameters: (action as { Parameters?: unknown } | undefined)?.Parameters ?? {} });
-  await send(dress(readSmaSample<Event>('event-new-inbound-call.json'), undefined));
+  await send(dress(readSmaSample<Event>('event-new-inbound-call.json'), undefined), 'new call');
   for (const beat of beats) {
-    if (beat === 'hang-up') await send(dress(readSmaSample<Event>('event-hangup-caller.json'), attributes));
+    if (beat === 'hang-up') await send(dress(readSmaSample<Event>('event-hangup-caller.json'), attributes), 'hang-up');
     else if (beat === 'interrupted') {
       // The update's answer replaced the running action: the SMA reports that one cut short.
       const event = dress(readSmaSample<Event>('event-action-successful-play-audio.json'), attributes);
-      await send({ ...event, InvocationEventType: 'ACTION_INTERRUPTED', ActionData: echo(replaced) });
+      await send({ ...event, InvocationEventType: 'ACTION_INTERRUPTED', ActionData: echo(replaced) }, 'interrupted');
     } else if ('update' in beat) {
       const event = dress(readSmaSample<Event>('event-call-update-requested.json'), attributes);
-      await send({ ...event, ActionData: { Type: 'CallUpdateRequest', Parameters: { Arguments: encodeCallUpdate(...beat.update) } } });
+      await send({ ...event, ActionData: { Type: 'CallUpdateRequest', Parameters: { Arguments: encodeCallUpdate(...beat.update) } } }, `update ${beat.update[0]}`);
     } else if ('failed' in beat) {
       const event = dress(readSmaSample<Event>('event-action-failed-play-audio.json'), attributes);
-      await send({ ...event, ActionData: { ...echo(running), ErrorType: beat.failed, ErrorMessage: 'bench: the audio source is missing' } });
+      await send({ ...event, ActionData: { ...echo(running), ErrorType: beat.failed, ErrorMessage: 'bench: the audio source is missing' } }, 'step failed');
     } else {
       const event = dress(readSmaSample<Event>('event-action-successful-speak-and-get-digits.json'), attributes);
-      await send({ ...event, ActionData: { ...echo(running), ...(beat.done !== undefined && { ReceivedDigits: beat.done }) } });
+      await send({ ...event, ActionData: { ...echo(running), ...(beat.done !== undefined && { ReceivedDigits: beat.done }) } }, beat.done ? `keys (${running?.Type ?? 'none'})` : `step done (${running?.Type ?? 'none'})`);
     }
   }
   return samples;
@@ -113,9 +114,16 @@ async function concurrently<T>(count: number, work: (i: number) => Promise<T>): 
   return out;
 }
 
-/** DynamoDB requests by kind (command, index, key kind), with their summed milliseconds, while `counting`. */
+/** The kind of SMA event being handled (what the script sent), so requests are counted per event kind. */
+const eventKind = new AsyncLocalStorage<string>();
+
+/**
+ * DynamoDB requests by kind (command, index, key kind), with their summed milliseconds, while `counting`; and per
+ * event kind, the requests its events made and how many events there were.
+ */
 function countRequests(client: DynamoDBClient) {
   const byKind = new Map<string, { count: number; ms: number }>();
+  const byEvent = new Map<string, { events: number; requests: number }>();
   const state = { counting: false };
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -123,6 +131,8 @@ function countRequests(client: DynamoDBClient) {
       const text = JSON.stringify(args.input);
       const kind = /FLOW#/.test(text) ? 'flow' : /"(?:S":")?PHONE#/.test(text) ? 'phone number (gsi1)' : /T#[^#"]+#([A-Z_]+)/.exec(text)?.[1]?.toLowerCase() ?? 'other';
       const label = `${context.commandName ?? 'command'} ${kind}`;
+      const perEvent = byEvent.get(eventKind.getStore() ?? 'outside an event');
+      if (perEvent) perEvent.requests++;
       const started = performance.now();
       try {
         return await next(args);
@@ -135,7 +145,16 @@ function countRequests(client: DynamoDBClient) {
     },
     { step: 'initialize', priority: 'high', name: 'benchRequestCounter' },
   );
-  return { byKind, state };
+  /** `handle` for one event of `kind`, its requests counted under that kind. */
+  const counted = (handle: (raw: unknown) => Promise<SmaResponse>) => (raw: unknown, kind: string) => {
+    if (state.counting) {
+      const entry = byEvent.get(kind) ?? { events: 0, requests: 0 };
+      entry.events++;
+      byEvent.set(kind, entry);
+    }
+    return eventKind.run(kind, () => handle(raw));
+  };
+  return { byKind, byEvent, state, counted };
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -156,8 +175,8 @@ export default async function (): Promise<BenchResult[]> {
     await repos.calls.putFlow(TENANT, NUMBER, demoCallFlow());
     // The voice-sma function's own composition: the table's repositories, routing commands of its own.
     const voice = createStandaloneVoiceServices({ clock: systemClock, calls: repos.calls, directory: repos.directory, queues: repos.queues, routing: repos.routing, contacts: repos.contacts, agents: repos.agents, customers: repos.customers, meetings: new LocalMeetingRooms() });
-    const handle = createSmaHandler({}, voice.calls);
     const requests = countRequests(client);
+    const handle = requests.counted(createSmaHandler({}, voice.calls));
     const apologies = { count: 0 };
 
     const handlerRound = async (round: number) => {
@@ -210,6 +229,7 @@ export default async function (): Promise<BenchResult[]> {
     const totals = [...requests.byKind.values()].reduce((sum, e) => ({ count: sum.count + e.count, ms: sum.ms + e.ms }), { count: 0, ms: 0 });
     const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     // The requests of one event run one after another, so their sum is the share of the event spent waiting on the table.
+    const perEventKind = [...requests.byEvent].sort((a, b) => b[1].requests / b[1].events - a[1].requests / a[1].events).map(([kind, e]) => `${kind} ${(e.requests / e.events).toFixed(2)} (${e.events} events)`);
     const waiting = `mean event ${mean(handlerMs).toFixed(1)} ms, of which ${(totals.ms / events).toFixed(1)} ms in DynamoDB requests (${(totals.count / events).toFixed(1)} per event, 2 for the floor)`;
     const setup =
       `${CONCURRENCY} calls at once, ${CALLS_PER_ROUND} calls × ${ROUNDS} rounds (${SCENARIOS.map((s) => s.name).join('; ')}), ${events} SMA events (median ${median(eventsPerCall)} per call) ` +
@@ -228,7 +248,7 @@ export default async function (): Promise<BenchResult[]> {
           ratio: Number((value / baseline).toFixed(2)),
           notes:
             `createSmaHandler (zod parse, the call service, effects, SMA response) per SMA event, p${p}, against the floor (${floorWhat}). ${setup}. ` +
-            `${waiting}; by request: ${perEvent.join('; ')}. Goal: ratio ≤ 1.5.`,
+            `${waiting}; by request: ${perEvent.join('; ')}; requests per event by event kind: ${perEventKind.join('; ')}. Goal: ratio ≤ 1.5.`,
         },
       ];
     });

@@ -19,7 +19,7 @@ import { createTestTable } from './dynamodb.ts';
  * `createServices` as every composition), plus the token issuer. Timers fire in-process through the routing
  * service unless a test brings its own (`adapters.timers`, e.g. recording ones).
  */
-export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<Deps, 'timers' | 'dialer' | 'callControl' | 'meetings'>> = {}) {
+export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<Deps, 'timers' | 'dialer' | 'callControl' | 'meetings' | 'streamingCredentials'>> = {}) {
   const table = await createTestTable('app');
   const issuer = await createLocalIssuer();
   const hub = new LocalRealtimeHub();
@@ -41,6 +41,7 @@ export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<De
     dialer: adapters.dialer ?? new LocalVoiceDialer(),
     callControl: adapters.callControl ?? new UnconfiguredCallControl(),
     meetings: adapters.meetings ?? new LocalMeetingRooms(),
+    ...(adapters.streamingCredentials && { streamingCredentials: adapters.streamingCredentials }),
   };
   const { services } = compose(deps);
   const voice = createVoiceServices(deps, services.routing);

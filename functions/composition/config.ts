@@ -55,6 +55,10 @@ export const ConfigSchema = lazySchema(() => z.object({
   /** Prompts (hold music) the SIP media application plays, and where it stores recordings (AWS voice stack). */
   VOICE_PROMPTS_BUCKET: z.string().min(3).optional(),
   VOICE_RECORDINGS_BUCKET: z.string().min(3).optional(),
+  /** The role whose short-lived credentials let agents' browsers stream calls to Amazon Transcribe (AWS); unset: no browser transcription. */
+  TRANSCRIBE_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  /** Where the browsers stream to Transcribe; default: the function's region. */
+  TRANSCRIBE_REGION: z.string().min(1).optional(),
   /** Messenger API hosts; the local runtime points them at its simulator so real hosts are never called. */
   TELEGRAM_API_BASE_URL: z.string().url().default('https://api.telegram.org'),
   WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),

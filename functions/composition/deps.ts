@@ -15,7 +15,7 @@ import type { RateLimiter } from '@cc/shared/limits/ports';
 import type { DeliveryQueue } from '@cc/shared/delivery/ports';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
 import type { AuditLog } from '@cc/shared/audit/ports';
-import type { CallControl, CallRepository, MeetingRooms, TranscriptRepository } from '@cc/shared/voice/ports';
+import type { CallControl, CallRepository, MeetingRooms, StreamingCredentialIssuer, TranscriptRepository } from '@cc/shared/voice/ports';
 import type { TopicRepository } from '@cc/shared/wrap-up/ports';
 import type { QuickReplyRepository } from '@cc/shared/quick-replies/ports';
 import type { UserIdentities } from '@cc/shared/users/ports';
@@ -71,6 +71,8 @@ export interface Deps {
   callControl: CallControl;
   /** Audio meetings for calls (AWS: Chime SDK meetings; locally WebRTC rooms). */
   meetings: MeetingRooms;
+  /** Short-lived Transcribe streaming credentials for the agent's browser (AWS, with `TRANSCRIBE_ROLE_ARN`); absent locally. */
+  streamingCredentials?: StreamingCredentialIssuer;
   /**
    * Stands in for the callback dialer (`services.dialer`), which is otherwise built over `callControl`: in AWS without
    * a SIP media application (each dial is logged), and the tests' recorder.

@@ -11,7 +11,7 @@ import type { Composition } from './installed.ts';
 import { awsCipher, awsDelivery, awsDialer, awsIdentities, awsPush, awsTimers, awsVerifier } from './aws-adapters.ts';
 import { awsRepositories } from './repositories.ts';
 import { createSendersFromConfig } from './senders.ts';
-import { awsCallControl, awsMeetings } from './voice-adapters.ts';
+import { awsCallControl, awsMeetings, awsStreamingCredentials } from './voice-adapters.ts';
 
 export { createRepositories } from './repositories.ts';
 export { createSendersFromConfig, PROVIDER_TIMEOUT_MS } from './senders.ts';
@@ -31,6 +31,7 @@ export function createAwsDeps(config: Config): Deps {
     meetings: awsMeetings(config),
     ...awsDelivery(config),
     ...awsDialer(config),
+    ...awsStreamingCredentials(config),
   };
   return adapters;
 }

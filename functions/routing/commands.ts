@@ -13,8 +13,9 @@ import { setCallHold } from '@cc/shared/contacts/call-hold';
 import type { CreateContact, Transfer } from '@cc/shared/contacts/requests';
 import { recordWrapUp, wrapUpProblem, type Topic, type WrapUpInput } from '@cc/shared/wrap-up/values';
 import type { Deps } from '../composition/deps.ts';
-import type { ContactChanges } from './contact-changes.ts';
-import { agentChange, assertHeldBy, closePlan, dialFailedPlan, endPlan, kindOf, missPlan, withoutTarget } from './plans.ts';
+import type { CustomerSighting } from '@cc/shared/customers/model';
+import type { ChangeReads, ContactChanges } from './contact-changes.ts';
+import { agentChange, assertHeldBy, closePlan, dialFailedPlan, endPlan, kindOf, missPlan, withoutTarget, type Planner } from './plans.ts';
 import type { QueueLookup } from './queue-lookup.ts';
 
 export class ContactCommands {
@@ -24,9 +25,13 @@ export class ContactCommands {
     private readonly changes: ContactChanges,
   ) {}
 
-  /** Creates a queued contact (the stream then routes it); a callback may take a waiting caller's place. @throws NotFoundError, ConflictError */
-  async createContact(tenantId: string, input: CreateContact, extra: Pick<Contact, 'call' | 'voicemail'> = {}): Promise<Contact> {
-    const queue = await this.queues.load(tenantId, input.queueId);
+  /**
+   * Creates a queued contact (the stream then routes it); a callback may take a waiting caller's place. A new contact
+   * (not a replacing one) records `options.customer`'s sighting in its own write.
+   * @throws NotFoundError, ConflictError
+   */
+  async createContact(tenantId: string, input: CreateContact, extra: Pick<Contact, 'call' | 'voicemail'> = {}, options: Pick<ChangeReads, 'queues'> & { customer?: CustomerSighting } = {}): Promise<Contact> {
+    const queue = await this.queues.loadKnown(tenantId, input.queueId, options.queues);
     const at = this.deps.clock.now().toISOString();
     const contactId = input.contactId ?? randomUUID();
     const { replacesContactId, contactId: _id, ...fields } = input;
@@ -45,9 +50,10 @@ export class ContactCommands {
       version: 1,
     };
     if (replacesContactId === undefined) {
-      await this.deps.contacts.create(contact);
+      await this.deps.contacts.create(contact, options.customer);
       return contact;
     }
+    if (options.customer) throw new InvalidRequestError('A contact that replaces another keeps its customer');
     let created: Contact | undefined;
     await this.changes.apply(tenantId, replacesContactId, (original, _agent, _queue, when) => {
       if (original.status !== 'queued') throw new InvalidRequestError(`Contact ${replacesContactId} is not waiting (${original.status})`);
@@ -55,7 +61,7 @@ export class ContactCommands {
       created = { ...contact, enqueuedAt: original.enqueuedAt, priority: Math.max(contact.priority, original.priority), customerId: contact.customerId ?? original.customerId, previousContactId: original.contactId };
       const closed = moveContact(original, [['transferred', { at: when, reason: `callback ${contactId} requested` }], ['closed', { at: when, reason: 'replaced by a callback' }]]);
       return { contact: closed, expectedStatus: 'queued', create: [created] };
-    });
+    }, options);
     return created!;
   }
 
@@ -126,33 +132,47 @@ export class ContactCommands {
   }
 
   /** The customer hung up a connected call: the conversation ends as if the agent had ended it (after-contact work or closed). */
-  async endByCustomer(tenantId: string, contactId: string, reason: string): Promise<Contact | undefined> {
+  async endByCustomer(tenantId: string, contactId: string, reason: string, reads: Pick<ChangeReads, 'queues'> = {}): Promise<Contact | undefined> {
     return this.changes.apply(tenantId, contactId, (contact, agent, queue, at) => {
       if (contact.status !== 'connected') return undefined;
       const planned = endPlan(contact, agent, queue, at)!;
       const last = planned.contact.history.at(-1);
       return { ...planned, contact: { ...planned.contact, history: [...planned.contact.history.slice(0, -1), { ...last!, reason }] }, expectedStatus: 'connected' };
-    });
+    }, reads);
   }
 
   /** Adds facts to a contact without moving it (a survey answer, a dial result); `undefined` from `patch`: nothing to add. */
-  async annotate(tenantId: string, contactId: string, patch: (contact: Contact) => Partial<Pick<Contact, 'survey' | 'dialAttempts' | 'call' | 'supervision'>> | undefined): Promise<Contact | undefined> {
+  async annotate(tenantId: string, contactId: string, patch: (contact: Contact) => Partial<Pick<Contact, 'survey' | 'dialAttempts' | 'call' | 'supervision'>> | undefined, reads: Pick<ChangeReads, 'queues'> = {}): Promise<Contact | undefined> {
     return this.changes.apply(tenantId, contactId, (contact) => {
       const fields = patch(contact);
       return fields ? { contact: { ...contact, ...fields, version: contact.version + 1 } } : undefined;
-    });
+    }, { ...reads, withoutAgent: true });
   }
 
   /** A callback's dial did not reach the customer: back to the queue for a later try, or closed as unreachable. */
-  async retryCallback(tenantId: string, contactId: string): Promise<Contact | undefined> {
-    return this.changes.apply(tenantId, contactId, dialFailedPlan);
+  async retryCallback(tenantId: string, contactId: string, reads: Pick<ChangeReads, 'queues'> = {}): Promise<Contact | undefined> {
+    return this.changes.apply(tenantId, contactId, dialFailedPlan, reads);
   }
 
   /** The customer left (hung up, closed the chat) while waiting or being offered. */
   async abandonContact(tenantId: string, contactId: string, reason = 'customer left'): Promise<Contact> {
-    return (await this.changes.apply(tenantId, contactId, (contact, agent, _queue, at) => {
-      const next = moveContact(contact, [['abandoned', { at, reason }]]);
-      return { contact: next, ...(contact.status === 'offered' ? agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at)) : {}) };
-    }))!;
+    return (await this.changes.apply(tenantId, contactId, abandonPlan(reason)))!;
   }
+
+  /**
+   * The customer left, if the contact still waits or is offered (one read, not a look and then the change);
+   * `undefined` when it had moved on. @throws NotFoundError
+   */
+  async abandonIfWaiting(tenantId: string, contactId: string, reason: string, reads: Pick<ChangeReads, 'queues'> = {}): Promise<Contact | undefined> {
+    const abandon = abandonPlan(reason);
+    return this.changes.apply(tenantId, contactId, (contact, agent, queue, at) => (contact.status === 'queued' || contact.status === 'offered' ? abandon(contact, agent, queue, at) : undefined), reads);
+  }
+}
+
+/** The customer left: abandoned, an offer's agent slot freed. */
+function abandonPlan(reason: string): Planner {
+  return (contact, agent, _queue, at) => {
+    const next = moveContact(contact, [['abandoned', { at, reason }]]);
+    return { contact: next, ...(contact.status === 'offered' ? agentChange(agent, (a) => releaseSlot(a, kindOf(contact), at)) : {}) };
+  };
 }

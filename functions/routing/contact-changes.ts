@@ -1,11 +1,22 @@
 import { NotFoundError } from '@cc/shared/errors';
 import type { Contact } from '@cc/shared/contacts/model';
+import type { TenantQueue } from '@cc/shared/queues/ports';
 import { RoutingConflictError } from '@cc/shared/contacts/errors';
 import { counterDelta } from '@cc/shared/contacts/daily-stats';
 import type { Deps } from '../composition/deps.ts';
 import { MAX_ATTEMPTS, RoutingContentionError } from './contention.ts';
 import type { Planner } from './plans.ts';
 import type { QueueLookup } from './queue-lookup.ts';
+
+/**
+ * What the caller of a change has already read, so the change need not read it again: the tenant's queues (the voice
+ * function reads them once per event, at most a second old; a queue not among them is read), and whether the plan
+ * looks at the contact's agent at all (a survey answer does not).
+ */
+export interface ChangeReads {
+  queues?: readonly TenantQueue[];
+  withoutAgent?: boolean;
+}
 
 /**
  * Commits one planned change of a contact: reads the contact (and its agent), plans the change and commits it
@@ -18,12 +29,12 @@ export class ContactChanges {
   ) {}
 
   /** @returns the contact as committed, or `undefined` when `plan` found nothing to do. @throws NotFoundError, RoutingContentionError */
-  async apply(tenantId: string, contactId: string, plan: Planner): Promise<Contact | undefined> {
+  async apply(tenantId: string, contactId: string, plan: Planner, reads: ChangeReads = {}): Promise<Contact | undefined> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const contact = await this.deps.routing.readContact(tenantId, contactId);
       if (!contact) throw new NotFoundError('Contact', contactId);
-      const queue = await this.queues.load(tenantId, contact.queueId);
-      const agent = contact.agentId !== undefined ? await this.deps.routing.readAgent(tenantId, contact.agentId) : undefined;
+      const queue = await this.queues.loadKnown(tenantId, contact.queueId, reads.queues);
+      const agent = contact.agentId !== undefined && !reads.withoutAgent ? await this.deps.routing.readAgent(tenantId, contact.agentId) : undefined;
       const planned = plan(contact, agent, queue, this.deps.clock.now());
       if (!planned) return undefined;
       const { expectedStatus, ...change } = planned;

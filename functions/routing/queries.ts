@@ -19,11 +19,17 @@ import type { QueueLookup } from './queue-lookup.ts';
 
 /** How long a holding call's estimate may lag the tenant's agents and the queue's handle times. */
 const HOLDING_ESTIMATE_TTL_MS = 2000;
+/**
+ * How long holding calls of one queue share its waiting list: who is ahead of a caller may lag this much (the
+ * caller's own status is always read consistently), and a queue's callers announce every few seconds each.
+ */
+const HOLDING_WAITING_TTL_MS = 1000;
 
 export class RoutingQueries {
   /** Agents and handle times behind holding calls' estimates: calls holding at once share one read. */
   private readonly holdingAgents: Expiring<Agent[]>;
   private readonly holdingHandleTimes: Expiring<number[]>;
+  private readonly holdingWaiting: Expiring<Contact[]>;
 
   constructor(
     private readonly deps: Pick<Deps, 'clock' | 'routing' | 'contacts' | 'agents'>,
@@ -32,6 +38,7 @@ export class RoutingQueries {
   ) {
     this.holdingAgents = new Expiring(deps.clock, HOLDING_ESTIMATE_TTL_MS);
     this.holdingHandleTimes = new Expiring(deps.clock, HOLDING_ESTIMATE_TTL_MS);
+    this.holdingWaiting = new Expiring(deps.clock, HOLDING_WAITING_TTL_MS);
   }
 
   /** A contact for a console: supervisors see any of their tenant, agents those they hold or held. @throws NotFoundError, ForbiddenError */
@@ -61,8 +68,8 @@ export class RoutingQueries {
   /**
    * `describePosition` for a caller who holds the contact's queue as stored (a holding call: its state names the queue,
    * whose record the voice service has just read): the contact, the queue's waiting contacts, the agents and the
-   * handle times are read at once instead of one after another, the last two shared by calls holding within a couple
-   * of seconds (an estimate said every period can lag that much). A contact that has moved to another queue or waits
+   * handle times are read at once instead of one after another, the last three shared by calls holding within a second
+   * or two (an estimate said every period can lag that much); the contact itself is always read consistently. A contact that has moved to another queue or waits
    * for a named agent is described the long way.
    * @throws NotFoundError
    */
@@ -72,7 +79,7 @@ export class RoutingQueries {
     const at = this.deps.clock.now();
     const [contact, listed, agents, handleTimes] = await Promise.all([
       this.deps.routing.readContact(tenantId, contactId),
-      this.deps.contacts.listWaiting(tenantId, queue.queueId),
+      this.holdingWaiting.get(`${tenantId} ${queue.queueId}`, () => this.deps.contacts.listWaiting(tenantId, queue.queueId)),
       this.holdingAgents.get(tenantId, () => this.deps.agents.list(tenantId)),
       this.holdingHandleTimes.get(`${tenantId} ${queue.queueId} ${localTime(at, queue.timeZone).date}`, () => this.recentHandleTimes(queue, at)),
     ]);

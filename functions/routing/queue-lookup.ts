@@ -24,6 +24,12 @@ export class QueueLookup {
     return queue;
   }
 
+  /** The queue from `known` (the tenant's queues as the caller read them) when it is there, else as stored. @throws NotFoundError */
+  async loadKnown(tenantId: string, queueId: string, known: readonly TenantQueue[] | undefined): Promise<TenantQueue> {
+    const found = known?.find((q) => q.queueId === queueId && q.tenantId === tenantId);
+    return found ? this.ofStored(found) : this.load(tenantId, queueId);
+  }
+
   /** Every queue of the tenant by id. */
   async byId(tenantId: string): Promise<Map<string, TenantQueue>> {
     return new Map((await this.deps.queues.list(tenantId)).map((q) => [q.queueId, { ...this.ofStored(q), tenantId }]));

@@ -14,6 +14,7 @@ import type { CallEffect, RecordingRef } from '@cc/shared/voice/vocabulary';
 import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 import type { ContactCommands } from '../routing/commands.ts';
+import type { ChangeReads } from '../routing/contact-changes.ts';
 import type { RoutingQueries } from '../routing/queries.ts';
 
 /** How the flow's own ending of a conversation is marked (the caller hung up): the call need not be told then. */
@@ -43,10 +44,11 @@ export class CallEffects {
     }
   }
 
-  async apply(state: CallState, effects: readonly CallEffect[]): Promise<void> {
+  /** With the tenant's `queues` as the event read them, no effect reads a queue again. */
+  async apply(state: CallState, effects: readonly CallEffect[], queues?: readonly TenantQueue[]): Promise<void> {
     for (const effect of effects) {
       try {
-        await this.applyOne(state, effect);
+        await this.applyOne(state, effect, { ...(queues && { queues }) });
       } catch (error) {
         // A domain refusal (the contact moved on meanwhile) is logged; anything else is retried by the provider.
         if (!(error instanceof DomainError)) throw error;
@@ -55,24 +57,25 @@ export class CallEffects {
     }
   }
 
-  private async applyOne(state: CallState, effect: CallEffect): Promise<void> {
+  private async applyOne(state: CallState, effect: CallEffect, reads: Reads): Promise<void> {
     const { tenantId, callId } = state;
     const contactId = state.contactId ?? callContactId(callId);
     switch (effect.type) {
       case 'enqueue-contact':
-        return this.create(state, { contactId: callContactId(callId), queueId: effect.queueId, channel: 'voice', ...(effect.menuChoice && { menuChoice: effect.menuChoice }) });
+        return this.create(state, { contactId: callContactId(callId), queueId: effect.queueId, channel: 'voice', ...(effect.menuChoice && { menuChoice: effect.menuChoice }) }, reads);
       case 'abandon-contact':
-        return this.whenStatus(tenantId, contactId, ['queued', 'offered'], () => this.commands.abandonContact(tenantId, contactId, effect.reason));
+        await this.commands.abandonIfWaiting(tenantId, contactId, effect.reason, reads).catch(ignoreMissing);
+        return;
       case 'end-contact':
-        await this.commands.endByCustomer(tenantId, contactId, `${CALL_ENDED}: ${effect.reason}`).catch(ignoreMissing);
+        await this.commands.endByCustomer(tenantId, contactId, `${CALL_ENDED}: ${effect.reason}`, reads).catch(ignoreMissing);
         return;
       case 'request-callback':
-        return this.callback(state, `cb-${callId}`, effect.phone, effect.queueId ?? state.queueId);
+        return this.callback(state, `cb-${callId}`, effect.phone, effect.queueId ?? state.queueId, reads);
       case 'store-voicemail':
-        return this.callback(state, `vm-${callId}`, effect.phone, effect.queueId, effect.recording);
+        return this.callback(state, `vm-${callId}`, effect.phone, effect.queueId, reads, effect.recording);
       case 'store-survey': {
         const answeredAt = this.deps.clock.now().toISOString();
-        await this.commands.annotate(tenantId, contactId, (c) => (c.survey ? undefined : { survey: { score: effect.score, answeredAt, via: 'keypad' } })).catch(ignoreMissing);
+        await this.commands.annotate(tenantId, contactId, (c) => (c.survey ? undefined : { survey: { score: effect.score, answeredAt, via: 'keypad' } }), reads).catch(ignoreMissing);
         return;
       }
       case 'recording-changed':
@@ -84,21 +87,21 @@ export class CallEffects {
       case 'dial-result': {
         const at = this.deps.clock.now().toISOString();
         // Keyed by the call: a retried event records its attempt once.
-        await this.commands.annotate(tenantId, contactId, (c) => (c.dialAttempts?.some((a) => a.callId === callId) ? undefined : { dialAttempts: [...(c.dialAttempts ?? []), { at, result: effect.result, callId }] })).catch(ignoreMissing);
+        await this.commands.annotate(tenantId, contactId, (c) => (c.dialAttempts?.some((a) => a.callId === callId) ? undefined : { dialAttempts: [...(c.dialAttempts ?? []), { at, result: effect.result, callId }] }), reads).catch(ignoreMissing);
         // Not reached: the agent is freed and the contact retried later (a retried event finds it moved on).
-        if (effect.result !== 'answered') await this.commands.retryCallback(tenantId, contactId).catch(ignoreMissing);
+        if (effect.result !== 'answered') await this.commands.retryCallback(tenantId, contactId, reads).catch(ignoreMissing);
         return;
       }
     }
   }
 
   /** A callback takes the caller's place when the call's contact still waits; otherwise it joins the queue anew. */
-  private async callback(state: CallState, id: string, phone: string, queueId: string | undefined, voicemail?: RecordingRef) {
-    const waiting = state.contactId ? await this.status(state.tenantId, state.contactId) : undefined;
+  private async callback(state: CallState, id: string, phone: string, queueId: string | undefined, reads: Reads, voicemail?: RecordingRef) {
+    const waiting = state.contactId ? (await this.deps.routing.readContact(state.tenantId, state.contactId))?.status : undefined;
     const queue = queueId ?? state.queueId;
     if (!queue) throw new InvalidRequestError('A callback needs the queue of the call');
     const input = { contactId: id, queueId: queue, channel: 'callback' as const, callback: { phone }, ...(waiting === 'queued' && { replacesContactId: state.contactId }) };
-    await this.create(state, input, voicemail);
+    await this.create(state, input, reads, voicemail);
     // Not waiting any more (offered right now): the call's own contact is left as the caller left it.
     if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, 'callback requested').catch(ignoreMissing);
   }
@@ -107,28 +110,25 @@ export class CallEffects {
    * A contact of the call, linked to the caller's customer. The call's first contact records the customer first, so
    * the console finds the profile; a callback or voicemail after the call's own contact finds it recorded.
    */
-  private async create(state: CallState, input: Record<string, unknown>, voicemail?: RecordingRef) {
+  private async create(state: CallState, input: Record<string, unknown>, reads: Reads, voicemail?: RecordingRef) {
     const sighting = callerSighting(state, this.deps.clock.now().toISOString());
     const first = input['channel'] === 'voice' || state.contactId === undefined;
-    if (sighting && first) await this.deps.customers.recordSighting(sighting);
+    // A new contact carries the sighting in its own write; one that replaces a waiting one records it first.
+    const replaces = input['replacesContactId'] !== undefined;
+    if (sighting && first && replaces) await this.deps.customers.recordSighting(sighting);
     const extra: Pick<Contact, 'call' | 'voicemail'> = { call: { callId: state.callId, number: state.number, customer: state.customer }, ...(voicemail && { voicemail }) };
     try {
-      await this.commands.createContact(state.tenantId, CreateContactSchema.parse({ ...input, ...(sighting && { customerId: sighting.customerId }) }), extra);
+      await this.commands.createContact(state.tenantId, CreateContactSchema.parse({ ...input, ...(sighting && { customerId: sighting.customerId }) }), extra, { ...reads, ...(sighting && first && !replaces && { customer: sighting }) });
     } catch (error) {
       if (error instanceof ConflictError) return; // made by an earlier try of this event
       throw error;
     }
   }
 
-  private async status(tenantId: string, contactId: string) {
-    return (await this.deps.routing.readContact(tenantId, contactId))?.status;
-  }
-
-  private async whenStatus(tenantId: string, contactId: string, statuses: string[], work: () => Promise<unknown>) {
-    const status = await this.status(tenantId, contactId);
-    if (status !== undefined && statuses.includes(status)) await work();
-  }
 }
+
+/** What the event has read already (the tenant's queues). */
+type Reads = Pick<ChangeReads, 'queues'>;
 
 function ignoreMissing(error: unknown): undefined {
   if (error instanceof NotFoundError) return undefined;

@@ -5,7 +5,7 @@
  */
 import { ConflictError } from '@cc/shared/errors';
 import type { PhoneNumber } from '@cc/shared/tenancy/model';
-import type { QueueRepository } from '@cc/shared/queues/ports';
+import type { QueueRepository, TenantQueue } from '@cc/shared/queues/ports';
 import type { DirectoryRepository } from '@cc/shared/tenancy/ports';
 import { isOpen } from '@cc/shared/routing/index';
 import type { CallState, FlowContext, FlowEngine } from '@cc/shared/voice/call-state';
@@ -83,7 +83,9 @@ export class VoiceCallService {
       }
       // A callback we dialled has no stored state yet: its first one comes from the contact it dials for.
       const state = stored?.state ?? (await outboundStartState(this.deps, invocation, phone, flow));
-      const context = await this.contextOf(phone.tenantId, state, invocation.event);
+      // Read once per invocation: the engine decides on them and the effects find the contact's queue among them.
+      const queues = await this.lookups.queues(phone.tenantId);
+      const context = await this.contextOf(queues, state, invocation.event);
       const turn = this.engine(invocation.event, state, flow, context, { callId: invocation.callId, tenantId: phone.tenantId });
       // The call's contact has a known id (one per call): the state names it, so position, callback and survey find it.
       if (turn.effects.some((e) => e.type === 'enqueue-contact')) turn.state.contactId ??= callContactId(invocation.callId);
@@ -95,7 +97,7 @@ export class VoiceCallService {
         throw error;
       }
       // After the state is stored, so a concurrent duplicate loses the write before it acts; each effect is idempotent.
-      await this.effects.apply(turn.state, turn.effects);
+      await this.effects.apply(turn.state, turn.effects, queues);
       return { steps: turn.steps, state: turn.state, language: turn.state.language };
     }
     logger.error('Call state contention', { callId: invocation.callId });
@@ -109,16 +111,15 @@ export class VoiceCallService {
   }
 
   /** The queues' facts now and, for a holding caller whose next steps may announce it, their place: what the engine may decide on. */
-  private async contextOf(tenantId: string, state: CallState | undefined, event: CallEvent): Promise<FlowContext> {
+  private async contextOf(queues: readonly TenantQueue[], state: CallState | undefined, event: CallEvent): Promise<FlowContext> {
     const at = this.deps.clock.now();
-    const queues = await this.lookups.queues(tenantId);
     const context: FlowContext = {
       now: at.toISOString(),
       queues: Object.fromEntries(queues.map((q) => [q.queueId, { open: isOpen(q, at), ...(q.maxWaitSeconds !== undefined && { maxWaitSeconds: q.maxWaitSeconds }), hasOverflow: q.overflowQueueId !== undefined }])),
     };
     if (state?.phase === 'queued' && state.contactId && mayAnnounce(event, state)) {
       const stored = queues.find((q) => q.queueId === state.queueId);
-      const position = await this.effects.positionOf(tenantId, state.contactId, stored);
+      const position = await this.effects.positionOf(state.tenantId, state.contactId, stored);
       if (position) context.position = position;
     }
     return context;

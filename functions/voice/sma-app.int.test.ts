@@ -68,6 +68,36 @@ describe('the voice-sma handler', () => {
     expect(first.Actions.some((a) => a.Type === 'PlayAudio' || a.Type === 'PlayAudioAndGetDigits')).toBe(true);
   });
 
+  it('enqueues a caller in one write with their customer and abandons them on hang-up with one read of the contact, none of a queue', async () => {
+    // Arrange: a caller queued on key 1
+    const requests: string[] = [];
+    const counting = { on: false };
+    ctx.table.dynamodb.middlewareStack.add((next, context) => (args) => {
+      if (counting.on) requests.push(`${context.commandName} ${/#(QUEUE|CONTACT|CUSTOMER|CALL)/.exec(JSON.stringify(args.input))?.[1] ?? ''}`);
+      return next(args);
+    }, { step: 'initialize', name: 'countRequests' });
+    const start = sample('event-new-inbound-call.json', 'tx-abandon');
+    const greeting = await handle(start);
+    const digits = sample('event-action-successful-speak-and-get-digits.json', 'tx-abandon', greeting.TransactionAttributes);
+    digits.Sequence = start.Sequence + 1;
+    (digits as unknown as { ActionData: { ReceivedDigits: string } }).ActionData.ReceivedDigits = '1';
+    counting.on = true;
+    const queued = await handle(digits);
+    const enqueueRequests = requests.splice(0);
+    const hangUp = sample('event-hangup-caller.json', 'tx-abandon', queued.TransactionAttributes);
+    hangUp.Sequence = digits.Sequence + 1;
+    // Act
+    await handle(hangUp);
+    counting.on = false;
+    // Assert
+    expect((await ctx.deps.contacts.get('t-voice', callContactId('tx-abandon')))?.status).toBe('abandoned');
+    // (The tenant's queue list may be read again once its second in the cache is up; a single queue never.)
+    const besidesTheCall = (rs: string[], command: RegExp) => rs.filter((r) => command.test(r) && !r.endsWith('CALL'));
+    expect(besidesTheCall(enqueueRequests, /^(Put|Update|TransactWrite)/)).toEqual(['TransactWriteItemsCommand CUSTOMER']);
+    expect(besidesTheCall(enqueueRequests, /^GetItem/)).toEqual([]);
+    expect(besidesTheCall(requests, /^GetItem/)).toEqual(['GetItemCommand CONTACT']);
+  });
+
   it('apologises and hangs up on a number of no tenant, and never throws on garbage', async () => {
     const stranger = sample('event-new-inbound-call.json', 'tx-stranger');
     stranger.CallDetails.Participants[0]!.To = '+15550000000';

@@ -3,12 +3,14 @@
  * streaming returned (`POST /api/contacts/:id/transcript`); locally the SMA emulator's scripted caller feeds
  * events of the same shape. Either way: parse, read into segments, store under the merge rule, push what changed.
  */
-import { NotFoundError } from '@cc/shared/errors';
+import type { Contact } from '@cc/shared/contacts/model';
+import { ConflictError, NotFoundError } from '@cc/shared/errors';
+import { transcribeLanguageOf, type TranscriptionGrant } from '@cc/shared/voice/values';
 import { segmentsOf, TranscriptEventBodySchema, type ChannelMap, type TranscriptSegment } from '@cc/shared/voice/transcript';
 import type { Deps } from '../composition/deps.ts';
 import { broadcast, ownerOr } from '../realtime/reactions.ts';
 
-export type TranscriptServiceDeps = Pick<Deps, 'transcripts' | 'contacts' | 'connections' | 'push'>;
+export type TranscriptServiceDeps = Pick<Deps, 'transcripts' | 'contacts' | 'connections' | 'push' | 'calls' | 'streamingCredentials'>;
 
 /** Ingests Transcribe events into a contact's transcript and reads it back. */
 export class TranscriptService {
@@ -28,6 +30,19 @@ export class TranscriptService {
     const written = await this.deps.transcripts.append(tenantId, contactId, segments);
     if (written.length > 0) await broadcast(this.deps, tenantId, ownerOr(contact.agentId ?? '', 'supervisor'), { type: 'transcript', contactId, segments: written });
     return written;
+  }
+
+  /**
+   * Short-lived Transcribe streaming credentials for the agent's browser, in the call flow's language (the caller has
+   * checked that `userId` is the agent the call is connected to).
+   * @throws ConflictError where this deployment does not transcribe in the browser (locally: the scripted caller does)
+   */
+  async grantStreaming(tenantId: string, contact: Contact, userId: string): Promise<TranscriptionGrant> {
+    const issuer = this.deps.streamingCredentials;
+    if (!issuer) throw new ConflictError('This deployment has no Amazon Transcribe streaming: calls are not transcribed in the browser', { reason: 'no-transcription-provider' });
+    const call = contact.call && (await this.deps.calls.get(tenantId, contact.call.callId));
+    const credentials = await issuer.issue({ tenantId, contactId: contact.contactId, userId });
+    return { contactId: contact.contactId, region: issuer.region, languageCode: transcribeLanguageOf(call?.state.language), credentials };
   }
 
   /** The contact's transcript in display order (the caller has checked it may read the contact). */

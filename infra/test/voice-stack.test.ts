@@ -9,6 +9,7 @@ import type { IConstruct } from 'constructs';
 import type { ContactCenterStacks } from '../lib/contact-center.ts';
 import { PROMPT_FILES } from '@cc/functions/voice/prompts';
 import { MEETING_ACTIONS, SMA_CALL_ACTIONS } from '../lib/constructs/call-grants.ts';
+import { TRANSCRIBE_STREAMING_ACTIONS } from '../lib/constructs/transcription-role.ts';
 import { VOICE_PROMPTS_DIR } from '../lib/paths.ts';
 import { createTestApp, synthContactCenter, testConfig, type Templates } from './support.ts';
 
@@ -327,6 +328,32 @@ describe('without -c voice=true', () => {
   let templates: Templates;
   beforeAll(() => {
     ({ stacks, templates } = synthContactCenter());
+  });
+
+  // Call transcription in the browser is in every deployment.
+  it('has a transcription role only the http-api function may assume, allowed nothing but Transcribe streaming', () => {
+    const http = stacks.api.functions.get('http-api')!;
+    const roleId = idIn(stacks.api, stacks.api.transcriptionRole);
+    const trust = (templates.api.findResources('AWS::IAM::Role')[roleId]!.Properties.AssumeRolePolicyDocument.Statement as Statement[]);
+    expect(trust).toEqual([{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: { 'Fn::GetAtt': [idIn(stacks.api, http.executionRole), 'Arn'] } } }]);
+    expect(statementsOfRole(templates.api, roleId)).toEqual([{ Effect: 'Allow', Action: [...TRANSCRIBE_STREAMING_ACTIONS].sort(), Resource: '*' }]);
+    expect(templates.api.findResources('AWS::IAM::Role')[roleId]!.Properties.MaxSessionDuration).toBe(3600);
+  });
+
+  it('lets http-api alone assume it, and names it in TRANSCRIBE_ROLE_ARN', () => {
+    const roleArn = { 'Fn::GetAtt': [idIn(stacks.api, stacks.api.transcriptionRole), 'Arn'] };
+    for (const [name, fn] of stacks.api.functions) {
+      const assumes = statementsOfRole(templates.api, idIn(stacks.api, fn.executionRole)).filter((s) => actionsOf([s]).includes('sts:AssumeRole'));
+      const variables = templates.api.findResources('AWS::Lambda::Function')[idIn(stacks.api, fn)]!.Properties.Environment.Variables;
+      if (name === 'http-api') {
+        expect(assumes).toEqual([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }]);
+        expect(variables.TRANSCRIBE_ROLE_ARN).toEqual(roleArn);
+        expect(variables.TRANSCRIBE_REGION).toBeDefined();
+      } else {
+        expect(assumes).toEqual([]);
+        expect(variables.TRANSCRIBE_ROLE_ARN).toBeUndefined();
+      }
+    }
   });
 
   it('has no voice stack, no SMA, SIP rule or number resources', () => {

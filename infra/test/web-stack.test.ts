@@ -9,7 +9,7 @@ describe('WebStack', () => {
   let stack: WebStack;
   let template: Template;
   beforeAll(() => {
-    stack = new WebStack(createTestApp(), 'Web', { stage: 'test', webDistDir: NO_WEB_DIST });
+    stack = new WebStack(createTestApp(), 'Web', { stage: 'test', webDistDir: NO_WEB_DIST, env: { region: 'eu-central-1' } });
     template = Template.fromStack(stack);
   });
 
@@ -60,6 +60,15 @@ describe('WebStack', () => {
         }),
       }),
     });
+  });
+
+  it('lets the console connect to Transcribe streaming of its region (WebSocket on 8443, and HTTPS)', () => {
+    const policies = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).flatMap((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy?.ContentSecurityPolicy ?? []) as string[];
+    expect(policies.length).toBeGreaterThan(0);
+    for (const csp of policies) {
+      const connect = csp.split('; ').find((directive) => directive.startsWith('connect-src '))!.split(' ');
+      expect(connect).toEqual(expect.arrayContaining(['wss://transcribestreaming.eu-central-1.amazonaws.com:8443', 'https://transcribestreaming.eu-central-1.amazonaws.com']));
+    }
   });
 
   it('serves the widget’s call script to any site’s pages (CORS, for module scripts), revalidated like the pages', () => {

@@ -4,6 +4,7 @@ import type { Contact } from '@cc/shared/contacts/model';
 import { createTestTable } from '../../../test/dynamodb.ts';
 import { DynamoTable } from './table.ts';
 import { DynamoContactRepository } from './contact-repository.ts';
+import { DynamoCustomerRepository } from './customer-repository.ts';
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let contacts: DynamoContactRepository;
@@ -51,6 +52,19 @@ describe('DynamoContactRepository', () => {
   it('refuses a second contact with the same id', async () => {
     // Act / Assert
     await expect(contacts.create(contact('c2', '2026-11-25T09:00:02.000Z'))).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('records the customer of a new contact in the same write, and neither when the contact exists', async () => {
+    // Arrange
+    const customers = new DynamoCustomerRepository(new DynamoTable(table.documents, table.tableName));
+    const sighting = (at: string) => ({ tenantId: 't1', customerId: 'cu-1', channel: 'voice' as const, channelId: '+74950000000', externalId: '+79160000000', profile: { phone: '+79160000000' }, at });
+    // Act
+    await contacts.create(contact('with-customer', '2026-11-25T09:01:00.000Z', { customerId: 'cu-1' }), sighting('2026-11-25T09:01:00.000Z'));
+    const retried = contacts.create(contact('with-customer', '2026-11-25T09:01:00.000Z', { customerId: 'cu-1' }), sighting('2026-11-25T09:05:00.000Z'));
+    // Assert
+    await expect(retried).rejects.toBeInstanceOf(ConflictError);
+    expect(await customers.get('t1', 'cu-1')).toMatchObject({ customerId: 'cu-1', phone: '+79160000000', createdAt: '2026-11-25T09:01:00.000Z', updatedAt: '2026-11-25T09:01:00.000Z' });
+    expect((await contacts.get('t1', 'with-customer'))?.customerId).toBe('cu-1');
   });
 
   it('refuses a save based on a stale version', async () => {

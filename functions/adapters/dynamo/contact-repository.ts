@@ -1,7 +1,15 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@cc/shared/db/keys';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { ContactRepository } from '@cc/shared/contacts/ports';
+import type { CustomerSighting } from '@cc/shared/customers/model';
+import { ConflictError } from '@cc/shared/errors';
+import { sightingUpdate } from './customer-repository.ts';
 import type { DynamoTable } from './table.ts';
+
+/** Tries of a contact's creation with its customer that lost only to a concurrent transaction on the same items. */
+const TRANSACTION_TRIES = 3;
 
 /** The stored item: the contact plus its keys; queue-index keys only while it waits, agent-index keys only while held. */
 export function contactItem(contact: Contact): Record<string, unknown> {
@@ -26,8 +34,23 @@ const isHeld = (contact: Contact) => contact.agentId !== undefined && HELD_STATU
 export class DynamoContactRepository implements ContactRepository {
   constructor(private readonly table: DynamoTable) {}
 
-  create(contact: Contact) {
-    return this.table.put('contact', contactItem(contact), { expression: 'attribute_not_exists(pk)' });
+  async create(contact: Contact, customer?: CustomerSighting) {
+    if (!customer) return this.table.put('contact', contactItem(contact), { expression: 'attribute_not_exists(pk)' });
+    // One round trip instead of two, and the console never sees the contact before its customer.
+    const TableName = this.table.tableName;
+    const TransactItems = [{ Update: sightingUpdate(TableName, customer) }, { Put: { TableName, Item: { ...contactItem(contact), entity: 'contact' }, ConditionExpression: 'attribute_not_exists(pk)' } }];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.table.documents.send(new TransactWriteCommand({ TransactItems }));
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new ConflictError('The record changed or already exists', { entity: 'contact' }, { cause: error });
+        // Another call of the same caller wrote the customer at the same moment: try again, it is idempotent.
+        if (attempt >= TRANSACTION_TRIES || !reasons.some((r) => r.Code === 'TransactionConflict')) throw error;
+      }
+    }
   }
 
   get(tenantId: string, contactId: string) {

@@ -16,43 +16,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
 
   /** One UpdateItem: creates on first sight, then only sets the profile fields this sighting carries. */
   async recordSighting(sighting: CustomerSighting) {
-    // Every attribute goes through a placeholder: `name`, `language`, `country` are reserved words.
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const sets: string[] = [];
-    const set = (attribute: string, value: unknown, onlyIfAbsent = false) => {
-      names[`#${attribute}`] = attribute;
-      values[`:${attribute}`] = value;
-      sets.push(onlyIfAbsent ? `#${attribute} = if_not_exists(#${attribute}, :${attribute})` : `#${attribute} = :${attribute}`);
-    };
-    set('entity', 'customer');
-    set('tenantId', sighting.tenantId);
-    set('customerId', sighting.customerId);
-    set('channel', sighting.channel);
-    set('channelId', sighting.channelId);
-    set('externalId', sighting.externalId);
-    set('createdAt', sighting.at, true);
-    set('updatedAt', sighting.at);
-    set('linkedCustomerIds', [], true);
-    set('version', 0, true);
-    for (const field of PROFILE_FIELDS) {
-      const value = sighting.profile[field];
-      if (value !== undefined && value !== '') set(field, value);
-    }
-    if (sighting.profile.phone) {
-      const index = keys.customerPhone(sighting.tenantId, sighting.profile.phone, sighting.customerId);
-      set('gsi1pk', index.gsi1pk);
-      set('gsi1sk', index.gsi1sk);
-    }
-    await this.table.documents.send(
-      new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: keys.customer(sighting.tenantId, sighting.customerId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
+    await this.table.documents.send(new UpdateCommand(sightingUpdate(this.table.tableName, sighting)));
   }
 
   async get(tenantId: string, customerId: string) {
@@ -134,4 +98,40 @@ export class DynamoCustomerRepository implements CustomerRepository {
   listContacts(tenantId: string, customerId: string) {
     return this.table.queryAll<Contact>({ index: 'gsi3', pk: keys.customerItems(tenantId, customerId).gsi3pk, skPrefix: 'CONTACT#' });
   }
+}
+
+/**
+ * The UpdateItem of one sighting (creates the customer on first sight, then sets only the profile fields it carries),
+ * so a contact's creation can carry it in its own transaction.
+ */
+export function sightingUpdate(TableName: string, sighting: CustomerSighting) {
+  // Every attribute goes through a placeholder: `name`, `language`, `country` are reserved words.
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const set = (attribute: string, value: unknown, onlyIfAbsent = false) => {
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = value;
+    sets.push(onlyIfAbsent ? `#${attribute} = if_not_exists(#${attribute}, :${attribute})` : `#${attribute} = :${attribute}`);
+  };
+  set('entity', 'customer');
+  set('tenantId', sighting.tenantId);
+  set('customerId', sighting.customerId);
+  set('channel', sighting.channel);
+  set('channelId', sighting.channelId);
+  set('externalId', sighting.externalId);
+  set('createdAt', sighting.at, true);
+  set('updatedAt', sighting.at);
+  set('linkedCustomerIds', [], true);
+  set('version', 0, true);
+  for (const field of PROFILE_FIELDS) {
+    const value = sighting.profile[field];
+    if (value !== undefined && value !== '') set(field, value);
+  }
+  if (sighting.profile.phone) {
+    const index = keys.customerPhone(sighting.tenantId, sighting.profile.phone, sighting.customerId);
+    set('gsi1pk', index.gsi1pk);
+    set('gsi1sk', index.gsi1sk);
+  }
+  return { TableName, Key: keys.customer(sighting.tenantId, sighting.customerId), UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }

@@ -16,6 +16,9 @@ export const TRANSCRIPT_BODY_MAX_BYTES = 64 * 1024;
 /** Posts per call and minute: Transcribe sends a few partials a second per channel, so ten a second is plenty. */
 export const TRANSCRIPT_POST_LIMIT: RateLimit = { max: 600, windowSeconds: 60 };
 
+/** Credential requests per call and minute: one per session (15 min) and a few retries; more is a loop, not a call. */
+export const STREAMING_CREDENTIALS_LIMIT: RateLimit = { max: 20, windowSeconds: 60 };
+
 /** The contact under the caller's tenant, or a 404 (other tenants' contacts look absent). */
 async function contactOf(deps: Pick<Deps, 'contacts'>, principal: Principal, contactId: string): Promise<Contact> {
   const contact = await deps.contacts.get(principal.tenantId, contactId);
@@ -37,7 +40,8 @@ function authorizeTranscriptPost(principal: Principal, contact: Contact): void {
 /**
  * A call's transcript: `GET` for the assigned agent and supervisors (the agent's window, the customer's history);
  * `POST` of a Transcribe `TranscriptEvent` by the agent on the call (the AWS audio path, docs/voice-transcripts.md),
- * through the same ingestion as the local scripted caller.
+ * through the same ingestion as the local scripted caller; `POST …/transcription-credentials`: that agent's
+ * short-lived Transcribe streaming credentials (same rights as posting).
  */
 export function transcriptRoutes(deps: Pick<Deps, 'contacts' | 'rateLimiter' | 'clock'>, services: Pick<Services, 'transcripts'>, auth: MiddlewareHandler<AuthEnv>) {
   return new Hono<AuthEnv>()
@@ -46,6 +50,15 @@ export function transcriptRoutes(deps: Pick<Deps, 'contacts' | 'rateLimiter' | '
       const contact = await contactOf(deps, principal, c.req.param('contactId'));
       if (contact.agentId !== principal.userId && !hasRole(principal.roles, 'supervisor')) throw new ForbiddenError('Only the contact’s agent, or a supervisor, may read its transcript');
       return c.json({ contactId: contact.contactId, segments: await services.transcripts.list(principal.tenantId, contact.contactId) });
+    })
+    .post('/:contactId/transcription-credentials', auth, async (c) => {
+      const principal = c.get('principal');
+      const contact = await contactOf(deps, principal, c.req.param('contactId'));
+      authorizeTranscriptPost(principal, contact);
+      const decision = await deps.rateLimiter.hit(principal.tenantId, `transcription-credentials#${contact.contactId}`, STREAMING_CREDENTIALS_LIMIT, deps.clock.now());
+      if (!decision.allowed) throw new RateLimitedError(`At most ${STREAMING_CREDENTIALS_LIMIT.max} credential requests a minute per call`, decision.retryAfterSeconds);
+      c.header('cache-control', 'no-store');
+      return c.json(await services.transcripts.grantStreaming(principal.tenantId, contact, principal.userId), 201);
     })
     .post(
       '/:contactId/transcript',

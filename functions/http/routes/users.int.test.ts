@@ -205,3 +205,24 @@ describe('POST /api/users/:userId/disable', () => {
     expect(await json(res)).toMatchObject({ reason: 'self_disable' });
   });
 });
+
+describe('the audit log of user changes', () => {
+  it('records who created, changed and disabled a user, with before and after, and never the one-time password', async () => {
+    // Arrange
+    const created = await create(agentBody('audited@a.test'));
+    // Act
+    expect((await call('PATCH', `/api/users/${created.userId}`, { token: token.adminA, body: { name: 'Светлана Иванова' } })).status).toBe(200);
+    expect((await call('POST', `/api/users/${created.userId}/disable`, { token: token.adminA })).status).toBe(200);
+    expect((await call('POST', `/api/users/${created.userId}/disable`, { token: token.adminA })).status).toBe(200);
+    const log = await json(await call('GET', '/api/audit?target=user', { token: token.adminA }));
+    const otherTenant = await json(await call('GET', '/api/audit?target=user', { token: token.adminB }));
+    // Assert: newest first; disabling twice is one change
+    const mine = log.entries.filter((e: Json) => e.targetId === created.userId);
+    expect(mine.map((e: Json) => e.action)).toEqual(['disabled', 'updated', 'created']);
+    expect(mine.every((e: Json) => e.actor.userId === 'admin-a')).toBe(true);
+    expect(mine[1]).toMatchObject({ changed: ['name'], before: { name: 'Светлана Орлова' }, after: { name: 'Светлана Иванова' } });
+    expect(mine[0].changed).toContain('status');
+    expect(JSON.stringify(mine)).not.toContain(created.temporaryPassword);
+    expect(otherTenant.entries.some((e: Json) => e.targetId === created.userId)).toBe(false);
+  });
+});

@@ -227,3 +227,25 @@ describe('customer notes and tags', () => {
     expect(profile.customer).toMatchObject({ notes: 'Предпочитает звонки после 18:00', tags: ['VIP', 'опт'] });
   });
 });
+
+describe('the audit log of topics and quick replies', () => {
+  it('records creating, archiving a topic and writing, editing, deleting a quick reply, with before and after', async () => {
+    // Arrange
+    const topic = await json(await call('/api/topics', token.admin, 'POST', { name: 'Возврат товара' }));
+    const reply = await json(await call('/api/quick-replies', token.admin, 'POST', { title: 'Прощание', text: 'Хорошего дня, {customerName}!' }));
+    // Act
+    expect((await call(`/api/topics/${topic.topicId}`, token.admin, 'PATCH', { archived: true })).status).toBe(200);
+    expect((await call(`/api/quick-replies/${reply.quickReplyId}`, token.admin, 'PATCH', { title: 'До свидания' })).status).toBe(200);
+    expect((await call(`/api/quick-replies/${reply.quickReplyId}`, token.admin, 'DELETE')).status).toBe(204);
+    const topics = await json(await call('/api/audit?target=topic', token.admin));
+    const replies = await json(await call('/api/audit?target=quick-reply', token.admin));
+    // Assert
+    const ofTopic = topics.entries.filter((e: { targetId: string }) => e.targetId === topic.topicId);
+    expect(ofTopic.map((e: { action: string }) => e.action)).toEqual(['archived', 'created']);
+    expect(ofTopic[0]).toMatchObject({ before: { archived: false }, after: { archived: true }, actor: { userId: 'admin' } });
+    const ofReply = replies.entries.filter((e: { targetId: string }) => e.targetId === reply.quickReplyId);
+    expect(ofReply.map((e: { action: string }) => e.action)).toEqual(['deleted', 'updated', 'created']);
+    expect(ofReply[1]).toMatchObject({ before: { title: 'Прощание' }, after: { title: 'До свидания' } });
+    expect(ofReply[0].after).toBeUndefined();
+  });
+});

@@ -32,7 +32,7 @@ async function queuesOf(deps: Pick<Deps, 'agents'>, principal: Principal): Promi
  * Wrap-up topics (`/api/topics`: any role reads, admins create, rename and archive) and the agent's completion of
  * after-contact work with topics, disposition and note (`POST /api/contacts/:contactId/complete`).
  */
-export function topicRoutes(deps: Pick<Deps, 'topics' | 'clock'>, services: Pick<Services, 'routing'>, auth: MiddlewareHandler<AuthEnv>) {
+export function topicRoutes(deps: Pick<Deps, 'topics' | 'clock'>, services: Pick<Services, 'routing' | 'audit'>, auth: MiddlewareHandler<AuthEnv>) {
   const topics = new Hono<AuthEnv>()
     .get('/', auth, async (c) => {
       const list = await deps.topics.list(c.get('principal').tenantId);
@@ -43,6 +43,7 @@ export function topicRoutes(deps: Pick<Deps, 'topics' | 'clock'>, services: Pick
       const at = deps.clock.now().toISOString();
       const topic: StoredTopic = { tenantId: c.get('principal').tenantId, topicId: randomUUID(), name, archived: false, createdAt: at, updatedAt: at };
       await deps.topics.put(topic);
+      await services.audit.record(c.get('principal'), { target: 'topic', targetId: topic.topicId, action: 'created', after: topic });
       return c.json(topic, 201);
     })
     .patch('/:topicId', auth, requireRole('admin'), async (c) => {
@@ -52,6 +53,8 @@ export function topicRoutes(deps: Pick<Deps, 'topics' | 'clock'>, services: Pick
       if (!topic) throw new NotFoundError('Topic', c.req.param('topicId'));
       const next: StoredTopic = { ...topic, ...patch, updatedAt: deps.clock.now().toISOString() };
       await deps.topics.put(next);
+      const action = next.archived && !topic.archived ? 'archived' : 'updated';
+      await services.audit.record(c.get('principal'), { target: 'topic', targetId: topic.topicId, action, before: topic, after: next });
       return c.json(next);
     });
   const completion = new Hono<AuthEnv>().post('/:contactId/complete', auth, async (c) => {
@@ -67,7 +70,7 @@ export function topicRoutes(deps: Pick<Deps, 'topics' | 'clock'>, services: Pick
  * Quick replies (`/api/quick-replies`): admins write them; agents read the tenant-wide ones and their queues'
  * (`?queueId=` narrows to one queue's and the tenant-wide ones), supervisors and admins all.
  */
-export function quickReplyRoutes(deps: Pick<Deps, 'quickReplies' | 'agents' | 'queues' | 'clock'>, auth: MiddlewareHandler<AuthEnv>) {
+export function quickReplyRoutes(deps: Pick<Deps, 'quickReplies' | 'agents' | 'queues' | 'clock'>, services: Pick<Services, 'audit'>, auth: MiddlewareHandler<AuthEnv>) {
   const load = async (tenantId: string, id: string) => {
     const reply = await deps.quickReplies.get(tenantId, id);
     if (!reply) throw new NotFoundError('Quick reply', id);
@@ -92,22 +95,26 @@ export function quickReplyRoutes(deps: Pick<Deps, 'quickReplies' | 'agents' | 'q
       const at = deps.clock.now().toISOString();
       const reply: StoredQuickReply = { tenantId, quickReplyId: randomUUID(), ...input, createdAt: at, updatedAt: at };
       await deps.quickReplies.put(reply);
+      await services.audit.record(c.get('principal'), { target: 'quick-reply', targetId: reply.quickReplyId, action: 'created', after: reply });
       return c.json(reply, 201);
     })
     .patch('/:quickReplyId', auth, requireRole('admin'), async (c) => {
       const { queueId, ...patch } = await readJson(c, PatchQuickReplySchema);
       const { tenantId } = c.get('principal');
       await checkQueue(tenantId, queueId);
-      const { queueId: oldQueueId, ...current } = await load(tenantId, c.req.param('quickReplyId'));
+      const before = await load(tenantId, c.req.param('quickReplyId'));
+      const { queueId: oldQueueId, ...current } = before;
       const nextQueueId = queueId === undefined ? oldQueueId : (queueId ?? undefined);
       const next: StoredQuickReply = { ...current, ...patch, ...(nextQueueId && { queueId: nextQueueId }), updatedAt: deps.clock.now().toISOString() };
       await deps.quickReplies.put(next);
+      await services.audit.record(c.get('principal'), { target: 'quick-reply', targetId: next.quickReplyId, action: 'updated', before, after: next });
       return c.json(next);
     })
     .delete('/:quickReplyId', auth, requireRole('admin'), async (c) => {
       const { tenantId } = c.get('principal');
-      await load(tenantId, c.req.param('quickReplyId'));
+      const before = await load(tenantId, c.req.param('quickReplyId'));
       await deps.quickReplies.delete(tenantId, c.req.param('quickReplyId'));
+      await services.audit.record(c.get('principal'), { target: 'quick-reply', targetId: before.quickReplyId, action: 'deleted', before });
       return c.body(null, 204);
     });
 }

@@ -26,6 +26,7 @@ import { grantUserAdministration } from '../constructs/user-pool-grants.ts';
 import { PublicRouteThrottles } from '../constructs/public-route-throttles.ts';
 import { RoutingTimerQueue } from '../constructs/routing-timer-queue.ts';
 import { DeliveryQueue } from '../constructs/delivery-queue.ts';
+import { TranscriptionRole } from '../constructs/transcription-role.ts';
 import { acknowledgeManagedPolicies, acknowledgeWildcards } from '../nag.ts';
 import { PROFILES, type Trigger } from '../profiles.ts';
 
@@ -66,6 +67,8 @@ export class ApiStack extends Stack {
   /** The outbound delivery queue and its dead-letter queue (ADR 0008). */
   readonly deliveryQueue: DeliveryQueue;
   readonly httpApi: HttpApi;
+  /** What agents' browsers stream call audio to Transcribe as (assumed by the HTTP API only). */
+  readonly transcriptionRole: Role;
   readonly webSocketApi: WebSocketApi;
   readonly webSocketStage: WebSocketStage;
 
@@ -255,6 +258,8 @@ export class ApiStack extends Stack {
     // Calls: meetings (calls from the site) in every deployment; the SMA's calls and recordings only with voice.
     const streamFn = only('dynamodb-stream', 'the outbox consumer');
     for (const fn of [httpFn, streamFn]) grantMeetings(fn, props.chimeMeetingsRegion ?? this.region);
+    // Call transcripts: the agent's browser streams to Transcribe with credentials the HTTP API vends.
+    this.transcriptionRole = new TranscriptionRole(this, 'Transcription', { assumer: httpFn }).role;
     if (props.voice) {
       for (const fn of [streamFn, only('sqs-queue', 'the routing timer consumer')]) grantSipMediaApplicationCalls(fn, props.voice.sipMediaApplicationId);
       grantRecordingsRead(httpFn, props.voice.recordingsBucketName);

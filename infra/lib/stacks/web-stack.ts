@@ -22,6 +22,7 @@ import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deplo
 import type { Construct, IConstruct } from 'constructs';
 import { acknowledgeManagedPolicies, acknowledgeWildcards, type WildcardAllowance } from '../nag.ts';
 import { accessLogsBucket } from '../constructs/access-logs-bucket.ts';
+import { transcribeStreamingOrigins } from '../constructs/transcription-role.ts';
 
 /** The runtime configuration the SPA fetches from `/config.json` (see `web/src/api/config.ts`). */
 export interface SpaRuntimeConfig {
@@ -51,34 +52,37 @@ export function webBucketName(stage: string): string {
 }
 
 /**
- * Allows what the console talks to: its own origin, API Gateway (HTTP and WebSocket), Cognito and,
- * later, the Chime SDK, all under `*.amazonaws.com`; React's inline style attributes need
- * `'unsafe-inline'` for styles only.
+ * Allows what the console talks to: its own origin, API Gateway (HTTP and WebSocket), Cognito and the Chime SDK,
+ * all under `*.amazonaws.com`, and Transcribe streaming of `region` (its WebSocket listens on port 8443, which a
+ * host wildcard without a port does not cover); React's inline style attributes need `'unsafe-inline'` for styles only.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' https://*.amazonaws.com wss://*.amazonaws.com",
-  "media-src 'self' blob:",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-  'upgrade-insecure-requests',
-].join('; ');
+export function contentSecurityPolicy(region: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' https://*.amazonaws.com wss://*.amazonaws.com ${transcribeStreamingOrigins(region).join(' ')}`,
+    "media-src 'self' blob:",
+    "worker-src 'self' blob:",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    'upgrade-insecure-requests',
+  ].join('; ');
+}
 
-const SECURITY_HEADERS: ResponseSecurityHeadersBehavior = {
-  contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+/** The console's security headers, with the CSP of `region`. */
+const securityHeaders = (region: string): ResponseSecurityHeadersBehavior => ({
+  contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(region), override: true },
   contentTypeOptions: { override: true },
   frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
   referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
   strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
   xssProtection: { protection: false, override: true },
-};
+});
 
 /** Microphone for the agent's softphone; nothing else a console needs. */
 const PERMISSIONS_POLICY = { header: 'Permissions-Policy', value: 'microphone=(self), camera=(), geolocation=(), payment=(), usb=()', override: true };
@@ -111,7 +115,7 @@ export class WebStack extends Stack {
       serverAccessLogsPrefix: 's3/web/',
     });
 
-    const common = { securityHeadersBehavior: SECURITY_HEADERS };
+    const common = { securityHeadersBehavior: securityHeaders(this.region) };
     const pageHeaders = new ResponseHeadersPolicy(this, 'PageHeaders', {
       comment: 'Console pages and config.json: security headers, always revalidated by browsers',
       ...common,
@@ -127,7 +131,7 @@ export class WebStack extends Stack {
     // pages load it as an ES module, which browsers fetch in CORS mode, so any origin may read it (public code).
     const widgetCallHeaders = new ResponseHeadersPolicy(this, 'WidgetCallHeaders', {
       comment: 'The web chat widget call script: readable from any site (CORS), short-lived like the pages',
-      securityHeadersBehavior: { contentTypeOptions: { override: true }, strictTransportSecurity: SECURITY_HEADERS.strictTransportSecurity! },
+      securityHeadersBehavior: { contentTypeOptions: { override: true }, strictTransportSecurity: common.securityHeadersBehavior.strictTransportSecurity! },
       corsBehavior: { accessControlAllowOrigins: ['*'], accessControlAllowMethods: ['GET', 'HEAD'], accessControlAllowHeaders: ['*'], accessControlAllowCredentials: false, originOverride: true },
       customHeadersBehavior: { customHeaders: [{ header: 'Cross-Origin-Resource-Policy', value: 'cross-origin', override: true }, { header: 'Cache-Control', value: 'no-cache', override: true }] },
     });

@@ -3,14 +3,18 @@ import type { MediaClass } from '../channels/catalog.ts';
 import type { ContactStatus } from '../routing/model.ts';
 import type { CounterDelta, QueueDayCounters } from './daily-stats.ts';
 import type { Contact } from './model.ts';
+import type { CustomerSighting } from '../customers/model.ts';
 import type { ClosedNotice } from './closed-notice.ts';
 import type { PositionView } from './position-view.ts';
 import type { RoutingTimer } from './timers.ts';
 
 /** Contacts. Waiting contacts of a queue are found through a sparse index kept only while queued. */
 export interface ContactRepository {
-  /** @throws ConflictError if a contact with this id exists. */
-  create(contact: Contact): Promise<void>;
+  /**
+   * With `customer`, the customer's sighting is recorded in the same write: both or neither.
+   * @throws ConflictError if a contact with this id exists.
+   */
+  create(contact: Contact, customer?: CustomerSighting): Promise<void>;
   get(tenantId: string, contactId: string): Promise<Contact | undefined>;
   /** Contacts waiting in a queue (status `queued`), oldest first. */
   listWaiting(tenantId: string, queueId: string): Promise<Contact[]>;

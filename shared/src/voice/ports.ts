@@ -2,7 +2,7 @@
 import type { MeetingRole } from './values.ts';
 import type { CallState } from './call-state.ts';
 import type { CallFlow } from './flow-config.ts';
-import type { TranscriptSegment } from './values.ts';
+import type { StreamingCredentials, TranscriptSegment } from './values.ts';
 import type { CallEffect, CallStep, ConnectTarget, UpdateReason } from './vocabulary.ts';
 
 /** A call's record: the flow state plus what makes a retried provider invocation harmless. */
@@ -72,6 +72,18 @@ export interface MeetingRooms {
   /** Seats an attendee; `receiveOnly` seats it without sending rights whatever its role (the agent in a whisper meeting). */
   join(meetingId: string, attendee: { userId: string; role: MeetingRole; receiveOnly?: boolean }): Promise<MeetingTicket>;
   close(meetingId: string): Promise<void>;
+}
+
+/**
+ * Vends the agent's browser short-lived credentials for Amazon Transcribe streaming of one call (AWS: STS
+ * AssumeRole with a session policy allowing only the streaming actions). Absent where calls are not transcribed
+ * in the browser (locally the scripted caller feeds transcripts).
+ */
+export interface StreamingCredentialIssuer {
+  /** The region the credentials are for (where the browser streams). */
+  readonly region: string;
+  /** @throws Error when the provider refuses (the HTTP layer answers 500 with a correlation id) */
+  issue(session: { tenantId: string; contactId: string; userId: string }): Promise<StreamingCredentials>;
 }
 
 /** A call's transcript, segment by segment, stored beside its contact. */

@@ -77,3 +77,26 @@ export function hears(listener: MeetingRole, speaker: MeetingRole): boolean {
 export function audioLink(a: MeetingRole, b: MeetingRole): { aToB: boolean; bToA: boolean } {
   return { aToB: hears(b, a), bToA: hears(a, b) };
 }
+
+// Zod-free: what the agent's browser gets to transcribe its call with Amazon Transcribe streaming (AWS only).
+/** Languages calls are transcribed in, from the call flow's language. */
+export type TranscribeLanguage = 'ru-RU' | 'en-US';
+
+/** The Transcribe language of a call flow's language (`ru` unless the flow says `en`). */
+export const transcribeLanguageOf = (language: string | undefined): TranscribeLanguage => (language === 'en' ? 'en-US' : 'ru-RU');
+
+/** Short-lived AWS credentials allowed nothing but Transcribe streaming; `expiration` is ISO 8601. */
+export interface StreamingCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: string;
+}
+
+/** `POST /api/contacts/:id/transcription-credentials`: where and how the agent's browser transcribes the call. */
+export interface TranscriptionGrant {
+  contactId: string;
+  region: string;
+  languageCode: TranscribeLanguage;
+  credentials: StreamingCredentials;
+}

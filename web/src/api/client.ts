@@ -7,7 +7,7 @@ import type { ReplyRequest, StoredMessage } from '@cc/shared/conversations/model
 import type { CustomerHistoryPage, CustomerProfileView } from '@cc/shared/customers/model';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { Wallboard } from '@cc/shared/realtime/ports';
-import type { TranscriptSegment } from '@cc/shared/voice/values';
+import type { TranscriptionGrant, TranscriptSegment } from '@cc/shared/voice/values';
 import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
 import type { AuditPage, AuditTarget } from '@cc/shared/audit/values';
 import type { CallFlow } from '@cc/shared/voice/flow-config';
@@ -53,6 +53,8 @@ export interface ApiClient {
   getTranscript(contactId: string): Promise<TranscriptSegment[]>;
   /** Hands one Amazon Transcribe `TranscriptEvent` of the agent's call to the server (the AWS audio path); answers the segments stored. */
   postTranscript(contactId: string, event: unknown): Promise<TranscriptSegment[]>;
+  /** Short-lived Transcribe streaming credentials for the agent on the call (AWS; 409 where there is no Transcribe). */
+  transcriptionGrant(contactId: string): Promise<TranscriptionGrant>;
 
   getCustomer(customerId: string): Promise<CustomerProfileView>;
   /** One page of the customer's history across linked channels, newest first. */
@@ -154,6 +156,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     resendMessage: async (messageId) => (await post<{ message: StoredMessage }>(`/api/messages/${id(messageId)}/resend`)).message,
     sendTyping: (contactId) => post<{ delivered: boolean }>(`/api/contacts/${id(contactId)}/typing`),
     getTranscript: async (contactId) => (await call<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`)).segments,
+    transcriptionGrant: (contactId) => post<TranscriptionGrant>(`/api/contacts/${id(contactId)}/transcription-credentials`),
     postTranscript: async (contactId, event) => (await post<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`, event)).segments,
 
     getCustomer: (customerId) => call<CustomerProfileView>(`/api/customers/${id(customerId)}`),

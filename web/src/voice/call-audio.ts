@@ -40,5 +40,7 @@ export interface CallAudio {
   /** The level of the remote audio now (0–1), for a meter. */
   remoteLevel(): number;
   receivedAudio(): Promise<ReceivedAudio>;
+  /** The others' audio as one stream, once it arrives (Chime: the meeting's mixed audio), for transcribing the call. */
+  remoteStream?(): MediaStream | undefined;
   leave(): Promise<void>;
 }

@@ -111,6 +111,10 @@ class ChimeCallAudio implements CallAudio {
     return receivedAudioOf(await this.av.getRTCPeerConnectionStats());
   }
 
+  remoteStream(): MediaStream | undefined {
+    return this.element.srcObject instanceof MediaStream ? this.element.srcObject : undefined;
+  }
+
   async leave(): Promise<void> {
     if (this.leaving) return;
     this.leaving = true;

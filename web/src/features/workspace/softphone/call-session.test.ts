@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AudioTicket } from '@cc/shared/voice/call-audio';
 import type { CallAudio, CallAudioState } from '../../../voice/call-audio.ts';
-import { CallSession, SessionTurns, softphonePhase, type CallSessionDeps } from './call-session.ts';
+import { CallSession, SessionTurns, softphonePhase, transcribesInBrowser, type CallSessionDeps, type CallTranscription } from './call-session.ts';
 
 const ticket: AudioTicket = { contactId: 'c1', role: 'agent', provider: 'local', meetingId: 'm', attendeeId: 'a', joinToken: 't', signallingPath: '/local/rtc' };
 
@@ -12,12 +12,12 @@ function fakeMicrophone() {
 }
 
 /** A joined call's audio that records what the session told it. */
-function fakeAudio(initial: CallAudioState = 'connected') {
+function fakeAudio(initial: CallAudioState = 'connected', joined: AudioTicket = ticket) {
   let state = initial;
   const listeners = new Set<(s: CallAudioState) => void>();
   const calls: string[] = [];
   const audio = {
-    ticket,
+    ticket: joined,
     state: () => state,
     onStateChange: (l: (s: CallAudioState) => void) => (listeners.add(l), () => listeners.delete(l)),
     peers: () => [],
@@ -149,5 +149,60 @@ describe('the softphone’s call session', () => {
     await next;
     // Assert
     expect(log).toEqual(['other contact starts', 'first left', 'second starts']);
+  });
+});
+
+describe('transcribing the call in the agent’s browser', () => {
+  const chime: AudioTicket = { contactId: 'c1', role: 'agent', provider: 'chime', meetingId: 'm', attendeeId: 'a', joinToken: 't', meeting: {}, attendee: {} };
+  /** A transcription that records what the session told it. */
+  function recorder() {
+    const calls: string[] = [];
+    const started: { contactId: string; microphone: MediaStream }[] = [];
+    const transcribe: NonNullable<CallSessionDeps['transcribe']> = async (contactId, _audio, microphone) => {
+      started.push({ contactId, microphone });
+      return { setAgentSilenced: (silenced) => void calls.push(`silenced:${silenced}`), stop: async () => void calls.push('stop') } satisfies CallTranscription;
+    };
+    return { calls, started, transcribe };
+  }
+
+  it('transcribes only Chime calls (AWS); local calls keep the scripted caller', () => {
+    expect([transcribesInBrowser(chime), transcribesInBrowser(ticket)]).toEqual([true, false]);
+  });
+
+  it('starts once the Chime call connects, silences the agent while muted or on hold, and stops on hang-up', async () => {
+    // Arrange
+    const mic = fakeMicrophone();
+    const { audio, emit } = fakeAudio('connecting', chime);
+    const transcription = recorder();
+    const session = new CallSession('c1', { openMicrophone: async () => mic.stream, requestTicket: async () => chime, join: async () => audio, transcribe: transcription.transcribe });
+
+    // Act
+    await session.start();
+    const beforeConnected = transcription.started.length;
+    emit('connected');
+    emit('reconnecting');
+    emit('connected');
+    await Promise.resolve();
+    session.setMuted(true);
+    session.setOnHold(true);
+    session.setMuted(false);
+    session.setOnHold(false);
+    await session.leave();
+
+    // Assert
+    expect(beforeConnected).toBe(0);
+    expect(transcription.started).toEqual([{ contactId: 'c1', microphone: mic.stream }]);
+    expect(transcription.calls).toEqual(['silenced:false', 'silenced:true', 'silenced:true', 'silenced:true', 'silenced:false', 'stop']);
+  });
+
+  it('never transcribes a local call', async () => {
+    const { audio } = fakeAudio('connected');
+    const transcription = recorder();
+    const session = new CallSession('c1', { openMicrophone: async () => fakeMicrophone().stream, requestTicket: async () => ticket, join: async () => audio, transcribe: transcription.transcribe });
+
+    await session.start();
+    await session.leave();
+
+    expect(transcription.started).toEqual([]);
   });
 });

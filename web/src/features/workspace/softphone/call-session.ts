@@ -9,6 +9,26 @@ export interface CallSessionDeps {
   openMicrophone(): Promise<MediaStream>;
   requestTicket(contactId: string): Promise<AudioTicket>;
   join(ticket: AudioTicket, options: CallAudioOptions): Promise<CallAudio>;
+  /**
+   * Starts transcribing the connected call in this browser (the AWS path, `transcribesInBrowser`); absent or
+   * undefined: the call is not transcribed here.
+   */
+  transcribe?(contactId: string, audio: CallAudio, microphone: MediaStream): Promise<CallTranscription> | undefined;
+}
+
+/** A call's transcription in this browser, while the agent is on it. */
+export interface CallTranscription {
+  /** What the customer does not hear (muted, on hold) is not transcribed either. */
+  setAgentSilenced(silenced: boolean): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Whether the agent's browser transcribes the call: only over a Chime meeting (AWS), whose audio Transcribe streams
+ * from here; locally the emulator's scripted caller feeds the transcript instead.
+ */
+export function transcribesInBrowser(ticket: Pick<AudioTicket, 'provider'>): boolean {
+  return ticket.provider === 'chime';
 }
 
 /** Why joining failed: the browser refused the microphone, found none (or it is busy), or the audio itself failed. */
@@ -59,6 +79,7 @@ export class CallSession {
   private audio: CallAudio | undefined;
   private microphone: MediaStream | undefined;
   private unsubscribe: (() => void) | undefined;
+  private transcription: Promise<CallTranscription | undefined> | undefined;
   /** Bumped by every start and leave, so a join that finishes after it is left at once. */
   private generation = 0;
   /** The join under way (or done), which a leave waits for so nothing of it outlives the session. */
@@ -109,8 +130,15 @@ export class CallSession {
       this.audio = audio;
       audio.setMuted(this.snapshot.muted);
       audio.setOnHold(this.snapshot.onHold);
-      this.unsubscribe = audio.onStateChange((audioState) => this.update({ audioState }));
+      const transcribeOnce = (state: CallAudioState) => {
+        if (state === 'connected' && !this.transcription && transcribesInBrowser(ticket)) this.startTranscription(audio, microphone);
+      };
+      this.unsubscribe = audio.onStateChange((audioState) => {
+        this.update({ audioState });
+        transcribeOnce(audioState);
+      });
       this.update({ step: 'joined', audioState: audio.state() });
+      transcribeOnce(audio.state());
     } catch (error) {
       if (stale()) return;
       await this.release();
@@ -118,9 +146,21 @@ export class CallSession {
     }
   }
 
+  private startTranscription(audio: CallAudio, microphone: MediaStream): void {
+    this.transcription = (this.deps.transcribe?.(this.contactId, audio, microphone) ?? Promise.resolve(undefined)).catch(() => undefined); // no transcript is no reason to drop the call
+    this.silenceTranscribedAgent();
+  }
+
+  /** Applies mute and hold as they are now to the transcription's agent channel. */
+  private silenceTranscribedAgent(): void {
+    const silenced = this.snapshot.muted || this.snapshot.onHold;
+    void this.transcription?.then((transcription) => transcription?.setAgentSilenced(silenced));
+  }
+
   setMuted(muted: boolean): void {
     this.audio?.setMuted(muted);
     this.update({ muted });
+    this.silenceTranscribedAgent();
   }
 
   /** Follows the contact's hold: the caller hears the hold music, the agent hears nothing. */
@@ -128,6 +168,7 @@ export class CallSession {
     if (onHold === this.snapshot.onHold) return;
     this.audio?.setOnHold(onHold);
     this.update({ onHold });
+    this.silenceTranscribedAgent();
   }
 
   sendTones(digits: string): void {
@@ -143,9 +184,11 @@ export class CallSession {
   }
 
   private async release(): Promise<void> {
-    const { audio, microphone } = this;
+    const { audio, microphone, transcription } = this;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.transcription = undefined;
+    await (await transcription)?.stop().catch(() => undefined);
     this.audio = undefined;
     this.microphone = undefined;
     stopTracks(microphone);

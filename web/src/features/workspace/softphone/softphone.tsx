@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { Contact } from '@cc/shared/contacts/model';
-import { TransferIcon } from '../../../components/icons.tsx';
+import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PlayIcon, TransferIcon } from '../../../components/icons.tsx';
 import { formatClock, formatStatusDuration } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/provider.tsx';
 import type { AudioFailure, SoftphonePhase } from './call-session.ts';
-import { HangUpIcon, KeypadIcon, MicIcon, MicOffIcon, PauseIcon, PlayIcon } from './icons.tsx';
 import { Keypad } from './keypad.tsx';
 import { LevelMeter } from './level-meter.tsx';
 import { useCallAudio } from './use-call-audio.ts';
+import { useWhisperSeat } from './use-whisper-seat.ts';
 
 const FAILURES: readonly SoftphonePhase[] = ['microphone-denied', 'microphone-unavailable', 'audio'];
 
@@ -24,6 +24,7 @@ export function Softphone({ contact, now, onHold, onTransfer, onHangUp }: { cont
   const [keypadOpen, setKeypadOpen] = useState(false);
   const failed = FAILURES.includes(phase);
   const joined = snapshot.step === 'joined';
+  useWhisperSeat(contact, joined ? session?.current()?.ticket : undefined);
   const talkSeconds = (now - Date.parse(contact.connectedAt ?? contact.statusSince)) / 1000;
 
   const run = (which: 'hold' | 'hangup', action: () => Promise<unknown>) => {
@@ -65,15 +66,15 @@ export function Softphone({ contact, now, onHold, onTransfer, onHangUp }: { cont
 
       <div className="softphone__controls">
         <button type="button" className="softphone__button" aria-pressed={snapshot.muted} disabled={!joined} onClick={() => session?.setMuted(!snapshot.muted)}>
-          {snapshot.muted ? <MicOffIcon /> : <MicIcon />}
+          {snapshot.muted ? <MicOffIcon size={22} /> : <MicIcon size={22} />}
           <span>{t(snapshot.muted ? 'softphone.unmute' : 'softphone.mute')}</span>
         </button>
         <button type="button" className="softphone__button" aria-pressed={heldSince !== undefined} disabled={busy !== undefined} onClick={() => run('hold', () => onHold(heldSince === undefined))}>
-          {heldSince !== undefined ? <PlayIcon /> : <PauseIcon />}
+          {heldSince !== undefined ? <PlayIcon size={22} /> : <PauseIcon size={22} />}
           <span>{t(heldSince !== undefined ? 'softphone.resume' : 'softphone.hold')}</span>
         </button>
         <button type="button" className="softphone__button" aria-expanded={keypadOpen} disabled={!joined} onClick={() => setKeypadOpen((open) => !open)}>
-          <KeypadIcon />
+          <KeypadIcon size={22} />
           <span>{t('softphone.keypad')}</span>
         </button>
         <button type="button" className="softphone__button" disabled={busy !== undefined} onClick={onTransfer}>
@@ -82,7 +83,7 @@ export function Softphone({ contact, now, onHold, onTransfer, onHangUp }: { cont
         </button>
       </div>
       <button type="button" className="button button--danger softphone__hangup" disabled={busy !== undefined} onClick={() => run('hangup', onHangUp)}>
-        {busy === 'hangup' ? <span className="spinner" aria-hidden="true" /> : <HangUpIcon />}
+        {busy === 'hangup' ? <span className="spinner" aria-hidden="true" /> : <HangUpIcon size={22} />}
         {t('softphone.hangUp')}
       </button>
     </section>

@@ -1,7 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { joinCallAudio } from '../../../voice/join-call-audio.ts';
 import { useApi } from '../../auth/session.tsx';
-import { CallSession, SessionTurns, softphonePhase, type CallSessionSnapshot, type SoftphonePhase } from './call-session.ts';
+import type { ApiClient } from '../../../api/client.ts';
+import type { CallAudio } from '../../../voice/call-audio.ts';
+import { CallSession, SessionTurns, softphonePhase, type CallSessionSnapshot, type CallTranscription, type SoftphonePhase } from './call-session.ts';
 
 const IDLE: CallSessionSnapshot = { step: 'idle', muted: false, onHold: false };
 const noSubscription = () => () => undefined;
@@ -16,6 +18,15 @@ const openMicrophone = async (): Promise<MediaStream> => {
   return navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
 };
 
+/** Transcribes a Chime call here once its incoming audio has arrived; the Transcribe SDK is loaded only then. */
+const transcribeWith =
+  (api: ApiClient) =>
+  (contactId: string, audio: CallAudio, microphone: MediaStream): Promise<CallTranscription> | undefined => {
+    const customer = audio.remoteStream?.();
+    if (!customer) return undefined;
+    return import('../../../voice/browser-transcription.ts').then(({ startBrowserTranscription }) => startBrowserTranscription(contactId, { agent: microphone, customer }, api));
+  };
+
 /**
  * The call's audio while `contactId` is a call connected to this agent (undefined: none): joined on mount, left when
  * the contact moves on, the component goes or the page is closed. `onHold` follows the contact's hold.
@@ -26,7 +37,7 @@ export function useCallAudio(contactId: string | undefined, onHold: boolean): { 
 
   useEffect(() => {
     if (contactId === undefined) return undefined;
-    const created = new CallSession(contactId, { openMicrophone, requestTicket: (id) => api.callAudioTicket(id, 'agent'), join: joinCallAudio });
+    const created = new CallSession(contactId, { openMicrophone, requestTicket: (id) => api.callAudioTicket(id, 'agent'), join: joinCallAudio, transcribe: transcribeWith(api) });
     let gone = false;
     setSession(created);
     void turns.turn(contactId).then(() => (gone ? undefined : created.start()));
