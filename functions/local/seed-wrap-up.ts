@@ -10,7 +10,7 @@ export const DEMO_TOPICS = [
 ] as const;
 
 /** The demo quick replies: tenant-wide greetings and goodbyes, and the support queue's delivery answer. */
-const DEMO_QUICK_REPLIES = [
+export const DEMO_QUICK_REPLIES = [
   { quickReplyId: 'greeting', title: 'Приветствие', text: 'Здравствуйте, {customer.firstName}! Меня зовут {agent.firstName}, чем могу помочь?' },
   { quickReplyId: 'wait', title: 'Минуту', text: 'Одну минуту, {customer.firstName}, уточняю информацию.' },
   { quickReplyId: 'delivery-terms', title: 'Сроки доставки', text: 'Доставка по Москве занимает 1–2 дня, по России 3–7 дней. Номер заказа: {order.id}', queueId: 'support' },

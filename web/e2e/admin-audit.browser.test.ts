@@ -2,7 +2,7 @@
 // in Russian and at a phone's width.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { PHONE, screenshots, scrollsSideways, startHarness, type Harness } from './harness.ts';
+import { apiToken, PHONE, screenshots, scrollsSideways, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness | undefined;
 
@@ -20,8 +20,7 @@ describe('the change log in Chromium', { timeout: 90_000 }, () => {
     const { center, demoUser, signIn } = harness!;
     const admin = demoUser((user) => user.role === 'admin');
     const channel = center.demo.channels.find((c) => c.type === 'telegram')!;
-    const login = await fetch(`${center.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: admin.login, password: admin.password }) });
-    const { token } = (await login.json()) as { token: string };
+    const token = await apiToken(center, admin);
     const renamed = await fetch(`${center.baseUrl}/api/channels/${channel.channelId}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ name: 'Telegram: поддержка' }) });
     expect(renamed.status).toBe(200);
 

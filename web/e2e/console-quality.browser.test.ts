@@ -2,11 +2,13 @@
 // finds no serious accessibility problem on it, in either language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { demoCallFlow } from '../../functions/local/seed.ts';
+import { DEMO_QUICK_REPLIES, DEMO_TOPICS } from '../../functions/local/seed-wrap-up.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { seriousAccessibilityProblems, untranslatedText } from './quality.ts';
 
 let harness: Harness | undefined;
-/** What the demo and this test typed: names, queues, channels, the customer's message. */
+/** What the demo and this test typed: names, queues, channels, numbers, the call flow's texts, topics and quick replies, the customer's message. */
 let data: string[] = [];
 const MESSAGE = 'Здравствуйте! Подскажите статус заказа 2077.';
 
@@ -14,15 +16,18 @@ beforeAll(async () => {
   harness = await startHarness();
   const { center } = harness;
   const queueNames = ['VIP', 'Продажи', 'Поддержка'];
-  // The demo's wrap-up topics and quick replies are typed data too (the administration pages list them).
-  const topics = (await center.deps.topics.list(center.demo.tenantId)).map((topic) => topic.name);
-  const quickReplies = (await center.deps.quickReplies.list(center.demo.tenantId)).flatMap((reply) => [reply.title, reply.text]);
-  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...topics, ...quickReplies, 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
+  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...center.demo.phoneNumbers.map((phone) => phone.name), ...stringsOf(demoCallFlow()), ...stringsOf(DEMO_TOPICS), ...stringsOf(DEMO_QUICK_REPLIES), 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
 }, 600_000);
 
 afterAll(async () => {
   await harness?.stop();
 });
+
+/** Every string in a value, however deep: the texts a call flow holds. */
+const stringsOf = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsOf) : []);
+
+/** Every section has answered: no skeleton is left (axe and the text check see the page people read). */
+const loaded = (page: Page) => page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
 
 async function inEnglish(page: Page) {
   await page.getByRole('button', { name: 'EN', exact: true }).first().click();
@@ -31,6 +36,14 @@ async function inEnglish(page: Page) {
 
 async function expectClean(page: Page, screen: string) {
   expect(await seriousAccessibilityProblems(page), `${screen}: axe`).toEqual([]);
+}
+
+/** The screen as it is, in Russian and then in English: accessible both times, nothing left untranslated. */
+async function expectCleanInBoth(page: Page, screen: string) {
+  await expectClean(page, `${screen} (ru)`);
+  await inEnglish(page);
+  expect(await untranslatedText(page, data), screen).toEqual([]);
+  await expectClean(page, `${screen} (en)`);
 }
 
 describe('every console screen in Chromium', { timeout: 120_000 }, () => {
@@ -67,19 +80,14 @@ describe('every console screen in Chromium', { timeout: 120_000 }, () => {
     await supervisor.getByTestId('live-chat-view').locator('.bubble-row[data-side="in"]').first().waitFor();
 
     // Act / Assert
-    await expectClean(supervisor, 'wallboard (ru)');
-    await inEnglish(supervisor);
-    expect(await untranslatedText(supervisor, data)).toEqual([]);
-    await expectClean(supervisor, 'wallboard (en)');
+    await expectCleanInBoth(supervisor, 'wallboard');
 
     await admin.goto(`${harness!.center.baseUrl}/#/admin`);
     await admin.locator('.admin').waitFor();
     // Every section loaded, so the check sees the lists rather than their skeletons.
     await expect.poll(() => admin.locator('.admin .skeleton-list').count(), { timeout: 20_000 }).toBe(0);
-    await expectClean(admin, 'admin (ru)');
-    await inEnglish(admin);
-    expect(await untranslatedText(admin, data)).toEqual([]);
-    await expectClean(admin, 'admin (en)');
+    await loaded(admin);
+    await expectCleanInBoth(admin, 'admin');
 
     // The queue form with the demo `sales` queue's business hours shown.
     await admin.getByRole('button', { name: 'Edit: Продажи' }).click();
@@ -87,5 +95,19 @@ describe('every console screen in Chromium', { timeout: 120_000 }, () => {
     await queueForm.getByRole('group', { name: 'Monday' }).waitFor();
     expect(await untranslatedText(admin, data)).toEqual([]);
     await expectClean(admin, 'queue form (en)');
+  });
+
+  it('the call flow editor of a phone number, with its menu map', async () => {
+    // Arrange
+    const { signIn, demoUser } = harness!;
+    const admin = await signIn(demoUser((user) => user.role === 'admin').login);
+    await admin.goto(`${harness!.center.baseUrl}/#/admin`);
+    const section = admin.getByRole('region', { name: 'Номера и голосовое меню' });
+    await section.getByRole('button', { name: 'Настроить' }).first().click();
+    await admin.getByTestId('menu-map').waitFor();
+    await loaded(admin);
+
+    // Act / Assert
+    await expectCleanInBoth(admin, 'call flow editor');
   });
 });

@@ -107,3 +107,9 @@ export async function goAvailable(page: Page) {
   await page.locator('[role="menuitemradio"][data-status="available"]').click();
   await page.locator('.status-button .status-pill[data-status="available"]').waitFor();
 }
+
+/** A bearer token of a demo user, for reading back through the API what the console did. */
+export async function apiToken(center: RunningContactCenter, user: { login: string; password: string }): Promise<string> {
+  const login = await fetch(`${center.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: user.login, password: user.password }) });
+  return ((await login.json()) as { token: string }).token;
+}

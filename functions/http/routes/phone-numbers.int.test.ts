@@ -68,6 +68,20 @@ describe('phone numbers and their call flows', () => {
     expect((await call('PUT', '/api/phone-numbers/74951234567/flow', token.adminA!, '{not json')).status).toBe(400);
   });
 
+  it('names each refused field by its path in the flow, the option’s key included (the console places errors by it)', async () => {
+    // Arrange
+    const flow = flowFor({ first: 'support', second: 'sales', fallback: 'support' });
+    flow.menu.prompt.ru = '';
+    flow.menu.options['2'].submenu.options['1'].label = '';
+
+    // Act
+    const res = await call('PUT', '/api/phone-numbers/74951234567/flow', token.adminA!, flow);
+
+    // Assert
+    expect(res.status).toBe(400);
+    expect((await json(res)).errors.map((e: { path: string }) => e.path).sort()).toEqual(['menu.options.2.submenu.options.1.label', 'menu.prompt.ru']);
+  });
+
   it('lets only admins change a flow, and never another tenant’s number', async () => {
     const flow = flowFor({ first: 'support', second: 'sales', fallback: 'support' });
     expect((await call('PUT', '/api/phone-numbers/74951234567/flow', token.supervisorA!, flow)).status).toBe(403);

@@ -11,6 +11,7 @@ import type { Wallboard } from '@cc/shared/realtime/ports';
 import type { TranscriptionGrant, TranscriptSegment } from '@cc/shared/voice/values';
 import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
 import type { AuditPage, AuditTarget } from '@cc/shared/audit/values';
+import type { CallFlow } from '@cc/shared/voice/flow-config';
 import type { CreateUserBody, UpdateUserBody, UserAdminView } from '@cc/shared/users/model';
 import type { DirectoryAgent, MeResponse } from './types.ts';
 import type { Customer, UpdateCustomerNotes } from '@cc/shared/customers/model';
@@ -103,7 +104,15 @@ export interface ApiClient {
   createUser(user: CreateUserBody): Promise<UserAdminView & { temporaryPassword?: string }>;
   updateUser(userId: string, patch: UpdateUserBody): Promise<UserAdminView>;
   disableUser(userId: string): Promise<UserAdminView>;
+  /** The tenant's phone numbers (supervisors); a number's call flow, the default one when none is saved; saving it (admins). */
+  listPhoneNumbers(): Promise<PhoneNumberView[]>;
+  getCallFlow(phoneNumberId: string): Promise<PhoneNumberFlow>;
+  putCallFlow(phoneNumberId: string, flow: CallFlow): Promise<PhoneNumberFlow>;
 }
+
+/** A number as `GET /api/phone-numbers` lists it; `id` is its E.164 without the `+`. */
+export interface PhoneNumberView { id: string; e164: string; name: string; defaultQueueId?: string; flowConfigured: boolean }
+export interface PhoneNumberFlow { e164: string; configured: boolean; flow: CallFlow }
 
 export interface ApiClientOptions {
   /** From the runtime config; '' means same origin. */
@@ -197,5 +206,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     createUser: (user) => post<UserAdminView & { temporaryPassword?: string }>('/api/users', user),
     updateUser: (userId, patch) => call<UserAdminView>(`/api/users/${id(userId)}`, { method: 'PATCH', body: patch }),
     disableUser: (userId) => post<UserAdminView>(`/api/users/${id(userId)}/disable`),
+    listPhoneNumbers: async () => (await call<{ phoneNumbers: PhoneNumberView[] }>('/api/phone-numbers')).phoneNumbers,
+    getCallFlow: (phoneNumberId) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`),
+    putCallFlow: (phoneNumberId, flow) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`, { method: 'PUT', body: flow }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Messages } from './ru.ts';
 import { auditEn } from './parts/audit.en.ts';
+import { ivrEn } from './parts/ivr.en.ts';
 import { liveCallsEn } from './parts/live-calls.en.ts';
 import { phoneEn } from './parts/phone.en.ts';
 import { chatSupervisionEn } from './parts/chat-supervision.en.ts';
@@ -344,6 +345,7 @@ export const en: Messages = {
   ...chatSupervisionEn,
   ...statusChangeEn,
   ...auditEn,
+  ...ivrEn,
   ...shortcutsEn,
   ...liveCallsEn,
   ...wrapUpEn,

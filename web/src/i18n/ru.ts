@@ -3,6 +3,7 @@ import { liveCallsRu } from './parts/live-calls.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
 import { chatSupervisionRu } from './parts/chat-supervision.ru.ts';
 import { statusChangeRu } from './parts/status-change.ru.ts';
+import { ivrRu } from './parts/ivr.ru.ts';
 import { shortcutsRu } from './parts/shortcuts.ru.ts';
 import { wrapUpRu } from './parts/wrap-up.ru.ts';
 import { usersRu } from './parts/users.ru.ts';
@@ -347,6 +348,7 @@ export const ru = {
   ...chatSupervisionRu,
   ...statusChangeRu,
   ...auditRu,
+  ...ivrRu,
   ...shortcutsRu,
   ...liveCallsRu,
   ...wrapUpRu,

@@ -4,6 +4,7 @@ import { QuickRepliesSection } from './quick-replies/quick-replies-section.tsx';
 import { AuditLog } from './audit/audit-log.tsx';
 import { QueuesSection } from './queues/queues-section.tsx';
 import { UsersSection } from './users/users-section.tsx';
+import { PhoneNumbersSection } from './phone-numbers/phone-numbers-section.tsx';
 
 /** Administration: queues, users, wrap-up topics, quick replies and the audit log of changes to them. */
 export function AdminPage() {
@@ -14,6 +15,7 @@ export function AdminPage() {
       <p className="page-subtitle">{t('admin.subtitle')}</p>
       <QueuesSection />
       <UsersSection />
+      <PhoneNumbersSection />
       <TopicsSection />
       <QuickRepliesSection />
       <AuditLog />
