@@ -38,7 +38,7 @@ export function PhoneNumbersSection() {
             <tr>
               <th scope="col">{t('ivr.col.number')}</th>
               <th scope="col" className="hide-narrow">{t('ivr.col.queue')}</th>
-              <th scope="col">{t('ivr.col.flow')}</th>
+              <th scope="col" className="hide-narrow">{t('ivr.col.flow')}</th>
               <th scope="col"><span className="visually-hidden">{t('ivr.edit')}</span></th>
             </tr>
           </thead>
@@ -48,9 +48,11 @@ export function PhoneNumbersSection() {
                 <th scope="row">
                   <span className="phone-numbers__e164">{formatPhone(phone.e164, locale)}</span>
                   <span className="phone-numbers__name">{phone.name}</span>
+                  {/* On a phone the flow column folds in here, so the row fits 375 px beside its button. */}
+                  <span className="phone-numbers__name phone-numbers__flow-narrow">{t(phone.flowConfigured ? 'ivr.flow.configured' : 'ivr.flow.default')}</span>
                 </th>
                 <td className="hide-narrow">{queueName(phone.defaultQueueId)}</td>
-                <td>{t(phone.flowConfigured ? 'ivr.flow.configured' : 'ivr.flow.default')}</td>
+                <td className="hide-narrow">{t(phone.flowConfigured ? 'ivr.flow.configured' : 'ivr.flow.default')}</td>
                 <td className="phone-numbers__action">
                   <button type="button" className="button button--subtle button--small" onClick={() => setPickedId(phone.id)}>
                     {t('ivr.edit')}
