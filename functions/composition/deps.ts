@@ -13,6 +13,8 @@ import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
 import type { RateLimiter } from '@cc/shared/limits/ports';
 import type { DeliveryQueue } from '@cc/shared/delivery/ports';
+import type { MediaQueue, MediaStore } from '@cc/shared/media/ports';
+import type { ProviderMediaClient } from '../adapters/media/provider-media.ts';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
 import type { CallControl, CallRepository, MeetingRooms, TranscriptRepository } from '@cc/shared/voice/ports';
 import type { Config } from './config.ts';
@@ -70,4 +72,10 @@ export interface Deps {
    * reaction delivers inline with one provider call and transient failures are recorded as failed.
    */
   delivery?: DeliveryQueue;
+  /**
+   * Customers' files: where copies are stored, the provider client that fetches them and the download
+   * queue (AWS: SQS; locally in-process). Unset, attachments stay provider references; without a queue
+   * downloads run inline off the stream.
+   */
+  media?: { store: MediaStore; provider: ProviderMediaClient; queue?: MediaQueue };
 }
