@@ -15,6 +15,7 @@ import type { Deps } from '../functions/composition/deps.ts';
 import { readConfig } from '../functions/composition/config.ts';
 import { createJwtVerifier } from '../functions/auth/token-verifier.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../functions/auth/local-issuer.ts';
+import { LocalUserIdentities } from '../functions/adapters/identity/local-user-identities.ts';
 import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
 import { LocalTimers } from '../functions/adapters/timers/local-timers.ts';
@@ -53,6 +54,7 @@ export async function startMessagingBench(): Promise<MessagingBench> {
     push: new LocalRealtimeHub(),
     cipher: LocalSecretCipher.fromKeyFile(),
     verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
+    identities: new LocalUserIdentities(),
     senders: createSendersFromConfig(config, { maxAttempts: 1 }),
     // Nothing arms a timer or dials here: the stream is not started.
     timers: new LocalTimers({ deliver: async () => undefined }),

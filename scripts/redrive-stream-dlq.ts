@@ -17,6 +17,7 @@ import { systemClock } from '../functions/composition/deps.ts';
 import { readConfig } from '../functions/composition/config.ts';
 import { createJwtVerifier } from '../functions/auth/token-verifier.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../functions/auth/local-issuer.ts';
+import { LocalUserIdentities } from '../functions/adapters/identity/local-user-identities.ts';
 import { LocalRealtimeHub } from '../functions/adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../functions/adapters/secrets/local-cipher.ts';
 import { LocalTimers } from '../functions/adapters/timers/local-timers.ts';
@@ -47,7 +48,7 @@ if (values.local) {
   // Pushes of this process reach no console (they are connected to `npm start`); consoles re-read on reconnect.
   // Timers armed here fire while this process runs; `npm start` re-arms any left from the table on its next start.
   const timers = new LocalTimers({ deliver: (timer) => composition.services.routing.timers.fireTimer(timer) });
-  const composition = compose({ config, clock: systemClock, ...createRepositories(dynamodb, TABLE_BASE_NAME), push: new LocalRealtimeHub(), cipher: LocalSecretCipher.fromKeyFile(join(dataDir, 'secrets.key')), verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }), senders: createSendersFromConfig(config), timers, dialer: new LocalVoiceDialer(), callControl: new UnconfiguredCallControl(), meetings: new LocalMeetingRooms() });
+  const composition = compose({ config, clock: systemClock, ...createRepositories(dynamodb, TABLE_BASE_NAME), push: new LocalRealtimeHub(), cipher: LocalSecretCipher.fromKeyFile(join(dataDir, 'secrets.key')), verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }), identities: new LocalUserIdentities(), senders: createSendersFromConfig(config), timers, dialer: new LocalVoiceDialer(), callControl: new UnconfiguredCallControl(), meetings: new LocalMeetingRooms() });
   installComposition(composition);
   console.log(JSON.stringify(await redriveDeadLetterFile(join(dataDir, 'dead-letters.jsonl'), await streamHandler(), createContext)));
   await timers.stop();

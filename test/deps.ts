@@ -11,6 +11,7 @@ import { LocalVoiceDialer } from '../functions/adapters/voice/local-voice-dialer
 import { UnconfiguredCallControl } from '../functions/adapters/voice/unconfigured-call-control.ts';
 import { LocalMeetingRooms } from '../functions/local/voice/local-meetings.ts';
 import { createVoiceServices } from '../functions/composition/voice-services.ts';
+import { LocalUserIdentities } from '../functions/adapters/identity/local-user-identities.ts';
 import { createTestTable } from './dynamodb.ts';
 
 /**
@@ -33,6 +34,7 @@ export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<De
     push: hub,
     cipher: LocalSecretCipher.fromKeyFile(),
     verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
+    identities: new LocalUserIdentities(),
     senders: createSendersFromConfig(config, { maxAttempts: 1 }),
     // Fires through the services built below from these very adapters (a timer never fires before they exist).
     timers: adapters.timers ?? new LocalTimers({ deliver: (timer) => services.routing.timers.fireTimer(timer), onError: (message, error, timer) => logger.warn(message, { error, timer }) }),

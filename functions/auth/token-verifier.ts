@@ -47,6 +47,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
         roles,
         name: typeof payload[CLAIMS.name] === 'string' ? (payload[CLAIMS.name] as string) : '',
         login: typeof payload[CLAIMS.login] === 'string' ? (payload[CLAIMS.login] as string) : '',
+        ...(typeof payload.iat === 'number' && { issuedAt: payload.iat }),
       };
     },
   };

@@ -10,6 +10,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { UserIdentities } from '@cc/shared/users/ports';
+import { CognitoUserIdentities } from '../adapters/identity/cognito-user-identities.ts';
 import type { DeliveryQueue } from '@cc/shared/delivery/ports';
 import type { Timers, VoiceDialer } from '@cc/shared/contacts/ports';
 import type { RealtimePush } from '@cc/shared/realtime/ports';
@@ -54,6 +57,18 @@ export function awsCipher(config: Config): SecretCipher {
 /** Verifies console users' tokens against Cognito's keys. @throws Error without `AUTH_JWKS_URL` */
 export function awsVerifier(config: Config): TokenVerifier {
   return createJwtVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys: { jwksUrl: config.AUTH_JWKS_URL ?? missing('AUTH_JWKS_URL') } });
+}
+
+/**
+ * Console users in the Cognito user pool on `USER_POOL_ID` (CDK sets it on the HTTP API only). Without it the
+ * process still starts, and only user administration fails, naming the variable.
+ */
+export function awsIdentities(config: Config): UserIdentities {
+  if (!config.USER_POOL_ID) {
+    const refuse = async (): Promise<never> => missing('USER_POOL_ID');
+    return { create: refuse, setRoles: refuse, setName: refuse, disable: refuse };
+  }
+  return new CognitoUserIdentities(new CognitoIdentityProviderClient({ region: config.AWS_REGION }), config.USER_POOL_ID);
 }
 
 /** Routing timers on SQS; without a timer queue they are logged and dropped rather than failing the functions that arm them. */

@@ -15,6 +15,8 @@ export const ConfigSchema = lazySchema(() => z.object({
   AUTH_AUDIENCE: z.string().min(1),
   /** Cognito's JWKS URL in AWS; locally the keys are handed over in-process instead. */
   AUTH_JWKS_URL: z.string().url().optional(),
+  /** The Cognito user pool console users live in (AWS only: the HTTP API creates and disables them there). */
+  USER_POOL_ID: z.string().min(1).optional(),
   /** API Gateway Management API endpoint of the WebSocket API (AWS only). */
   WS_MANAGEMENT_ENDPOINT: z.string().url().optional(),
   /** KMS key that encrypts channel secrets (AWS only). */

@@ -16,7 +16,11 @@ import type { DeliveryQueue } from '@cc/shared/delivery/ports';
 import type { MediaQueue, MediaStore } from '@cc/shared/media/ports';
 import type { ProviderMediaClient } from '../adapters/media/provider-media.ts';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
+import type { AuditLog } from '@cc/shared/audit/ports';
 import type { CallControl, CallRepository, MeetingRooms, TranscriptRepository } from '@cc/shared/voice/ports';
+import type { TopicRepository } from '@cc/shared/wrap-up/ports';
+import type { QuickReplyRepository } from '@cc/shared/quick-replies/ports';
+import type { UserIdentities } from '@cc/shared/users/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
 import type { TokenVerifier } from '../auth/token-verifier.ts';
@@ -43,6 +47,9 @@ export interface Deps {
   /** Conversations, messages, the webhook inbox and the outbox. */
   messaging: MessagingRepository;
   customers: CustomerRepository;
+  /** Wrap-up topics and quick replies of each tenant. */
+  topics: TopicRepository;
+  quickReplies: QuickReplyRepository;
   /** Each tenant's encrypted visitor-token signing key. */
   widgetKeys: WidgetKeyRepository;
   /** Counters of the public routes' limits (callback requests). */
@@ -50,6 +57,8 @@ export interface Deps {
   push: RealtimePush;
   cipher: SecretCipher;
   verifier: TokenVerifier;
+  /** Console users' sign-in identities (AWS: the Cognito user pool on `USER_POOL_ID`; locally the table's password hashes). */
+  identities: UserIdentities;
   /** Messenger HTTP clients (Telegram, WhatsApp, VK, Viber) at the configured base URLs. */
   senders: MessengerSenders;
   /** Routing timers (AWS: SQS on `TIMER_QUEUE_URL`, else logged and dropped; locally in-process). */
@@ -58,6 +67,8 @@ export interface Deps {
   calls: CallRepository;
   /** Call transcripts, segment by segment beside their contacts. */
   transcripts: TranscriptRepository;
+  /** Administrative changes, who made them and the records before and after. */
+  audit: AuditLog;
   /** The telephony provider's control of live calls (AWS: the SIP media application, when deployed; locally the emulator). */
   callControl: CallControl;
   /** Audio meetings for calls (AWS: Chime SDK meetings; locally WebRTC rooms). */

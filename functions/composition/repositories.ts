@@ -18,7 +18,9 @@ import { DynamoCustomerRepository } from '../adapters/dynamo/customer-repository
 import { DynamoWidgetKeyRepository } from '../adapters/dynamo/widget-key-repository.ts';
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter.ts';
 import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
+import { DynamoAuditLog } from '../adapters/dynamo/audit-repository.ts';
 import { DynamoTranscriptRepository } from '../adapters/dynamo/transcript-repository.ts';
+import { DynamoQuickReplyRepository, DynamoTopicRepository } from '../adapters/dynamo/wrap-up-repositories.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
 export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
@@ -38,6 +40,9 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     rateLimiter: new DynamoRateLimiter(table),
     calls: new DynamoCallRepository(table),
     transcripts: new DynamoTranscriptRepository(table),
+    audit: new DynamoAuditLog(table),
+    topics: new DynamoTopicRepository(table),
+    quickReplies: new DynamoQuickReplyRepository(table),
   };
 }
 

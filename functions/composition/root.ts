@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { createServices } from './services.ts';
 import type { Composition } from './installed.ts';
-import { awsCipher, awsDelivery, awsDialer, awsPush, awsTimers, awsVerifier } from './aws-adapters.ts';
+import { awsCipher, awsDelivery, awsDialer, awsIdentities, awsPush, awsTimers, awsVerifier } from './aws-adapters.ts';
 import { awsRepositories } from './repositories.ts';
 import { createSendersFromConfig } from './senders.ts';
 import { awsCallControl, awsMeetings } from './voice-adapters.ts';
@@ -24,6 +24,7 @@ export function createAwsDeps(config: Config): Deps {
     push: awsPush(config),
     cipher: awsCipher(config),
     verifier: awsVerifier(config),
+    identities: awsIdentities(config),
     senders: createSendersFromConfig(config),
     timers: awsTimers(config),
     callControl: awsCallControl(config),

@@ -20,11 +20,12 @@ import type { VisitorGate } from '../widget/visitor-gate.ts';
 import { createRoutingServices, type RoutingServices } from './routing-services.ts';
 import { createVisitorServices } from './visitor-services.ts';
 import { TranscriptService } from '../voice/transcripts.ts';
+import { AuditTrail } from '../admin/audit-trail.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
-/** What the services read and write: every adapter but the console token verifier, which only handlers use. */
-export type ServiceDeps = Omit<Deps, 'verifier'>;
+/** What the services read and write: every adapter but the console token verifier and the user identities, which only handlers use. */
+export type ServiceDeps = Omit<Deps, 'verifier' | 'identities'>;
 
 export interface Services {
   routing: RoutingServices;
@@ -47,6 +48,8 @@ export interface Services {
   transcripts: TranscriptService;
   /** The tenant's connected calls, for supervisors. */
   liveCalls: LiveCalls;
+  /** Administrative changes recorded for admins to read. */
+  audit: AuditTrail;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -68,5 +71,6 @@ export function createServices(deps: ServiceDeps): Services {
     liveCalls: new LiveCalls(deps),
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
     transcripts: new TranscriptService(deps),
+    audit: new AuditTrail(deps),
   };
 }

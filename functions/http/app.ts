@@ -5,19 +5,23 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../composition/deps.ts';
 import type { Services } from '../composition/services.ts';
 import { authenticate, type AuthEnv } from './auth.ts';
+import { withUserAccess } from '../auth/user-access.ts';
 import { problemResponse, renderError } from './problem.ts';
 import { bodySizeLimit, pathIdLimits } from './input-limits.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { contactRoutes, wallboardRoutes } from './routes/contacts.ts';
 import { callAudioRoutes, liveCallRoutes } from './routes/call-audio.ts';
 import { transcriptRoutes } from './routes/transcripts.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { callHoldRoutes } from './routes/call-hold.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { userRoutes } from './routes/users.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { messagingRoutes } from './routes/messaging.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
+import { quickReplyRoutes, topicRoutes } from './routes/wrap-up.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -33,20 +37,26 @@ export interface AppOptions {
  */
 export function createApp(deps: Deps, services: Services, options: AppOptions = {}) {
   // Authentication is attached per route (not `/api/*`), so an unknown path is a 404, not a 401.
-  const auth = authenticate(deps.verifier);
+  const auth = authenticate(withUserAccess(deps.verifier, deps.directory));
+  const wrapUp = topicRoutes(deps, services, auth);
   const api = new Hono<AuthEnv>()
     .route('/', directoryRoutes(deps, auth))
     .route('/', channelAdminRoutes(deps, services, auth))
-    .route('/', phoneNumberRoutes(deps, auth))
+    .route('/', phoneNumberRoutes(deps, services, auth))
     .route('/agents', agentRoutes(deps, auth))
+    .route('/users', userRoutes(deps, auth))
     .route('/contacts', contactRoutes(deps, services, auth))
+    .route('/contacts', wrapUp.completion)
+    .route('/topics', wrapUp.topics)
+    .route('/quick-replies', quickReplyRoutes(deps, auth))
     .route('/contacts', callAudioRoutes(services, auth))
     .route('/contacts', transcriptRoutes(deps, services, auth))
     .route('/contacts', callHoldRoutes(services, auth))
     .route('/wallboard', liveCallRoutes(services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
-    .route('/', widgetConsoleRoutes(services, auth));
+    .route('/', widgetConsoleRoutes(services, auth))
+    .route('/audit', auditRoutes(services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',

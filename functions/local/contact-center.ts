@@ -25,6 +25,7 @@ import { createJwtVerifier } from '../auth/token-verifier.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../auth/local-issuer.ts';
 import { LocalRealtimeHub } from '../adapters/realtime/local-hub.ts';
 import { LocalSecretCipher } from '../adapters/secrets/local-cipher.ts';
+import { LocalUserIdentities } from '../adapters/identity/local-user-identities.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, findFreePort, type RunningDynamoDbLocal } from './dynamodb-local.ts';
 import { LocalStreamPoller, type DeadLetter } from './stream-poller.ts';
 import { createLambdaContext } from './lambda-context.ts';
@@ -185,6 +186,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       push: hub,
       cipher: LocalSecretCipher.fromKeyFile(dataDir && join(dataDir, 'secrets.key')),
       verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
+      identities: new LocalUserIdentities(),
       senders: createSendersFromConfig(config),
       timers,
       callControl: localVoice.callControl,
@@ -236,7 +238,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
 
     const app = new Hono()
       .use(localGuard(port))
-      .route('/', localRoutes({ directory: deps.directory, issuer, handlers }))
+      .route('/', localRoutes({ directory: deps.directory, issuer, handlers, rateLimiter: deps.rateLimiter, clock: deps.clock }))
       .route('/', simulatorRoutes(simulator))
       .route('/', localVoice.routes)
       .route('/', widgetCallRoutes())

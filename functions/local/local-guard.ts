@@ -8,7 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { problemResponse } from '../http/problem.ts';
 
 /** Paths whose POSTs only this machine's own pages and scripts may send. */
-const GUARDED = /^\/(local(\/|$)|api\/auth\/login$|simulator\/api(\/|$))/;
+const GUARDED = /^\/(local(\/|$)|api\/auth\/(login|new-password)$|simulator\/api(\/|$))/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The Host names a local server on `port` answers to: loopback only, by address or by name. */

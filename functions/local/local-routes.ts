@@ -1,17 +1,19 @@
 /**
- * Routes that exist only in the local runtime: the login endpoint for seeded users (Cognito does
+ * Routes that exist only in the local runtime: sign-in and the first-login new password (Cognito does
  * this in AWS), the SPA's runtime config, and `/local/lambda` to invoke any catalogued Lambda
  * handler with a raw event. None of this is imported by a Lambda entry.
  */
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { LoginRequestSchema } from '@cc/shared/auth/model';
-import { UnauthenticatedError, NotFoundError } from '@cc/shared/errors';
-import { toUserView } from '@cc/shared/tenancy/model';
+import { NotFoundError } from '@cc/shared/errors';
+import type { RateLimiter } from '@cc/shared/limits/ports';
 import type { DirectoryRepository } from '@cc/shared/tenancy/ports';
+import { NewPasswordRequestSchema } from '@cc/shared/users/model';
 import { lambdaCatalog } from '../catalog.ts';
 import { readJson } from '../http/body.ts';
-import { verifyPassword } from '../auth/password.ts';
+import { LocalLogin } from '../auth/local-login.ts';
+import type { Clock } from '../composition/deps.ts';
 import type { LocalIssuer } from '../auth/local-issuer.ts';
 import { createLambdaContext } from './lambda-context.ts';
 
@@ -27,19 +29,11 @@ export async function loadLambdaHandlers(): Promise<Map<string, LambdaHandler>> 
   return handlers;
 }
 
-export function localRoutes(deps: { directory: DirectoryRepository; issuer: LocalIssuer; handlers: Map<string, LambdaHandler> }) {
-  // Same cost whether or not the login exists, so timing does not reveal valid logins.
-  const decoyHash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+export function localRoutes(deps: { directory: DirectoryRepository; issuer: LocalIssuer; handlers: Map<string, LambdaHandler>; rateLimiter: RateLimiter; clock: Clock }) {
+  const logins = new LocalLogin(deps);
   return new Hono()
-    .post('/api/auth/login', async (c) => {
-      const { login, password } = await readJson(c, LoginRequestSchema);
-      const user = await deps.directory.findUserByLogin(login);
-      const valid = await verifyPassword(password, user?.passwordHash ?? decoyHash);
-      if (!user || !valid) throw new UnauthenticatedError('Invalid login or password');
-      const view = toUserView(user);
-      const token = await deps.issuer.issue({ userId: user.userId, tenantId: user.tenantId, roles: user.roles, name: user.name, login: user.login });
-      return c.json({ token, user: view });
-    })
+    .post('/api/auth/login', async (c) => c.json(await logins.login(await readJson(c, LoginRequestSchema))))
+    .post('/api/auth/new-password', async (c) => c.json(await logins.newPassword(await readJson(c, NewPasswordRequestSchema))))
     .get('/config.json', (c) => {
       const host = c.req.header('host') ?? '127.0.0.1';
       return c.json({ apiBaseUrl: '', wsUrl: `ws://${host}/ws`, auth: { mode: 'local' } });

@@ -12,6 +12,7 @@ import { MESSENGER_KINDS, type MessengerKind } from '@cc/shared/channels/catalog
 import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import type { Deps } from '../composition/deps.ts';
 import { hashPassword } from '../auth/password.ts';
+import { seedWrapUp } from './seed-wrap-up.ts';
 
 export interface DemoUser {
   login: string;
@@ -153,6 +154,7 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
     await deps.directory.putTenant({ tenantId, name: 'ООО «Ромашка»', timeZone: 'Europe/Moscow', locale: 'ru', createdAt: now }, { overwrite: true });
   }
 
+  await seedWrapUp(deps, tenantId, now);
   // A data folder from before voice has the number without a flow: it gets the demo menu too.
   for (const phone of phoneNumbers) if (!(await deps.calls.getFlow(tenantId, phone.e164))) await deps.calls.putFlow(tenantId, phone.e164, demoCallFlow());
 

@@ -3,7 +3,7 @@ import type { StoredMessage } from '@cc/shared/conversations/model';
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import { type HistorySlice, decodeHistoryCursor, encodeHistoryCursor, mergeHistoryPages } from '@cc/shared/customers/history';
 import { linkCustomers, suggestMerges } from '@cc/shared/customers/merge';
-import type { Customer, CustomerHistoryPage, CustomerProfileView, MergeSuggestion } from '@cc/shared/customers/model';
+import type { Customer, CustomerHistoryPage, CustomerProfileView, MergeSuggestion, UpdateCustomerNotes } from '@cc/shared/customers/model';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
 import { authorizeCustomerMerge, authorizeCustomerRead, type CustomerMerge } from '@cc/shared/customers/access';
 import { hasRole } from '@cc/shared/auth/model';
@@ -27,6 +27,12 @@ export class CustomerService {
     const held = await this.deps.contacts.listHeldBy(principal.tenantId, principal.userId);
     authorizeCustomerRead(principal, [customer.customerId, ...customer.linkedCustomerIds], held.flatMap((c) => (c.customerId ? [c.customerId] : [])));
     return customer;
+  }
+
+  /** Replaces the agents' notes and/or tags; whoever may read the customer may write them. @throws NotFoundError, ForbiddenError */
+  async updateNotes(principal: Principal, customerId: string, patch: UpdateCustomerNotes): Promise<Customer> {
+    await this.readable(principal, customerId);
+    return this.deps.customers.updateNotes(principal.tenantId, customerId, patch, this.deps.clock.now().toISOString());
   }
 
   /** Merges that involved the customer, oldest first. @throws NotFoundError, ForbiddenError */

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { getRealtimeComposition } from '../composition/realtime.ts';
 import { logger } from '../composition/logger.ts';
 import { createWebSocketHandler } from './app.ts';
+import { withUserAccess } from '../auth/user-access.ts';
 
 let handle: ReturnType<typeof createWebSocketHandler> | undefined;
 
@@ -10,7 +11,8 @@ let handle: ReturnType<typeof createWebSocketHandler> | undefined;
 export const handler = middy(async (event: unknown) => {
   if (!handle) {
     const { deps, visitors } = getRealtimeComposition();
-    handle = createWebSocketHandler(deps, { visitors });
+    // A disabled user's console cannot reconnect: `$connect` checks the user as the API does.
+    handle = createWebSocketHandler({ ...deps, verifier: withUserAccess(deps.verifier, deps.directory) }, { visitors });
   }
   return handle(event);
 }).use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }));

@@ -11,6 +11,7 @@ import { releaseSlot } from '@cc/shared/contacts/agent-load';
 import { moveContact } from '@cc/shared/contacts/move-contact';
 import { setCallHold } from '@cc/shared/contacts/call-hold';
 import type { CreateContact, Transfer } from '@cc/shared/contacts/requests';
+import { recordWrapUp, wrapUpProblem, type Topic, type WrapUpInput } from '@cc/shared/wrap-up/values';
 import type { Deps } from '../composition/deps.ts';
 import type { ContactChanges } from './contact-changes.ts';
 import { agentChange, assertHeldBy, closePlan, dialFailedPlan, endPlan, kindOf, missPlan, withoutTarget } from './plans.ts';
@@ -82,11 +83,17 @@ export class ContactCommands {
     }))!;
   }
 
-  /** The agent finishes after-contact work before its time is up. */
-  async completeWrapUp(principal: Principal, contactId: string): Promise<Contact> {
+  /**
+   * The agent completes after-contact work (before its time is up, or in overtime) with what the contact was about,
+   * checked against the tenant's `topics` and the queue's `topicsRequired`. @throws InvalidRequestError (with the problem's code)
+   */
+  async completeWrapUp(principal: Principal, contactId: string, input: WrapUpInput = { topics: [] }, topics: readonly Topic[] = []): Promise<Contact> {
     return (await this.changes.apply(principal.tenantId, contactId, (contact, agent, queue, at) => {
       assertHeldBy(principal, contact, true);
-      return { ...closePlan('wrap-up completed')(contact, agent, queue, at)!, expectedStatus: 'after-contact-work' };
+      const problem = wrapUpProblem(input, topics, queue.topicsRequired);
+      if (problem) throw new InvalidRequestError(problem.detail, { reason: problem.code, ...(problem.topicId && { topicId: problem.topicId }) });
+      const planned = closePlan('wrap-up completed')(contact, agent, queue, at)!;
+      return { ...planned, contact: { ...planned.contact, wrapUp: recordWrapUp(input, topics, principal.userId, at.toISOString()) }, expectedStatus: 'after-contact-work' };
     }))!;
   }
 

@@ -2,6 +2,7 @@ import type { Contact } from '@cc/shared/contacts/model';
 import { moveContact } from '@cc/shared/contacts/move-contact';
 import type { ContactTimer, RoutingTimer } from '@cc/shared/contacts/timers';
 import { overflowTarget, type ContactStatus } from '@cc/shared/routing/index';
+import { whenWrapUpTimeIsOver } from '@cc/shared/wrap-up/values';
 import type { Deps } from '../composition/deps.ts';
 import { ignoreMissing, type ContactChanges } from './contact-changes.ts';
 import type { RoutingEngine } from './engine.ts';
@@ -36,7 +37,8 @@ export class RoutingTimerRunner {
         await this.whileArmed(timer, 'offered', missPlan('offer timed out'));
         return;
       case 'wrap-up-end':
-        await this.whileArmed(timer, 'after-contact-work', closePlan('after-contact work time over'));
+        // A queue that requires topics keeps the contact in wrap-up (overtime) until the agent completes it with one.
+        await this.whileArmed(timer, 'after-contact-work', (c, a, q, at) => (whenWrapUpTimeIsOver(q) === 'close' ? closePlan('after-contact work time over')(c, a, q, at) : undefined));
         return;
       case 'overflow':
         await this.whileArmed(timer, 'queued', (c, _a, q, at) => {

@@ -9,6 +9,7 @@ import type { IConstruct } from 'constructs';
 import { lambdaCatalog } from '@cc/functions/catalog';
 import type { ContactCenterStacks } from '../lib/contact-center.ts';
 import { synthContactCenter } from './support.ts';
+import { USER_ADMIN_ACTIONS } from '../lib/constructs/user-pool-grants.ts';
 
 /** The catalog entries the API stack deploys: all but the SMA's function, which is the voice stack's. */
 const apiCatalog = lambdaCatalog.filter(({ trigger }) => trigger !== 'sip-media-application');
@@ -285,6 +286,20 @@ describe('ApiStack', () => {
       .filter(([, policy]) => JSON.stringify(policy).includes('execute-api:ManageConnections'))
       .map(([, policy]) => JSON.stringify((policy as { Properties: { Roles: unknown } }).Properties.Roles));
     expect(pushers.map((roles) => roles.match(/"Ref":"(\w+)Function(Role)?/)?.[1]).sort()).toEqual(['HttpApi', 'MessageDelivery', 'Realtime', 'StreamProcessor']);
+  });
+
+  it('lets only the http-api function administer users, with exactly the actions it calls, on the one user pool', () => {
+    const grants = Object.values(api.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+      statementsOf(policy)
+        .filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')))
+        .map((s) => ({ roles: JSON.stringify((policy as { Properties: { Roles: unknown } }).Properties.Roles), actions: [s.Action].flat().sort(), resource: JSON.stringify(s.Resource) })),
+    );
+    expect(grants).toHaveLength(1);
+    expect(grants[0]!.roles).toMatch(/HttpApiFunction/);
+    expect(grants[0]!.actions).toEqual([...USER_ADMIN_ACTIONS].sort());
+    expect(grants[0]!.resource).toMatch(/UserPool/);
+    expect(grants[0]!.resource).not.toContain('*');
+    api.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'http-api', USER_POOL_ID: Match.anyValue() }) } });
   });
 
   it('grants wildcard resources to functions only for X-Ray and dynamodb:ListStreams', () => {

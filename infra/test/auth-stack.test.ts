@@ -1,6 +1,7 @@
 import { beforeAll, describe, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RoleSchema } from '@cc/shared/auth/model';
+import { PASSWORD_POLICY } from '@cc/shared/users/values';
 import { AuthStack } from '../lib/stacks/auth-stack.ts';
 import { createTestApp } from './support.ts';
 
@@ -20,10 +21,10 @@ describe('AuthStack', () => {
     });
   });
 
-  it('requires strong passwords', () => {
+  it('requires strong passwords, by the rules the local sign-in and the console use', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       Policies: {
-        PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+        PasswordPolicy: Match.objectLike({ MinimumLength: PASSWORD_POLICY.minLength, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
       },
     });
   });

@@ -141,13 +141,13 @@ describe('agent workspace and wallboard in Chromium', () => {
     await agentPage.locator('.pane').getByRole('button', { name: 'Завершить', exact: true }).click();
     const wrapUp = agentPage.getByTestId('wrap-up');
     await wrapUp.waitFor();
-    const countdown = await wrapUp.getByTestId('wrap-up-countdown').innerText();
+    const countdown = await wrapUp.getByTestId('acw-timer').innerText();
     const state = await agentPage.locator('.contact-item .contact-state').innerText();
     await agentPage.screenshot({ path: join(screenshots, 'workspace-wrap-up.png'), animations: 'disabled' });
-    await wrapUp.getByRole('button', { name: 'Завершить постобработку' }).click();
+    await wrapUp.getByRole('button', { name: 'Завершить', exact: true }).click();
     await agentPage.locator('.pane').waitFor({ state: 'detached' });
     // Assert: the support queue gives 30 s of wrap-up
-    expect(countdown).toMatch(/закроется через 0:[0-3]\d/);
+    expect(countdown).toMatch(/Осталось 0:[0-3]\d/);
     expect(state).toBe('Постобработка');
     expect(await agentPage.getByTestId('contacts-count').innerText()).toBe('0');
     await agentPage.locator('.status-button .status-pill[data-status="available"]').waitFor();
@@ -158,6 +158,8 @@ describe('agent workspace and wallboard in Chromium', () => {
     // Arrange: Анна serves sales and takes calls; a supervisor books a callback there through the API
     const { center, signIn, demoUser } = harness!;
     const annaPage = await signIn(demoUser('agent').login);
+    // Each wait gives up well inside the test's time, so a stuck step fails naming what it waited for.
+    annaPage.setDefaultTimeout(15_000);
     await goAvailable(annaPage);
     const supervisor = demoUser('supervisor');
     const { token } = (await (await fetch(`${center.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: supervisor.login, password: supervisor.password }) })).json()) as { token: string };
@@ -198,7 +200,7 @@ describe('agent workspace and wallboard in Chromium', () => {
     expect(retry).toBe(1);
     expect(toast).toContain('Обращение переведено в очередь «Поддержка»');
     expect(harness!.pageErrors).toEqual([]);
-  });
+  }, 60_000);
 
   it('shows the wallboard with the transferred callback waiting, on a desktop and on a 375 px phone', async () => {
     // Act: nobody in support takes calls now (Дмитрий has no voice capacity), so the callback waits there

@@ -142,6 +142,20 @@ describe('live call supervision in Chromium', { timeout: 90_000 }, () => {
     expect(harness!.pageErrors).toEqual([]);
   });
 
+  it('shows the supervisor when the agent puts the caller on hold, and when they resume', async () => {
+    // Arrange
+    const row = supervisorPage.locator(`.live-call[data-contact-id="${contactId}"]`);
+
+    // Act
+    expect((await annaApi('POST', `/contacts/${contactId}/hold`, { onHold: true })).status).toBe(200);
+    const held = await row.getByTestId('on-hold').innerText({ timeout: 20_000 });
+    expect((await annaApi('POST', `/contacts/${contactId}/hold`, { onHold: false })).status).toBe(200);
+    await row.getByTestId('on-hold').waitFor({ state: 'detached', timeout: 20_000 });
+
+    // Assert
+    expect(held).toMatch(/^На удержании 0:\d\d$/);
+  });
+
   it('lets the supervisor listen from the console: their page receives both sides, sends nothing and is heard by nobody', async () => {
     // Arrange: the caller and Анна join the call's audio with the real client (the caller's microphone: the fake device's tone)
     const { center, browser } = harness!;

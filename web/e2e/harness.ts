@@ -100,3 +100,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /** Whether the document is wider than the viewport, i.e. scrolls sideways. */
 export const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth || document.body.scrollWidth > document.documentElement.clientWidth);
+
+/** Sets the signed-in agent available through the top-bar status menu and waits until the server confirmed it. */
+export async function goAvailable(page: Page) {
+  await page.getByRole('button', { name: /Мой статус/ }).click();
+  await page.locator('[role="menuitemradio"][data-status="available"]').click();
+  await page.locator('.status-button .status-pill[data-status="available"]').waitFor();
+}

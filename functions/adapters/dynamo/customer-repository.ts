@@ -1,11 +1,11 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '@cc/shared/contacts/model';
-import type { Customer, CustomerSighting } from '@cc/shared/customers/model';
+import type { Customer, CustomerSighting, UpdateCustomerNotes } from '@cc/shared/customers/model';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
 import type { CustomerMerge } from '@cc/shared/customers/access';
 import { keys } from '@cc/shared/db/keys';
-import { ConflictError } from '@cc/shared/errors';
+import { ConflictError, NotFoundError } from '@cc/shared/errors';
 import { fromItem, type DynamoTable } from './table.ts';
 
 const PROFILE_FIELDS = ['name', 'username', 'phone', 'email', 'language', 'avatarUrl', 'country'] as const;
@@ -58,6 +58,37 @@ export class DynamoCustomerRepository implements CustomerRepository {
   async get(tenantId: string, customerId: string) {
     const { Item } = await this.table.documents.send(new GetCommand({ TableName: this.table.tableName, Key: keys.customer(tenantId, customerId), ConsistentRead: true }));
     return fromItem<Customer>(Item);
+  }
+
+  /** One UpdateItem on an existing customer; the version moves on, so a merge read before it retries. */
+  async updateNotes(tenantId: string, customerId: string, patch: UpdateCustomerNotes, at: string) {
+    const sets = ['updatedAt = :at', '#version = #version + :one'];
+    const values: Record<string, unknown> = { ':at': at, ':one': 1 };
+    if (patch.notes !== undefined) {
+      sets.push('notes = :notes');
+      values[':notes'] = patch.notes;
+    }
+    if (patch.tags !== undefined) {
+      sets.push('tags = :tags');
+      values[':tags'] = patch.tags;
+    }
+    try {
+      const { Attributes } = await this.table.documents.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.customer(tenantId, customerId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return fromItem<Customer>(Attributes)!;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('Customer', customerId);
+      throw error;
+    }
   }
 
   listByPhone(tenantId: string, phone: string) {

@@ -1,5 +1,7 @@
 import type { Channel, PhoneNumber, Tenant, User } from '@cc/shared/tenancy/model';
 import type { DirectoryRepository } from '@cc/shared/tenancy/ports';
+import type { LoginClaim } from '@cc/shared/users/ports';
+import { ConflictError } from '@cc/shared/errors';
 import { keys } from '@cc/shared/db/keys';
 import type { DynamoTable } from './table.ts';
 
@@ -25,8 +27,26 @@ export class DynamoDirectoryRepository implements DirectoryRepository {
     return user;
   }
 
-  putUser(user: User) {
-    return this.table.put('user', { ...user, ...keys.user(user.tenantId, user.userId), ...keys.userLogin(user.login) });
+  putUser(user: User, options: { ifChallenge?: string } = {}) {
+    const condition = options.ifChallenge === undefined ? undefined : { expression: 'passwordChallenge.sessionHash = :hash', ExpressionAttributeValues: { ':hash': options.ifChallenge } };
+    return this.table.put('user', { ...user, ...keys.user(user.tenantId, user.userId), ...keys.userLogin(user.login) }, condition);
+  }
+
+  async claimLogin(claim: LoginClaim) {
+    try {
+      await this.table.put('loginClaim', { ...claim, ...keys.loginClaim(claim.login) }, { expression: 'attribute_not_exists(pk)' });
+      return { claim, created: true };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const held = await this.table.get<LoginClaim>(keys.loginClaim(claim.login));
+      // Deleted between the two calls is not something we do; answer as taken.
+      return { claim: held ?? claim, created: false };
+    }
+  }
+
+  async completeLoginClaim(login: string, userId: string) {
+    const claim = await this.table.get<LoginClaim>(keys.loginClaim(login));
+    if (claim) await this.table.put('loginClaim', { ...claim, userId, ...keys.loginClaim(login) });
   }
 
   listUsers(tenantId: string) {

@@ -2,10 +2,11 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { changeAgentStatus } from '@cc/shared/agents/change-status';
 import { SetAgentStatusSchema, type Agent } from '@cc/shared/agents/model';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
-import { ConflictError, ForbiddenError, NotFoundError } from '@cc/shared/errors';
+import { ForbiddenError, NotFoundError } from '@cc/shared/errors';
 import type { Deps } from '../../composition/deps.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
+import { changeAgent } from '../../users/agent-records.ts';
 
 /** Agents may see and change themselves; supervisors and admins anyone in their tenant. */
 function assertMayActOn(principal: Principal, agentId: string) {
@@ -22,18 +23,7 @@ export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, auth: Middlewa
 
   const setStatus = async (principal: Principal, agentId: string, body: unknown) => {
     const request = SetAgentStatusSchema.parse(body);
-    // Optimistic concurrency: routing may change the same agent at the same moment; re-read and retry.
-    for (let attempt = 0; ; attempt++) {
-      const agent = await getAgent(principal.tenantId, agentId);
-      const next = changeAgentStatus(agent, request, deps.clock.now());
-      if (next === agent) return agent;
-      try {
-        await deps.agents.save(next, agent.version);
-        return next;
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= 4) throw error;
-      }
-    }
+    return changeAgent(deps, principal.tenantId, agentId, (agent) => changeAgentStatus(agent, request, deps.clock.now()));
   };
 
   return new Hono<AuthEnv>()

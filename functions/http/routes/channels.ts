@@ -37,7 +37,7 @@ const newSecretToken = () => randomBytes(24).toString('base64url');
  * with `deps.cipher`, never returned), rename it, move it to another queue, rotate secrets, and
  * register its webhook with the provider where the provider has an API for it.
  */
-export function channelAdminRoutes(deps: ChannelDeps, services: Pick<Services, 'channels'>, auth: MiddlewareHandler<AuthEnv>) {
+export function channelAdminRoutes(deps: ChannelDeps, services: Pick<Services, 'channels' | 'audit'>, auth: MiddlewareHandler<AuthEnv>) {
   const publicBaseUrl = (c: Context) => deps.config.PUBLIC_BASE_URL ?? new URL(c.req.url).origin;
 
   /** The caller's channel, or 404 (another tenant's channel looks the same as a missing one). */
@@ -64,7 +64,9 @@ export function channelAdminRoutes(deps: ChannelDeps, services: Pick<Services, '
       const planned = planChannel(request, { tenantId, channelId: newChannelId(request.kind), now: deps.clock.now().toISOString(), generateSecret: newSecretToken });
       const channel: Channel = { ...planned.channel, encryptedSecrets: await deps.cipher.encrypt(JSON.stringify(planned.secrets), channelSecretContext(planned.channel.tenantId, planned.channel.channelId)) };
       await deps.directory.putChannel(channel);
-      return c.json(toChannelAdminView(channel, publicBaseUrl(c)), 201, { location: `/api/channels/${channel.channelId}` });
+      const view = toChannelAdminView(channel, publicBaseUrl(c));
+      await services.audit.record(c.get('principal'), { target: 'channel', targetId: channel.channelId, action: 'created', after: view });
+      return c.json(view, 201, { location: `/api/channels/${channel.channelId}` });
     })
     .patch('/channels/:channelId', auth, requireRole('admin'), async (c) => {
       const patch = await readJson(c, UpdateChannelRequestSchema);
@@ -77,7 +79,11 @@ export function channelAdminRoutes(deps: ChannelDeps, services: Pick<Services, '
       await deps.directory.putChannel(updated);
       // This process's webhook side sees the change at once; other Lambda containers within their cache TTL.
       services.channels.invalidate(updated.channelId);
-      return c.json(toChannelAdminView(updated, publicBaseUrl(c)));
+      const view = toChannelAdminView(updated, publicBaseUrl(c));
+      // Secrets are never in the view, so a rotation is recorded by the names of the secrets replaced.
+      const after = patch.secrets ? { ...view, credentialsReplaced: Object.keys(patch.secrets).sort() } : view;
+      await services.audit.record(c.get('principal'), { target: 'channel', targetId: updated.channelId, action: 'updated', before: toChannelAdminView(channel, publicBaseUrl(c)), after });
+      return c.json(view);
     })
     .post('/channels/:channelId/register-webhook', auth, requireRole('admin'), async (c) => {
       const channel = await loadChannel(c);

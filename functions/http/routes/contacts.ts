@@ -16,7 +16,7 @@ const AssignedQuerySchema = lazySchema(() => z.object({ assigned: IdSchema }));
 
 /**
  * Contacts and routing: create (any channel, callbacks with a window), list an agent's held contacts, read, accept/reject an offer (only the
- * offered agent), end, finish wrap-up, transfer, abandon, queue position; and the wallboard for supervisors.
+ * offered agent), end, transfer (finishing wrap-up is in `wrap-up.ts`), abandon, queue position; and the wallboard for supervisors.
  * Every id is looked up under the caller's tenant, so another tenant's contact is a 404.
  */
 export function contactRoutes(deps: Pick<Deps, 'contacts' | 'routing'>, services: Pick<Services, 'routing' | 'notifier'>, auth: MiddlewareHandler<AuthEnv>) {
@@ -50,7 +50,6 @@ export function contactRoutes(deps: Pick<Deps, 'contacts' | 'routing'>, services
     .post('/:contactId/accept', auth, async (c) => c.json(await commands.acceptOffer(c.get('principal'), c.req.param('contactId'))))
     .post('/:contactId/reject', auth, async (c) => c.json(await commands.rejectOffer(c.get('principal'), c.req.param('contactId'))))
     .post('/:contactId/end', auth, async (c) => c.json(await commands.endContact(c.get('principal'), c.req.param('contactId'))))
-    .post('/:contactId/complete', auth, async (c) => c.json(await commands.completeWrapUp(c.get('principal'), c.req.param('contactId'))))
     .post('/:contactId/transfer', auth, async (c) => {
       const target = await readJson(c, TransferSchema);
       return c.json(await commands.transferContact(c.get('principal'), c.req.param('contactId'), target));

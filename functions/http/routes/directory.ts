@@ -30,6 +30,5 @@ export function directoryRoutes(deps: Pick<Deps, 'agents' | 'directory' | 'queue
       const channel = await deps.directory.getChannel(c.get('principal').tenantId, channelId);
       if (!channel) throw new NotFoundError('Channel', channelId);
       return c.json(toChannelView(channel));
-    })
-    .get('/users', auth, requireRole('admin'), async (c) => c.json({ users: (await deps.directory.listUsers(c.get('principal').tenantId)).map(toUserView) }));
+    });
 }

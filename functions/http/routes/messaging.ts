@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import { lazySchema } from '@cc/shared/lazy-schema';
 import { ReplyRequestSchema } from '@cc/shared/conversations/model';
-import { MergeCustomersRequestSchema } from '@cc/shared/customers/model';
+import { MergeCustomersRequestSchema, UpdateCustomerNotesSchema } from '@cc/shared/customers/model';
 import type { Deps } from '../../composition/deps.ts';
 import { CustomerService } from '../../messaging/customers.ts';
 import { ReplyService, toMessageView } from '../../messaging/replies.ts';
@@ -17,7 +17,7 @@ const HistoryQuerySchema = lazySchema(() => z.object({
 /**
  * The agent's messaging API: a contact's messages, replies (202: stored with its outbox record,
  * sent off the stream), resending a failed reply, and the customer 360° view (profile, merge
- * suggestions, confirmed merges, history across channels, paged). Every route reads the caller's
+ * suggestions, confirmed merges, history across channels, paged; the agents' notes and tags).  Every route reads the caller's
  * tenant only.
  */
 export function messagingRoutes(deps: Pick<Deps, 'messaging' | 'contacts' | 'customers' | 'clock'>, auth: MiddlewareHandler<AuthEnv>) {
@@ -38,6 +38,7 @@ export function messagingRoutes(deps: Pick<Deps, 'messaging' | 'contacts' | 'cus
       return c.json({ message: toMessageView(message) }, 202);
     })
     .get('/customers/:customerId', auth, async (c) => c.json(await customers.profile(c.get('principal'), c.req.param('customerId'))))
+    .patch('/customers/:customerId', auth, async (c) => c.json(await customers.updateNotes(c.get('principal'), c.req.param('customerId'), await readJson(c, UpdateCustomerNotesSchema))))
     .get('/customers/:customerId/merges', auth, async (c) => c.json({ merges: await customers.merges(c.get('principal'), c.req.param('customerId')) }))
     .get('/customers/:customerId/history', auth, async (c) => {
       const query = HistoryQuerySchema.parse(c.req.query());

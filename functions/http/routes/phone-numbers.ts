@@ -3,6 +3,7 @@ import { InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import { defaultCallFlow } from '@cc/shared/voice/default-flow';
 import { CallFlowSchema, type CallFlow } from '@cc/shared/voice/flow-config';
 import type { Deps } from '../../composition/deps.ts';
+import type { Services } from '../../composition/services.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 
@@ -32,7 +33,7 @@ function queuesOf(flow: CallFlow): string[] {
 }
 
 /** The tenant's phone numbers and each number's call flow: supervisors read, admins change the flow. */
-export function phoneNumberRoutes(deps: PhoneDeps, auth: MiddlewareHandler<AuthEnv>) {
+export function phoneNumberRoutes(deps: PhoneDeps, services: Pick<Services, 'audit'>, auth: MiddlewareHandler<AuthEnv>) {
   /** The caller's number, or 404 (another tenant's number looks the same as a missing one). */
   const loadNumber = async (c: Context<AuthEnv>) => {
     const e164 = e164Of(c.req.param('id') ?? '');
@@ -60,7 +61,9 @@ export function phoneNumberRoutes(deps: PhoneDeps, auth: MiddlewareHandler<AuthE
       const known = new Set((await deps.queues.list(phone.tenantId)).map((q) => q.queueId));
       const unknown = queuesOf(flow).filter((id) => !known.has(id));
       if (unknown.length > 0) throw new InvalidRequestError(`The flow names queues that do not exist: ${unknown.join(', ')}`);
+      const before = await deps.calls.getFlow(phone.tenantId, phone.e164);
       await deps.calls.putFlow(phone.tenantId, phone.e164, flow);
+      await services.audit.record(c.get('principal'), { target: 'phone-number', targetId: phone.e164, action: 'updated', before, after: flow });
       return c.json({ e164: phone.e164, configured: true, flow });
     });
 }

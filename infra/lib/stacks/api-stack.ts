@@ -22,6 +22,7 @@ import type { Construct } from 'constructs';
 import { lambdaCatalog } from '@cc/functions/catalog';
 import { CALL_GRANT_WILDCARDS, grantMeetings, grantRecordingsRead, grantSipMediaApplicationCalls } from '../constructs/call-grants.ts';
 import { CcFunction } from '../constructs/cc-function.ts';
+import { grantUserAdministration } from '../constructs/user-pool-grants.ts';
 import { PublicRouteThrottles } from '../constructs/public-route-throttles.ts';
 import { RoutingTimerQueue } from '../constructs/routing-timer-queue.ts';
 import { DeliveryQueue } from '../constructs/delivery-queue.ts';
@@ -153,6 +154,8 @@ export class ApiStack extends Stack {
 
     // HTTP API: one $default route; the Hono app routes, authenticates and verifies webhooks.
     const httpFn = only('http-api', 'the API has one $default route');
+    // Admins create, change and disable console users through the API (routes/users.ts).
+    grantUserAdministration(httpFn, props.userPool);
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `cc-${props.stage}-http`,
       description: 'REST API, messenger webhooks and login',

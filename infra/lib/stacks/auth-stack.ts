@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { RoleSchema } from '@cc/shared/auth/model';
+import { PASSWORD_POLICY } from '@cc/shared/users/values';
 
 /** Props of {@link AuthStack}. */
 export interface AuthStackProps extends StackProps {
@@ -45,11 +46,12 @@ export class AuthStack extends Stack {
       // Immutable: a user cannot be moved into another tenant, by a client or by mistake.
       customAttributes: { [TENANT_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }) },
       passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
+        // The same rules the local sign-in enforces and the console checks as one types.
+        minLength: PASSWORD_POLICY.minLength,
+        requireLowercase: PASSWORD_POLICY.requireLowercase,
+        requireUppercase: PASSWORD_POLICY.requireUppercase,
+        requireDigits: PASSWORD_POLICY.requireDigits,
+        requireSymbols: PASSWORD_POLICY.requireSymbols,
         tempPasswordValidity: Duration.days(3),
         passwordHistorySize: 5,
       },
@@ -94,5 +96,7 @@ export class AuthStack extends Stack {
       // Users may edit nothing about themselves through the SPA; admins use the API.
       writeAttributes: new ClientAttributes(),
     });
+    // `scripts/create-admin.ts --user-pool-id` takes it to create a tenant's first admin.
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'Cognito user pool of console users' });
   }
 }

@@ -22,6 +22,8 @@ export interface Principal {
   roles: Role[];
   name: string;
   login: string;
+  /** When the token was issued (seconds since the epoch), for sessions ended after it. */
+  issuedAt?: number;
 }
 
 /** Claim names shared by Cognito ID tokens and the local issuer. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { RoutableContactSchema } from '../routing/model.ts';
+import { ContactWrapUpSchema } from '../wrap-up/schema.ts';
 import { MAX_SUPERVISION_ENTRIES, SUPERVISION_MODES, type SupervisionEntry } from './values.ts';
 
 /** One lifecycle step as stored on the contact (KPIs and the wallboard are built from these). */
@@ -94,6 +95,8 @@ export const ContactSchema = lazySchema(() => RoutableContactSchema.extend({
   /** Supervisors who listened to, whispered in or barged into the call, oldest first (a bounded list). */
   supervision: z.array(SupervisionEntrySchema).max(MAX_SUPERVISION_ENTRIES).optional(),
   dialing: z.object({ forVersion: z.number().int(), at: z.iso.datetime({ offset: true }) }).optional(),
+  /** What the agent recorded when completing after-contact work (topics, disposition, note). */
+  wrapUp: ContactWrapUpSchema.optional(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Every lifecycle step, oldest first. */
   history: z.array(TransitionRecordSchema).default([]),

@@ -4,3 +4,4 @@ export * from './merge.ts';
 export * from './history.ts';
 export * from './ports.ts';
 export * from './access.ts';
+export * from './values.ts';

@@ -4,6 +4,7 @@ import { IdSchema } from '../limits/input.ts';
 import { MESSENGER_KINDS } from '../channels/catalog.ts';
 import type { Contact } from '../contacts/model.ts';
 import type { StoredMessage } from '../conversations/model.ts';
+import { CUSTOMER_NOTE_LIMITS, normalizeTags } from './values.ts';
 
 /**
  * A customer: one per external user of one channel instance (a Telegram user of our bot, a WhatsApp
@@ -29,6 +30,10 @@ export const CustomerSchema = lazySchema(() => z.object({
   country: z.string().optional(),
   /** Other customers confirmed to be the same person. */
   linkedCustomerIds: z.array(z.string()).default([]),
+  /** Agents' free-text notes on the customer. */
+  notes: z.string().optional(),
+  /** Agents' tags on the customer ("VIP", "опт"). */
+  tags: z.array(z.string()).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int().nonnegative(),
@@ -75,3 +80,10 @@ export interface CustomerHistoryPage {
 
 /** Body of the merge API: the customer to link with. */
 export const MergeCustomersRequestSchema = lazySchema(() => z.object({ customerId: IdSchema }));
+
+/** `PATCH /api/customers/:customerId`: the agents' notes and tags (each replaced when given). */
+export const UpdateCustomerNotesSchema = lazySchema(() => z.object({
+  notes: z.string().max(CUSTOMER_NOTE_LIMITS.notesMaxLength).optional(),
+  tags: z.array(z.string().trim().max(CUSTOMER_NOTE_LIMITS.tagMaxLength)).max(CUSTOMER_NOTE_LIMITS.maxTags).transform(normalizeTags).optional(),
+}).strict().refine((p) => p.notes !== undefined || p.tags !== undefined, 'notes or tags'));
+export type UpdateCustomerNotes = z.infer<typeof UpdateCustomerNotesSchema>;

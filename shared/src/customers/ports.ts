@@ -1,5 +1,5 @@
 import type { Contact } from '../contacts/model.ts';
-import type { Customer, CustomerSighting } from './model.ts';
+import type { Customer, CustomerSighting, UpdateCustomerNotes } from './model.ts';
 import type { CustomerMerge } from './access.ts';
 
 /** Customers, found by id or by phone number. */
@@ -7,6 +7,8 @@ export interface CustomerRepository {
   /** Creates the customer on first sight, else refreshes the profile fields given (never erasing known ones). */
   recordSighting(sighting: CustomerSighting): Promise<void>;
   get(tenantId: string, customerId: string): Promise<Customer | undefined>;
+  /** Replaces the agents' notes and/or tags of an existing customer; answers it as saved. @throws NotFoundError */
+  updateNotes(tenantId: string, customerId: string, patch: UpdateCustomerNotes, at: string): Promise<Customer>;
   /** Customers with this E.164 phone number (an eventually consistent index). */
   listByPhone(tenantId: string, phone: string): Promise<Customer[]>;
   /**

@@ -11,12 +11,21 @@ export const keys = {
   usersOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#USER` }),
   /** gsi1: a login is unique across tenants, so the login form needs no tenant. */
   userLogin: (login: string) => ({ gsi1pk: `LOGIN#${login.toLowerCase()}`, gsi1sk: 'USER' }),
+  /** A login taken by a tenant, written first when an admin creates a user (the one key outside a tenant: logins are global). */
+  loginClaim: (login: string) => ({ pk: `LOGIN#${login.toLowerCase()}`, sk: 'CLAIM' }),
 
   agent: (tenantId: string, agentId: string) => ({ pk: `${t(tenantId)}#AGENT`, sk: `AGENT#${agentId}` }),
   agentsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#AGENT` }),
 
   queue: (tenantId: string, queueId: string) => ({ pk: `${t(tenantId)}#QUEUE`, sk: `QUEUE#${queueId}` }),
   queuesOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#QUEUE` }),
+
+  /** A wrap-up topic; all of a tenant's in one partition (a few dozen). */
+  topic: (tenantId: string, topicId: string) => ({ pk: `${t(tenantId)}#TOPIC`, sk: `TOPIC#${topicId}` }),
+  topicsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#TOPIC` }),
+  /** A quick reply (tenant-wide or a queue's); all of a tenant's in one partition (bounded, see quick-replies/values.ts). */
+  quickReply: (tenantId: string, quickReplyId: string) => ({ pk: `${t(tenantId)}#QREPLY`, sk: `QREPLY#${quickReplyId}` }),
+  quickRepliesOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#QREPLY` }),
 
   channel: (tenantId: string, channelId: string) => ({ pk: `${t(tenantId)}#CHANNEL`, sk: `CHANNEL#${channelId}` }),
   channelsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CHANNEL` }),
@@ -80,6 +89,10 @@ export const keys = {
   /** The tenant's web chat widget token signing key (encrypted with the secrets cipher), created on first use. */
   widgetSigningKey: (tenantId: string) => ({ pk: `${t(tenantId)}#WIDGET`, sk: 'SIGNING_KEY#1' }),
 
+  /** One administrative change, in time order under the tenant; TTL 400 days (docs/administration.md). */
+  auditEntry: (tenantId: string, at: string, entryId: string) => ({ pk: `${t(tenantId)}#AUDIT`, sk: `AT#${at}#${entryId}` }),
+  auditOf: (tenantId: string) => ({ pk: `${t(tenantId)}#AUDIT`, skPrefix: 'AT#' }),
+
   /** One fixed window of a rate limit's counter (`key` names what is limited); TTL one window past its end. */
   rateWindow: (tenantId: string, key: string, windowStart: number) => ({ pk: `${t(tenantId)}#RATE#${key}`, sk: `WINDOW#${windowStart}` }),
 
@@ -90,4 +103,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim';

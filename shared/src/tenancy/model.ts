@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { RoleSchema } from '../auth/model.ts';
 import { ChannelKindSchema } from '../channels/schema.ts';
+import { USER_STATUSES } from '../users/values.ts';
 
 /** A business using the contact center; every record belongs to exactly one. */
 export const TenantSchema = lazySchema(() => z.object({
@@ -22,6 +23,18 @@ export const UserSchema = lazySchema(() => z.object({
   roles: z.array(RoleSchema).min(1),
   /** Local mode only: scrypt hash checked by the local login endpoint. */
   passwordHash: z.string().optional(),
+  /** Absent on users seeded or created by hand before administration existed: they count as `active`. */
+  status: z.enum(USER_STATUSES).optional(),
+  /** The identity provider's name for the user (Cognito `Username`), for administration calls; locally the user id. */
+  identityName: z.string().optional(),
+  /** Local mode only: the password is a one-time one that the first sign-in must replace. */
+  mustChangePassword: z.boolean().optional(),
+  /** Local mode only: the pending new-password challenge (hash of its session, and when it ends). */
+  passwordChallenge: z.object({ sessionHash: z.string(), expiresAt: z.string() }).optional(),
+  /** Tokens issued before this instant are refused (set when roles change or the user is disabled). */
+  sessionsValidAfter: z.string().optional(),
+  createdAt: z.string().optional(),
+  disabledAt: z.string().optional(),
 }));
 export type User = z.infer<typeof UserSchema>;
 

@@ -1,4 +1,5 @@
 import type { Channel, PhoneNumber, Tenant, User } from './model.ts';
+import type { LoginClaim } from '../users/ports.ts';
 
 /** Tenants, users, channels and phone numbers. Every read is scoped by tenant except the lookups that webhooks and login need. */
 export interface DirectoryRepository {
@@ -7,7 +8,15 @@ export interface DirectoryRepository {
   putTenant(tenant: Tenant, options?: { overwrite?: boolean }): Promise<void>;
   getUser(tenantId: string, userId: string): Promise<User | undefined>;
   findUserByLogin(login: string): Promise<User | undefined>;
-  putUser(user: User): Promise<void>;
+  /**
+   * Creates or replaces a user. With `ifChallenge`, only while the stored user still has that pending
+   * password challenge (a challenge answers once). @throws ConflictError when it has not.
+   */
+  putUser(user: User, options?: { ifChallenge?: string }): Promise<void>;
+  /** Takes `claim.login` for a tenant, or answers the claim already holding it (to resume, or to refuse a duplicate). */
+  claimLogin(claim: LoginClaim): Promise<{ claim: LoginClaim; created: boolean }>;
+  /** Records that the claim's user exists. */
+  completeLoginClaim(login: string, userId: string): Promise<void>;
   listUsers(tenantId: string): Promise<User[]>;
   getChannel(tenantId: string, channelId: string): Promise<Channel | undefined>;
   /** Webhook lookup: the path carries only the channel id. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { decodeJwtPayload, isTokenExpired, login, userFromIdToken } from './auth.ts';
+import { completeNewPassword, decodeJwtPayload, isTokenExpired, login, userFromIdToken, type NewPasswordChallenge } from './auth.ts';
 import { AuthChallengeError, CognitoAuthError } from './errors.ts';
 import type { RuntimeConfig } from './types.ts';
 
@@ -64,13 +64,39 @@ describe('login with Cognito', () => {
     expect(error).toMatchObject({ code: 'NotAuthorizedException' });
   });
 
-  it('raises AuthChallengeError when Cognito asks for a new password', async () => {
-    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' }));
+  it('stops at the new-password step when Cognito asks for one, answering as its own user name', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's', ChallengeParameters: { USER_ID_FOR_SRP: 'u-42' } }));
+    expect(await login(cognito, { login: 'anna@romashka.ru', password: 'temp' }, fetchMock)).toEqual({ challenge: 'NEW_PASSWORD_REQUIRED', session: 's', login: 'u-42' });
+  });
+
+  it('answers the new-password step with RespondToAuthChallenge and signs in with the ID token', async () => {
+    const token = fakeJwt({ sub: 'u', 'custom:tenantId': 't', 'cognito:groups': ['agent'], name: 'Анна', 'cognito:username': 'u-42' });
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, { AuthenticationResult: { IdToken: token } }));
+    const result = await completeNewPassword(cognito, { challenge: 'NEW_PASSWORD_REQUIRED', session: 's', login: 'u-42' }, 'Новый-пароль-2026', fetchMock);
+    expect(result.token).toBe(token);
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.RespondToAuthChallenge' } });
+    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]!.body))).toEqual({ ChallengeName: 'NEW_PASSWORD_REQUIRED', ClientId: 'client123', Session: 's', ChallengeResponses: { USERNAME: 'u-42', NEW_PASSWORD: 'Новый-пароль-2026' } });
+  });
+
+  it('raises AuthChallengeError for a step the console does not offer (MFA)', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's' }));
     await expect(login(cognito, { login: 'anna', password: 'temp' }, fetchMock)).rejects.toBeInstanceOf(AuthChallengeError);
   });
 });
 
 describe('login locally', () => {
+  it('passes on the local NEW_PASSWORD_REQUIRED challenge and answers it at /api/auth/new-password', async () => {
+    const local: RuntimeConfig = { apiBaseUrl: '', wsUrl: '', auth: { mode: 'local' } };
+    const fetchMock = vi.fn<typeof fetch>()
+      .mockResolvedValueOnce(new Response(JSON.stringify({ challenge: 'NEW_PASSWORD_REQUIRED', session: 'sess' }), { status: 200 }))
+      .mockResolvedValueOnce(new Response(JSON.stringify({ token: 't', user: { userId: 'u' } }), { status: 200 }));
+    const challenge = await login(local, { login: 'a@b.ru', password: 'once' }, fetchMock);
+    expect(challenge).toEqual({ challenge: 'NEW_PASSWORD_REQUIRED', session: 'sess', login: 'a@b.ru' });
+    await completeNewPassword(local, challenge as NewPasswordChallenge, 'Новый-пароль-2026', fetchMock);
+    expect(fetchMock.mock.calls[1]![0]).toBe('/api/auth/new-password');
+    expect(fetchMock.mock.calls[1]![1]).toMatchObject({ method: 'POST', body: '{"session":"sess","newPassword":"Новый-пароль-2026"}' });
+  });
+
   it('posts the credentials to the contact center', async () => {
     const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(new Response(JSON.stringify({ token: 't', user: { userId: 'u' } }), { status: 200 }));
     await login({ apiBaseUrl: '', wsUrl: '', auth: { mode: 'local' } }, { login: 'a', password: 'b' }, fetchMock);

@@ -10,46 +10,85 @@ export interface Credentials {
   password: string;
 }
 
+/** The first sign-in with a one-time password: a new password is due before any token (Cognito's NEW_PASSWORD_REQUIRED). */
+export interface NewPasswordChallenge {
+  challenge: 'NEW_PASSWORD_REQUIRED';
+  /** Opaque, short-lived and good for one answer. */
+  session: string;
+  /** Who answers it (Cognito wants its own user name, which may differ from the e-mail typed). */
+  login: string;
+}
+
+/** What a sign-in gives: a session, or the new-password step first. */
+export type LoginResult = LoginResponse | NewPasswordChallenge;
+
+/** Whether a sign-in stopped at the new-password step. */
+export function isNewPasswordChallenge(result: LoginResult): result is NewPasswordChallenge {
+  return 'challenge' in result && result.challenge === 'NEW_PASSWORD_REQUIRED';
+}
+
 /**
  * Signs in with the method the runtime config names: the contact center's own
  * `POST /api/auth/login` locally, Cognito `InitiateAuth` (USER_PASSWORD_AUTH) in AWS, whose
  * `IdToken` then serves as the bearer token.
  * @throws ProblemError (401 on bad credentials), CognitoAuthError, AuthChallengeError, NetworkError.
  */
-export async function login(config: RuntimeConfig, credentials: Credentials, fetchImpl: typeof fetch = fetch): Promise<LoginResponse> {
+export async function login(config: RuntimeConfig, credentials: Credentials, fetchImpl: typeof fetch = fetch): Promise<LoginResult> {
   if (config.auth.mode === 'local') {
-    const base = config.apiBaseUrl.replace(/\/+$/, '');
-    return requestJson<LoginResponse>(`${base}/api/auth/login`, { method: 'POST', body: credentials, fetch: fetchImpl });
+    const answer = await requestJson<LoginResponse | Omit<NewPasswordChallenge, 'login'>>(`${apiBase(config)}/api/auth/login`, { method: 'POST', body: credentials, fetch: fetchImpl });
+    return 'challenge' in answer ? { ...answer, login: credentials.login } : answer;
   }
-  return loginWithCognito(config.auth, credentials, fetchImpl);
+  const body = await callCognito(config.auth, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: config.auth.clientId, AuthParameters: { USERNAME: credentials.login, PASSWORD: credentials.password } }, fetchImpl);
+  if (body.ChallengeName === 'NEW_PASSWORD_REQUIRED' && body.Session) {
+    return { challenge: 'NEW_PASSWORD_REQUIRED', session: body.Session, login: body.ChallengeParameters?.USER_ID_FOR_SRP ?? credentials.login };
+  }
+  return sessionOf(body);
 }
 
-interface InitiateAuthResponse {
+/**
+ * Answers the new-password step with the password replacing the one-time one: `POST /api/auth/new-password`
+ * locally, Cognito `RespondToAuthChallenge` in AWS.
+ * @throws ProblemError (400 with the broken rules, 401 for a used or expired session), CognitoAuthError, NetworkError.
+ */
+export async function completeNewPassword(config: RuntimeConfig, challenge: NewPasswordChallenge, newPassword: string, fetchImpl: typeof fetch = fetch): Promise<LoginResponse> {
+  if (config.auth.mode === 'local') {
+    return requestJson<LoginResponse>(`${apiBase(config)}/api/auth/new-password`, { method: 'POST', body: { session: challenge.session, newPassword }, fetch: fetchImpl });
+  }
+  const body = await callCognito(config.auth, 'RespondToAuthChallenge', { ChallengeName: 'NEW_PASSWORD_REQUIRED', ClientId: config.auth.clientId, Session: challenge.session, ChallengeResponses: { USERNAME: challenge.login, NEW_PASSWORD: newPassword } }, fetchImpl);
+  return sessionOf(body);
+}
+
+const apiBase = (config: RuntimeConfig) => config.apiBaseUrl.replace(/\/+$/, '');
+
+interface CognitoAuthResponse {
   AuthenticationResult?: { IdToken?: string; AccessToken?: string; ExpiresIn?: number };
   ChallengeName?: string;
+  ChallengeParameters?: Record<string, string>;
+  Session?: string;
 }
 
-/** Cognito's USER_PASSWORD_AUTH over its JSON API, without the SDK. */
-async function loginWithCognito(auth: { region: string; clientId: string }, credentials: Credentials, fetchImpl: typeof fetch): Promise<LoginResponse> {
+/** One call of Cognito's JSON API, without the SDK. @throws NetworkError, CognitoAuthError */
+async function callCognito(auth: { region: string }, target: 'InitiateAuth' | 'RespondToAuthChallenge', request: unknown, fetchImpl: typeof fetch): Promise<CognitoAuthResponse> {
   let response: Response;
   try {
     response = await fetchImpl(`https://cognito-idp.${auth.region}.amazonaws.com/`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-      body: JSON.stringify({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: auth.clientId,
-        AuthParameters: { USERNAME: credentials.login, PASSWORD: credentials.password },
-      }),
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}` },
+      body: JSON.stringify(request),
     });
   } catch (error) {
     throw new NetworkError('No answer from Cognito', { cause: error });
   }
-  const body = (await response.json().catch(() => ({}))) as InitiateAuthResponse & { __type?: string; message?: string };
+  const body = (await response.json().catch(() => ({}))) as CognitoAuthResponse & { __type?: string; message?: string };
   if (!response.ok) {
     const code = (body.__type ?? 'UnknownError').split('#').pop() ?? 'UnknownError';
     throw new CognitoAuthError(code, body.message ?? `Cognito answered ${response.status}`);
   }
+  return body;
+}
+
+/** The session in a Cognito answer. @throws AuthChallengeError for a further step the console does not offer (MFA). */
+function sessionOf(body: CognitoAuthResponse): LoginResponse {
   if (body.ChallengeName) throw new AuthChallengeError(body.ChallengeName);
   const token = body.AuthenticationResult?.IdToken;
   if (!token) throw new CognitoAuthError('MissingIdToken', 'Cognito returned no IdToken');

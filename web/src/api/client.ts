@@ -9,7 +9,14 @@ import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { Wallboard } from '@cc/shared/realtime/ports';
 import type { TranscriptSegment } from '@cc/shared/voice/values';
 import type { AudioTicket, ConsoleAudioRole } from '@cc/shared/voice/call-audio';
+import type { AuditPage, AuditTarget } from '@cc/shared/audit/values';
+import type { CreateUserBody, UpdateUserBody, UserAdminView } from '@cc/shared/users/model';
 import type { DirectoryAgent, MeResponse } from './types.ts';
+import type { Customer, UpdateCustomerNotes } from '@cc/shared/customers/model';
+import type { StoredTopic } from '@cc/shared/wrap-up/schema';
+import type { WrapUpInput } from '@cc/shared/wrap-up/values';
+import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
+import type { QuickReply } from '@cc/shared/quick-replies/values';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -27,8 +34,8 @@ export interface ApiClient {
   rejectContact(contactId: string): Promise<Contact>;
   /** Connected → after-contact work (or closed when the queue has no wrap-up time). */
   endContact(contactId: string): Promise<Contact>;
-  /** After-contact work → closed, before its time is up. */
-  completeWrapUp(contactId: string): Promise<Contact>;
+  /** After-contact work → closed, with topics, disposition and note (400 with a reason when the queue requires a topic). */
+  completeWrapUp(contactId: string, wrapUp?: WrapUpInput): Promise<Contact>;
   transferContact(contactId: string, target: Transfer): Promise<Contact>;
   /** Puts a connected call on hold or resumes it (its agent only); a repeat answers the contact unchanged. */
   holdContact(contactId: string, onHold: boolean): Promise<Contact>;
@@ -51,6 +58,19 @@ export interface ApiClient {
   customerHistory(customerId: string, page?: { cursor?: string; limit?: number }): Promise<CustomerHistoryPage>;
   mergeCustomer(customerId: string, otherCustomerId: string): Promise<CustomerProfileView>;
 
+  /** The agents' notes and tags on a customer. */
+  updateCustomerNotes(customerId: string, patch: UpdateCustomerNotes): Promise<Customer>;
+
+  /** Wrap-up topics, archived ones too (any role); changes are for admins. */
+  listTopics(): Promise<StoredTopic[]>;
+  createTopic(name: string): Promise<StoredTopic>;
+  updateTopic(topicId: string, patch: { name?: string; archived?: boolean }): Promise<StoredTopic>;
+  /** Quick replies the caller may use (tenant-wide and their queues'; with `queueId` only that queue's and tenant-wide). */
+  listQuickReplies(queueId?: string): Promise<StoredQuickReply[]>;
+  createQuickReply(reply: Omit<QuickReply, 'quickReplyId'>): Promise<StoredQuickReply>;
+  updateQuickReply(quickReplyId: string, patch: { title?: string; text?: string; queueId?: string | null }): Promise<StoredQuickReply>;
+  deleteQuickReply(quickReplyId: string): Promise<void>;
+
   /** Every queue's live figures and every agent's presence and load (supervisors). */
   wallboard(): Promise<Wallboard>;
   /** The tenant's calls connected to an agent now, with who supervises them (supervisors). */
@@ -58,6 +78,14 @@ export interface ApiClient {
   /** A ticket to a call's audio: the agent's own, or a supervisor's listen / whisper / barge (recorded on the contact). */
   /** The supervisor leaves a call's audio (their supervision entry ends). */
   leaveCallAudio(contactId: string): Promise<void>;
+
+  /** The tenant's administrative changes, newest first (admins). */
+  auditLog(query?: { cursor?: string; limit?: number; target?: AuditTarget }): Promise<AuditPage>;
+  /** Administration (admins): the tenant's users, a new one (locally with its one-time password, shown once), a change, disabling. */
+  listUsers(): Promise<UserAdminView[]>;
+  createUser(user: CreateUserBody): Promise<UserAdminView & { temporaryPassword?: string }>;
+  updateUser(userId: string, patch: UpdateUserBody): Promise<UserAdminView>;
+  disableUser(userId: string): Promise<UserAdminView>;
 }
 
 export interface ApiClientOptions {
@@ -70,6 +98,14 @@ export interface ApiClientOptions {
 }
 
 const id = encodeURIComponent;
+
+/** `?a=1&b=2` of the defined values, or '' when there are none. */
+function searchOf(values: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== '') query.set(name, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
 
 /**
  * A typed client over `requestJson` that adds the bearer token and reports a 401 to
@@ -99,7 +135,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     acceptContact: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/accept`),
     rejectContact: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/reject`),
     endContact: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/end`),
-    completeWrapUp: (contactId) => post<Contact>(`/api/contacts/${id(contactId)}/complete`),
+    completeWrapUp: (contactId, wrapUp) => post<Contact>(`/api/contacts/${id(contactId)}/complete`, wrapUp),
     transferContact: (contactId, target) => post<Contact>(`/api/contacts/${id(contactId)}/transfer`, target),
     holdContact: (contactId, onHold) => post<Contact>(`/api/contacts/${id(contactId)}/hold`, { onHold }),
     callAudioTicket: (contactId, role) => post<AudioTicket>(`/api/contacts/${id(contactId)}/audio`, { role }),
@@ -113,17 +149,27 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     getCustomer: (customerId) => call<CustomerProfileView>(`/api/customers/${id(customerId)}`),
     customerHistory: (customerId, page = {}) => {
-      const query = new URLSearchParams();
-      if (page.limit) query.set('limit', String(page.limit));
-      if (page.cursor) query.set('cursor', page.cursor);
-      const text = query.toString();
-      const suffix = text ? `?${text}` : '';
-      return call<CustomerHistoryPage>(`/api/customers/${id(customerId)}/history${suffix}`);
+      return call<CustomerHistoryPage>(`/api/customers/${id(customerId)}/history${searchOf({ limit: page.limit, cursor: page.cursor })}`);
     },
     mergeCustomer: (customerId, otherCustomerId) => post<CustomerProfileView>(`/api/customers/${id(customerId)}/merge`, { customerId: otherCustomerId }),
+
+    updateCustomerNotes: (customerId, patch) => call<Customer>(`/api/customers/${id(customerId)}`, { method: 'PATCH', body: patch }),
+    listTopics: async () => (await call<{ topics: StoredTopic[] }>('/api/topics')).topics,
+    createTopic: (name) => post<StoredTopic>('/api/topics', { name }),
+    updateTopic: (topicId, patch) => call<StoredTopic>(`/api/topics/${id(topicId)}`, { method: 'PATCH', body: patch }),
+    listQuickReplies: async (queueId) => (await call<{ quickReplies: StoredQuickReply[] }>(`/api/quick-replies${queueId ? `?queueId=${id(queueId)}` : ''}`)).quickReplies,
+    createQuickReply: (reply) => post<StoredQuickReply>('/api/quick-replies', reply),
+    updateQuickReply: (quickReplyId, patch) => call<StoredQuickReply>(`/api/quick-replies/${id(quickReplyId)}`, { method: 'PATCH', body: patch }),
+    deleteQuickReply: async (quickReplyId) => void (await call<unknown>(`/api/quick-replies/${id(quickReplyId)}`, { method: 'DELETE' })),
 
     wallboard: () => call<Wallboard>('/api/wallboard'),
     liveCalls: async () => (await call<{ calls: Contact[] }>('/api/wallboard/calls')).calls,
     leaveCallAudio: async (contactId) => void (await post<unknown>(`/api/contacts/${id(contactId)}/audio/leave`)),
+
+    auditLog: (query = {}) => call<AuditPage>(`/api/audit${searchOf(query)}`),
+    listUsers: async () => (await call<{ users: UserAdminView[] }>('/api/users')).users,
+    createUser: (user) => post<UserAdminView & { temporaryPassword?: string }>('/api/users', user),
+    updateUser: (userId, patch) => call<UserAdminView>(`/api/users/${id(userId)}`, { method: 'PATCH', body: patch }),
+    disableUser: (userId) => post<UserAdminView>(`/api/users/${id(userId)}/disable`),
   };
 }

@@ -3,7 +3,7 @@ import type { Problem } from './types.ts';
 
 /** Options for one JSON call. */
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   token?: string;
   headers?: Record<string, string>;

@@ -27,6 +27,8 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: unknown[];
+  /** A stable cause to branch on (`login_taken`, `user_disabled`), when the server names one. */
+  reason?: string;
 }
 
 /** Messages the server pushes to a console over the WebSocket (the widget's own are never sent here); unknown types are ignored. */

@@ -16,7 +16,7 @@ export function hueOf(seed: string): number {
 export function Avatar({ name, seed, size = 36 }: { name: string; seed?: string; size?: number }) {
   const hue = hueOf(seed ?? name);
   return (
-    <span className="avatar" aria-hidden="true" style={{ width: size, height: size, fontSize: size * 0.38, background: `hsl(${hue} 65% 92%)`, color: `hsl(${hue} 55% 32%)` }}>
+    <span className="avatar" aria-hidden="true" style={{ width: size, height: size, fontSize: size * 0.38, background: `hsl(${hue} 65% 92%)`, color: `hsl(${hue} 60% 24%)` }}>
       {initialsOf(name)}
     </span>
   );

@@ -11,6 +11,13 @@ function Icon({ size = 20, children, ...rest }: IconProps) {
   );
 }
 
+export const KeyboardIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="2.5" y="6" width="19" height="12" rx="2" />
+    <path d="M6 10h.01M9.5 10h.01M13 10h.01M16.5 10h.01M6 14h.01M18 14h.01M9 14h6" />
+  </Icon>
+);
+
 export const HeadsetIcon = (props: IconProps) => (
   <Icon {...props}>
     <path d="M4 14v-2a8 8 0 0 1 16 0v2" />

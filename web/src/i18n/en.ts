@@ -1,5 +1,10 @@
 import type { Messages } from './ru.ts';
+import { auditEn } from './parts/audit.en.ts';
+import { liveCallsEn } from './parts/live-calls.en.ts';
 import { phoneEn } from './parts/phone.en.ts';
+import { shortcutsEn } from './parts/shortcuts.en.ts';
+import { wrapUpEn } from './parts/wrap-up.en.ts';
+import { usersEn } from './parts/users.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -333,4 +338,9 @@ export const en: Messages = {
   'common.close': 'Close',
 
   ...phoneEn,
+  ...auditEn,
+  ...shortcutsEn,
+  ...liveCallsEn,
+  ...wrapUpEn,
+  ...usersEn,
 };

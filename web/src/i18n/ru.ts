@@ -1,4 +1,9 @@
+import { auditRu } from './parts/audit.ru.ts';
+import { liveCallsRu } from './parts/live-calls.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
+import { shortcutsRu } from './parts/shortcuts.ru.ts';
+import { wrapUpRu } from './parts/wrap-up.ru.ts';
+import { usersRu } from './parts/users.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -336,6 +341,11 @@ export const ru = {
   'common.close': 'Закрыть',
 
   ...phoneRu,
+  ...auditRu,
+  ...shortcutsRu,
+  ...liveCallsRu,
+  ...wrapUpRu,
+  ...usersRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

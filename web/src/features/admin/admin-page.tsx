@@ -5,6 +5,10 @@ import { formatNumber } from '../../i18n/format.ts';
 import { INTL_LOCALE } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useQueues } from '../queues/use-queues.ts';
+import { TopicsSection } from './topics/topics-section.tsx';
+import { QuickRepliesSection } from './quick-replies/quick-replies-section.tsx';
+import { AuditLog } from './audit/audit-log.tsx';
+import { UsersSection } from './users/users-section.tsx';
 
 /** Administration: for now the tenant's queues, highest priority first. */
 export function AdminPage() {
@@ -66,6 +70,10 @@ export function AdminPage() {
           </table>
         )}
       </section>
+      <UsersSection />
+      <TopicsSection />
+      <QuickRepliesSection />
+      <AuditLog />
     </div>
   );
 }

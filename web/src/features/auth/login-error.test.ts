@@ -14,6 +14,11 @@ describe('loginErrorKey', () => {
     expect(loginErrorKey(new ProblemError(429, undefined))).toBe('login.error.tooMany');
   });
 
+  it('says the account is disabled, locally (403 user_disabled) and in Cognito', () => {
+    expect(loginErrorKey(new ProblemError(403, { type: 'urn:problem:user_disabled', title: 'Forbidden', status: 403, reason: 'user_disabled' }))).toBe('login.error.disabled');
+    expect(loginErrorKey(new CognitoAuthError('NotAuthorizedException', 'User is disabled.'))).toBe('login.error.disabled');
+  });
+
   it('explains a pending password change', () => {
     expect(loginErrorKey(new AuthChallengeError('NEW_PASSWORD_REQUIRED'))).toBe('login.error.challenge');
   });

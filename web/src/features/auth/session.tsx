@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { isTokenExpired, login, type Credentials } from '../../api/auth.ts';
+import { completeNewPassword, isNewPasswordChallenge, isTokenExpired, login, type Credentials, type NewPasswordChallenge } from '../../api/auth.ts';
 import { createApiClient, type ApiClient } from '../../api/client.ts';
 import type { UserView } from '@cc/shared/tenancy/model';
 import type { RuntimeConfig } from '../../api/types.ts';
@@ -21,8 +21,10 @@ interface SessionState {
   /** Present when signed in. */
   api: ApiClient | undefined;
   signOutReason: SignOutReason | undefined;
-  /** @throws whatever `login` throws; the form turns it into a message. */
-  signIn(credentials: Credentials): Promise<void>;
+  /** Signs in, or answers the new-password step the first sign-in stops at. @throws whatever `login` throws; the form turns it into a message. */
+  signIn(credentials: Credentials): Promise<NewPasswordChallenge | undefined>;
+  /** Answers that step and signs in. @throws whatever `completeNewPassword` throws. */
+  setNewPassword(challenge: NewPasswordChallenge, newPassword: string): Promise<void>;
   signOut(reason?: SignOutReason): void;
 }
 
@@ -61,23 +63,31 @@ export function SessionProvider({ config, children }: { config: RuntimeConfig; c
     setSignOutReason(reason);
   }, []);
 
+  const start = useCallback((result: Session) => {
+    const next = { token: result.token, user: result.user };
+    storeSession(next);
+    setSignOutReason(undefined);
+    setSession(next);
+  }, []);
+
   const signIn = useCallback(
     async (credentials: Credentials) => {
       const result = await login(config, credentials);
-      const next = { token: result.token, user: result.user };
-      storeSession(next);
-      setSignOutReason(undefined);
-      setSession(next);
+      if (isNewPasswordChallenge(result)) return result;
+      start(result);
+      return undefined;
     },
-    [config],
+    [config, start],
   );
+
+  const setNewPassword = useCallback(async (challenge: NewPasswordChallenge, newPassword: string) => start(await completeNewPassword(config, challenge, newPassword)), [config, start]);
 
   const api = useMemo(
     () => (session ? createApiClient({ baseUrl: config.apiBaseUrl, token: session.token, onUnauthorized: () => signOut('expired') }) : undefined),
     [config.apiBaseUrl, session, signOut],
   );
 
-  const value = useMemo<SessionState>(() => ({ config, session, api, signOutReason, signIn, signOut }), [config, session, api, signOutReason, signIn, signOut]);
+  const value = useMemo<SessionState>(() => ({ config, session, api, signOutReason, signIn, setNewPassword, signOut }), [config, session, api, signOutReason, signIn, setNewPassword, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

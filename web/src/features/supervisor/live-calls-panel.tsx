@@ -10,7 +10,7 @@ import { formatClock, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useApi, useSession } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
-import { applyLiveCall, applyLiveCallList, othersIn, sortLiveCalls, talkSeconds, type LiveCallBoard } from './live-calls.ts';
+import { applyLiveCall, applyLiveCallList, othersIn, secondsSince, sortLiveCalls, talkSeconds, type LiveCallBoard } from './live-calls.ts';
 import { modeIn, useSupervisionAudio } from './use-supervision-audio.ts';
 
 /**
@@ -108,6 +108,11 @@ function LiveCallRow({ call, now, agentName, queueName, mode, selfId, busy, onPr
       </td>
       <td data-label={t('liveCalls.col.talk')} className="tabular" data-testid="talk-time">
         {formatClock(talkSeconds(call, now))}
+        {call.hold?.since && (
+          <span className="live-call__hold" data-testid="on-hold">
+            {t('liveCalls.onHold', { time: formatClock(secondsSince(call.hold.since, now)) })}
+          </span>
+        )}
       </td>
       <td className="live-call__actions">
         <div className="live-call__buttons" role="group" aria-label={t('liveCalls.col.actions')}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '@cc/shared/contacts/model';
-import { applyLiveCall, applyLiveCallList, othersIn, planSeatChange, sendsNothing, sortLiveCalls, talkSeconds } from './live-calls.ts';
+import { applyLiveCall, applyLiveCallList, othersIn, planSeatChange, secondsSince, sendsNothing, sortLiveCalls, talkSeconds } from './live-calls.ts';
 
 const call = (contactId: string, overrides: Partial<Contact> = {}): Contact => ({
   tenantId: 't',
@@ -99,5 +99,12 @@ describe('sendsNothing', () => {
     expect(sendsNothing({ role: 'whisper', receiveOnly: true })).toBe(true);
     expect(sendsNothing({ role: 'whisper' })).toBe(false);
     expect(sendsNothing({ role: 'barge' })).toBe(false);
+  });
+});
+
+describe('secondsSince', () => {
+  it('counts whole seconds and never goes below zero', () => {
+    expect(secondsSince('2026-12-02T10:00:00.000Z', Date.parse('2026-12-02T10:01:05.900Z'))).toBe(65);
+    expect(secondsSince('2026-12-02T10:00:10.000Z', Date.parse('2026-12-02T10:00:00.000Z'))).toBe(0);
   });
 });

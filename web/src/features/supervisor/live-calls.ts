@@ -36,8 +36,11 @@ export const sortLiveCalls = (board: LiveCallBoard): Contact[] => [...board.valu
 /** When the talk began. */
 export const talkStart = (contact: Contact): string => contact.connectedAt ?? contact.statusSince;
 
+/** Whole seconds from `since` to `now` (never negative). */
+export const secondsSince = (since: string, now: number): number => Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
+
 /** Seconds talked by `now` (never negative). */
-export const talkSeconds = (contact: Contact, now: number): number => Math.max(0, Math.floor((now - Date.parse(talkStart(contact))) / 1000));
+export const talkSeconds = (contact: Contact, now: number): number => secondsSince(talkStart(contact), now);
 
 /** Where the supervisor's audio is: nowhere, or one call in one mode. */
 export type SupervisionSeat = { contactId: string; mode: SupervisionMode } | undefined;

@@ -4,18 +4,20 @@ import type { Contact } from '@cc/shared/contacts/model';
 import type { Transfer } from '@cc/shared/contacts/requests';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import { ChannelIcon } from '../../components/channel-icon.tsx';
-import { ArrowLeftIcon, CheckIcon, TransferIcon } from '../../components/icons.tsx';
+import { ArrowLeftIcon, TransferIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatClock, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { Conversation } from './conversation.tsx';
-import { fractionLeft, secondsLeft, secondsSince, wrapUpDeadline } from './countdown.ts';
+import { secondsSince } from './countdown.ts';
 import { CustomerPanel } from './customer-panel.tsx';
 import { customerLabel, useCustomer } from './customers.tsx';
 import { SupervisionNotice } from './supervision-notice.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { VoicePanel } from './voice-panel.tsx';
 import { TranscriptPanel } from './transcript-panel.tsx';
+import { WrapUpForm } from './wrap-up/wrap-up-form.tsx';
+import type { WrapUpInput } from '@cc/shared/wrap-up/values';
 
 type Tab = 'chat' | 'customer';
 
@@ -41,7 +43,7 @@ export function ContactPane({
   now: number;
   onBack(): void;
   onEnd(): Promise<unknown>;
-  onComplete(): Promise<unknown>;
+  onComplete(wrapUp: WrapUpInput): Promise<unknown>;
   onTransfer(target: Transfer): Promise<Contact | undefined>;
   onHold(onHold: boolean): Promise<unknown>;
 }) {
@@ -55,7 +57,6 @@ export function ContactPane({
   const queue = queues.get(contact.queueId);
   const voice = isVoiceKind(contact.channel);
   const wrapping = contact.status === 'after-contact-work';
-  const wrapEnds = wrapUpDeadline(contact, queue);
   const name = customerLabel(contact, profile, locale, t);
   const subtitle = [t(`channel.${contact.channel}`), queue?.name ?? contact.queueId, profile?.customer.username && `@${profile.customer.username.replace(/^@/, '')}`, !voice && profile?.customer.phone && formatPhone(profile.customer.phone, locale)]
     .filter(Boolean)
@@ -100,31 +101,7 @@ export function ContactPane({
       </header>
 
       {voice && <SupervisionNotice contact={contact} />}
-      {wrapping && (
-        <div className="wrap-up" role="status" data-testid="wrap-up">
-          <div className="wrap-up__text">
-            <p className="wrap-up__title">
-              {t('conversation.wrapUp')}
-              {wrapEnds !== undefined && (
-                <span className="wrap-up__left tabular" data-testid="wrap-up-countdown">
-                  {' · '}
-                  {t('conversation.wrapUpLeft', { time: formatClock(secondsLeft(wrapEnds, now)) })}
-                </span>
-              )}
-            </p>
-            <p className="wrap-up__hint">{t('conversation.wrapUpHint')}</p>
-          </div>
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => run(onComplete)}>
-            <CheckIcon size={18} />
-            {t('conversation.complete')}
-          </button>
-          {wrapEnds !== undefined && (
-            <span className="wrap-up__bar" aria-hidden="true">
-              <span style={{ transform: `scaleX(${fractionLeft(wrapEnds, queue?.afterContactWorkSeconds ?? 0, now)})` }} />
-            </span>
-          )}
-        </div>
-      )}
+      {wrapping && <WrapUpForm key={contact.contactId} contact={contact} queue={queue} now={now} onComplete={onComplete} />}
 
       <div className="pane__tabs segmented segmented--tabs" role="tablist" aria-label={name}>
         {(['chat', 'customer'] as const).map((option) => (
@@ -142,7 +119,7 @@ export function ContactPane({
               {contact.channel === 'voice' && <TranscriptPanel key={contact.contactId} contactId={contact.contactId} />}
             </>
           ) : (
-            <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} />
+            <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} onSendAndClose={contact.status === 'connected' ? onEnd : undefined} />
           )}
         </div>
         <aside className="pane__side" aria-label={t('customer.title')}>

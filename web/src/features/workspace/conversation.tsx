@@ -11,7 +11,10 @@ import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import { applyMessage, applyMessageList, groupByDay } from './message-list.ts';
+import { useQuickReplies } from './wrap-up/quick-replies.tsx';
+import { EmojiButton } from './wrap-up/emoji-button.tsx';
 import { createThrottle, sendsTyping, TYPING_SEND_EVERY_MS, typingAfterMessage, typingAfterPush } from './typing.ts';
+import { commandFor } from './shortcuts/keymap.ts';
 
 /** A reply on its way to the API (or refused by it), shown until the stored message replaces it. */
 interface Draft {
@@ -36,7 +39,7 @@ const dayKey = (at: string) => new Date(at).toDateString();
  * after the last, or until their message arrives) and tells the visitor, at most every 3 s, that the
  * agent types. Mount it with `key={contactId}`.
  */
-export function Conversation({ contact, canReply }: { contact: Contact; canReply: boolean }) {
+export function Conversation({ contact, canReply, onSendAndClose }: { contact: Contact; canReply: boolean; onSendAndClose?(): Promise<unknown> }) {
   const api = useApi();
   const { on, openCount } = useRealtime();
   const notify = useToast();
@@ -112,14 +115,17 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
     (body: string, clientMessageId = newClientMessageId()) => {
       follow.current = true;
       setDrafts((current) => [...current.filter((d) => d.clientMessageId !== clientMessageId), { clientMessageId, text: body, at: new Date().toISOString(), state: 'sending' }]);
-      api.sendReply(contactId, { text: body, clientMessageId }).then(
+      // Resolves true once the reply is stored (sent off the stream), false when it was refused.
+      return api.sendReply(contactId, { text: body, clientMessageId }).then(
         (message) => {
           setMessages((current) => applyMessage(current, message));
           setDrafts((current) => current.filter((d) => d.clientMessageId !== clientMessageId));
+          return true;
         },
         (error: unknown) => {
           setDrafts((current) => current.map((d) => (d.clientMessageId === clientMessageId ? { ...d, state: 'failed' } : d)));
           if (error instanceof ProblemError && error.status === 409) notify(t('conversation.conflict'), 'info');
+          return false;
         },
       );
     },
@@ -135,16 +141,24 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
     [api, notify, t],
   );
 
-  const submit = (event?: FormEvent) => {
+  const submit = (event?: FormEvent): Promise<boolean> => {
     event?.preventDefault();
     const body = text.trim();
-    if (!body || !canReply) return;
-    send(body);
+    if (!body || !canReply) return Promise.resolve(!body);
     setText('');
     requestAnimationFrame(() => resize(input.current));
+    return send(body);
   };
 
+  const quick = useQuickReplies(contact, { text, setText, input });
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (quick.onKeyDown(event)) return;
+    // Send and close (shortcuts/keymap.ts): the contact ends only once the reply is safely stored.
+    if (onSendAndClose && commandFor({ code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, inText: true }) === 'sendAndClose') {
+      event.preventDefault();
+      void submit().then((sent) => sent && onSendAndClose());
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -205,7 +219,7 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
                   <AlertIcon size={16} />
                   <span className="bubble-failure__text">{t('conversation.notSent')}</span>
                 </p>
-                <button type="button" className="link-button" onClick={() => send(draft.text, draft.clientMessageId)}>
+                <button type="button" className="link-button" onClick={() => void send(draft.text, draft.clientMessageId)}>
                   {t('common.retry')}
                 </button>
               </div>
@@ -227,8 +241,10 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
         )}
       </div>
 
-      <form className="composer" onSubmit={submit}>
+      <form className="composer" onSubmit={(event) => void submit(event)}>
+        {quick.menu}
         <textarea
+          {...quick.textareaProps}
           ref={input}
           className="composer__input"
           rows={1}
@@ -239,10 +255,18 @@ export function Conversation({ contact, canReply }: { contact: Contact; canReply
           title={t('conversation.sendHint')}
           onChange={(event) => {
             setText(event.target.value);
+            quick.onChange(event.target.value, event.target.selectionStart);
             resize(event.target);
             if (canReply && sendsTyping(contact.channel) && event.target.value.trim()) agentTyping.fire();
           }}
           onKeyDown={onKeyDown}
+        />
+        <EmojiButton
+          disabled={!canReply}
+          onPick={(emoji) => {
+            const at = input.current?.selectionStart ?? text.length;
+            setText(text.slice(0, at) + emoji + text.slice(at));
+          }}
         />
         <button type="submit" className="button button--primary composer__send" disabled={!canReply || !text.trim()} aria-label={t('conversation.send')} title={t('conversation.send')}>
           <SendIcon size={18} />

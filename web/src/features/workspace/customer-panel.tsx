@@ -16,6 +16,7 @@ import { useRealtime } from '../shell/realtime-context.tsx';
 import { CallOutcome } from './call-outcome.tsx';
 import { customerLabel, useCustomer } from './customers.tsx';
 import { HistoryTranscript } from './history-transcript.tsx';
+import { CustomerNotes, HistoryWrapUp } from './wrap-up/customer-notes.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -157,6 +158,7 @@ function CustomerDetails({ customerId, contact, queues }: { customerId: string; 
         </section>
       )}
 
+      <CustomerNotes key={customer.version} profile={profile} onSaved={put} />
       <CustomerHistory customerId={customerId} currentContactId={contact.contactId} queues={queues} revision={members.length} />
     </div>
   );
@@ -227,6 +229,7 @@ function CustomerHistory({ customerId, currentContactId, queues, revision }: { c
                 <span>{queues.get(c.queueId)?.name ?? c.queueId}</span>
                 <span className="muted tabular">{formatShortDateTime(c.createdAt, locale)}</span>
                 <CallOutcome contact={c} />
+                <HistoryWrapUp contact={c} />
               </span>
               <span className="contact-state" data-state={c.status}>
                 {c.contactId === currentContactId ? t('customer.current') : t(`contactStatus.${c.status}`)}

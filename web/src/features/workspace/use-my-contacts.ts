@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { activeOf, applyContact, applyContactList, EMPTY_BOARD, forgetContact, offersOf, type ContactBoard, type HeldContact } from './contact-board.ts';
+import type { WrapUpInput } from '@cc/shared/wrap-up/values';
 
 /** The agent's contacts and what they can do with them. */
 export interface MyContacts {
@@ -21,7 +22,7 @@ export interface MyContacts {
   accept(contactId: string): Promise<Contact | undefined>;
   reject(contactId: string): Promise<Contact | undefined>;
   end(contactId: string): Promise<Contact | undefined>;
-  complete(contactId: string): Promise<Contact | undefined>;
+  complete(contactId: string, wrapUp?: WrapUpInput): Promise<Contact | undefined>;
   transfer(contactId: string, target: Transfer): Promise<Contact | undefined>;
   /** Holds or resumes a connected call. */
   hold(contactId: string, onHold: boolean): Promise<Contact | undefined>;
@@ -105,7 +106,7 @@ export function useMyContacts(agentId: string): MyContacts {
     accept: (id) => act(id, () => api.acceptContact(id), 'offer.acceptError'),
     reject: (id) => act(id, () => api.rejectContact(id), 'offer.rejectError'),
     end: (id) => act(id, () => api.endContact(id), 'conversation.actionError'),
-    complete: (id) => act(id, () => api.completeWrapUp(id), 'conversation.actionError'),
+    complete: (id, wrapUp) => act(id, () => api.completeWrapUp(id, wrapUp), 'conversation.actionError'),
     transfer: (id, target) => act(id, () => api.transferContact(id, target), 'transfer.error'),
     hold: (id, onHold) => act(id, () => api.holdContact(id, onHold), 'softphone.holdError'),
   };

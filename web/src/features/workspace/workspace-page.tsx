@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Agent } from '@cc/shared/agents/model';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { AlertIcon, ChatIcon, InboxIcon, UsersIcon } from '../../components/icons.tsx';
+import { AlertIcon, ChatIcon, InboxIcon, KeyboardIcon, UsersIcon } from '../../components/icons.tsx';
 import { useNow } from '../../components/use-now.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
@@ -14,6 +14,11 @@ import { CustomersProvider } from './customers.tsx';
 import { MyStatusCard } from './my-status-card.tsx';
 import { OfferCard } from './offer-card.tsx';
 import { useMyContacts } from './use-my-contacts.ts';
+import { useAttentionSettings } from './attention/attention-settings.ts';
+import { useAttention } from './attention/use-attention.ts';
+import { stepContact } from './shortcuts/keymap.ts';
+import { ShortcutsHelp } from './shortcuts/shortcuts-help.tsx';
+import { useWorkspaceShortcuts } from './shortcuts/use-shortcuts.ts';
 
 /** The agent's workspace: status, incoming offers, their contacts, and the open one with its customer. */
 export function WorkspacePage() {
@@ -73,16 +78,29 @@ function Desk({ agent }: { agent: Agent }) {
     });
   };
 
-  // An offer waiting for an answer shows in the tab title, for an agent working in another window.
   const offerCount = contacts.offers.length;
-  useEffect(() => {
-    if (offerCount === 0) return undefined;
-    const previous = document.title;
-    document.title = `(${offerCount}) ${t('offer.title')} · ${t('app.name')}`;
-    return () => {
-      document.title = previous;
-    };
-  }, [offerCount, t]);
+  const attention = useAttentionSettings();
+  useAttention(contacts.offers, unread, attention, `${t('nav.workspace')} · ${t('app.name')}`);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const acceptOffer = async (contactId: string) => {
+    const accepted = await contacts.accept(contactId);
+    if (accepted?.status === 'connected') open(accepted.contactId);
+  };
+  const activeIds = contacts.active.map((c) => c.contactId);
+  const oldestOffer = contacts.offers[0]?.contact.contactId;
+  useWorkspaceShortcuts({
+    next: () => (activeIds.length > 0 ? open(stepContact(activeIds, openId, 1)!) : false),
+    previous: () => (activeIds.length > 0 ? open(stepContact(activeIds, openId, -1)!) : false),
+    accept: () => (oldestOffer ? void acceptOffer(oldestOffer) : false),
+    reject: () => (oldestOffer ? void contacts.reject(oldestOffer) : false),
+    focusReply: () => {
+      const reply = document.querySelector<HTMLTextAreaElement>('.composer__input:not(:disabled)');
+      reply?.focus();
+      return Boolean(reply);
+    },
+    help: () => setHelpOpen(true),
+  });
 
   // Routing puts the agent in busy or wrap-up while they hold contacts; they still take more up to capacity.
   const takingContacts = agent.status === 'available' || agent.status === 'busy' || agent.status === 'after-contact-work';
@@ -90,6 +108,7 @@ function Desk({ agent }: { agent: Agent }) {
 
   return (
     <div className="desk" data-view={chosen ? view : 'list'}>
+      {helpOpen && <ShortcutsHelp settings={attention} onClose={() => setHelpOpen(false)} />}
       <div className="desk__side">
         <MyStatusCard agent={agent} now={now} queueNames={queueNames} />
         {contacts.offers.length > 0 && (
@@ -100,10 +119,7 @@ function Desk({ agent }: { agent: Agent }) {
                 offer={offer}
                 queue={queues.get(offer.contact.queueId)}
                 now={now}
-                onAccept={async () => {
-                  const accepted = await contacts.accept(offer.contact.contactId);
-                  if (accepted?.status === 'connected') open(accepted.contactId);
-                }}
+                onAccept={() => acceptOffer(offer.contact.contactId)}
                 onReject={() => contacts.reject(offer.contact.contactId)}
               />
             ))}
@@ -114,8 +130,13 @@ function Desk({ agent }: { agent: Agent }) {
             <h2 id="contacts-title" className="card__title">
               {t('workspace.contacts')}
             </h2>
-            <span className="count-badge" data-testid="contacts-count">
-              {formatNumber(contacts.active.length, locale)}
+            <span className="contacts-card__tools">
+              <button type="button" className="icon-button icon-button--small" aria-label={t('shortcuts.open')} title={t('shortcuts.open')} onClick={() => setHelpOpen(true)}>
+                <KeyboardIcon size={18} />
+              </button>
+              <span className="count-badge" data-testid="contacts-count">
+                {formatNumber(contacts.active.length, locale)}
+              </span>
             </span>
           </div>
           {contacts.state === 'failed' ? (
@@ -146,7 +167,7 @@ function Desk({ agent }: { agent: Agent }) {
             now={now}
             onBack={() => setView('list')}
             onEnd={() => contacts.end(selected.contactId)}
-            onComplete={() => contacts.complete(selected.contactId)}
+            onComplete={(wrapUp) => contacts.complete(selected.contactId, wrapUp)}
             onTransfer={(target) => contacts.transfer(selected.contactId, target)}
             onHold={(onHold) => contacts.hold(selected.contactId, onHold)}
           />

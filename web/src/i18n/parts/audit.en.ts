@@ -1,0 +1,32 @@
+import type { auditRu } from './audit.ru.ts';
+
+/** The audit log screen in English. */
+export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
+  'audit.title': 'Change log',
+  'audit.hint': 'Who changed which setting, and when. Secrets are never logged.',
+  'audit.filter': 'What changed',
+  'audit.filter.all': 'Everything',
+  'audit.col.at': 'When',
+  'audit.col.actor': 'Who',
+  'audit.col.change': 'Change',
+  'audit.col.fields': 'Fields',
+  'audit.empty': 'No changes yet',
+  'audit.more': 'Show more',
+  'audit.details': 'Details',
+  'audit.before': 'Before',
+  'audit.after': 'After',
+  'audit.nothing': 'none',
+  'audit.target.user': 'User',
+  'audit.target.queue': 'Queue',
+  'audit.target.channel': 'Channel',
+  'audit.target.phone-number': 'Phone number',
+  'audit.target.topic': 'Topic',
+  'audit.target.quick-reply': 'Quick reply',
+  'audit.target.agent-status': 'Agent status',
+  'audit.action.created': 'created',
+  'audit.action.updated': 'changed',
+  'audit.action.disabled': 'disabled',
+  'audit.action.enabled': 'enabled',
+  'audit.action.archived': 'archived',
+  'audit.action.deleted': 'deleted',
+};

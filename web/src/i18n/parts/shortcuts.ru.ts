@@ -1,0 +1,20 @@
+/** Keyboard shortcuts and offer alerts of the workspace, in Russian (the source of the keys). */
+export const shortcutsRu = {
+  'shortcuts.title': 'Горячие клавиши',
+  'shortcuts.open': 'Горячие клавиши и уведомления',
+  'shortcuts.next': 'Следующее обращение',
+  'shortcuts.previous': 'Предыдущее обращение',
+  'shortcuts.accept': 'Принять предложенное обращение',
+  'shortcuts.reject': 'Отклонить предложенное обращение',
+  'shortcuts.focusReply': 'Перейти к ответу',
+  'shortcuts.sendAndClose': 'Отправить и завершить',
+  'shortcuts.help': 'Эта справка',
+  'shortcuts.or': 'или',
+  'attention.title': 'Уведомления о новых обращениях',
+  'attention.sound': 'Звуковой сигнал',
+  'attention.notifications.default': 'Уведомления на рабочем столе выключены.',
+  'attention.notifications.granted': 'Уведомления на рабочем столе включены: они появятся, когда вкладка скрыта.',
+  'attention.notifications.denied': 'Браузер запретил уведомления. Разрешите их в настройках сайта.',
+  'attention.notifications.unsupported': 'Этот браузер не показывает уведомления на рабочем столе.',
+  'attention.notifications.ask': 'Включить',
+} as const;
