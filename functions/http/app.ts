@@ -19,6 +19,7 @@ import { userRoutes } from './routes/users.ts';
 import { channelAdminRoutes } from './routes/channels.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { messagingRoutes } from './routes/messaging.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
 import { quickReplyRoutes, topicRoutes } from './routes/wrap-up.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/wallboard', liveCallRoutes(services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
+    .route('/', attachmentRoutes(deps, auth))
     .route('/', widgetConsoleRoutes(services, auth))
     .route('/audit', auditRoutes(services, auth));
 

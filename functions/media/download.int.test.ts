@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,26 +12,11 @@ import { LocalMediaStore } from '../adapters/media/local-media-store.ts';
 import { ProviderMediaClient } from '../adapters/media/provider-media.ts';
 import { RetryableMediaError, downloadAttachment, type MediaDownloadDeps } from './download.ts';
 import { mediaReactions } from './reactions.ts';
+import { JPEG, type Served, startMediaProvider } from './testing/fake-media-provider.ts';
 
 const TENANT = 'romashka';
-/** The first bytes of a JPEG (what file-type reads), then filler. */
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, ...new Array<number>(200).fill(7)]);
 /** A Windows executable dressed up as a photo. */
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, ...new Array<number>(200).fill(0)]);
-
-interface Served { status?: number; type?: string; bytes?: Uint8Array; json?: string }
-/** A fake provider for binary and JSON answers, routed by path; every request is recorded. */
-async function startMediaProvider(route: (path: string, req: IncomingMessage) => Served) {
-  const requests: { path: string; authorization?: string | undefined }[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    requests.push({ path: req.url ?? '', authorization: req.headers.authorization });
-    const answer = route(req.url ?? '', req);
-    res.writeHead(answer.status ?? 200, { 'content-type': answer.json !== undefined ? 'application/json' : (answer.type ?? 'application/octet-stream') });
-    res.end(answer.json ?? Buffer.from(answer.bytes ?? new Uint8Array()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
-}
 
 let ctx: Awaited<ReturnType<typeof createTestDeps>>;
 let app: ReturnType<typeof createApp>;
