@@ -5,6 +5,7 @@ import { phoneEn } from './parts/phone.en.ts';
 import { shortcutsEn } from './parts/shortcuts.en.ts';
 import { wrapUpEn } from './parts/wrap-up.en.ts';
 import { usersEn } from './parts/users.en.ts';
+import { attachmentsEn } from './parts/attachments.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -343,4 +344,5 @@ export const en: Messages = {
   ...liveCallsEn,
   ...wrapUpEn,
   ...usersEn,
+  ...attachmentsEn,
 };

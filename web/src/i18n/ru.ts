@@ -4,6 +4,7 @@ import { phoneRu } from './parts/phone.ru.ts';
 import { shortcutsRu } from './parts/shortcuts.ru.ts';
 import { wrapUpRu } from './parts/wrap-up.ru.ts';
 import { usersRu } from './parts/users.ru.ts';
+import { attachmentsRu } from './parts/attachments.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -346,6 +347,7 @@ export const ru = {
   ...liveCallsRu,
   ...wrapUpRu,
   ...usersRu,
+  ...attachmentsRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
