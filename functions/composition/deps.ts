@@ -85,8 +85,9 @@ export interface Deps {
   delivery?: DeliveryQueue;
   /**
    * Customers' files: where copies are stored, the provider client that fetches them and the download
-   * queue (AWS: SQS; locally in-process). Unset, attachments stay provider references; without a queue
-   * downloads run inline off the stream.
+   * queue (AWS: SQS; locally in-process). Each function gets the parts it uses (the stream processor the
+   * queue, the API the store, media-download both store and client). Without a queue, a function that has
+   * store and client downloads inline off the stream; without any, attachments stay provider references.
    */
-  media?: { store: MediaStore; provider: ProviderMediaClient; queue?: MediaQueue };
+  media?: { store?: MediaStore; provider?: ProviderMediaClient; queue?: MediaQueue };
 }

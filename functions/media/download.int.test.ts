@@ -22,6 +22,7 @@ let ctx: Awaited<ReturnType<typeof createTestDeps>>;
 let app: ReturnType<typeof createApp>;
 let pump: StreamPump;
 let folder: string;
+let store: LocalMediaStore;
 let telegram: Awaited<ReturnType<typeof startMediaProvider>>;
 let whatsapp: Awaited<ReturnType<typeof startMediaProvider>>;
 /** What the Telegram file download answers next (each test sets it). */
@@ -50,8 +51,10 @@ beforeAll(async () => {
     if (path === '/download/1479537139650973') return whatsappFile;
     return { status: 404, json: '{}' };
   });
-  ctx.deps.media = { store: new LocalMediaStore(folder), provider: new ProviderMediaClient({ telegramBaseUrl: telegram.baseUrl, whatsappBaseUrl: whatsapp.baseUrl }) };
-  deps = { messaging: ctx.deps.messaging, clock: ctx.deps.clock, store: ctx.deps.media.store, provider: ctx.deps.media.provider, channels: ctx.services.channels, maxBytes: 150_000 };
+  store = new LocalMediaStore(folder);
+  const provider = new ProviderMediaClient({ telegramBaseUrl: telegram.baseUrl, whatsappBaseUrl: whatsapp.baseUrl });
+  ctx.deps.media = { store, provider };
+  deps = { messaging: ctx.deps.messaging, clock: ctx.deps.clock, store, provider, channels: ctx.services.channels, maxBytes: 150_000 };
   app = createApp(ctx.deps, ctx.services);
   pump = new StreamPump(ctx.deps, messagingReactions(ctx.deps, ctx.services));
   await createTestChannel(ctx.deps, { tenantId: TENANT, channelId: 'tg', kind: 'telegram' });
@@ -91,7 +94,7 @@ describe('downloading customers\u2019 files', () => {
     const storage = (await reread(message)).attachments[0]!.storage!;
     expect(storage).toMatchObject({ state: 'stored', contentType: 'image/jpeg', sizeBytes: JPEG.byteLength, objectKey: `${TENANT}/${message.messageId}/0`, tries: 1 });
     expect(telegram.requests.map((r) => r.path)).toEqual([`/bot${bot}/getFile?file_id=AgACAgIAAxkBAAIBOmZ0a1cQ-large`, `/file/bot${bot}/photos/file_7.jpg`]);
-    expect((await ctx.deps.media!.store.get(storage.objectKey!))?.bytes).toEqual(JPEG);
+    expect((await store.get(storage.objectKey!))?.bytes).toEqual(JPEG);
   });
 
   it('records a provider failure, retries to the same key, and leaves a stored file alone on a redelivered job', async () => {
@@ -128,7 +131,7 @@ describe('downloading customers\u2019 files', () => {
     const message = await telegramPhoto();
     const storage = await downloadAttachment(deps, { tenantId: TENANT, messageId: message.messageId, index: 0 });
     expect(storage).toMatchObject({ state: 'rejected', reason: 'type application/x-msdownload is not allowed' });
-    expect(await ctx.deps.media!.store.get(`${TENANT}/${message.messageId}/0`)).toBeUndefined();
+    expect(await store.get(`${TENANT}/${message.messageId}/0`)).toBeUndefined();
   });
 
   it('records a permanent provider refusal as failed without asking for another try', async () => {

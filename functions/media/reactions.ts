@@ -28,7 +28,7 @@ export function mediaReactions(deps: Pick<Deps, 'messaging' | 'clock' | 'media'>
         if (change.eventName !== 'INSERT' || !change.newImage) return;
         for (const job of mediaJobsOf(StoredMessageSchema.parse(change.newImage))) {
           if (media.queue) await media.queue.enqueue(job);
-          else await downloadAttachment({ messaging: deps.messaging, clock: deps.clock, store: media.store, provider: media.provider, channels }, job).catch(() => undefined);
+          else if (media.store && media.provider) await downloadAttachment({ messaging: deps.messaging, clock: deps.clock, store: media.store, provider: media.provider, channels }, job).catch(() => undefined);
         }
       },
     },

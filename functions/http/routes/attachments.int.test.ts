@@ -32,7 +32,8 @@ beforeAll(async () => {
     if (path === `/file/bot${bot}/photos/file_7.jpg`) return { bytes: JPEG };
     return { status: 404, json: '{"ok":false,"description":"Not Found"}' };
   });
-  ctx.deps.media = { store: new LocalMediaStore(folder), provider: new ProviderMediaClient({ telegramBaseUrl: telegram.baseUrl }) };
+  const media = { store: new LocalMediaStore(folder), provider: new ProviderMediaClient({ telegramBaseUrl: telegram.baseUrl }) };
+  ctx.deps.media = media;
   app = createApp(ctx.deps, ctx.services);
   for (const [name, tenant, user, role] of [['anna', TENANT, 'anna', 'agent'], ['boris', TENANT, 'boris', 'agent'], ['sup', TENANT, 'sup', 'supervisor'], ['stranger', 'other', 'anna', 'supervisor']] as const) {
     token[name] = await ctx.issuer.issue(principal(tenant, user, role));
@@ -45,7 +46,6 @@ beforeAll(async () => {
   expect((await app.request('/webhooks/telegram/tg', { method: 'POST', body: raw, headers: providerHeaders('telegram', raw) })).status).toBe(200);
   await new StreamPump(ctx.deps, messagingReactions(ctx.deps, ctx.services)).run();
   photo = (await scanEntity<StoredMessage>(ctx.deps, 'message')).find((m) => m.providerMessageId === '901')!;
-  const media = ctx.deps.media;
   await downloadAttachment({ messaging: ctx.deps.messaging, clock: ctx.deps.clock, store: media.store, provider: media.provider, channels: ctx.services.channels }, { tenantId: TENANT, messageId: photo.messageId, index: 0 });
   const contact = (await ctx.deps.contacts.get(TENANT, photo.contactId!))!;
   await ctx.deps.contacts.save({ ...contact, agentId: 'anna', version: contact.version + 1 }, contact.version);
