@@ -59,6 +59,9 @@ export const ConfigSchema = lazySchema(() => z.object({
   TRANSCRIBE_ROLE_ARN: z.string().startsWith('arn:').optional(),
   /** Where the browsers stream to Transcribe; default: the function's region. */
   TRANSCRIBE_REGION: z.string().min(1).optional(),
+  /** The bucket of customers' files (http-api signs links to it, media-download writes it), and the download job queue. */
+  MEDIA_BUCKET: z.string().min(3).optional(),
+  MEDIA_QUEUE_URL: z.string().url().optional(),
   /** Messenger API hosts; the local runtime points them at its simulator so real hosts are never called. */
   TELEGRAM_API_BASE_URL: z.string().url().default('https://api.telegram.org'),
   WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),

@@ -13,6 +13,8 @@ import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
 import type { RateLimiter } from '@cc/shared/limits/ports';
 import type { DeliveryQueue } from '@cc/shared/delivery/ports';
+import type { MediaQueue, MediaStore } from '@cc/shared/media/ports';
+import type { ProviderMediaClient } from '../adapters/media/provider-media.ts';
 import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
 import type { AuditLog } from '@cc/shared/audit/ports';
 import type { CallControl, CallRepository, MeetingRooms, StreamingCredentialIssuer, TranscriptRepository } from '@cc/shared/voice/ports';
@@ -83,4 +85,11 @@ export interface Deps {
    * reaction delivers inline with one provider call and transient failures are recorded as failed.
    */
   delivery?: DeliveryQueue;
+  /**
+   * Customers' files: where copies are stored, the provider client that fetches them and the download
+   * queue (AWS: SQS; locally in-process). Each function gets the parts it uses (the stream processor the
+   * queue, the API the store, media-download both store and client). Without a queue, a function that has
+   * store and client downloads inline off the stream; without any, attachments stay provider references.
+   */
+  media?: { store?: MediaStore; provider?: ProviderMediaClient; queue?: MediaQueue };
 }

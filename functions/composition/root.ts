@@ -10,6 +10,7 @@ import { createServices } from './services.ts';
 import type { Composition } from './installed.ts';
 import { awsCipher, awsDelivery, awsDialer, awsIdentities, awsPush, awsTimers, awsVerifier } from './aws-adapters.ts';
 import { awsRepositories } from './repositories.ts';
+import { awsMedia } from './media-adapters.ts';
 import { createSendersFromConfig } from './senders.ts';
 import { awsCallControl, awsMeetings, awsStreamingCredentials } from './voice-adapters.ts';
 
@@ -32,6 +33,7 @@ export function createAwsDeps(config: Config): Deps {
     ...awsDelivery(config),
     ...awsDialer(config),
     ...awsStreamingCredentials(config),
+    ...awsMedia(config),
   };
   return adapters;
 }

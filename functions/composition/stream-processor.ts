@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { processComposition } from './installed.ts';
 import { awsCipher, awsDelivery, awsDialer, awsPush, awsTimers } from './aws-adapters.ts';
 import { awsRepositories } from './repositories.ts';
+import { awsMediaQueue } from './media-adapters.ts';
 import { createSendersFromConfig } from './senders.ts';
 import { awsCallControl, awsMeetings } from './voice-adapters.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
@@ -21,7 +22,7 @@ export function composeStreamProcessor(deps: StreamProcessorDeps): StreamProcess
 
 /** Every adapter but the console token verifier (and so jose). */
 export function awsStreamProcessorDeps(config: Config): StreamProcessorDeps {
-  const adapters = { ...awsRepositories(config), push: awsPush(config), cipher: awsCipher(config), senders: createSendersFromConfig(config), timers: awsTimers(config), callControl: awsCallControl(config), meetings: awsMeetings(config), ...awsDelivery(config), ...awsDialer(config) };
+  const adapters = { ...awsRepositories(config), push: awsPush(config), cipher: awsCipher(config), senders: createSendersFromConfig(config), timers: awsTimers(config), callControl: awsCallControl(config), meetings: awsMeetings(config), ...awsDelivery(config), ...awsDialer(config), ...awsMediaQueue(config) };
   return adapters;
 }
 

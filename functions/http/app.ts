@@ -21,6 +21,7 @@ import { channelAdminRoutes } from './routes/channels.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { queueAdminRoutes } from './routes/queues.ts';
 import { messagingRoutes } from './routes/messaging.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
 import { quickReplyRoutes, topicRoutes } from './routes/wrap-up.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/wallboard', liveCallRoutes(services, auth))
     .route('/wallboard', wallboardRoutes(services, auth))
     .route('/', messagingRoutes(deps, auth))
+    .route('/', attachmentRoutes(deps, auth))
     .route('/', widgetConsoleRoutes(services, auth))
     .route('/audit', auditRoutes(services, auth));
 

@@ -41,6 +41,7 @@ import { localTranscriptFeed } from './voice/transcript-feed.ts';
 import type { EmulatorTiming } from './voice/emulator.ts';
 import { createVoiceServices } from '../composition/voice-services.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
+import { localMedia } from './media.ts';
 import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
 import { requeuePendingDeliveries } from './requeue-deliveries.ts';
 import { rearmTimers } from '../routing/rearm.ts';
@@ -193,6 +194,10 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       meetings,
       delivery,
     };
+    // Customers' files go to `.data/media/` (a temporary folder without a data dir) through an in-process queue.
+    const media = await localMedia(deps, () => built.services!, dataDir);
+    deps.media = media.media;
+    cleanups.push(media.stop);
     const { services } = compose(deps);
     built.services = services;
     const voice = createVoiceServices(deps, services.routing);

@@ -5,8 +5,9 @@ import { routingReactions } from '../routing/reactions.ts';
 import { messagingReactions } from '../messaging/reactions.ts';
 import { widgetReactions } from '../widget/reactions.ts';
 import { voiceReactions } from '../voice/reactions.ts';
+import { mediaReactions } from '../media/reactions.ts';
 
 /** Every reaction the stream processor runs, in order, from each area of the contact center. */
 export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
-  return [...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps)];
+  return [...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps), ...mediaReactions(deps, services.channels)];
 }

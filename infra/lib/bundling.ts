@@ -32,6 +32,8 @@ export const LAMBDA_BUNDLING = {
     // Lambda hands a function its role's credentials in the environment: the SDK's Node default chain
     // (profiles, SSO, process, web identity, instance metadata, and the STS/SSO clients) is dead weight there.
     '@aws-sdk/credential-provider-node': path.join(FUNCTIONS_DIR, 'adapters/aws/lambda-credentials.ts'),
+    // `debug`'s optional colours (file-type's inflater logs through it): see the stand-in.
+    'supports-color': path.join(FUNCTIONS_DIR, 'adapters/aws/no-terminal-colours.ts'),
   } as Record<string, string>,
 } as const;
 

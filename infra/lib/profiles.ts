@@ -29,6 +29,9 @@ export const PROFILES: Record<Trigger, TriggerProfile> = {
   // Delivery: one provider call per job, cut off at 5 s (PROVIDER_TIMEOUT_MS), well under this timeout; it
   // decrypts channel secrets and pushes web chat replies over the WebSocket API. It re-queues its own jobs.
   'delivery-queue': { memorySize: 512, timeout: Duration.seconds(20), table: 'readWrite', secrets: 'decrypt', pushes: true, schedulesTimers: false },
+  // Media download: up to 10 jobs in parallel, each at most 20 MB (MAX_MEDIA_BYTES) held in memory between the
+  // provider's answer and S3; two provider calls of up to 30 s each. It decrypts channel secrets (bot tokens).
+  'media-queue': { memorySize: 1024, timeout: Duration.seconds(90), table: 'readWrite', secrets: 'decrypt', pushes: false, schedulesTimers: false },
   // The SMA waits 5 s for an answer, then retries (test/fixtures/wire/chime-sma/NOTES.md): a longer timeout only
   // holds a caller on a line the service has given up on. Deployed by the voice stack, not the API stack.
   'sip-media-application': { memorySize: 512, timeout: Duration.seconds(5), table: 'readWrite', secrets: 'none', pushes: false, schedulesTimers: false },

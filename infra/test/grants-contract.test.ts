@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { CfnElement } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { lambdaCatalog } from '@cc/functions/catalog';
@@ -28,6 +29,14 @@ import { createTimerHandler, timerEvent } from '@cc/functions/routing/timer-app'
 import { createLambdaContext } from '@cc/functions/local/lambda-context';
 import { createSmaHandler } from '@cc/functions/voice/sma-app';
 import { createStandaloneVoiceServices } from '@cc/functions/composition/voice-services';
+import { S3MediaStore } from '@cc/functions/adapters/media/s3-media-store';
+import { SqsMediaQueue } from '@cc/functions/adapters/media/sqs-media-queue';
+import { ProviderMediaClient } from '@cc/functions/adapters/media/provider-media';
+import { createMediaDownloadHandler } from '@cc/functions/media/app';
+import { mediaReactions } from '@cc/functions/media/reactions';
+import { JPEG, startMediaProvider } from '@cc/functions/media/testing/fake-media-provider';
+import { TEST_SECRETS, providerHeaders, scanEntity } from '@cc/functions/messaging/testing/harness';
+import type { StoredMessage } from '@cc/shared/conversations/model';
 import type { ContactCenterStacks } from '../lib/contact-center.ts';
 import { synthContactCenter } from './support.ts';
 
@@ -42,6 +51,7 @@ const IAM_ACTION: Record<string, string> = {
   EncryptCommand: 'kms:Encrypt',
   DecryptCommand: 'kms:Decrypt',
   SendMessageCommand: 'sqs:SendMessage',
+  PutObjectCommand: 's3:PutObject',
 };
 
 /** Functions whose scenario is not written yet, with the reason; keep it empty, never grow it quietly. */
@@ -70,6 +80,8 @@ sqs.on(SendMessageCommand).callsFake((input: { QueueUrl: string; MessageBody: st
   sent.set(input.QueueUrl, [...(sent.get(input.QueueUrl) ?? []), JSON.parse(input.MessageBody)]);
   return { MessageId: `m-${sent.size}` };
 });
+const MEDIA_QUEUE = 'https://sqs.eu-central-1.amazonaws.com/000000000000/media';
+mockClient(S3Client).on(PutObjectCommand).callsFake(() => (record('PutObjectCommand'), {}));
 /** Takes what was sent to `queueUrl` so far. */
 const drain = (queueUrl: string) => {
   const bodies = sent.get(queueUrl) ?? [];
@@ -156,6 +168,37 @@ async function driveWebChat() {
 }
 
 /**
+ * A Telegram customer's photo: the webhook (http-api), the download job (stream processor → media queue) and the
+ * file fetched from a fake Bot API into the media bucket (media-download, which decrypts the bot token).
+ */
+async function driveCustomerFile() {
+  const bot = TEST_SECRETS.telegram.botToken;
+  const telegram = await startMediaProvider((path) =>
+    path.startsWith(`/bot${bot}/getFile`) ? { json: JSON.stringify({ ok: true, result: { file_id: 'f', file_unique_id: 'u', file_size: JPEG.byteLength, file_path: 'photos/file_1.jpg' } }) } : { bytes: JPEG },
+  );
+  try {
+    const s3 = new S3Client({ region: 'eu-central-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+    const store = new S3MediaStore(s3, 'cc-media');
+    const http = compose({ ...ctx.deps, media: { store } });
+    const stream = composeStreamProcessor({ ...ctx.deps, media: { queue: new SqsMediaQueue(new SQSClient({ region: 'eu-central-1' }), MEDIA_QUEUE) } });
+    await createTestChannel(ctx.deps, { tenantId: 'acme', channelId: 'tg-1', kind: 'telegram', defaultQueueId: 'support' });
+    const raw = readFileSync(new URL('../../test/fixtures/wire/telegram/update-photo-caption.json', import.meta.url), 'utf8');
+    await as('http-api', async () => createApp(http.deps, http.services).request('/webhooks/telegram/tg-1', { method: 'POST', body: raw, headers: providerHeaders('telegram', raw) }));
+    await as('stream-processor', () => new StreamPump(stream.deps, messagingReactions(stream.deps, stream.services)).run());
+    const message = (await scanEntity<StoredMessage>(ctx.deps, 'message')).find((m) => m.channelId === 'tg-1')!;
+    await as('stream-processor', async () => {
+      for (const reaction of mediaReactions(stream.deps, stream.services.channels)) await reaction.react({ eventName: 'INSERT', entity: 'message', newImage: message as unknown as Record<string, unknown>, sequenceNumber: '1' });
+    });
+    const jobs = drain(MEDIA_QUEUE);
+    const download = createMediaDownloadHandler({ clock: ctx.deps.clock, messaging: ctx.deps.messaging, store, provider: new ProviderMediaClient({ telegramBaseUrl: telegram.baseUrl }), channels: composeMessageDelivery({ ...ctx.deps }).channels });
+    const result = await as('media-download', () => download(sqsEventOf(jobs, 'media-download'), createLambdaContext('media-download')));
+    return { jobs: jobs.length, failures: result.batchItemFailures.length, storage: (await ctx.deps.messaging.getMessage('acme', message.messageId))?.attachments[0]?.storage };
+  } finally {
+    await telegram.close();
+  }
+}
+
+/**
  * The SMA's first event for one inbound call, through the voice function's own composition (the table only, as
  * `composition/voice-sma.ts` builds it in AWS): DynamoDB goes unrecorded, like every function's.
  * TODO(lead): drive a whole call (ACTION_SUCCESSFUL, CALL_UPDATE_REQUESTED, HANGUP) on a number the test seeds, and
@@ -187,6 +230,7 @@ describe('IAM grants match the code', () => {
   let withVoice: ReturnType<typeof synthContactCenter>;
   let driven: Awaited<ReturnType<typeof driveWebChat>>;
   let answered: Awaited<ReturnType<typeof driveInboundCall>>;
+  let filed: Awaited<ReturnType<typeof driveCustomerFile>>;
   beforeAll(async () => {
     const synthesized = synthContactCenter();
     stacks = synthesized.stacks;
@@ -194,6 +238,7 @@ describe('IAM grants match the code', () => {
     withVoice = synthContactCenter({ context: { voice: 'true', voicePhoneNumber: '+12065550143' } });
     driven = await driveWebChat();
     answered = await driveInboundCall();
+    filed = await driveCustomerFile();
   });
   afterAll(() => ctx?.table.drop());
 
@@ -210,6 +255,11 @@ describe('IAM grants match the code', () => {
     expect(calls.get('message-delivery')).toContain('execute-api:ManageConnections');
     expect(calls.get('routing-timers')).toContain('sqs:SendMessage');
     expect(calls.get('stream-processor')).toContain('sqs:SendMessage');
+  });
+
+  it('stores a customer\u2019s file through the media queue and bucket', () => {
+    expect(filed).toMatchObject({ jobs: 1, failures: 0, storage: { state: 'stored', contentType: 'image/jpeg' } });
+    expect(calls.get('media-download')).toEqual(new Set(['kms:Decrypt', 's3:PutObject']));
   });
 
   it('answers the SMA\'s first event of an inbound call', () => {

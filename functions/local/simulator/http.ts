@@ -22,6 +22,15 @@ const PersonaIdSchema = lazySchema(() => z.string().regex(/^[a-z0-9][a-z0-9_:-]{
 const SayRequestSchema = lazySchema(() => z.object({ personaId: PersonaIdSchema, text: z.string().trim().min(1).max(4096), forgery: ForgerySchema }));
 const StartRequestSchema = lazySchema(() => z.object({ personaId: PersonaIdSchema, payload: z.string().max(64).optional(), forgery: ForgerySchema }));
 const PressRequestSchema = lazySchema(() => z.object({ personaId: PersonaIdSchema, entryId: z.string().min(1), payload: z.string().min(1), forgery: ForgerySchema }));
+/** A customer's file: bytes as base64 (up to 25 MB of them, so the contact center's own limit can be tried). */
+const FileRequestSchema = lazySchema(() => z.object({
+  personaId: PersonaIdSchema,
+  fileName: z.string().trim().min(1).max(200),
+  contentType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/),
+  dataBase64: z.base64().max(35_000_000),
+  caption: z.string().max(1024).optional(),
+  forgery: ForgerySchema,
+}));
 const PersonaRequestSchema = lazySchema(() => z.object({ personaId: PersonaIdSchema }));
 const FailureRequestSchema = lazySchema(() => z.object({
   mode: z.enum(['rate_limit', 'blocked', 'server_error']),
@@ -90,6 +99,12 @@ export function simulatorRoutes(sim: MessengerSimulator) {
     .post('/channels/:channelId/messages', async (c) => {
       const { personaId, text, forgery } = await body(c, SayRequestSchema);
       const { entry, webhook } = await sim.say(c.req.param('channelId'), personaId, text, forgery ? { forgery } : {});
+      return c.json({ entry, webhook });
+    })
+    .post('/channels/:channelId/files', async (c) => {
+      const { personaId, fileName, contentType, dataBase64, caption, forgery } = await body(c, FileRequestSchema);
+      const file = { fileName, contentType, bytes: new Uint8Array(Buffer.from(dataBase64, 'base64')), caption };
+      const { entry, webhook } = await sim.sendFile(c.req.param('channelId'), personaId, file, forgery ? { forgery } : {});
       return c.json({ entry, webhook });
     })
     .post('/channels/:channelId/start', async (c) => {

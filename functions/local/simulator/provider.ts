@@ -36,6 +36,14 @@ export interface PressedButton {
   onEntry?: (entry: ChatEntry) => void;
 }
 
+/** A file the customer sends: its bytes as the provider will hand them to our download. */
+export interface SimulatedFile {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+  caption?: string | undefined;
+}
+
 /** One messenger as the simulator plays it; optional parts are the features the provider has. */
 export interface SimulatedProvider {
   readonly kind: SimulatedKind;
@@ -43,6 +51,8 @@ export interface SimulatedProvider {
   isRecipient(identity: CustomerIdentity, recipient: string): boolean;
   /** The customer types `text`: the webhook and the provider's id of the message. */
   message(context: CustomerContext, text: string): { request: WebhookRequest; providerMessageId: string };
+  /** The customer sends a photo or a document: the webhook, and the provider keeps the bytes for its file API. */
+  sendFile?(context: CustomerContext, file: SimulatedFile): { request: WebhookRequest; providerMessageId: string };
   /** The customer opens the chat; `{say}` when the provider sends it as a text (Telegram `/start`), undefined when it sends nothing. */
   open(context: CustomerContext, payload: string | undefined): OpenedChat | { say: string } | undefined;
   /** The customer presses `button` under our message `source`. */

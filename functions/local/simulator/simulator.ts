@@ -9,7 +9,7 @@
 import type { ApiCall, ChatEntry, CustomerActionResult, WebhookOutcome } from './model.ts';
 import { SimulatorError } from './model.ts';
 import { customerIdentity } from './personas.ts';
-import type { CustomerContext, SimulatedProvider } from './provider.ts';
+import type { CustomerContext, SimulatedFile, SimulatedProvider } from './provider.ts';
 import { SimulatorCore, type SimulatorOptions } from './core.ts';
 import { createProviders } from './providers.ts';
 import type { Forgery, WebhookRequest } from './wire.ts';
@@ -36,6 +36,19 @@ export class MessengerSimulator extends SimulatorCore {
     const { provider, context } = await this.customer(channelId, personaId, options.forgery);
     const { request, providerMessageId } = provider.message(context, text);
     const entry = this.addEntry({ channelId, personaId, from: 'customer', text, providerMessageId });
+    return this.deliverCustomerRequest(provider, context, entry, request);
+  }
+
+  /**
+   * The customer sends a photo or a document: the provider keeps the bytes for its file API (Telegram
+   * getFile and the file URL) and POSTs the webhook naming the file. @throws SimulatorError (400) for a
+   * provider the simulator cannot send files on yet.
+   */
+  async sendFile(channelId: string, personaId: string, file: SimulatedFile, options: { forgery?: Forgery } = {}): Promise<CustomerActionResult> {
+    const { provider, context } = await this.customer(channelId, personaId, options.forgery);
+    if (!provider.sendFile) throw new SimulatorError(400, `The simulator sends no files on ${provider.kind} yet`);
+    const { request, providerMessageId } = provider.sendFile(context, file);
+    const entry = this.addEntry({ channelId, personaId, from: 'customer', text: file.caption ? `📎 ${file.fileName} — ${file.caption}` : `📎 ${file.fileName}`, providerMessageId });
     return this.deliverCustomerRequest(provider, context, entry, request);
   }
 

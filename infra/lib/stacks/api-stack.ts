@@ -27,6 +27,7 @@ import { PublicRouteThrottles } from '../constructs/public-route-throttles.ts';
 import { RoutingTimerQueue } from '../constructs/routing-timer-queue.ts';
 import { DeliveryQueue } from '../constructs/delivery-queue.ts';
 import { TranscriptionRole } from '../constructs/transcription-role.ts';
+import { MediaStorage } from '../constructs/media-storage.ts';
 import { acknowledgeManagedPolicies, acknowledgeWildcards } from '../nag.ts';
 import { PROFILES, type Trigger } from '../profiles.ts';
 
@@ -66,6 +67,8 @@ export class ApiStack extends Stack {
   readonly timerQueue: RoutingTimerQueue;
   /** The outbound delivery queue and its dead-letter queue (ADR 0008). */
   readonly deliveryQueue: DeliveryQueue;
+  /** Customers' files: the media bucket and the download job queue (docs/attachments.md). */
+  readonly media: MediaStorage;
   readonly httpApi: HttpApi;
   /** What agents' browsers stream call audio to Transcribe as (assumed by the HTTP API only). */
   readonly transcriptionRole: Role;
@@ -255,6 +258,11 @@ export class ApiStack extends Stack {
     this.deliveryQueue = new DeliveryQueue(this, 'Delivery', { consumer: only('delivery-queue', 'the delivery consumer') });
     this.deliveryQueue.grantEnqueue(only('dynamodb-stream', 'the outbox consumer'));
 
+    // Customers' files: the stream processor queues downloads, media-download stores them, the API signs links.
+    this.media = new MediaStorage(this, 'Media', { consumer: only('media-queue', 'the media download consumer'), webOrigins: props.webOrigins });
+    this.media.grantEnqueue(only('dynamodb-stream', 'the outbox consumer'));
+    this.media.grantRead(httpFn);
+
     // Calls: meetings (calls from the site) in every deployment; the SMA's calls and recordings only with voice.
     const streamFn = only('dynamodb-stream', 'the outbox consumer');
     for (const fn of [httpFn, streamFn]) grantMeetings(fn, props.chimeMeetingsRegion ?? this.region);
@@ -277,6 +285,11 @@ export class ApiStack extends Stack {
           finding: /^Resource::\*$/,
           actions: ['dynamodb:ListStreams'],
           reason: 'dynamodb:ListStreams, which the event source mapping needs, supports no resource-level permissions; stream reads are limited to this table\'s stream ARN.',
+        },
+        {
+          finding: /^Resource::<MediaBucket[0-9A-F]{8}\.Arn>\/\*$/,
+          actions: ['s3:GetObject', 's3:PutObject'],
+          reason: 'Media keys are made per message at run time (<tenant>/<message>/<n>); the API may only get and media-download only put objects of the media bucket (no list, no delete).',
         },
         ...CALL_GRANT_WILDCARDS,
       ]);

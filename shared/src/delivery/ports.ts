@@ -1,7 +1,7 @@
 import type { DeliveryJob } from './model.ts';
 
 /** Port: the outbound delivery queue (SQS in AWS, in-process locally), apart from the table stream. */
-export interface DeliveryQueue {
+export interface DeliveryQueue<J = DeliveryJob> {
   /** Queues `job` to run after `delaySeconds` (0 to 900). @throws when the queue refuses it */
-  enqueue(job: DeliveryJob, delaySeconds: number): Promise<void>;
+  enqueue(job: J, delaySeconds: number): Promise<void>;
 }

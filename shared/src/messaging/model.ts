@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { MessengerKindSchema } from '../channels/schema.ts';
+import { MediaStorageSchema } from '../media/model.ts';
 
 /** Who wrote the message: the customer (`inbound`) or our side (`outbound`, e.g. a VK admin reply echo). */
 export const DirectionSchema = lazySchema(() => z.enum(['inbound', 'outbound']));
@@ -48,6 +49,8 @@ export const AttachmentSchema = lazySchema(() => z.object({
   height: z.number().int().optional(),
   durationSec: z.number().optional(),
   sha256: z.string().optional(),
+  /** Our stored copy, once a download job has looked at it. */
+  storage: MediaStorageSchema.optional(),
 }));
 export type Attachment = z.infer<typeof AttachmentSchema>;
 

@@ -1,5 +1,5 @@
 import { ProblemError } from './errors.ts';
-import { requestJson, type RequestOptions } from './http.ts';
+import { requestBlob, requestJson, type RequestOptions } from './http.ts';
 import type { Agent, SetAgentStatus, SetColleagueStatus } from '@cc/shared/agents/model';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { Transfer } from '@cc/shared/contacts/requests';
@@ -53,6 +53,8 @@ export interface ApiClient {
   listMessages(contactId: string): Promise<StoredMessage[]>;
   sendReply(contactId: string, reply: ReplyRequest): Promise<StoredMessage>;
   resendMessage(messageId: string): Promise<StoredMessage>;
+  /** The stored copy of a customer's file (attachment `index` of a message), for a thumbnail or a download. */
+  attachmentFile(messageId: string, index: number, signal?: AbortSignal): Promise<Blob>;
   /** The agent types in a web chat contact: the visitor sees dots. Web chats only (other channels have no typing API). */
   sendTyping(contactId: string): Promise<{ delivered: boolean }>;
   /** A call's two-channel transcript in time order (the contact's agent and supervisors). */
@@ -172,6 +174,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listMessages: async (contactId) => (await call<{ messages: StoredMessage[] }>(`/api/contacts/${id(contactId)}/messages`)).messages,
     sendReply: async (contactId, reply) => (await post<{ message: StoredMessage }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,
     resendMessage: async (messageId) => (await post<{ message: StoredMessage }>(`/api/messages/${id(messageId)}/resend`)).message,
+    attachmentFile: async (messageId, index, signal) => {
+      try {
+        return await requestBlob(`${base}/api/messages/${id(messageId)}/attachments/${index}`, { token: options.token, fetch: options.fetch, ...(signal && { signal }) });
+      } catch (error) {
+        if (error instanceof ProblemError && error.status === 401) options.onUnauthorized();
+        throw error;
+      }
+    },
     sendTyping: (contactId) => post<{ delivered: boolean }>(`/api/contacts/${id(contactId)}/typing`),
     getTranscript: async (contactId) => (await call<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`)).segments,
     transcriptionGrant: (contactId) => post<TranscriptionGrant>(`/api/contacts/${id(contactId)}/transcription-credentials`),

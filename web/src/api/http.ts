@@ -55,3 +55,24 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
   if (!response.ok) throw new ProblemError(response.status, isProblem(body) ? body : undefined);
   return body as T;
 }
+
+/**
+ * Fetches a file with the bearer token (the console shows customers' files from blobs, since an
+ * `<img src>` cannot carry the token). Follows a redirect to a signed storage link.
+ * @throws ProblemError for a non-2xx answer, NetworkError when no answer arrived.
+ */
+export async function requestBlob(url: string, options: Pick<RequestOptions, 'token' | 'fetch' | 'signal'> = {}): Promise<Blob> {
+  const doFetch = options.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await doFetch(url, { headers: options.token ? { Authorization: `Bearer ${options.token}` } : {}, signal: options.signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(`No answer from ${url}`, { cause: error });
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    throw new ProblemError(response.status, isProblem(body) ? body : undefined);
+  }
+  return response.blob();
+}

@@ -9,6 +9,7 @@ import { shortcutsEn } from './parts/shortcuts.en.ts';
 import { wrapUpEn } from './parts/wrap-up.en.ts';
 import { usersEn } from './parts/users.en.ts';
 import { queuesEn } from './parts/queues.en.ts';
+import { attachmentsEn } from './parts/attachments.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -351,4 +352,5 @@ export const en: Messages = {
   ...wrapUpEn,
   ...usersEn,
   ...queuesEn,
+  ...attachmentsEn,
 };

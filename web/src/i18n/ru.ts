@@ -8,6 +8,7 @@ import { shortcutsRu } from './parts/shortcuts.ru.ts';
 import { wrapUpRu } from './parts/wrap-up.ru.ts';
 import { usersRu } from './parts/users.ru.ts';
 import { queuesRu } from './parts/queues.ru.ts';
+import { attachmentsRu } from './parts/attachments.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -354,6 +355,7 @@ export const ru = {
   ...wrapUpRu,
   ...usersRu,
   ...queuesRu,
+  ...attachmentsRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

@@ -8,6 +8,7 @@ import { type Params, type RefusalTexts, answerCall, failureText, jsonValue, rea
 import type { ProviderHost } from '../provider.ts';
 import { telegramBot } from './customer.ts';
 import { telegramChat } from './webhooks.ts';
+import type { TelegramFiles } from './files.ts';
 
 /** How the chat notes a switched failure of sendMessage. */
 const refusals = (failure: FailureSwitch): RefusalTexts => ({
@@ -16,18 +17,34 @@ const refusals = (failure: FailureSwitch): RefusalTexts => ({
   server_error: ['500 Internal Server Error', '500 Internal Server Error'],
 });
 
-/** The Bot API methods our senders use; `answerPress` settles a pending callback query. */
-export function telegramApi(sim: ProviderHost, answerPress: (callbackQueryId: string) => boolean) {
-  return new Hono().on(['GET', 'POST'], '/:bot/:method', async (c) => {
+/** The bot of a `bot<token>` path segment, if the token is one of the simulator's channels. */
+async function botChannel(sim: ProviderHost, segment: string): Promise<{ token: string | undefined; channel: SimulatedChannel | undefined }> {
+  const token = /^bot(\d+:[A-Za-z0-9_-]+)$/.exec(segment)?.[1];
+  const channel = token ? await sim.findChannel('telegram', (candidate) => candidate.secrets.botToken === token) : undefined;
+  return { token, channel };
+}
+
+/**
+ * The Bot API methods our senders and media downloads use (`answerPress` settles a pending callback
+ * query), and the file download URL `/file/bot<token>/<file_path>` that getFile points at.
+ */
+export function telegramApi(sim: ProviderHost, answerPress: (callbackQueryId: string) => boolean, files: TelegramFiles) {
+  return new Hono().get('/file/:bot/:path{.+}', async (c) => {
+    const { channel } = await botChannel(sim, c.req.param('bot'));
+    const file = channel && files.byPath(channel.channelId, c.req.param('path'));
+    const status = file ? 200 : 404;
+    sim.recordCall({ kind: 'telegram', ...(channel ? { channelId: channel.channelId } : {}), method: 'file', httpMethod: 'GET', path: new URL(c.req.url).pathname, headers: {}, params: {}, status, response: file ? `${file.bytes.byteLength} bytes` : 'Not Found' });
+    if (!file) return c.json({ ok: false, error_code: 404, description: 'Not Found' }, 404);
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.byteLength) });
+  }).on(['GET', 'POST'], '/:bot/:method', async (c) => {
     const { params } = await readParams(c);
     const method = c.req.param('method');
     const tg = (status: number, body: Params, channel?: SimulatedChannel, failure?: FailureSwitch) =>
       answerCall(sim, c, { kind: 'telegram', method, params, ...(channel ? { channel } : {}), ...(failure ? { failure } : {}) }, status, JSON.stringify(body));
     const error = (code: number, description: string, channel?: SimulatedChannel, extra: Params = {}, failure?: FailureSwitch) => tg(code, { ok: false, error_code: code, description, ...extra }, channel, failure);
 
-    const token = /^bot(\d+:[A-Za-z0-9_-]+)$/.exec(c.req.param('bot'))?.[1];
+    const { token, channel } = await botChannel(sim, c.req.param('bot'));
     if (!token) return error(404, 'Not Found');
-    const channel = await sim.findChannel('telegram', (candidate) => candidate.secrets.botToken === token);
     if (!channel) return error(401, 'Unauthorized');
     const bot = telegramBot(channel);
 
@@ -49,6 +66,11 @@ export function telegramApi(sim: ProviderHost, answerPress: (callbackQueryId: st
       case 'getwebhookinfo': {
         const registered = sim.registeredWebhook(channel.channelId);
         return tg(200, { ok: true, result: { url: registered?.url ?? '', has_custom_certificate: false, pending_update_count: 0, ...(registered?.allowedUpdates ? { allowed_updates: registered.allowedUpdates } : {}) } }, channel);
+      }
+      case 'getfile': {
+        const file = files.find(channel.channelId, str(params.file_id) ?? '');
+        if (!file) return error(400, 'Bad Request: invalid file_id', channel);
+        return tg(200, { ok: true, result: { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.byteLength, file_path: file.filePath } }, channel);
       }
       case 'answercallbackquery': {
         const id = str(params.callback_query_id);

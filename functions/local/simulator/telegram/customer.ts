@@ -2,9 +2,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SimulatedChannel } from '../channels.ts';
 import type { ChatButton, ChatEntry } from '../model.ts';
-import type { CustomerContext, PressedButton, ProviderHost } from '../provider.ts';
+import type { CustomerContext, PressedButton, ProviderHost, SimulatedFile } from '../provider.ts';
+import type { TelegramFiles } from './files.ts';
 import type { WebhookRequest } from '../wire.ts';
-import { type TelegramBotUser, telegramCallbackQueryUpdate, telegramMessageUpdate, telegramWebhook } from './webhooks.ts';
+import { type TelegramBotUser, telegramCallbackQueryUpdate, telegramFileUpdate, telegramMessageUpdate, telegramWebhook } from './webhooks.ts';
 
 /** The bot user Telegram shows as `from` of the bot's messages (id = the token's numeric part). */
 export function telegramBot(channel: SimulatedChannel): TelegramBotUser {
@@ -17,6 +18,15 @@ export function telegramBot(channel: SimulatedChannel): TelegramBotUser {
 export function telegramMessage(sim: ProviderHost, { persona, id, at, webhook, forgery }: CustomerContext, text: string): { request: WebhookRequest; providerMessageId: string } {
   const messageId = sim.nextId();
   const update = telegramMessageUpdate({ updateId: sim.nextId(), messageId, date: Math.floor(at.getTime() / 1000), persona, userId: id.telegramUserId, text });
+  return { request: telegramWebhook(webhook.url, update, webhook.secretToken, forgery), providerMessageId: String(messageId) };
+}
+
+/** A photo or document in the chat: the file is kept for getFile, the Update names it by file_id. */
+export function telegramFileMessage(sim: ProviderHost, files: TelegramFiles, { channel, persona, id, at, webhook, forgery }: CustomerContext, upload: SimulatedFile): { request: WebhookRequest; providerMessageId: string } {
+  const messageId = sim.nextId();
+  const kept = files.keep(channel.channelId, upload);
+  const file = { fileId: kept.fileId, fileUniqueId: kept.fileUniqueId, fileName: upload.fileName, mimeType: upload.contentType, fileSize: upload.bytes.byteLength, photo: kept.filePath.startsWith('photos/') };
+  const update = telegramFileUpdate({ updateId: sim.nextId(), messageId, date: Math.floor(at.getTime() / 1000), persona, userId: id.telegramUserId, file, caption: upload.caption });
   return { request: telegramWebhook(webhook.url, update, webhook.secretToken, forgery), providerMessageId: String(messageId) };
 }
 

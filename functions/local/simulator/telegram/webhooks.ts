@@ -49,6 +49,33 @@ export function telegramMessageUpdate(input: { updateId: number; messageId: numb
   };
 }
 
+/** A file as Telegram describes it in a message: `photo` (PhotoSize array) for images, `document` otherwise. */
+export interface TelegramFileRef {
+  fileId: string;
+  fileUniqueId: string;
+  fileName: string;
+  mimeType: string;
+  fileSize: number;
+  photo: boolean;
+}
+
+/** An Update with a photo (one size: the simulator does not resize) or a document, with an optional caption. */
+export function telegramFileUpdate(input: { updateId: number; messageId: number; date: number; persona: Persona; userId: number; file: TelegramFileRef; caption?: string | undefined }) {
+  const { file } = input;
+  const ref = { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.fileSize };
+  return {
+    update_id: input.updateId,
+    message: {
+      message_id: input.messageId,
+      from: telegramUser(input.persona, input.userId),
+      chat: telegramChat(input.persona, input.userId),
+      date: input.date,
+      ...(file.photo ? { photo: [{ ...ref, width: 640, height: 480 }] } : { document: { ...ref, file_name: file.fileName, mime_type: file.mimeType } }),
+      ...(input.caption ? { caption: input.caption } : {}),
+    },
+  };
+}
+
 /** An Update with a press on an inline keyboard button of one of the bot's messages. */
 export function telegramCallbackQueryUpdate(input: {
   updateId: number;

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { StoredMessage } from '@cc/shared/conversations/model';
-import type { Attachment } from '@cc/shared/messaging/model';
-import { AlertIcon, ClockIcon, DoubleTickIcon, MapPinIcon, PaperclipIcon, TickIcon, UserIcon } from '../../components/icons.tsx';
-import { formatClock, formatDateTime, formatFileSize, formatPhone, formatTime } from '../../i18n/format.ts';
+import { AlertIcon, ClockIcon, DoubleTickIcon, MapPinIcon, TickIcon, UserIcon } from '../../components/icons.tsx';
+import { formatDateTime, formatPhone, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { deliveryMark } from './message-list.ts';
+import { AttachmentView } from './attachment-view.tsx';
 
 /** One message: the customer's on the left, ours on the right, with time, delivery ticks and any failure. */
 export function MessageBubble({ message, onResend }: { message: StoredMessage; onResend?(message: StoredMessage): Promise<unknown> }) {
@@ -70,7 +70,7 @@ function MessageBody({ message }: { message: StoredMessage }) {
   const parts = [];
   if (message.kind === 'button_reply' && message.button) parts.push(<p key="button" className="bubble__note">{t('message.button', { title: message.button.title ?? message.button.payload })}</p>);
   else if (message.text) parts.push(<p key="text" className="bubble__text">{message.text}</p>);
-  for (const [i, attachment] of message.attachments.entries()) parts.push(<AttachmentChip key={`a${i}`} attachment={attachment} />);
+  for (const [i, attachment] of message.attachments.entries()) parts.push(<AttachmentView key={`a${i}`} messageId={message.messageId} index={i} attachment={attachment} />);
   if (message.location) {
     const { name, address, latitude, longitude } = message.location;
     parts.push(
@@ -101,30 +101,4 @@ function MessageBody({ message }: { message: StoredMessage }) {
   }
   if (parts.length === 0) parts.push(<p key="empty" className="bubble__note">{t('message.empty')}</p>);
   return <>{parts}</>;
-}
-
-/** A file named as well as we know it: its name, else its kind; size and length when given. */
-function AttachmentChip({ attachment }: { attachment: Attachment }) {
-  const { t, locale } = useI18n();
-  const details = [
-    attachment.durationSec !== undefined && formatClock(attachment.durationSec),
-    attachment.sizeBytes !== undefined && formatFileSize(attachment.sizeBytes, locale),
-  ].filter(Boolean);
-  const label = attachment.fileName ?? t(`attachment.${attachment.type}`);
-  const content = (
-    <>
-      <PaperclipIcon size={16} />
-      <span className="bubble__file">{label}</span>
-      {details.length > 0 && <span className="bubble__file-meta">{details.join(' · ')}</span>}
-    </>
-  );
-  return attachment.url ? (
-    <a className="bubble__chip" href={attachment.url} target="_blank" rel="noreferrer" data-attachment={attachment.type}>
-      {content}
-    </a>
-  ) : (
-    <p className="bubble__chip" data-attachment={attachment.type} title={t(`attachment.${attachment.type}`)}>
-      {content}
-    </p>
-  );
 }
