@@ -39,9 +39,11 @@ describe('messaging on the local contact center', () => {
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const res = await fetch(`${center.baseUrl}/api/contacts/${contact.contactId}/messages`, { method: 'POST', headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Здравствуйте! Оператор на связи.' }) });
     const { message } = await json(res);
-    // A system notice (queue position, pre-chat menu) may come first: wait past it for the supervisor's reply.
+    // A system notice (queue position, pre-chat menu) may come first: wait past it for the supervisor's reply,
+    // which carries their name (a supervisor who has not taken the chat over always signs).
+    const signed = `${supervisor.name}: Здравствуйте! Оператор на связи.`;
     let received = await center.simulator.waitForReply(channel.channelId, persona, { timeoutMs: 20_000 });
-    while (received.text !== 'Здравствуйте! Оператор на связи.') received = await center.simulator.waitForReply(channel.channelId, persona, { afterRev: received.rev, timeoutMs: 20_000 });
+    while (received.text !== signed) received = await center.simulator.waitForReply(channel.channelId, persona, { afterRev: received.rev, timeoutMs: 20_000 });
     const delivered = await waitFor(async () => {
       const stored = await center.deps.messaging.getMessage(center.demo.tenantId, message.messageId);
       return stored?.status === 'sent' ? stored : undefined;
@@ -52,7 +54,7 @@ describe('messaging on the local contact center', () => {
     expect(live).toBeDefined();
     expect(pushed.some((p) => p.type === 'message.created' && p.message?.messageId === message.messageId)).toBe(true);
     expect(res.status).toBe(202);
-    expect(received.text).toBe('Здравствуйте! Оператор на связи.');
+    expect(received.text).toBe(signed);
     expect(delivered.providerMessageId).toBe(received.providerMessageId);
   });
 });

@@ -91,7 +91,8 @@ describe('replies through the simulated provider APIs', () => {
       return stored?.status === 'read' ? stored : undefined;
     });
     // Assert
-    expect(reply.text).toBe('Yes, it arrives today between 2 and 4 pm.');
+    // A supervisor who has not taken the chat over signs their replies.
+    expect(reply.text).toBe(`${center.demo.users.find((u) => u.role === 'supervisor')!.name}: Yes, it arrives today between 2 and 4 pm.`);
     expect(delivered).toBe(true);
     expect(read.providerMessageId).toBe(reply.providerMessageId);
   });
