@@ -159,6 +159,9 @@ describe('live call supervision in Chromium', { timeout: 90_000 }, () => {
   it('lets the supervisor listen from the console: their page receives both sides, sends nothing and is heard by nobody', async () => {
     // Arrange: the caller and Анна join the call's audio with the real client (the caller's microphone: the fake device's tone)
     const { center, browser } = harness!;
+    // Анна's console sits in the call as the agent first (after the hold, too): the test page then takes her seat
+    // for good (a replaced console does not come back), rather than racing her console for it.
+    await agentPage.locator('[data-testid="softphone"][data-phase="talking"]').waitFor({ timeout: 30_000 });
     const meeting = await waitFor(() => center.voice.emulator.get(callId).meeting, 30_000);
     const callerTicket: AudioTicket = { contactId, role: 'caller', provider: 'local', meetingId: meeting.meetingId, attendeeId: '', joinToken: meeting.joinToken, signallingPath: '/local/rtc' };
     const agentTicket = (await (await annaApi('POST', `/contacts/${contactId}/audio`, { role: 'agent' })).json()) as AudioTicket;

@@ -3,7 +3,6 @@ import type { Contact } from '@cc/shared/contacts/model';
 import { SUPERVISION_MODES, type SupervisionMode } from '@cc/shared/contacts/values';
 import { ProblemError } from '../../api/errors.ts';
 import { Avatar } from '../../components/avatar.tsx';
-import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
 import { PhoneIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatClock, formatPhone } from '../../i18n/format.ts';
@@ -12,6 +11,7 @@ import { useApi, useSession } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { applyLiveCall, applyLiveCallList, othersIn, secondsSince, sortLiveCalls, talkSeconds, type LiveCallBoard } from './live-calls.ts';
 import { modeIn, useSupervisionAudio } from './use-supervision-audio.ts';
+import { LiveBoard } from './live-board.tsx';
 
 /**
  * Calls in progress for supervisors: agent, queue, caller and talk time, with Listen / Whisper / Barge / Leave.
@@ -52,42 +52,22 @@ export function LiveCallsPanel({ now, agentNames, queueNames }: { now: number; a
     });
 
   return (
-    <section className="live-calls" aria-labelledby="live-calls-title" data-testid="live-calls">
-      <div className="section-head">
-        <h2 id="live-calls-title" className="section-head__title">
-          {t('liveCalls.title')}
-        </h2>
-        {board && <p className="section-head__meta">{tp('liveCalls.calls', calls.length)}</p>}
-      </div>
-      <section className="card card--flush">
-        {!board ? (
-          failed ? (
-            <LoadFailed onRetry={load} />
-          ) : (
-            <div className="skeleton" aria-busy="true" aria-label={t('app.loading')} />
-          )
-        ) : calls.length === 0 ? (
-          <EmptyState icon={<PhoneIcon size={28} />} title={t('liveCalls.empty')} />
-        ) : (
-          <table className="agents-table live-calls__table">
-            <thead>
-              <tr>
-                <th scope="col">{t('liveCalls.col.agent')}</th>
-                <th scope="col">{t('liveCalls.col.queue')}</th>
-                <th scope="col">{t('liveCalls.col.caller')}</th>
-                <th scope="col">{t('liveCalls.col.talk')}</th>
-                <th scope="col">{t('liveCalls.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {calls.map((call) => (
-                <LiveCallRow key={call.contactId} call={call} now={now} agentName={agentNames.get(call.agentId ?? '') ?? call.agentId ?? ''} queueName={queueNames.get(call.queueId) ?? call.queueId} mode={modeIn(seat, call.contactId)} selfId={selfId} busy={busy} onPress={press} />
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-    </section>
+    <LiveBoard
+      id="live-calls-title"
+      testId="live-calls"
+      className="live-calls"
+      title={t('liveCalls.title')}
+      meta={board ? tp('liveCalls.calls', calls.length) : undefined}
+      loaded={board !== undefined}
+      failed={failed}
+      onRetry={load}
+      empty={calls.length === 0 ? { icon: <PhoneIcon size={28} />, title: t('liveCalls.empty') } : undefined}
+      columns={[t('liveCalls.col.agent'), t('liveCalls.col.queue'), t('liveCalls.col.caller'), t('liveCalls.col.talk'), t('liveCalls.col.actions')]}
+    >
+      {calls.map((call) => (
+        <LiveCallRow key={call.contactId} call={call} now={now} agentName={agentNames.get(call.agentId ?? '') ?? call.agentId ?? ''} queueName={queueNames.get(call.queueId) ?? call.queueId} mode={modeIn(seat, call.contactId)} selfId={selfId} busy={busy} onPress={press} />
+      ))}
+    </LiveBoard>
   );
 }
 

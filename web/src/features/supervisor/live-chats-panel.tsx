@@ -3,7 +3,6 @@ import type { Contact } from '@cc/shared/contacts/model';
 import { supervisionOf } from '@cc/shared/contacts/values';
 import { ProblemError } from '../../api/errors.ts';
 import { Avatar } from '../../components/avatar.tsx';
-import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
 import { ChatIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatTime } from '../../i18n/format.ts';
@@ -13,6 +12,7 @@ import { useRealtime } from '../shell/realtime-context.tsx';
 import { Conversation } from '../workspace/conversation.tsx';
 import { CustomersProvider } from '../workspace/customers.tsx';
 import { talkStart } from './live-calls.ts';
+import { LiveBoard } from './live-board.tsx';
 
 type ChatBoard = ReadonlyMap<string, Contact>;
 
@@ -61,59 +61,39 @@ export function LiveChatsPanel({ agentNames, queueNames }: { agentNames: Map<str
   const nameOf = (contact: Contact) => (contact.agentId === selfId ? t('chatSupervision.yours') : (agentNames.get(contact.agentId ?? '') ?? contact.agentId ?? ''));
 
   return (
-    <section className="live-calls live-chats" aria-labelledby="live-chats-title" data-testid="live-chats">
-      <div className="section-head">
-        <h2 id="live-chats-title" className="section-head__title">
-          {t('chatSupervision.title')}
-        </h2>
-      </div>
-      <section className="card card--flush">
-        {!board ? (
-          failed ? (
-            <LoadFailed onRetry={load} />
-          ) : (
-            <div className="skeleton" aria-busy="true" aria-label={t('app.loading')} />
-          )
-        ) : chats.length === 0 ? (
-          <EmptyState icon={<ChatIcon size={28} />} title={t('chatSupervision.empty')} />
-        ) : (
-          <table className="agents-table live-calls__table">
-            <thead>
-              <tr>
-                <th scope="col">{t('chatSupervision.col.agent')}</th>
-                <th scope="col">{t('chatSupervision.col.queue')}</th>
-                <th scope="col">{t('chatSupervision.col.channel')}</th>
-                <th scope="col">{t('chatSupervision.col.since')}</th>
-                <th scope="col">{t('chatSupervision.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {chats.map((chat) => (
-                <tr key={chat.contactId} className="agent-row live-chat" data-contact-id={chat.contactId} data-mine={chat.agentId === selfId || undefined}>
-                  <th scope="row" className="agent-row__name">
-                    <span className="agent-name">
-                      <Avatar name={nameOf(chat)} seed={chat.agentId ?? chat.contactId} size={32} />
-                      <span>{nameOf(chat)}</span>
-                    </span>
-                  </th>
-                  <td data-label={t('chatSupervision.col.queue')}>{queueNames.get(chat.queueId) ?? chat.queueId}</td>
-                  <td data-label={t('chatSupervision.col.channel')}>{t(`channel.${chat.channel}`)}</td>
-                  <td data-label={t('chatSupervision.col.since')} className="tabular">
-                    {formatTime(talkStart(chat), locale)}
-                  </td>
-                  <td className="live-call__actions">
-                    <button type="button" className="button button--subtle" aria-expanded={openId === chat.contactId} onClick={() => setOpenId(openId === chat.contactId ? undefined : chat.contactId)}>
-                      {openId === chat.contactId ? t('chatSupervision.close') : t('chatSupervision.open')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {opened && <LiveChatView key={opened.contactId} chat={opened} selfId={selfId} agentName={nameOf(opened)} onChanged={(contact) => setBoard((current) => applyChat(current ?? new Map(), contact, seen.current))} />}
-      </section>
-    </section>
+    <LiveBoard
+      id="live-chats-title"
+      testId="live-chats"
+      className="live-calls live-chats"
+      title={t('chatSupervision.title')}
+      loaded={board !== undefined}
+      failed={failed}
+      onRetry={load}
+      empty={chats.length === 0 ? { icon: <ChatIcon size={28} />, title: t('chatSupervision.empty') } : undefined}
+      columns={[t('chatSupervision.col.agent'), t('chatSupervision.col.queue'), t('chatSupervision.col.channel'), t('chatSupervision.col.since'), t('chatSupervision.col.actions')]}
+      after={opened && <LiveChatView key={opened.contactId} chat={opened} selfId={selfId} agentName={nameOf(opened)} onChanged={(contact) => setBoard((current) => applyChat(current ?? new Map(), contact, seen.current))} />}
+    >
+      {chats.map((chat) => (
+        <tr key={chat.contactId} className="agent-row live-chat" data-contact-id={chat.contactId} data-mine={chat.agentId === selfId || undefined}>
+          <th scope="row" className="agent-row__name">
+            <span className="agent-name">
+              <Avatar name={nameOf(chat)} seed={chat.agentId ?? chat.contactId} size={32} />
+              <span>{nameOf(chat)}</span>
+            </span>
+          </th>
+          <td data-label={t('chatSupervision.col.queue')}>{queueNames.get(chat.queueId) ?? chat.queueId}</td>
+          <td data-label={t('chatSupervision.col.channel')}>{t(`channel.${chat.channel}`)}</td>
+          <td data-label={t('chatSupervision.col.since')} className="tabular">
+            {formatTime(talkStart(chat), locale)}
+          </td>
+          <td className="live-call__actions">
+            <button type="button" className="button button--subtle" aria-expanded={openId === chat.contactId} onClick={() => setOpenId(openId === chat.contactId ? undefined : chat.contactId)}>
+              {openId === chat.contactId ? t('chatSupervision.close') : t('chatSupervision.open')}
+            </button>
+          </td>
+        </tr>
+      ))}
+    </LiveBoard>
   );
 }
 
