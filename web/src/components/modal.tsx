@@ -2,8 +2,11 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { CloseIcon } from './icons.tsx';
 import { useI18n } from '../i18n/provider.tsx';
 
-/** A modal `<dialog>` with a title and a close button: focus stays inside, Escape and the backdrop close it. */
-export function Modal({ titleId, title, onClose, children, wide }: { titleId: string; title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+/**
+ * A modal `<dialog>` with a title and a close button: focus stays inside, Escape and the backdrop close it.
+ * `className` adds a screen's own styling; `shortcutsAllowed` marks the one dialog the workspace's shortcuts work through (their help).
+ */
+export function Modal({ titleId, title, onClose, children, wide, className, shortcutsAllowed }: { titleId: string; title: string; onClose(): void; children: ReactNode; wide?: boolean; className?: string; shortcutsAllowed?: boolean }) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -14,7 +17,8 @@ export function Modal({ titleId, title, onClose, children, wide }: { titleId: st
   return (
     <dialog
       ref={dialog}
-      className={`modal${wide ? ' modal--wide' : ''}`}
+      className={['modal', wide && 'modal--wide', className].filter(Boolean).join(' ')}
+      data-shortcuts-help={shortcutsAllowed || undefined}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
