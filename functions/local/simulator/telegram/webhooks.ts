@@ -33,16 +33,18 @@ export function telegramChat(persona: Persona, userId: number) {
   };
 }
 
+/** What every message of an Update starts with: its id, who sent it, in which chat, when. */
+function messageHead(input: { messageId: number; date: number; persona: Persona; userId: number }) {
+  return { message_id: input.messageId, from: telegramUser(input.persona, input.userId), chat: telegramChat(input.persona, input.userId), date: input.date };
+}
+
 /** An Update with a text message; a leading `/command` gets its `bot_command` entity as Telegram adds it. */
 export function telegramMessageUpdate(input: { updateId: number; messageId: number; date: number; persona: Persona; userId: number; text: string }) {
   const command = /^\/[A-Za-z0-9_]+/.exec(input.text);
   return {
     update_id: input.updateId,
     message: {
-      message_id: input.messageId,
-      from: telegramUser(input.persona, input.userId),
-      chat: telegramChat(input.persona, input.userId),
-      date: input.date,
+      ...messageHead(input),
       text: input.text,
       ...(command ? { entities: [{ offset: 0, length: command[0].length, type: 'bot_command' }] } : {}),
     },
@@ -66,10 +68,7 @@ export function telegramFileUpdate(input: { updateId: number; messageId: number;
   return {
     update_id: input.updateId,
     message: {
-      message_id: input.messageId,
-      from: telegramUser(input.persona, input.userId),
-      chat: telegramChat(input.persona, input.userId),
-      date: input.date,
+      ...messageHead(input),
       ...(file.photo ? { photo: [{ ...ref, width: 640, height: 480 }] } : { document: { ...ref, file_name: file.fileName, mime_type: file.mimeType } }),
       ...(input.caption ? { caption: input.caption } : {}),
     },
