@@ -14,12 +14,14 @@ import { PHONE, screenshots, startHarness, scrollsSideways, type Harness } from 
 import { fakeMediaArgs, openRtcPage, writeToneWav, type RtcPage } from './rtc-page.ts';
 import { eventually } from './eventually.ts';
 
+// Waiting and announcements run 20× faster; where a person presses keys the test switches to the real pace.
+const HOLD_SCALE = 0.05;
 let harness: Harness | undefined;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   const wav = writeToneWav(join(mkdtempSync(join(tmpdir(), 'phone-page-')), 'caller.wav'));
-  harness = await startHarness({ chromiumArgs: fakeMediaArgs(wav), voiceTiming: { speechMsPerChar: 5, scale: 0.05 } });
+  harness = await startHarness({ chromiumArgs: fakeMediaArgs(wav), voiceTiming: { speechMsPerChar: 5, scale: HOLD_SCALE } });
 }, 600_000);
 
 afterAll(async () => {
@@ -29,6 +31,7 @@ afterAll(async () => {
 describe('the local phone page', { timeout: 90_000 }, () => {
   let phone: Page;
   let agent: RtcPage;
+  let callId: string;
   let contactId: string;
   let anna: (method: string, path: string, body?: unknown) => Promise<Response>;
 
@@ -42,14 +45,17 @@ describe('the local phone page', { timeout: 90_000 }, () => {
     await phone.getByRole('option', { name: '+7 (495) 123-45-67' }).waitFor({ state: 'attached' });
     await phone.screenshot({ path: join(screenshots, 'phone-ru.png'), animations: 'disabled' });
 
-    // Act
+    // Act: a person takes a moment to find the key, so the menu waits at its real pace (the hold goes fast again)
+    center.voice.emulator.timing.scale = 1;
     await phone.getByLabel('Ваш номер').fill('+79031112233');
     await phone.getByRole('button', { name: 'Позвонить' }).click();
     await phone.locator('.heard__item', { hasText: 'нажмите 1' }).first().waitFor({ timeout: 30_000 });
     // As a person would, press once the menu is asking (a key during the greeting is not a choice).
-    const callId = await waitFor(() => center.voice.emulator.list().find((c) => c.legs[0]?.From === '+79031112233')?.callId);
+    callId = await waitFor(() => center.voice.emulator.list().find((c) => c.legs[0]?.From === '+79031112233')?.callId);
     await waitFor(() => center.voice.emulator.get(callId).currentAction === 'SpeakAndGetDigits', 30_000);
     await phone.getByRole('group', { name: 'Клавиатура' }).getByRole('button', { name: '1', exact: true }).click();
+    await waitFor(() => center.voice.emulator.get(callId).digitsPressed.includes('1'));
+    center.voice.emulator.timing.scale = HOLD_SCALE;
     await phone.locator('.heard__item', { hasText: 'Чтобы мы перезвонили вам' }).first().waitFor({ timeout: 30_000 });
     await phone.locator('.heard__item', { hasText: 'Музыка ожидания' }).first().waitFor();
     await phone.screenshot({ path: join(screenshots, 'phone-hold-ru.png'), animations: 'disabled' });
@@ -101,9 +107,12 @@ describe('the local phone page', { timeout: 90_000 }, () => {
   });
 
   it('shows the survey when the agent ends the call, takes the rating from the keypad and shows the end', async () => {
-    // Act
+    // Act: the survey waits at its real pace, as a person needs a moment for the keypad
+    const { emulator } = harness!.center.voice;
+    emulator.timing.scale = 1;
     expect((await anna('POST', `/contacts/${contactId}/end`)).status).toBe(200);
     await phone.locator('.heard__item', { hasText: 'оцените разговор' }).first().waitFor({ timeout: 30_000 });
+    await waitFor(() => emulator.get(callId).currentAction === 'SpeakAndGetDigits', 30_000);
     await phone.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: '5', exact: true }).click();
     await phone.getByTestId('call-ended').waitFor({ timeout: 30_000 });
     await phone.screenshot({ path: join(screenshots, 'phone-ended-en.png'), animations: 'disabled', fullPage: true });
