@@ -20,7 +20,7 @@ const FUNCTIONS_DIR = fileURLToPath(new URL('../functions/', import.meta.url));
 /** Cold imports per bundle (after one discarded warm-up of the file cache); the median is reported. */
 const RUNS = 9;
 
-type Client = 'dynamodb' | 'sqs' | 'kms' | 'apigatewaymanagementapi' | 'chime-sdk-meetings' | 'chime-sdk-voice';
+type Client = 'dynamodb' | 'sqs' | 'kms' | 'apigatewaymanagementapi' | 'chime-sdk-meetings' | 'chime-sdk-voice' | 'cognito' | 's3' | 'sts';
 
 /**
  * The SDK clients each function really calls, from its IAM grants (`infra/lib/stacks/api-stack.ts`
@@ -28,13 +28,16 @@ type Client = 'dynamodb' | 'sqs' | 'kms' | 'apigatewaymanagementapi' | 'chime-sd
  * writes the table; KMS for channel secrets; the Management API to push; SQS to arm timers or queue deliveries.
  * The HTTP API and the stream processor also build the Chime SDK clients (`functions/composition/voice-adapters.ts`:
  * meetings for call audio, voice for the SIP media application's call control); the voice-sma function only the table.
+ * The HTTP API also administers Cognito users, signs media links (S3) and issues transcription credentials (STS);
+ * media-download writes the media bucket.
  */
 const CLIENTS: Record<string, readonly Client[]> = {
-  'http-api': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs', 'chime-sdk-meetings', 'chime-sdk-voice'],
+  'http-api': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs', 'chime-sdk-meetings', 'chime-sdk-voice', 'cognito', 's3', 'sts'],
   realtime: ['dynamodb', 'kms', 'apigatewaymanagementapi'],
   'stream-processor': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs', 'chime-sdk-meetings', 'chime-sdk-voice'],
   'routing-timers': ['dynamodb', 'sqs'],
   'message-delivery': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs'],
+  'media-download': ['dynamodb', 'kms', 's3'],
   'voice-sma': ['dynamodb'],
 };
 
@@ -50,6 +53,9 @@ const FLOOR_SOURCE: Record<Client, { imports: string; construct: string }> = {
     construct: "new ApiGatewayManagementApiClient({ endpoint: 'https://example.execute-api.eu-central-1.amazonaws.com/live' })",
   },
   'chime-sdk-meetings': { imports: "import { ChimeSDKMeetingsClient } from '@aws-sdk/client-chime-sdk-meetings';", construct: 'new ChimeSDKMeetingsClient({})' },
+  cognito: { imports: "import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';", construct: 'new CognitoIdentityProviderClient({})' },
+  s3: { imports: "import { S3Client } from '@aws-sdk/client-s3';\nimport { getSignedUrl } from '@aws-sdk/s3-request-presigner';", construct: '[new S3Client({}), getSignedUrl]' },
+  sts: { imports: "import { STSClient } from '@aws-sdk/client-sts';", construct: 'new STSClient({})' },
   // Built where a SIP media application is deployed (`SIP_MEDIA_APPLICATION_ID`); bundled either way.
   'chime-sdk-voice': { imports: "import { ChimeSDKVoiceClient } from '@aws-sdk/client-chime-sdk-voice';", construct: 'new ChimeSDKVoiceClient({})' },
 };
