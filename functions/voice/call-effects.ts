@@ -4,6 +4,7 @@
  */
 import { ConflictError, DomainError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import type { Contact } from '@cc/shared/contacts/model';
+import { CALLBACK_REQUESTED } from '@cc/shared/contacts/values';
 import type { RoutingRepository } from '@cc/shared/contacts/ports';
 import { callerSighting } from '@cc/shared/customers/callers';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
@@ -103,7 +104,7 @@ export class CallEffects {
     const input = { contactId: id, queueId: queue, channel: 'callback' as const, callback: { phone }, ...(waiting === 'queued' && { replacesContactId: state.contactId }) };
     await this.create(state, input, reads, voicemail);
     // Not waiting any more (offered right now): the call's own contact is left as the caller left it.
-    if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, 'callback requested').catch(ignoreMissing);
+    if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, CALLBACK_REQUESTED).catch(ignoreMissing);
   }
 
   /**
