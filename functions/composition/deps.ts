@@ -20,6 +20,7 @@ import type { AuditLog } from '@cc/shared/audit/ports';
 import type { CallControl, CallRepository, MeetingRooms, StreamingCredentialIssuer, TranscriptRepository } from '@cc/shared/voice/ports';
 import type { TopicRepository } from '@cc/shared/wrap-up/ports';
 import type { QuickReplyRepository } from '@cc/shared/quick-replies/ports';
+import type { MetricsRepository } from '@cc/shared/metrics/ports';
 import type { UserIdentities } from '@cc/shared/users/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
@@ -50,6 +51,8 @@ export interface Deps {
   /** Wrap-up topics and quick replies of each tenant. */
   topics: TopicRepository;
   quickReplies: QuickReplyRepository;
+  /** KPI aggregates per 15-minute interval and local day (docs/metrics.md). */
+  metrics: MetricsRepository;
   /** Each tenant's encrypted visitor-token signing key. */
   widgetKeys: WidgetKeyRepository;
   /** Counters of the public routes' limits (callback requests). */

@@ -6,8 +6,9 @@ import { messagingReactions } from '../messaging/reactions.ts';
 import { widgetReactions } from '../widget/reactions.ts';
 import { voiceReactions } from '../voice/reactions.ts';
 import { mediaReactions } from '../media/reactions.ts';
+import { metricsReactions } from '../metrics/reactions.ts';
 
 /** Every reaction the stream processor runs, in order, from each area of the contact center. */
 export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
-  return [...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps), ...mediaReactions(deps, services.channels)];
+  return [...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps)];
 }

@@ -100,7 +100,14 @@ export const keys = {
   connectionsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CONN` }),
   /** gsi1: `$disconnect` carries only the connection id. */
   connectionLookup: (connectionId: string) => ({ gsi1pk: `CONN#${connectionId}`, gsi1sk: 'CONN' }),
+
+  // Metrics (docs/data-model.md, pattern 40; docs/metrics.md).
+  /** One shard of a dimension value's measures in a 15-minute interval (`I#<start>`) or a local day (`D#<date>`). */
+  metricCell: (tenantId: string, dimension: string, value: string, period: string, shard: number) => ({ pk: `${t(tenantId)}#METRIC#${dimension}#${value}`, sk: `${period}#S#${shard}` }),
+  metricCellsOf: (tenantId: string, dimension: string, value: string) => ({ pk: `${t(tenantId)}#METRIC#${dimension}#${value}` }),
+  /** A stream record already folded into the metrics (the idempotency mark); TTL 3 days, beyond the stream's 24 h. */
+  metricMark: (tenantId: string, recordId: string) => ({ pk: `${t(tenantId)}#METRICMARK#${recordId}`, sk: 'MARK' }),
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'metricCell' | 'metricMark';
