@@ -1,7 +1,7 @@
 /** A report page as CSV: a header row of localized column names, then one line per row; no data is an empty cell. */
 import { metricById } from '@cc/shared/metrics/catalog/index';
 import type { GroupBy } from '@cc/shared/metrics/values';
-import type { ReportPage } from './reports.ts';
+import type { ReportPage } from '@cc/shared/metrics/report';
 
 const GROUP_COLUMNS: Record<Exclude<GroupBy, 'tenant'>, { field: 'queueId' | 'agentId' | 'channel'; ru: string; en: string }> = {
   queue: { field: 'queueId', ru: 'Очередь', en: 'Queue' },

@@ -7,24 +7,13 @@ import { CHANNEL_KINDS } from '@cc/shared/channels/catalog';
 import { ForbiddenError, InvalidRequestError } from '@cc/shared/errors';
 import { INTERVAL_METRICS, metricById, type IntervalMetric } from '@cc/shared/metrics/catalog/index';
 import { TENANT_VALUE } from '@cc/shared/metrics/fold';
-import { intervalStart, localDate, readsDays } from '@cc/shared/metrics/intervals';
-import { buildReport, type ReportRow } from '@cc/shared/metrics/report';
+import { intervalStart, readsDays } from '@cc/shared/metrics/intervals';
+import { localDate, startOfLocalDate } from '@cc/shared/calendar/values';
+import { buildReport, type ReportPage } from '@cc/shared/metrics/report';
 import { MAX_RANGE_DAYS, type ReportQuery } from '@cc/shared/metrics/requests';
-import { startOfLocalDate } from '@cc/shared/metrics/intervals';
 import type { GroupBy } from '@cc/shared/metrics/values';
 import type { Deps } from '../composition/deps.ts';
 import { tenantTimeZone } from './time-zone.ts';
-
-export interface ReportPage {
-  groupBy: GroupBy;
-  interval: ReportQuery['interval'];
-  from: string;
-  to: string;
-  timeZone: string;
-  metrics: string[];
-  rows: ReportRow[];
-  nextCursor?: string;
-}
 
 type ReportDeps = Pick<Deps, 'metrics' | 'queues' | 'agents' | 'directory' | 'clock'>;
 
@@ -43,11 +32,13 @@ export class MetricReports {
     if (Date.parse(to) - Date.parse(from) > MAX_RANGE_DAYS[interval] * 86_400_000) throw new InvalidRequestError(`A report in ${interval} buckets covers at most ${MAX_RANGE_DAYS[interval]} days: choose a longer interval or a shorter range`, { field: 'to' });
     const metrics = this.metricsOf(query.metrics, groupBy);
     const groups = await this.groups(principal, groupBy, supervisor, query.ids);
-    const period = readsDays(interval)
+    const cellKind = readsDays(interval, { from, to, timeZone }) ? 'D' : 'I';
+    if (interval === 'total' && cellKind === 'I' && Date.parse(to) - Date.parse(from) > MAX_RANGE_DAYS['15m'] * 86_400_000) throw new InvalidRequestError(`A total over more than ${MAX_RANGE_DAYS['15m']} days must run from a local midnight to a local midnight`, { field: 'from' });
+    const period = cellKind === 'D'
       ? { kind: 'D' as const, from: localDate(from, timeZone), to: localDate(new Date(Date.parse(to) - 1), timeZone) }
       : { kind: 'I' as const, from: intervalStart(from), to: intervalStart(new Date(Date.parse(to) - 1)) };
     const cells = await this.deps.metrics.read(principal.tenantId, groupBy, groups, period);
-    const rows = buildReport(cells, { groupBy, interval, metrics, timeZone, from, to, groups: groupBy === 'channel' ? [] : groups });
+    const rows = buildReport(cells, { groupBy, interval, cells: cellKind, metrics, timeZone, from, to, groups: groupBy === 'channel' ? [] : groups });
     const offset = Number(query.cursor ?? 0);
     const page = rows.slice(offset, offset + query.limit);
     const next = offset + page.length;

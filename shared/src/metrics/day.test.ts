@@ -6,6 +6,7 @@ import { eventsOf } from './events-of.ts';
 import { applyEvents, EMPTY_AGGREGATES, type AggregateCell } from './fold.ts';
 import { liveFigures, liveValue } from './live.ts';
 import { buildReport, type StoredCell } from './report.ts';
+import { readsDays } from './intervals.ts';
 import { DAY, scriptedDay, TIME_ZONE } from './test-day.ts';
 import type { GroupBy, ReportInterval } from './values.ts';
 
@@ -20,8 +21,9 @@ function parseKey(key: string): AggregateCell {
   return { dimension, value, period: period.startsWith('I#') ? { kind: 'I', start: period.slice(2) } : { kind: 'D', date: period.slice(2) } };
 }
 
-function report(groupBy: GroupBy, interval: ReportInterval = 'day') {
-  return buildReport(storedCells(), { groupBy, interval, metrics: INTERVAL_METRICS, timeZone: TIME_ZONE, from: '2026-12-01T21:00:00.000Z', to: '2026-12-02T21:00:00.000Z' });
+function report(groupBy: GroupBy, interval: ReportInterval = 'day', range = { from: '2026-12-01T21:00:00.000Z', to: '2026-12-02T21:00:00.000Z' }) {
+  const cells = readsDays(interval, { ...range, timeZone: TIME_ZONE }) ? 'D' : 'I';
+  return buildReport(storedCells(), { groupBy, interval, cells, metrics: INTERVAL_METRICS, timeZone: TIME_ZONE, ...range });
 }
 
 // Worked out by hand from test-day.ts (the tenant, the whole day).
@@ -125,6 +127,14 @@ describe('the scripted day', () => {
     }
     const busiest = report('tenant', 'hour').find((r) => r.intervalStart === `${DAY}T10:00:00+03:00`)!;
     expect(busiest.values['contacts_arrived']).toBe(5); // c1, c2, c3, c5, c6 between 10:00 and 11:00 Moscow (c7 came at 11:00)
+  });
+
+  it('totals a whole day from the day rollups and part of a day from its 15-minute cells', () => {
+    const whole = report('queue', 'total');
+    expect(whole.map((r) => [r.group.queueId, r.intervalStart, r.values['contacts_arrived']])).toEqual([['sales', `${DAY}T00:00:00+03:00`, 2], ['support', `${DAY}T00:00:00+03:00`, 6]]);
+    const hour = report('tenant', 'total', { from: `${DAY}T07:00:00.000Z`, to: `${DAY}T08:00:00.000Z` });
+    expect(hour).toHaveLength(1);
+    expect(hour[0]!.values).toMatchObject({ contacts_arrived: 5, contacts_handled: 4, contacts_abandoned: 1, contacts_removed: 1 });
   });
 
   it('reads live metrics from the waiting contacts and the agents', () => {

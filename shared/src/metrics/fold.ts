@@ -5,7 +5,8 @@
  * idempotent. The stored version does the same with one conditional transaction per stream record.
  */
 import type { MetricEvent } from './events.ts';
-import { intervalStart, localDate } from './intervals.ts';
+import { intervalStart } from './intervals.ts';
+import { localDate } from '../calendar/values.ts';
 import { addMeasures, type Dimension, type Measures } from './values.ts';
 
 /** The tenant dimension's one value. */

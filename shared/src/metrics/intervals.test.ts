@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, intervalStart, localDate, localIso, mondayOf, startOfLocalDate } from './intervals.ts';
+import { bucketOf, intervalStart } from './intervals.ts';
+import { localDate, localIso, mondayOf, startOfLocalDate } from '../calendar/values.ts';
 import { bucketsBetween } from './report.ts';
 import { splitSpan } from './agent-events.ts';
 

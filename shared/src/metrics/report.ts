@@ -6,7 +6,8 @@
 import type { IntervalMetric } from './catalog/index.ts';
 import type { AggregateCell } from './fold.ts';
 import { evaluate } from './formula.ts';
-import { bucketOf, datesBetween, localDate, readsDays, startOfLocalDate } from './intervals.ts';
+import { bucketOf, readsDays } from './intervals.ts';
+import { datesBetween, localDate, localIso, startOfLocalDate } from '../calendar/values.ts';
 import { addMeasures, INTERVAL_MS, type GroupBy, type Measures, type ReportInterval } from './values.ts';
 
 /** One stored cell as read back. */
@@ -16,6 +17,8 @@ export interface StoredCell extends AggregateCell {
 
 export interface ReportRequest {
   groupBy: GroupBy;
+  /** Which cells were read: 15-minute (`I`) or day (`D`) ones (see `readsDays`). */
+  cells: 'I' | 'D';
   interval: ReportInterval;
   metrics: readonly IntervalMetric[];
   timeZone: string;
@@ -33,10 +36,23 @@ export interface ReportRow {
   values: Record<string, number | null>;
 }
 
+/** One page of `GET /api/reports`. */
+export interface ReportPage {
+  groupBy: GroupBy;
+  interval: ReportInterval;
+  from: string;
+  to: string;
+  timeZone: string;
+  metrics: string[];
+  rows: ReportRow[];
+  nextCursor?: string;
+}
+
 const GROUP_FIELD = { queue: 'queueId', agent: 'agentId', channel: 'channel' } as const;
 
 /** Every bucket of the range, in order (a report row exists for each, so a chart line has no gaps). */
 export function bucketsBetween(interval: ReportInterval, from: string, to: string, timeZone: string): string[] {
+  if (interval === 'total') return [localIso(new Date(from), timeZone)];
   const out = new Set<string>();
   const end = Date.parse(to);
   if (readsDays(interval)) {
@@ -48,10 +64,18 @@ export function bucketsBetween(interval: ReportInterval, from: string, to: strin
   return [...out];
 }
 
-/** The bucket a stored cell falls in (a 15-minute cell for short buckets, a day cell for long ones). */
-function bucketOfCell(cell: AggregateCell, interval: ReportInterval, timeZone: string): string | undefined {
-  if (cell.period.kind === 'D') return readsDays(interval) ? bucketOf(interval, startOfLocalDate(cell.period.date, timeZone), timeZone) : undefined;
-  return readsDays(interval) ? undefined : bucketOf(interval, new Date(cell.period.start), timeZone);
+/** The bucket a stored cell of the kind read falls in. */
+function bucketOfCell(cell: AggregateCell, request: ReportRequest, total: string): string | undefined {
+  const { interval, timeZone } = request;
+  if (cell.period.kind !== request.cells) return undefined;
+  if (cell.period.kind === 'D') {
+    const { date } = cell.period;
+    if (interval === 'total') return date >= localDate(request.from, timeZone) && date <= localDate(new Date(Date.parse(request.to) - 1), timeZone) ? total : undefined;
+    return bucketOf(interval, startOfLocalDate(date, timeZone), timeZone);
+  }
+  const start = Date.parse(cell.period.start);
+  if (interval === 'total') return start >= Date.parse(request.from) && start < Date.parse(request.to) ? total : undefined;
+  return bucketOf(interval, new Date(start), timeZone);
 }
 
 /** The report's rows: per group (sorted) and bucket (in time order), each requested metric's value or `null`. */
@@ -63,7 +87,7 @@ export function buildReport(cells: readonly StoredCell[], request: ReportRequest
   for (const group of request.groups ?? []) sums.set(group, new Map());
   for (const cell of cells) {
     if (cell.dimension !== groupBy) continue;
-    const bucket = bucketOfCell(cell, interval, timeZone);
+    const bucket = bucketOfCell(cell, request, buckets[0]!);
     if (bucket === undefined || !inRange.has(bucket)) continue;
     const byBucket = sums.get(cell.value) ?? new Map<string, Measures>();
     byBucket.set(bucket, addMeasures(byBucket.get(bucket) ?? {}, cell.measures));

@@ -4,7 +4,7 @@ import { lazySchema } from '../lazy-schema.ts';
 import { GROUP_BYS, REPORT_INTERVALS, type ReportInterval } from './values.ts';
 
 /** The longest range per bucket size: a month of 15-minute buckets, a quarter of hours, three years of days. */
-export const MAX_RANGE_DAYS: Record<ReportInterval, number> = { '15m': 31, hour: 92, day: 1100, week: 1100, month: 1100 };
+export const MAX_RANGE_DAYS: Record<ReportInterval, number> = { '15m': 31, hour: 92, day: 1100, week: 1100, month: 1100, total: 1100 };
 export const MAX_REPORT_PAGE = 5000;
 
 export const ReportQuerySchema = lazySchema(() => z.object({

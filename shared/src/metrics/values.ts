@@ -10,8 +10,11 @@ import { BREAK_REASONS, type BreakReason } from '../agents/values.ts';
 export const DIMENSIONS = ['tenant', 'queue', 'agent', 'channel'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** Report buckets: stored 15-minute intervals (UTC) and their sums; days, weeks and months in the tenant's zone. */
-export const REPORT_INTERVALS = ['15m', 'hour', 'day', 'week', 'month'] as const;
+/**
+ * Report buckets: stored 15-minute intervals (UTC) and their sums; days, weeks and months in the tenant's zone;
+ * `total`: the whole range as one bucket (the bars per queue or agent).
+ */
+export const REPORT_INTERVALS = ['15m', 'hour', 'day', 'week', 'month', 'total'] as const;
 export type ReportInterval = (typeof REPORT_INTERVALS)[number];
 
 /** Report grouping: one row per queue, agent or channel kind (or one for the tenant) and interval. */

@@ -19,6 +19,9 @@ import type { StoredTopic } from '@cc/shared/wrap-up/schema';
 import type { WrapUpInput } from '@cc/shared/wrap-up/values';
 import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
 import type { QuickReply } from '@cc/shared/quick-replies/values';
+import type { MetricView } from '@cc/shared/metrics/catalog/index';
+import type { ReportPage } from '@cc/shared/metrics/report';
+import type { GroupBy, ReportInterval } from '@cc/shared/metrics/values';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -108,9 +111,20 @@ export interface ApiClient {
   disableUser(userId: string): Promise<UserAdminView>;
   /** The tenant's phone numbers (supervisors); a number's call flow, the default one when none is saved; saving it (admins). */
   listPhoneNumbers(): Promise<PhoneNumberView[]>;
+  /** The metric catalog and the tenant's time zone (reports cut days in it). */
+  metricCatalog(): Promise<{ metrics: MetricView[]; timeZone: string }>;
+  report(query: ReportQuery): Promise<ReportPage>;
+  /** The same report as a CSV file, with column names in `lang`. */
+  reportCsv(query: ReportQuery, lang: 'ru' | 'en'): Promise<Blob>;
   getCallFlow(phoneNumberId: string): Promise<PhoneNumberFlow>;
   putCallFlow(phoneNumberId: string, flow: CallFlow): Promise<PhoneNumberFlow>;
 }
+
+/** `GET /api/reports` parameters (metric and group ids comma-joined by the client). */
+export interface ReportQuery { groupBy: GroupBy; interval: ReportInterval; from: string; to: string; metrics: readonly string[]; ids?: readonly string[]; limit?: number; cursor?: string }
+
+const reportSearch = (q: ReportQuery, extra: Record<string, string> = {}) =>
+  searchOf({ groupBy: q.groupBy, interval: q.interval, from: q.from, to: q.to, metrics: q.metrics.join(','), ids: q.ids?.join(','), limit: q.limit, cursor: q.cursor, ...extra });
 
 /** A number as `GET /api/phone-numbers` lists it; `id` is its E.164 without the `+`. */
 export interface PhoneNumberView { id: string; e164: string; name: string; defaultQueueId?: string; flowConfigured: boolean }
@@ -151,6 +165,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   };
   const post = <T>(path: string, body?: unknown) => call<T>(path, { method: 'POST', body });
+  const blob = async (path: string, signal?: AbortSignal): Promise<Blob> => {
+    try {
+      return await requestBlob(`${base}${path}`, { token: options.token, fetch: options.fetch, ...(signal && { signal }) });
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 401) options.onUnauthorized();
+      throw error;
+    }
+  };
   return {
     me: () => call<MeResponse>('/api/me'),
     setMyStatus: (status) => call<Agent>('/api/agents/me/status', { method: 'PUT', body: status }),
@@ -174,14 +196,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listMessages: async (contactId) => (await call<{ messages: StoredMessage[] }>(`/api/contacts/${id(contactId)}/messages`)).messages,
     sendReply: async (contactId, reply) => (await post<{ message: StoredMessage }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,
     resendMessage: async (messageId) => (await post<{ message: StoredMessage }>(`/api/messages/${id(messageId)}/resend`)).message,
-    attachmentFile: async (messageId, index, signal) => {
-      try {
-        return await requestBlob(`${base}/api/messages/${id(messageId)}/attachments/${index}`, { token: options.token, fetch: options.fetch, ...(signal && { signal }) });
-      } catch (error) {
-        if (error instanceof ProblemError && error.status === 401) options.onUnauthorized();
-        throw error;
-      }
-    },
+    attachmentFile: (messageId, index, signal) => blob(`/api/messages/${id(messageId)}/attachments/${index}`, signal),
     sendTyping: (contactId) => post<{ delivered: boolean }>(`/api/contacts/${id(contactId)}/typing`),
     getTranscript: async (contactId) => (await call<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`)).segments,
     transcriptionGrant: (contactId) => post<TranscriptionGrant>(`/api/contacts/${id(contactId)}/transcription-credentials`),
@@ -216,6 +231,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     createUser: (user) => post<UserAdminView & { temporaryPassword?: string }>('/api/users', user),
     updateUser: (userId, patch) => call<UserAdminView>(`/api/users/${id(userId)}`, { method: 'PATCH', body: patch }),
     disableUser: (userId) => post<UserAdminView>(`/api/users/${id(userId)}/disable`),
+    metricCatalog: () => call<{ metrics: MetricView[]; timeZone: string }>('/api/metrics'),
+    report: (query) => call<ReportPage>(`/api/reports${reportSearch(query)}`),
+    reportCsv: (query, lang) => blob(`/api/reports${reportSearch(query, { format: 'csv', lang })}`),
     listPhoneNumbers: async () => (await call<{ phoneNumbers: PhoneNumberView[] }>('/api/phone-numbers')).phoneNumbers,
     getCallFlow: (phoneNumberId) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`),
     putCallFlow: (phoneNumberId, flow) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`, { method: 'PUT', body: flow }),

@@ -1,3 +1,4 @@
+import { reportsEn } from './parts/reports.en.ts';
 import type { Messages } from './ru.ts';
 import { auditEn } from './parts/audit.en.ts';
 import { ivrEn } from './parts/ivr.en.ts';
@@ -353,4 +354,5 @@ export const en: Messages = {
   ...usersEn,
   ...queuesEn,
   ...attachmentsEn,
+  ...reportsEn,
 };

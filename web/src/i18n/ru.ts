@@ -1,3 +1,4 @@
+import { reportsRu } from './parts/reports.ru.ts';
 import { auditRu } from './parts/audit.ru.ts';
 import { liveCallsRu } from './parts/live-calls.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
@@ -356,6 +357,7 @@ export const ru = {
   ...usersRu,
   ...queuesRu,
   ...attachmentsRu,
+  ...reportsRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

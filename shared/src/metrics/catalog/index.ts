@@ -9,7 +9,7 @@ import { LIVE_METRICS } from './live.ts';
 import { QUEUEING_METRICS } from './queueing.ts';
 import type { IntervalMetric, MetricDefinition } from './types.ts';
 
-export type { IntervalMetric, LiveFigures, LiveMetric, Localized, MetricDefinition } from './types.ts';
+export type { IntervalMetric, LiveFigures, LiveMetric, Localized, MetricDefinition, MetricView } from './types.ts';
 
 export const METRIC_CATALOG: readonly MetricDefinition[] = [...LIVE_METRICS, ...QUEUEING_METRICS, ...HANDLING_METRICS, ...AGENT_METRICS, ...CHANNEL_METRICS];
 

@@ -44,6 +44,18 @@ export interface LiveMetric extends MetricBase {
 
 export type MetricDefinition = IntervalMetric | LiveMetric;
 
+/** A metric as `GET /api/metrics` serves it: the formula in words. */
+export interface MetricView {
+  id: string;
+  name: Localized;
+  description: Localized;
+  unit: MetricUnit;
+  dimensions: readonly Dimension[];
+  source: 'interval' | 'live';
+  formula: string;
+  better?: 'higher' | 'lower';
+}
+
 const ALL: readonly Dimension[] = ['tenant', 'queue', 'agent', 'channel'];
 const CONTACT: readonly Dimension[] = ALL;
 const QUEUE: readonly Dimension[] = ['tenant', 'queue', 'channel'];
