@@ -8,41 +8,52 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The wall-clock date (`YYYY-MM-DD`), weekday and `HH:MM` of an instant in an IANA time zone. */
-export function localTime(at: Date, timeZone: string): { date: string; weekday: Weekday; time: string } {
+/** The zone's offset from UTC in minutes, read from Intl (the slow part, hence cached below). */
+function zoneOffset(at: Date, timeZone: string): number {
   let format = formatters.get(timeZone);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     formatters.set(timeZone, format);
   }
   const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const p of format.formatToParts(at)) part[p.type] = p.value;
-  return {
-    date: `${part.year}-${part.month}-${part.day}`,
-    weekday: part.weekday!.toLowerCase() as Weekday,
-    time: `${part.hour}:${part.minute}`,
-  };
+  const wall = Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour), Number(part.minute));
+  return Math.round((wall - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * Offsets by zone and quarter hour: every zone's offset, and every change of it, falls on a quarter hour, so one
+ * lookup serves the whole quarter. Bounded: cleared when it grows past a few days of quarters for many zones.
+ */
+const QUARTER_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+const MAX_CACHED_OFFSETS = 50_000;
+
+/** Minutes the zone is ahead of UTC at `at`. */
+export function offsetMinutes(at: Date, timeZone: string): number {
+  const quarter = Math.floor(at.getTime() / QUARTER_MS);
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offset = zoneOffset(new Date(quarter * QUARTER_MS), timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+const WEEKDAY_OF_UTC_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** The wall-clock date (`YYYY-MM-DD`), weekday and `HH:MM` of an instant in an IANA time zone. */
+export function localTime(at: Date, timeZone: string): { date: string; weekday: Weekday; time: string } {
+  const wall = new Date(Math.floor(at.getTime() / 60_000) * 60_000 + offsetMinutes(at, timeZone) * 60_000);
+  const iso = wall.toISOString();
+  return { date: iso.slice(0, 10), weekday: WEEKDAY_OF_UTC_DAY[wall.getUTCDay()]!, time: iso.slice(11, 16) };
 }
 
 /** The tenant's calendar date (YYYY-MM-DD) at `at`. */
 export const localDate = (at: string | Date, timeZone: string): string => localTime(typeof at === 'string' ? new Date(at) : at, timeZone).date;
 
-/** Minutes the zone is ahead of UTC at `at`. */
-export function offsetMinutes(at: Date, timeZone: string): number {
-  const { date, time } = localTime(at, timeZone);
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  const utcMinute = Math.floor(at.getTime() / 60_000) * 60_000;
-  return Math.round((wall - utcMinute) / 60_000);
-}
 
 /** An ISO instant written in the zone's offset (`2026-12-03T00:00:00+03:00`), as report rows show local buckets. */
 export function localIso(at: Date, timeZone: string): string {

@@ -7,7 +7,7 @@
 import type { MetricEvent } from './events.ts';
 import { intervalStart } from './intervals.ts';
 import { localDate } from '../calendar/values.ts';
-import { addMeasures, type Dimension, type Measures } from './values.ts';
+import { addMeasures, isMaxMeasure, type Dimension, type Measures } from './values.ts';
 
 /** The tenant dimension's one value. */
 export const TENANT_VALUE = '*';
@@ -34,18 +34,32 @@ export function dimensionValues(event: MetricEvent): [Dimension, string][] {
 /** The measures of one event (sums and maxima together). */
 export const eventMeasures = (event: MetricEvent): Measures => ({ ...event.add, ...event.max });
 
+/** Adds `from` into `into` in place: sums add, maxima take the larger. */
+function addInto(into: Measures, from: Measures): void {
+  for (const key in from) {
+    const measure = key as keyof Measures;
+    const value = from[measure]!;
+    const current = into[measure];
+    into[measure] = current === undefined ? value : isMaxMeasure(measure) ? Math.max(current, value) : current + value;
+  }
+}
+
 /** The events' measures per cell, summed: what one stored change adds (each cell written once). */
 export function foldEvents(events: readonly MetricEvent[], timeZone: string): Map<string, { cell: AggregateCell; measures: Measures }> {
   const cells = new Map<string, { cell: AggregateCell; measures: Measures }>();
+  const dates = new Map<string, string>();
   for (const event of events) {
+    const start = intervalStart(event.at);
+    // An interval never straddles a local midnight, so its start names the day.
+    let date = dates.get(start);
+    if (date === undefined) dates.set(start, (date = localDate(start, timeZone)));
     const measures = eventMeasures(event);
-    const periods: AggregateCell['period'][] = [{ kind: 'I', start: intervalStart(event.at) }, { kind: 'D', date: localDate(event.at, timeZone) }];
     for (const [dimension, value] of dimensionValues(event)) {
-      for (const period of periods) {
-        const cell: AggregateCell = { dimension, value, period };
-        const key = cellKey(cell);
+      for (const period of [{ kind: 'I', start }, { kind: 'D', date }] as const) {
+        const key = `${dimension}|${value}|${period.kind === 'I' ? `I#${start}` : `D#${date}`}`;
         const current = cells.get(key);
-        cells.set(key, { cell, measures: current ? addMeasures(current.measures, measures) : measures });
+        if (current) addInto(current.measures, measures);
+        else cells.set(key, { cell: { dimension, value, period }, measures: { ...measures } });
       }
     }
   }
