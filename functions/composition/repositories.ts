@@ -21,6 +21,7 @@ import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
 import { DynamoAuditLog } from '../adapters/dynamo/audit-repository.ts';
 import { DynamoTranscriptRepository } from '../adapters/dynamo/transcript-repository.ts';
 import { DynamoQuickReplyRepository, DynamoTopicRepository } from '../adapters/dynamo/wrap-up-repositories.ts';
+import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
 export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
@@ -43,6 +44,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     audit: new DynamoAuditLog(table),
     topics: new DynamoTopicRepository(table),
     quickReplies: new DynamoQuickReplyRepository(table),
+    timeline: new DynamoTimelineRepository(table),
   };
 }
 

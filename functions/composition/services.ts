@@ -22,6 +22,7 @@ import { createRoutingServices, type RoutingServices } from './routing-services.
 import { createVisitorServices } from './visitor-services.ts';
 import { TranscriptService } from '../voice/transcripts.ts';
 import { AuditTrail } from '../admin/audit-trail.ts';
+import { AgentTimelines } from '../timeline/agent-timelines.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -53,6 +54,8 @@ export interface Services {
   chatSupervision: ChatSupervision;
   /** Administrative changes recorded for admins to read. */
   audit: AuditTrail;
+  /** Agents' days: statuses as a strip and the contacts handled. */
+  timelines: AgentTimelines;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -76,5 +79,6 @@ export function createServices(deps: ServiceDeps): Services {
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
     transcripts: new TranscriptService(deps),
     audit: new AuditTrail(deps),
+    timelines: new AgentTimelines(deps),
   };
 }
