@@ -19,6 +19,7 @@ import type { StoredTopic } from '@cc/shared/wrap-up/schema';
 import type { WrapUpInput } from '@cc/shared/wrap-up/values';
 import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
 import type { QuickReply } from '@cc/shared/quick-replies/values';
+import type { AgentTimeline } from '@cc/shared/timeline/values';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -27,6 +28,8 @@ export interface ApiClient {
   /** A supervisor sets a colleague's status, saying why (`comment`, kept in the audit log and shown to the agent). */
   setAgentStatus(agentId: string, change: SetColleagueStatus): Promise<Agent>;
   listAgents(): Promise<Agent[]>;
+  /** An agent's local day (`date` YYYY-MM-DD, today by default): statuses as segments and the contacts handled. */
+  agentTimeline(agentId: string, date?: string): Promise<AgentTimeline>;
   /** Names and presence of every agent, for picking a transfer target (any role). */
   agentDirectory(): Promise<DirectoryAgent[]>;
   listQueues(): Promise<TenantQueue[]>;
@@ -156,6 +159,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     setMyStatus: (status) => call<Agent>('/api/agents/me/status', { method: 'PUT', body: status }),
     setAgentStatus: (agentId, change) => call<Agent>(`/api/agents/${id(agentId)}/status`, { method: 'PUT', body: change }),
     listAgents: async () => (await call<{ agents: Agent[] }>('/api/agents')).agents,
+    agentTimeline: (agentId, date) => call<AgentTimeline>(`/api/agents/${id(agentId)}/timeline${searchOf({ date })}`),
     agentDirectory: async () => (await call<{ agents: DirectoryAgent[] }>('/api/agents/directory')).agents,
     listQueues: async () => (await call<{ queues: TenantQueue[] }>('/api/queues')).queues,
     createQueue: (queue) => post<TenantQueue>('/api/queues', queue),
