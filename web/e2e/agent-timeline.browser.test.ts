@@ -80,19 +80,27 @@ describe('an agent’s day in Chromium', { timeout: 120_000 }, () => {
     await supervisorPage.screenshot({ path: join(screenshots, 'agent-timeline-ru.png'), animations: 'disabled' });
   });
 
-  it('fits a 375 px phone: the page never scrolls sideways, the strip scrolls inside itself', async () => {
-    // Act
-    await supervisorPage.setViewportSize(PHONE);
+  it('fits a 375 px phone: the page never scrolls sideways, the strip scrolls inside itself and opens at now', async () => {
+    // Arrange
     const dialog = supervisorPage.getByRole('dialog', { name: 'Лента дня: Анна Петрова' });
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
+    await supervisorPage.setViewportSize(PHONE);
+    // Act
+    await openDay(supervisorPage, 'Лента дня: Анна Петрова');
+    await dialog.getByTestId('timeline-segments').waitFor({ timeout: 30_000 });
     const scroller = dialog.getByRole('region', { name: 'Статусы и обращения по часам' });
     const sideways = await scrollsSideways(supervisorPage);
-    const stripScrolls = await scroller.evaluate((element) => element.scrollWidth > element.clientWidth);
+    const strip = await scroller.evaluate((element) => {
+      const now = element.querySelector('.timeline__now')?.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      return { scrolls: element.scrollWidth > element.clientWidth, nowInView: !!now && now.left >= box.left && now.right <= box.right };
+    });
     await supervisorPage.screenshot({ path: join(screenshots, 'agent-timeline-375.png'), animations: 'disabled' });
     await dialog.getByRole('button', { name: 'Закрыть' }).click();
     await supervisorPage.setViewportSize(DESKTOP);
     // Assert
     expect(sideways).toBe(false);
-    expect(stripScrolls).toBe(true);
+    expect(strip).toEqual({ scrolls: true, nowInView: true });
     await dialog.waitFor({ state: 'detached' });
   });
 
