@@ -22,6 +22,7 @@ import type { TopicRepository } from '@cc/shared/wrap-up/ports';
 import type { QuickReplyRepository } from '@cc/shared/quick-replies/ports';
 import type { MetricsRepository } from '@cc/shared/metrics/ports';
 import type { UserIdentities } from '@cc/shared/users/ports';
+import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
 import type { TokenVerifier } from '../auth/token-verifier.ts';
@@ -72,6 +73,8 @@ export interface Deps {
   transcripts: TranscriptRepository;
   /** Administrative changes, who made them and the records before and after. */
   audit: AuditLog;
+  /** Each agent's day log: statuses entered and contacts handled (written off the stream, read by the timeline). */
+  timeline: AgentTimelineRepository;
   /** The telephony provider's control of live calls (AWS: the SIP media application, when deployed; locally the emulator). */
   callControl: CallControl;
   /** Audio meetings for calls (AWS: Chime SDK meetings; locally WebRTC rooms). */

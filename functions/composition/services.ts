@@ -23,6 +23,7 @@ import { createVisitorServices } from './visitor-services.ts';
 import { TranscriptService } from '../voice/transcripts.ts';
 import { AuditTrail } from '../admin/audit-trail.ts';
 import { MetricReports } from '../metrics/reports.ts';
+import { AgentTimelines } from '../timeline/agent-timelines.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -56,6 +57,8 @@ export interface Services {
   audit: AuditTrail;
   /** KPI reports over the stored aggregates. */
   reports: MetricReports;
+  /** Agents' days: statuses as a strip and the contacts handled. */
+  timelines: AgentTimelines;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -80,5 +83,6 @@ export function createServices(deps: ServiceDeps): Services {
     transcripts: new TranscriptService(deps),
     audit: new AuditTrail(deps),
     reports: new MetricReports(deps),
+    timelines: new AgentTimelines(deps),
   };
 }

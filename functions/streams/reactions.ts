@@ -7,8 +7,12 @@ import { widgetReactions } from '../widget/reactions.ts';
 import { voiceReactions } from '../voice/reactions.ts';
 import { mediaReactions } from '../media/reactions.ts';
 import { metricsReactions } from '../metrics/reactions.ts';
+import { timelineReactions } from '../timeline/reactions.ts';
 
-/** Every reaction the stream processor runs, in order, from each area of the contact center. */
+/**
+ * Every reaction the stream processor runs, in order, from each area of the contact center. The day logs come first,
+ * so a console that reloads an agent's timeline on the `agent.updated` push already finds the span it announces.
+ */
 export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
-  return [...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps)];
+  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps)];
 }

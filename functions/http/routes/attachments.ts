@@ -6,7 +6,8 @@ import type { Deps } from '../../composition/deps.ts';
 import { openAttachment } from '../../media/attachments.ts';
 import type { AuthEnv } from '../auth.ts';
 
-const AttachmentIndexSchema = lazySchema(() => z.coerce.number().int().min(0).max(99));
+/** The file's place in its message, as plain digits: `z.coerce` would also take `0x1`, `1e1` or ` 2 `. */
+const AttachmentIndexSchema = lazySchema(() => z.string().regex(/^\d{1,2}$/, 'the attachment index is a whole number from 0 to 99').transform(Number));
 
 /**
  * The customers' files as the console opens them: `GET /messages/:messageId/attachments/:n` answers

@@ -16,6 +16,11 @@ export const keys = {
 
   agent: (tenantId: string, agentId: string) => ({ pk: `${t(tenantId)}#AGENT`, sk: `AGENT#${agentId}` }),
   agentsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#AGENT` }),
+  /** An agent's day log (pattern 41): a status span from its start, keyed by when it began and what it was; TTL 40 days. */
+  agentStatusEntry: (tenantId: string, agentId: string, since: string, status: string) => ({ pk: `${t(tenantId)}#AGENTLOG#${agentId}`, sk: `STATUS#${since}#${status}` }),
+  /** An agent's day log: one agent's part in one contact, keyed by when it reached them; TTL 40 days. */
+  agentContactEntry: (tenantId: string, agentId: string, startedAt: string, contactId: string) => ({ pk: `${t(tenantId)}#AGENTLOG#${agentId}`, sk: `CONTACT#${startedAt}#${contactId}` }),
+  agentLogOf: (tenantId: string, agentId: string) => ({ pk: `${t(tenantId)}#AGENTLOG#${agentId}`, statusPrefix: 'STATUS#', contactPrefix: 'CONTACT#' }),
 
   queue: (tenantId: string, queueId: string) => ({ pk: `${t(tenantId)}#QUEUE`, sk: `QUEUE#${queueId}` }),
   queuesOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#QUEUE` }),
@@ -110,4 +115,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'metricCell' | 'metricMark';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry';

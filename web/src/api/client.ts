@@ -22,6 +22,7 @@ import type { QuickReply } from '@cc/shared/quick-replies/values';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import type { ReportPage } from '@cc/shared/metrics/report';
 import type { GroupBy, ReportInterval } from '@cc/shared/metrics/values';
+import type { AgentTimeline } from '@cc/shared/timeline/values';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -30,6 +31,8 @@ export interface ApiClient {
   /** A supervisor sets a colleague's status, saying why (`comment`, kept in the audit log and shown to the agent). */
   setAgentStatus(agentId: string, change: SetColleagueStatus): Promise<Agent>;
   listAgents(): Promise<Agent[]>;
+  /** An agent's local day (`date` YYYY-MM-DD, today by default): statuses as segments and the contacts handled. */
+  agentTimeline(agentId: string, date?: string): Promise<AgentTimeline>;
   /** Names and presence of every agent, for picking a transfer target (any role). */
   agentDirectory(): Promise<DirectoryAgent[]>;
   listQueues(): Promise<TenantQueue[]>;
@@ -178,6 +181,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     setMyStatus: (status) => call<Agent>('/api/agents/me/status', { method: 'PUT', body: status }),
     setAgentStatus: (agentId, change) => call<Agent>(`/api/agents/${id(agentId)}/status`, { method: 'PUT', body: change }),
     listAgents: async () => (await call<{ agents: Agent[] }>('/api/agents')).agents,
+    agentTimeline: (agentId, date) => call<AgentTimeline>(`/api/agents/${id(agentId)}/timeline${searchOf({ date })}`),
     agentDirectory: async () => (await call<{ agents: DirectoryAgent[] }>('/api/agents/directory')).agents,
     listQueues: async () => (await call<{ queues: TenantQueue[] }>('/api/queues')).queues,
     createQueue: (queue) => post<TenantQueue>('/api/queues', queue),

@@ -11,6 +11,7 @@ import { wrapUpEn } from './parts/wrap-up.en.ts';
 import { usersEn } from './parts/users.en.ts';
 import { queuesEn } from './parts/queues.en.ts';
 import { attachmentsEn } from './parts/attachments.en.ts';
+import { timelineEn } from './parts/timeline.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -355,4 +356,5 @@ export const en: Messages = {
   ...queuesEn,
   ...attachmentsEn,
   ...reportsEn,
+  ...timelineEn,
 };

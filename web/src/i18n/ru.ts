@@ -10,6 +10,7 @@ import { wrapUpRu } from './parts/wrap-up.ru.ts';
 import { usersRu } from './parts/users.ru.ts';
 import { queuesRu } from './parts/queues.ru.ts';
 import { attachmentsRu } from './parts/attachments.ru.ts';
+import { timelineRu } from './parts/timeline.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -358,6 +359,7 @@ export const ru = {
   ...queuesRu,
   ...attachmentsRu,
   ...reportsRu,
+  ...timelineRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

@@ -29,4 +29,12 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.action.enabled': 'enabled',
   'audit.action.archived': 'archived',
   'audit.action.deleted': 'deleted',
+  'audit.of.user': 'User',
+  'audit.of.queue': 'Queue',
+  'audit.of.channel': 'Channel',
+  'audit.of.phone-number': 'Phone number',
+  'audit.of.topic': 'Topic',
+  'audit.of.quick-reply': 'Quick reply',
+  'audit.of.agent-status': 'Agent status',
+  'audit.change': '{target} {id} {action}',
 };

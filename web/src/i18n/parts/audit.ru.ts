@@ -21,10 +21,21 @@ export const auditRu = {
   'audit.target.topic': 'Тематика',
   'audit.target.quick-reply': 'Быстрый ответ',
   'audit.target.agent-status': 'Статус агента',
-  'audit.action.created': 'создан',
-  'audit.action.updated': 'изменён',
-  'audit.action.disabled': 'отключён',
-  'audit.action.enabled': 'включён',
-  'audit.action.archived': 'в архиве',
-  'audit.action.deleted': 'удалён',
+  // What happened, as a noun: a participle («создан», «создана») would have to agree with the target's gender.
+  'audit.action.created': 'Создание',
+  'audit.action.updated': 'Изменение',
+  'audit.action.disabled': 'Отключение',
+  'audit.action.enabled': 'Включение',
+  'audit.action.archived': 'Перенос в архив',
+  'audit.action.deleted': 'Удаление',
+  // The target after the action's noun, in the genitive: «Изменение очереди sales».
+  'audit.of.user': 'пользователя',
+  'audit.of.queue': 'очереди',
+  'audit.of.channel': 'канала',
+  'audit.of.phone-number': 'номера телефона',
+  'audit.of.topic': 'тематики',
+  'audit.of.quick-reply': 'быстрого ответа',
+  'audit.of.agent-status': 'статуса агента',
+  // `{id}` is where the record's id shows.
+  'audit.change': '{action} {target} {id}',
 } as const;
