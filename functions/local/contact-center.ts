@@ -195,7 +195,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       delivery,
     };
     // Customers' files go to `.data/media/` (a temporary folder without a data dir) through an in-process queue.
-    const media = await localMedia(deps, () => built.services!, dataDir);
+    const media = await localMedia(deps, () => built.services!, dataDir, baseUrl);
     deps.media = media.media;
     cleanups.push(media.stop);
     const { services } = compose(deps);
@@ -245,6 +245,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       .use(localGuard(port))
       .route('/', localRoutes({ directory: deps.directory, issuer, handlers, rateLimiter: deps.rateLimiter, clock: deps.clock }))
       .route('/', simulatorRoutes(simulator))
+      .route('/', media.routes)
       .route('/', localVoice.routes)
       .route('/', widgetCallRoutes())
       .route('/', createApp(deps, services, { healthChecks: { streamPoller: async () => poller.healthy } }))
