@@ -238,7 +238,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     cleanups.push(() => poller.stop());
 
     // Plays every messenger provider: the senders call its fake APIs, it signs webhooks to ours.
-    const simulator = new MessengerSimulator({ channels: directoryChannelSource(deps, () => [demo.tenantId], baseUrl) });
+    const simulator = new MessengerSimulator({ channels: directoryChannelSource(deps, () => [demo.tenantId], baseUrl), publicBaseUrl: baseUrl });
     cleanups.push(() => simulator.stop());
 
     const app = new Hono()
