@@ -2,13 +2,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { NotFoundError } from '@cc/shared/errors';
 import { contentDispositionOf } from '@cc/shared/media/access';
 import type { MediaJob } from '@cc/shared/media/model';
 import { INLINE_IMAGE_TYPES } from '@cc/shared/media/values';
 import type { Deps } from '../composition/deps.ts';
 import type { Services } from '../composition/services.ts';
 import { logger } from '../composition/logger.ts';
+import { problemResponse } from '../http/problem.ts';
 import { LocalDeliveryQueue } from '../adapters/delivery/local-delivery-queue.ts';
 import { LocalMediaStore } from '../adapters/media/local-media-store.ts';
 import { ProviderMediaClient } from '../adapters/media/provider-media.ts';
@@ -40,9 +40,10 @@ export function mediaLinkRoutes(store: LocalMediaStore) {
   return new Hono().get('/local/media/:key{.+}', async (c) => {
     const objectKey = c.req.param('key').split('/').map(decodeURIComponent).join('/');
     const expires = Number(c.req.query('expires'));
-    if (!store.verifyLink(objectKey, expires, c.req.query('signature') ?? '')) throw new NotFoundError('File', objectKey);
+    const gone = () => problemResponse({ type: 'urn:problem:not_found', title: 'Not Found', status: 404, detail: 'No such file, or the link has expired' });
+    if (!store.verifyLink(objectKey, expires, c.req.query('signature') ?? '')) return gone();
     const object = await store.get(objectKey);
-    if (!object) throw new NotFoundError('File', objectKey);
+    if (!object) return gone();
     const info = await store.head(objectKey);
     return c.body(object.bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': object.contentType,
