@@ -8,18 +8,8 @@ import { fileTypeFromBuffer } from 'file-type';
 import { type ChannelKind, takesFiles } from '@cc/shared/channels/catalog';
 import { FileRefusedError, InvalidRequestError } from '@cc/shared/errors';
 import type { Attachment } from '@cc/shared/messaging/model';
-import { cleanFileName, decideOutboundFile, fileSendOf, MAX_OUTBOUND_FILE_BYTES, uploadObjectKey } from '@cc/shared/media/outbound';
+import { cleanFileName, decideOutboundFile, fileSendOf, MAX_OUTBOUND_FILE_BYTES, type UploadedFile, uploadObjectKey } from '@cc/shared/media/outbound';
 import type { MediaStore } from '@cc/shared/media/ports';
-
-/** What an upload answers: the id a reply names it by, and what was kept. */
-export interface UploadedFile {
-  uploadId: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  /** Shown in the chat (an image) or offered as a document, on this contact's channel. */
-  as: 'image' | 'document';
-}
 
 /** Refuses a contact on a channel that takes no files (Alice, calls), with a reason the console shows. @throws InvalidRequestError */
 export function requireFileChannel(kind: ChannelKind): void {

@@ -10,7 +10,8 @@ import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import { requestResend } from '@cc/shared/conversations/update-message';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import type { Clock, Deps } from '../composition/deps.ts';
-import { keepUpload, replyAttachment, type UploadedFile } from '../media/uploads.ts';
+import type { UploadedFile } from '@cc/shared/media/outbound';
+import { keepUpload, replyAttachment } from '../media/uploads.ts';
 
 /** A message as the console sees it: everything but bookkeeping. */
 export function toMessageView(message: StoredMessage) {

@@ -1,41 +1,12 @@
 // Files our agents send to customers: which ones we take, how big, where they are kept, and how
-// each channel carries them. Zod-free, so the console reads the same limits and list.
+// each channel carries them. The limits and the list the console reads too are in values.ts.
 import { CHANNEL_CATALOG, type ChannelKind } from '../channels/catalog.ts';
 
-/**
- * Largest file an agent may send. The upload reaches the HTTP API's Lambda as a base64 body, and a
- * Lambda request is capped at 6 MB: 4 MiB of bytes is about 5.6 MB encoded, with room for the rest.
- */
-export const MAX_OUTBOUND_FILE_BYTES = 4 * 1024 * 1024;
+export { MAX_OUTBOUND_FILE_BYTES, OUTBOUND_FILE_ACCEPT, OUTBOUND_FILE_TYPES, type OutboundFileType } from './values.ts';
+import { MAX_OUTBOUND_FILE_BYTES, OUTBOUND_FILE_TYPES, type OutboundFileType } from './values.ts';
 
 /** Longest file name we keep (Viber takes up to 256 characters, extension included). */
 export const MAX_OUTBOUND_FILE_NAME = 200;
-
-/**
- * What agents may send, with the extension the stored copy and the providers' links get (Viber wants
- * the extension as the last path segment). Office's legacy formats are OLE containers: their bytes
- * read as `application/x-cfb`, so the declared type names which one it is.
- */
-export const OUTBOUND_FILE_TYPES = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/gif': 'gif',
-  'application/pdf': 'pdf',
-  'text/plain': 'txt',
-  'application/msword': 'doc',
-  'application/vnd.ms-excel': 'xls',
-  'application/vnd.ms-powerpoint': 'ppt',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
-  'application/vnd.oasis.opendocument.text': 'odt',
-  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
-} as const;
-export type OutboundFileType = keyof typeof OUTBOUND_FILE_TYPES;
-
-/** The `accept` list of the console's file picker. */
-export const OUTBOUND_FILE_ACCEPT = Object.keys(OUTBOUND_FILE_TYPES).join(',');
 
 const LEGACY_OFFICE: readonly string[] = ['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-powerpoint'];
 const IMAGES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
@@ -84,6 +55,16 @@ export const UPLOAD_ID_PATTERN = /^up_[0-9a-f]{32}\.[a-z0-9]{2,5}$/;
 /** The storage key of an agent's upload: tenant first (as every media key), then the contact it is for. */
 export function uploadObjectKey(tenantId: string, contactId: string, uploadId: string): string {
   return `${tenantId}/outbound/${contactId}/${uploadId}`;
+}
+
+/** What `POST /api/contacts/:contactId/attachments` answers: the id a reply names the file by, and what was kept. */
+export interface UploadedFile {
+  uploadId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Shown in the chat (an image) or offered as a document, on this contact's channel. */
+  as: 'image' | 'document';
 }
 
 /** How a channel carries a file: shown in the chat (`image`) or as a document, and how long its caption may be. */

@@ -10,6 +10,7 @@ import { wrapUpEn } from './parts/wrap-up.en.ts';
 import { usersEn } from './parts/users.en.ts';
 import { queuesEn } from './parts/queues.en.ts';
 import { attachmentsEn } from './parts/attachments.en.ts';
+import { composerFilesEn } from './parts/composer-files.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -353,4 +354,5 @@ export const en: Messages = {
   ...usersEn,
   ...queuesEn,
   ...attachmentsEn,
+  ...composerFilesEn,
 };

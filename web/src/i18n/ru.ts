@@ -9,6 +9,7 @@ import { wrapUpRu } from './parts/wrap-up.ru.ts';
 import { usersRu } from './parts/users.ru.ts';
 import { queuesRu } from './parts/queues.ru.ts';
 import { attachmentsRu } from './parts/attachments.ru.ts';
+import { composerFilesRu } from './parts/composer-files.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -356,6 +357,7 @@ export const ru = {
   ...usersRu,
   ...queuesRu,
   ...attachmentsRu,
+  ...composerFilesRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
