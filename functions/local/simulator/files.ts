@@ -1,6 +1,13 @@
 /** Files passing through the simulator: what customers send (for the providers' file URLs) and what our side sent them. */
 import { createHash, randomBytes } from 'node:crypto';
-import type { SimulatedFile } from './provider.ts';
+
+/** A file the customer sends (or our side uploads): its bytes as the provider hands them over. */
+export interface SimulatedFile {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+  caption?: string | undefined;
+}
 
 /** A kept file with its id and digest (tests compare the digest with what was uploaded). */
 export interface KeptFile extends SimulatedFile {

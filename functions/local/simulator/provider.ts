@@ -9,7 +9,7 @@ import type { SimulatedChannel, SimulatedKind } from './channels.ts';
 import type { FailureSwitch } from './failures.ts';
 import type { ApiCall, ChatButton, ChatEntry, NewChatEntry, RegisteredWebhook, WebhookOutcome } from './model.ts';
 import type { CustomerIdentity, Persona } from './personas.ts';
-import type { KeptFile } from './files.ts';
+import type { KeptFile, SimulatedFile } from './files.ts';
 import type { Forgery, WebhookRequest } from './wire.ts';
 
 /** One customer action in progress: who does it, on which channel, when, and where the webhook goes. */
@@ -37,13 +37,7 @@ export interface PressedButton {
   onEntry?: (entry: ChatEntry) => void;
 }
 
-/** A file the customer sends: its bytes as the provider will hand them to our download. */
-export interface SimulatedFile {
-  fileName: string;
-  contentType: string;
-  bytes: Uint8Array;
-  caption?: string | undefined;
-}
+export type { SimulatedFile } from './files.ts';
 
 /** One messenger as the simulator plays it; optional parts are the features the provider has. */
 export interface SimulatedProvider {
