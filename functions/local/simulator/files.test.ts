@@ -1,6 +1,8 @@
 // Our senders send agents' files to the fake provider APIs the documented way, and the fakes keep the
 // bytes they received; customers' files come the other way in each provider's webhook format.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { readWireSample } from '@cc/shared/messaging/testing/wire';
 import type { OutboundFile } from '@cc/shared/messaging/model';
 import { normalizeViberCallback } from '@cc/shared/messaging/viber/normalize';
 import { normalizeVkCallback } from '@cc/shared/messaging/vk/normalize';
@@ -21,6 +23,13 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...n
 const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 const photo: OutboundFile = { as: 'image', fileName: 'схема.png', contentType: 'image/png', bytes: PNG };
 const invoice: OutboundFile = { as: 'document', fileName: 'Счёт 1042.pdf', contentType: 'application/pdf', bytes: PDF };
+
+/** The structure of a JSON value: objects keep their keys, leaves become their type. */
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
+  return typeof value;
+}
 
 /** A fetch that serves one link the way our media store's public link would. */
 const serving = (url: string, file: OutboundFile) => (async (input: string | URL | Request) => (String(input instanceof Request ? input.url : input) === url ? new Response(file.bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': file.contentType } }) : new Response('gone', { status: 404 }))) as typeof fetch;
@@ -159,6 +168,18 @@ describe('customers\u2019 files from the simulator', () => {
     // Assert
     expect(result).toMatchObject({ kind: 'messages', messages: [{ kind: 'image', text: 'Вот коробка' }] });
     expect(download).toMatchObject({ kind: 'bytes', bytes: PNG });
+  });
+
+  it('WhatsApp: the image notification has the documented shape (the project\u2019s copy of Meta\u2019s sample)', async () => {
+    // Arrange
+    const { sim, received } = createTestSimulator();
+    const sample = readWireSample<{ entry: [{ changes: [{ value: { messages: [Record<string, unknown>] } }] }] }>('whatsapp/webhook-message-image.json');
+    // Act
+    await sim.sendFile('wa-test', 'anna', { fileName: 'фото.jpg', contentType: 'image/jpeg', bytes: PNG, caption: 'Вот коробка' });
+    const sent = JSON.parse(received.at(-1)!.body) as typeof sample;
+    // Assert
+    expect(shape(sent)).toEqual(shape(sample));
+    expect(sent.entry[0].changes[0].value.messages[0]).toMatchObject({ type: 'image', image: { caption: 'Вот коробка', mime_type: 'image/jpeg', sha256: createHash('sha256').update(PNG).digest('base64') } });
   });
 
   it('VK and Viber: the webhook carries a direct link to the simulator\u2019s copy', async () => {
