@@ -313,7 +313,7 @@ $('file').addEventListener('change', () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    await post(`/channels/${encodeURIComponent(state.channelId)}/files`, { personaId: state.personaId, fileName: file.name, contentType: file.type || 'application/octet-stream', dataBase64: btoa(binary), ...(caption ? { caption } : {}), ...forgeryOnce() });
+    await post(`/channels/${encodeURIComponent(state.channelId)}/files`, { personaId: state.personaId, fileName: file.name, contentType: file.type || 'application/octet-stream', dataBase64: window.btoa(binary), ...(caption ? { caption } : {}), ...forgeryOnce() });
     $('text').value = '';
   });
 });
