@@ -195,7 +195,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       delivery,
     };
     // Customers' files go to `.data/media/` (a temporary folder without a data dir) through an in-process queue.
-    const media = await localMedia(deps, () => built.services!, dataDir);
+    const media = await localMedia(deps, () => built.services!, dataDir, baseUrl);
     deps.media = media.media;
     cleanups.push(media.stop);
     const { services } = compose(deps);
@@ -238,13 +238,14 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     cleanups.push(() => poller.stop());
 
     // Plays every messenger provider: the senders call its fake APIs, it signs webhooks to ours.
-    const simulator = new MessengerSimulator({ channels: directoryChannelSource(deps, () => [demo.tenantId], baseUrl) });
+    const simulator = new MessengerSimulator({ channels: directoryChannelSource(deps, () => [demo.tenantId], baseUrl), publicBaseUrl: baseUrl });
     cleanups.push(() => simulator.stop());
 
     const app = new Hono()
       .use(localGuard(port))
       .route('/', localRoutes({ directory: deps.directory, issuer, handlers, rateLimiter: deps.rateLimiter, clock: deps.clock }))
       .route('/', simulatorRoutes(simulator))
+      .route('/', media.routes)
       .route('/', localVoice.routes)
       .route('/', widgetCallRoutes())
       .route('/', createApp(deps, services, { healthChecks: { streamPoller: async () => poller.healthy } }))

@@ -1,5 +1,7 @@
 import { ProblemError } from './errors.ts';
 import { requestBlob, requestJson, type RequestOptions } from './http.ts';
+import { type UploadProgress, uploadFile } from './upload.ts';
+import type { UploadedFile } from '@cc/shared/media/outbound';
 import type { Agent, SetAgentStatus, SetColleagueStatus } from '@cc/shared/agents/model';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { Transfer } from '@cc/shared/contacts/requests';
@@ -59,6 +61,8 @@ export interface ApiClient {
   listMessages(contactId: string): Promise<StoredMessage[]>;
   sendReply(contactId: string, reply: ReplyRequest): Promise<StoredMessage>;
   resendMessage(messageId: string): Promise<StoredMessage>;
+  /** Uploads an agent's file for a reply on the contact, reporting progress; the reply names it by `uploadId`. */
+  uploadAttachment(contactId: string, file: File, options?: { onProgress?(progress: UploadProgress): void; signal?: AbortSignal }): Promise<UploadedFile>;
   /** The stored copy of a customer's file (attachment `index` of a message), for a thumbnail or a download. */
   attachmentFile(messageId: string, index: number, signal?: AbortSignal): Promise<Blob>;
   /** The agent types in a web chat contact: the visitor sees dots. Web chats only (other channels have no typing API). */
@@ -200,6 +204,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listMessages: async (contactId) => (await call<{ messages: StoredMessage[] }>(`/api/contacts/${id(contactId)}/messages`)).messages,
     sendReply: async (contactId, reply) => (await post<{ message: StoredMessage }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,
     resendMessage: async (messageId) => (await post<{ message: StoredMessage }>(`/api/messages/${id(messageId)}/resend`)).message,
+    uploadAttachment: async (contactId, file, upload = {}) => {
+      try {
+        return await uploadFile<UploadedFile>(`${base}/api/contacts/${id(contactId)}/attachments?filename=${id(file.name)}`, file, { token: options.token, contentType: file.type || 'application/octet-stream', ...upload });
+      } catch (error) {
+        if (error instanceof ProblemError && error.status === 401) options.onUnauthorized();
+        throw error;
+      }
+    },
     attachmentFile: (messageId, index, signal) => blob(`/api/messages/${id(messageId)}/attachments/${index}`, signal),
     sendTyping: (contactId) => post<{ delivered: boolean }>(`/api/contacts/${id(contactId)}/typing`),
     getTranscript: async (contactId) => (await call<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`)).segments,

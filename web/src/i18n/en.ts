@@ -12,6 +12,7 @@ import { usersEn } from './parts/users.en.ts';
 import { queuesEn } from './parts/queues.en.ts';
 import { attachmentsEn } from './parts/attachments.en.ts';
 import { timelineEn } from './parts/timeline.en.ts';
+import { composerFilesEn } from './parts/composer-files.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -357,4 +358,5 @@ export const en: Messages = {
   ...attachmentsEn,
   ...reportsEn,
   ...timelineEn,
+  ...composerFilesEn,
 };

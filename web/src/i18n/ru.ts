@@ -11,6 +11,7 @@ import { usersRu } from './parts/users.ru.ts';
 import { queuesRu } from './parts/queues.ru.ts';
 import { attachmentsRu } from './parts/attachments.ru.ts';
 import { timelineRu } from './parts/timeline.ru.ts';
+import { composerFilesRu } from './parts/composer-files.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -360,6 +361,7 @@ export const ru = {
   ...attachmentsRu,
   ...reportsRu,
   ...timelineRu,
+  ...composerFilesRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
