@@ -21,6 +21,7 @@ import type { CallControl, CallRepository, MeetingRooms, StreamingCredentialIssu
 import type { TopicRepository } from '@cc/shared/wrap-up/ports';
 import type { QuickReplyRepository } from '@cc/shared/quick-replies/ports';
 import type { MetricsRepository } from '@cc/shared/metrics/ports';
+import type { AlertNotifier, AlertRepository } from '@cc/shared/alerts/ports';
 import type { UserIdentities } from '@cc/shared/users/ports';
 import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
 import type { Config } from './config.ts';
@@ -54,6 +55,13 @@ export interface Deps {
   quickReplies: QuickReplyRepository;
   /** KPI aggregates per 15-minute interval and local day (docs/metrics.md). */
   metrics: MetricsRepository;
+  /** KPI alert rules with their watch state, and the notices they sent. */
+  alerts: AlertRepository;
+  /**
+   * Sends alert SMS and e-mail (AWS: SNS and SES, in the stream processor; locally the outbox at `/local/outbox`).
+   * Unset, notices are recorded as not sent.
+   */
+  alertNotifier?: AlertNotifier;
   /** Each tenant's encrypted visitor-token signing key. */
   widgetKeys: WidgetKeyRepository;
   /** Counters of the public routes' limits (callback requests). */

@@ -23,6 +23,7 @@ import { DynamoTranscriptRepository } from '../adapters/dynamo/transcript-reposi
 import { DynamoQuickReplyRepository, DynamoTopicRepository } from '../adapters/dynamo/wrap-up-repositories.ts';
 import { DynamoMetricsRepository } from '../adapters/dynamo/metrics-repository.ts';
 import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository.ts';
+import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
 export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
@@ -47,6 +48,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     quickReplies: new DynamoQuickReplyRepository(table),
     metrics: new DynamoMetricsRepository(table),
     timeline: new DynamoTimelineRepository(table),
+    alerts: new DynamoAlertRepository(table),
   };
 }
 

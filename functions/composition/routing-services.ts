@@ -11,6 +11,7 @@ import { RoutingEngine } from '../routing/engine.ts';
 import { ContactCommands } from '../routing/commands.ts';
 import { RoutingTimerRunner } from '../routing/timer-runner.ts';
 import { RoutingQueries } from '../routing/queries.ts';
+import type { AlertEvaluator } from '../alerts/evaluator.ts';
 
 /** Routing, split by reason to change. */
 export interface RoutingServices {
@@ -33,21 +34,21 @@ function routingCore(deps: RoutingCoreDeps) {
   return { queues, changes: new ContactChanges(deps, queues), engine: new RoutingEngine(deps, queues) };
 }
 
-/** The timer runner alone, for the function that only fires timers. */
-export function createRoutingTimerRunner(deps: RoutingCoreDeps): RoutingTimerRunner {
+/** The timer runner alone, for the function that only fires timers (alert rules' re-checks through `alerts`). */
+export function createRoutingTimerRunner(deps: RoutingCoreDeps, alerts?: Pick<AlertEvaluator, 'check'>): RoutingTimerRunner {
   const { engine, changes } = routingCore(deps);
-  return new RoutingTimerRunner(deps, engine, changes);
+  return new RoutingTimerRunner(deps, engine, changes, alerts);
 }
 
-/** Every routing service over `deps`; `notifier` tells customers their queue positions. */
-export function createRoutingServices(deps: RoutingDeps, notifier: CustomerNotifier): RoutingServices {
+/** Every routing service over `deps`; `notifier` tells customers their queue positions; `alerts` re-checks alert rules on their timers. */
+export function createRoutingServices(deps: RoutingDeps, notifier: CustomerNotifier, alerts?: Pick<AlertEvaluator, 'check'>): RoutingServices {
   const { queues, changes, engine } = routingCore(deps);
   return {
     queues,
     changes,
     engine,
     commands: new ContactCommands(deps, queues, changes),
-    timers: new RoutingTimerRunner(deps, engine, changes),
+    timers: new RoutingTimerRunner(deps, engine, changes, alerts),
     queries: new RoutingQueries(deps, queues, notifier),
   };
 }

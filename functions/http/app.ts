@@ -27,6 +27,7 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
 import { quickReplyRoutes, topicRoutes } from './routes/wrap-up.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { alertRoutes } from './routes/alerts.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -65,7 +66,8 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/', attachmentRoutes(deps, auth))
     .route('/', widgetConsoleRoutes(services, auth))
     .route('/audit', auditRoutes(services, auth))
-    .route('/', metricRoutes(deps, services, auth));
+    .route('/', metricRoutes(deps, services, auth))
+    .route('/alerts', alertRoutes(deps, services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',

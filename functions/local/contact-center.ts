@@ -49,6 +49,8 @@ import { timerEvent } from '../routing/timer-app.ts';
 import { MessengerSimulator, directoryChannelSource, simulatorApiBaseUrls, simulatorRoutes } from './simulator/index.ts';
 import { startWidgetDemo } from './widget-demo.ts';
 import { widgetCallRoutes } from './widget-call-assets.ts';
+import { LocalOutbox } from '../adapters/notify/local-outbox.ts';
+import { outboxRoutes } from './outbox.ts';
 
 export type { DemoFile } from './seed.ts';
 
@@ -180,10 +182,14 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     });
     cleanups.push(() => localVoice.stop());
     // No dialer stands in: accepted callbacks are dialled on the emulator, paced as the SIP media application's quota asks.
+    const repositories = createRepositories(dynamodb, tableName);
+    // Alert SMS and e-mail stay on this machine, listed at /local/outbox.
+    const outbox = new LocalOutbox(repositories.table, systemClock);
     const deps: Deps = {
       config,
       clock: systemClock,
-      ...createRepositories(dynamodb, tableName),
+      ...repositories,
+      alertNotifier: outbox,
       push: hub,
       cipher: LocalSecretCipher.fromKeyFile(dataDir && join(dataDir, 'secrets.key')),
       verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
@@ -248,6 +254,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       .route('/', media.routes)
       .route('/', localVoice.routes)
       .route('/', widgetCallRoutes())
+      .route('/', outboxRoutes(outbox))
       .route('/', createApp(deps, services, { healthChecks: { streamPoller: async () => poller.healthy } }))
       .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
       .get('*', (c) => {

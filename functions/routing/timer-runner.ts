@@ -4,6 +4,7 @@ import type { ContactTimer, RoutingTimer } from '@cc/shared/contacts/timers';
 import { overflowTarget, type ContactStatus } from '@cc/shared/routing/index';
 import { whenWrapUpTimeIsOver } from '@cc/shared/wrap-up/values';
 import type { Deps } from '../composition/deps.ts';
+import { logger } from '../composition/logger.ts';
 import { ignoreMissing, type ContactChanges } from './contact-changes.ts';
 import type { RoutingEngine } from './engine.ts';
 import { closePlan, missPlan, withoutTarget, type Planner } from './plans.ts';
@@ -12,7 +13,8 @@ import { closePlan, missPlan, withoutTarget, type Planner } from './plans.ts';
 const EARLY_TOLERANCE_MS = 50;
 
 /**
- * Fires routing timers: offer timeouts, ends of after-contact work, overflow, callback windows and queue sweeps.
+ * Fires routing timers: offer timeouts, ends of after-contact work, overflow, callback windows, queue sweeps and
+ * alert rules' re-checks.
  * A contact timer acts only while the contact is still in the state and version it was armed for, so a duplicate
  * or stale timer does nothing.
  */
@@ -21,6 +23,8 @@ export class RoutingTimerRunner {
     private readonly deps: Pick<Deps, 'clock' | 'timers'>,
     private readonly engine: RoutingEngine,
     private readonly changes: ContactChanges,
+    /** Alert rules' re-checks ride the same timers (functions/alerts); a process without alerts logs and drops them. */
+    private readonly alerts?: { check(tenantId: string, alertId: string): Promise<void> },
   ) {}
 
   /** Runs a due timer (an early one is armed again); a timer for a state the contact has left does nothing. */
@@ -30,6 +34,9 @@ export class RoutingTimerRunner {
     switch (timer.kind) {
       case 'queue-sweep':
         return this.engine.routeQueue(timer.tenantId, timer.queueId);
+      case 'alert-check':
+        if (this.alerts) return this.alerts.check(timer.tenantId, timer.alertId);
+        return void logger.warn('Alert check without alerts in this process', { tenantId: timer.tenantId, alertId: timer.alertId });
       case 'callback-window':
         await this.engine.routeContact(timer.tenantId, timer.contactId);
         return;

@@ -45,7 +45,11 @@ export interface AlertDecision {
  */
 export function decide(rule: { comparison: Comparison; threshold: number; quietSeconds?: number }, state: AlertState, value: number | null, now: Date): AlertDecision {
   if (value === null) return { state };
-  const firing = breaches(value, rule.comparison, rule.threshold);
+  return decideFiring(rule, state, breaches(value, rule.comparison, rule.threshold), now);
+}
+
+/** `decide` on whether the rule counts as breached now (a live rule's breach counts once it has lasted its window). */
+export function decideFiring(rule: { quietSeconds?: number }, state: AlertState, firing: boolean, now: Date): AlertDecision {
   const at = now.toISOString();
   const next: AlertState = firing === state.firing ? state : { ...state, firing, since: at };
   const wanted = firing ? 'fired' : 'recovered';

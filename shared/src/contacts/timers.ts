@@ -4,10 +4,10 @@ import type { Queue } from '../routing/model.ts';
 import type { Contact } from './model.ts';
 
 /** What a routing timer does when it fires. */
-export const TimerKindSchema = lazySchema(() => z.enum(['offer-timeout', 'wrap-up-end', 'overflow', 'callback-window', 'queue-sweep']));
+export const TimerKindSchema = lazySchema(() => z.enum(['offer-timeout', 'wrap-up-end', 'overflow', 'callback-window', 'queue-sweep', 'alert-check']));
 export type TimerKind = z.infer<typeof TimerKindSchema>;
-/** The kinds armed for one contact in one state (every kind but the queue sweep). */
-export type ContactTimerKind = Exclude<TimerKind, 'queue-sweep'>;
+/** The kinds armed for one contact in one state (every kind but the queue sweep and the alert check). */
+export type ContactTimerKind = Exclude<TimerKind, 'queue-sweep' | 'alert-check'>;
 
 /** Unique per armed state: the same state never arms two timers. */
 const TimerIdSchema = lazySchema(() => z.string().min(1));
@@ -21,6 +21,10 @@ const contactTimerSchema = <K extends ContactTimerKind>(kind: K) =>
 export const QueueSweepTimerSchema = lazySchema(() => z.object({ id: TimerIdSchema, kind: z.literal('queue-sweep'), tenantId: z.string().min(1), queueId: z.string().min(1), dueAt: DueAtSchema }));
 export type QueueSweepTimer = z.infer<typeof QueueSweepTimerSchema>;
 
+/** An alert rule's own re-check, when its figure may cross with no change on the stream (docs/alerts.md). */
+export const AlertCheckTimerSchema = lazySchema(() => z.object({ id: TimerIdSchema, kind: z.literal('alert-check'), tenantId: z.string().min(1), alertId: z.string().min(1), dueAt: DueAtSchema }));
+export type AlertCheckTimer = z.infer<typeof AlertCheckTimerSchema>;
+
 /**
  * A one-shot routing timer, as armed on SQS (or in-process locally) and read back when it fires. Firing is
  * idempotent: the handler re-reads the contact and acts only if it is still in the state (and version) the timer
@@ -32,9 +36,10 @@ export const RoutingTimerSchema = lazySchema(() => z.discriminatedUnion('kind', 
   contactTimerSchema('overflow'),
   contactTimerSchema('callback-window'),
   QueueSweepTimerSchema,
+  AlertCheckTimerSchema,
 ]));
 export type RoutingTimer = z.infer<typeof RoutingTimerSchema>;
-export type ContactTimer = Exclude<RoutingTimer, QueueSweepTimer>;
+export type ContactTimer = Exclude<RoutingTimer, QueueSweepTimer | AlertCheckTimer>;
 
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 

@@ -112,7 +112,18 @@ export const keys = {
   metricCellsOf: (tenantId: string, dimension: string, value: string) => ({ pk: `${t(tenantId)}#METRIC#${dimension}#${value}` }),
   /** A stream record already folded into the metrics (the idempotency mark); TTL 3 days, beyond the stream's 24 h. */
   metricMark: (tenantId: string, recordId: string) => ({ pk: `${t(tenantId)}#METRICMARK#${recordId}`, sk: 'MARK' }),
+
+  // Alerts (docs/data-model.md, pattern 43; docs/alerts.md).
+  /** A tenant's alert rule with its watch state (one partition: the tenant's rules are one query). */
+  alertRule: (tenantId: string, alertId: string) => ({ pk: `${t(tenantId)}#ALERT`, sk: `ALERT#${alertId}` }),
+  alertRulesOf: (tenantId: string) => ({ pk: `${t(tenantId)}#ALERT` }),
+  /** One crossing told to a rule's recipients, in time order; TTL 90 days. */
+  alertNotice: (tenantId: string, at: string, noticeId: string) => ({ pk: `${t(tenantId)}#ALERTNOTICE`, sk: `AT#${at}#${noticeId}` }),
+  alertNoticesOf: (tenantId: string) => ({ pk: `${t(tenantId)}#ALERTNOTICE` }),
+  /** The local runtime's outbox of SMS and e-mail (never in AWS): every message, in time order across tenants. */
+  localOutboxMessage: (at: string, messageId: string) => ({ pk: 'LOCAL#OUTBOX', sk: `AT#${at}#${messageId}` }),
+  localOutbox: () => ({ pk: 'LOCAL#OUTBOX' }),
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage';

@@ -23,6 +23,7 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.target.topic': 'Topic',
   'audit.target.quick-reply': 'Quick reply',
   'audit.target.agent-status': 'Agent status',
+  'audit.target.alert': 'Alert rule',
   'audit.action.created': 'created',
   'audit.action.updated': 'changed',
   'audit.action.disabled': 'disabled',
@@ -36,5 +37,6 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.of.topic': 'Topic',
   'audit.of.quick-reply': 'Quick reply',
   'audit.of.agent-status': 'Agent status',
+  'audit.of.alert': 'Alert rule',
   'audit.change': '{target} {id} {action}',
 };

@@ -21,6 +21,7 @@ export const auditRu = {
   'audit.target.topic': 'Тематика',
   'audit.target.quick-reply': 'Быстрый ответ',
   'audit.target.agent-status': 'Статус агента',
+  'audit.target.alert': 'Правило оповещения',
   // What happened, as a noun: a participle («создан», «создана») would have to agree with the target's gender.
   'audit.action.created': 'Создание',
   'audit.action.updated': 'Изменение',
@@ -36,6 +37,7 @@ export const auditRu = {
   'audit.of.topic': 'тематики',
   'audit.of.quick-reply': 'быстрого ответа',
   'audit.of.agent-status': 'статуса агента',
+  'audit.of.alert': 'правила оповещения',
   // `{id}` is where the record's id shows.
   'audit.change': '{action} {target} {id}',
 } as const;
