@@ -23,7 +23,7 @@ import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
 import type { QuickReply } from '@cc/shared/quick-replies/values';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import type { ReportPage } from '@cc/shared/metrics/report';
-import type { GroupBy, ReportInterval } from '@cc/shared/metrics/values';
+import type { GroupBy, KpiSnapshot, ReportInterval } from '@cc/shared/metrics/values';
 import type { AgentTimeline } from '@cc/shared/timeline/values';
 import type { AlertRule, CreateAlert, PatchAlert } from '@cc/shared/alerts/model';
 import type { AlertNotice } from '@cc/shared/alerts/notice';
@@ -96,6 +96,8 @@ export interface ApiClient {
 
   /** Every queue's live figures and every agent's presence and load (supervisors). */
   wallboard(): Promise<Wallboard>;
+  /** Today's KPI tiles of the tenant and every queue (supervisors). */
+  wallboardKpis(): Promise<{ tenant: KpiSnapshot; queues: KpiSnapshot[] }>;
   /** The tenant's calls connected to an agent now, with who supervises them (supervisors). */
   liveCalls(): Promise<Contact[]>;
   /** A ticket to a call's audio: the agent's own, or a supervisor's listen / whisper / barge (recorded on the contact). */
@@ -255,6 +257,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     createUser: (user) => post<UserAdminView & { temporaryPassword?: string }>('/api/users', user),
     updateUser: (userId, patch) => call<UserAdminView>(`/api/users/${id(userId)}`, { method: 'PATCH', body: patch }),
     disableUser: (userId) => post<UserAdminView>(`/api/users/${id(userId)}/disable`),
+    wallboardKpis: () => call<{ tenant: KpiSnapshot; queues: KpiSnapshot[] }>('/api/wallboard/kpis'),
     metricCatalog: () => call<{ metrics: MetricView[]; timeZone: string }>('/api/metrics'),
     report: (query) => call<ReportPage>(`/api/reports${reportSearch(query)}`),
     reportCsv: (query, lang) => blob(`/api/reports${reportSearch(query, { format: 'csv', lang })}`),

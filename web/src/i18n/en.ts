@@ -1,3 +1,4 @@
+import { kpiEn } from './parts/kpi.en.ts';
 import { alertsEn } from './parts/alerts.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
 import type { Messages } from './ru.ts';
@@ -359,6 +360,7 @@ export const en: Messages = {
   ...attachmentsEn,
   ...reportsEn,
   ...alertsEn,
+  ...kpiEn,
   ...timelineEn,
   ...composerFilesEn,
 };

@@ -1,3 +1,4 @@
+import { kpiRu } from './parts/kpi.ru.ts';
 import { alertsRu } from './parts/alerts.ru.ts';
 import { reportsRu } from './parts/reports.ru.ts';
 import { auditRu } from './parts/audit.ru.ts';
@@ -362,6 +363,7 @@ export const ru = {
   ...attachmentsRu,
   ...reportsRu,
   ...alertsRu,
+  ...kpiRu,
   ...timelineRu,
   ...composerFilesRu,
 } as const;
