@@ -55,12 +55,12 @@ export function attainmentPercent(actual: number | null, target: number, better:
 
 /**
  * Where a volume stands now: the expected figure is target × elapsed (at noon of a day plan of 100 contacts, 50),
- * and within {@link PACE_TOLERANCE} of the target around it is on pace. Lower being better, below is ahead.
+ * and within {@link PACE_TOLERANCE} of it either side is on pace. Lower being better, below is ahead.
  */
 export function paceOf(actual: number, target: number, elapsed: number, better: 'higher' | 'lower'): { expected: number; pace: Pace } {
   const expected = target * elapsed;
   const lead = better === 'lower' ? expected - actual : actual - expected;
-  const band = PACE_TOLERANCE * target;
+  const band = PACE_TOLERANCE * expected;
   return { expected: oneDecimal(expected), pace: lead > band ? 'ahead' : lead < -band ? 'behind' : 'on_pace' };
 }
 

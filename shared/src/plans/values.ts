@@ -51,12 +51,12 @@ export const TARGET_MAX: Record<MetricUnit, number> = { count: 1_000_000, second
 
 /**
  * Where a volume stands against the share of its period gone by: ahead of it, on pace (within
- * {@link PACE_TOLERANCE} of the target), or behind. A lower-is-better volume (missed offers) is ahead when below.
+ * {@link PACE_TOLERANCE} of the expected figure), or behind. A lower-is-better volume (missed offers) is ahead when below.
  */
 export const PACES = ['ahead', 'on_pace', 'behind'] as const;
 export type Pace = (typeof PACES)[number];
 
-/** How far from the expected figure still counts as on pace, as a share of the whole target (5 %). */
+/** How far from the expected figure (target × share of the period gone by) still counts as on pace: 5 % of it either side. */
 export const PACE_TOLERANCE = 0.05;
 /** The cap of an attainment: beyond tenfold, the figure says nothing more (and a division by an actual of 0 has no end). */
 export const ATTAINMENT_MAX_PERCENT = 999;
