@@ -14,6 +14,7 @@ import { queuesEn } from './parts/queues.en.ts';
 import { attachmentsEn } from './parts/attachments.en.ts';
 import { timelineEn } from './parts/timeline.en.ts';
 import { composerFilesEn } from './parts/composer-files.en.ts';
+import { plansEn } from './parts/plans.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -361,4 +362,5 @@ export const en: Messages = {
   ...alertsEn,
   ...timelineEn,
   ...composerFilesEn,
+  ...plansEn,
 };
