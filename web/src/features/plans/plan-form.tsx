@@ -84,12 +84,12 @@ export function PlanForm({ metrics, queues, agents, plan, onSaved, onCancel, onS
       {errors.form && <p className="alert alert--error" role="alert">{t(errors.form)}</p>}
       {editing && <p className="plan-form__hint">{t('plans.fixedWhat')}</p>}
       <div className="plan-form__fields">
-        <label className="field">
-          <span className="field__label">{t('plans.scope')}</span>
-          <select className="input" value={draft.dimension} disabled={editing} onChange={(e) => change({ dimension: e.target.value as PlanDimension })}>
+        <div className="field">
+          <label className="field__label" htmlFor={id('dimension')}>{t('plans.scope')}</label>
+          <select id={id('dimension')} className="input" value={draft.dimension} disabled={editing} onChange={(e) => change({ dimension: e.target.value as PlanDimension })}>
             {PLAN_DIMENSIONS.map((d) => <option key={d} value={d}>{t(`plans.scope.${d}`)}</option>)}
           </select>
-        </label>
+        </div>
         {draft.dimension !== 'tenant' && (
           <div className="field">
             <label className="field__label" htmlFor={id('value')}>{t(draft.dimension === 'queue' ? 'plans.queue' : 'plans.agent')}</label>
