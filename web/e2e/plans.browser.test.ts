@@ -1,6 +1,7 @@
 // Browser test: a supervisor sets a day plan for each agent in «Планы» (a refused target first, its field error from
 // the API shown), sees its attainment in «Отчёты», and Анна, who handled one chat, sees it on «Мои показатели»,
-// which follows her next chat without a reload; in English at a phone's width too. Screenshots in Russian and English.
+// which follows her next chat without a reload; in English at a phone's width the plan is changed and deleted.
+// Screenshots in Russian and English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -107,7 +108,7 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('reads the plans page in English and fits a phone', async () => {
+  it('reads the plans page in English, fits a phone, and changes and deletes a plan there', async () => {
     // Arrange
     const { center, signIn, demoUser } = harness!;
     const page = await signIn(demoUser('supervisor').login, PHONE);
@@ -124,5 +125,19 @@ describe('plans in Chromium', { timeout: 240_000 }, () => {
     expect(await untranslatedText(page, [...center.demo.users.map((u) => u.name), 'Поддержка', 'Продажи', 'VIP'])).toEqual([]);
     expect(await scrollsSideways(page)).toBe(false);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // Act: change the target, then delete the plan
+    const row = page.locator('.plans-table tr[data-plan="day.agent.contacts_handled"]');
+    await row.getByRole('button', { name: 'Change' }).click();
+    const edit = page.getByRole('form', { name: 'Change plan' });
+    expect(await edit.getByLabel('Metric').isDisabled()).toBe(true);
+    await edit.getByLabel('Target').fill('5');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await waitFor(async () => (await row.count()) > 0 && (await row.locator('td').allInnerTexts()).includes('5'), 30_000, 250);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.getByRole('button', { name: 'Yes, delete' }).click();
+    // Assert
+    await page.getByText('No plans yet').waitFor({ timeout: 30_000 });
+    expect((await harness!.center.deps.plans.list(harness!.center.demo.tenantId)).length).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AttainmentPage, PlanPeriod } from '@cc/shared/plans/values';
 import { useApi } from '../auth/session.tsx';
 import { useRefresh } from './use-refresh.ts';
@@ -15,13 +15,18 @@ export function useAttainment(period: PlanPeriod | undefined, agentId?: string):
   const api = useApi();
   const [page, setPage] = useState<AttainmentPage | undefined>();
   const [failed, setFailed] = useState(false);
+  // Only the newest request's answer is shown: one for the period left behind may arrive after it.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
     if (!period) return;
+    const request = ++latest.current;
     try {
-      setPage(await api.planAttainment({ period, ...(agentId !== undefined && { agentId }) }));
+      const read = await api.planAttainment({ period, ...(agentId !== undefined && { agentId }) });
+      if (request !== latest.current) return;
+      setPage(read);
       setFailed(false);
     } catch {
-      setFailed(true);
+      if (request === latest.current) setFailed(true);
     }
   }, [api, period, agentId]);
   useRefresh(reload);

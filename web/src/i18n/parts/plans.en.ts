@@ -60,7 +60,7 @@ export const plansEn: Record<keyof typeof plansRu, string> = {
   'plans.error.delete': 'The plan could not be deleted.',
 
   'attainment.title': 'Plan attainment',
-  'attainment.period': 'Plans’ period',
+  'attainment.period': 'Attainment for today or this month',
   'attainment.today': 'Today',
   'attainment.month': 'This month',
   'attainment.col.plan': 'Plan',

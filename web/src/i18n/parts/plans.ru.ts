@@ -58,7 +58,7 @@ export const plansRu = {
   'plans.error.delete': 'Не удалось удалить план.',
 
   'attainment.title': 'Выполнение планов',
-  'attainment.period': 'Период планов',
+  'attainment.period': 'Выполнение за сегодня или за месяц',
   'attainment.today': 'Сегодня',
   'attainment.month': 'Этот месяц',
   'attainment.col.plan': 'План',
