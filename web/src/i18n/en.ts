@@ -15,6 +15,7 @@ import { queuesEn } from './parts/queues.en.ts';
 import { attachmentsEn } from './parts/attachments.en.ts';
 import { timelineEn } from './parts/timeline.en.ts';
 import { composerFilesEn } from './parts/composer-files.en.ts';
+import { plansEn } from './parts/plans.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -363,4 +364,5 @@ export const en: Messages = {
   ...kpiEn,
   ...timelineEn,
   ...composerFilesEn,
+  ...plansEn,
 };

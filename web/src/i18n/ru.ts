@@ -14,6 +14,7 @@ import { queuesRu } from './parts/queues.ru.ts';
 import { attachmentsRu } from './parts/attachments.ru.ts';
 import { timelineRu } from './parts/timeline.ru.ts';
 import { composerFilesRu } from './parts/composer-files.ru.ts';
+import { plansRu } from './parts/plans.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -366,6 +367,7 @@ export const ru = {
   ...kpiRu,
   ...timelineRu,
   ...composerFilesRu,
+  ...plansRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
