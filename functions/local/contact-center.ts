@@ -51,6 +51,7 @@ import { startWidgetDemo } from './widget-demo.ts';
 import { widgetCallRoutes } from './widget-call-assets.ts';
 import { LocalOutbox } from '../adapters/notify/local-outbox.ts';
 import { outboxRoutes } from './outbox.ts';
+import { isReactedTo } from '../streams/entities.ts';
 
 export type { DemoFile } from './seed.ts';
 
@@ -239,6 +240,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
         if (dataDir) appendFileSync(join(dataDir, 'dead-letters.jsonl'), JSON.stringify(letter) + '\n');
       },
       onError: (message, error) => logger.warn(message, { error }),
+      filter: isReactedTo,
     });
     poller.start();
     cleanups.push(() => poller.stop());

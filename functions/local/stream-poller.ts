@@ -43,6 +43,8 @@ export interface StreamPollerOptions {
   region?: string;
   onDeadLetter: (letter: DeadLetter) => void | Promise<void>;
   onError?: (message: string, error: unknown) => void;
+  /** Which records reach the handler, as the event source mapping's filter decides in AWS; the rest are skipped (and checkpointed). */
+  filter?: (record: DynamoDBRecord) => boolean;
 }
 
 interface Checkpoints {
@@ -93,7 +95,7 @@ export function toLambdaRecord(record: StreamRecord, streamArn: string, region: 
 }
 
 export class LocalStreamPoller {
-  private readonly options: Required<Omit<StreamPollerOptions, 'checkpointFile' | 'onError'>> & Pick<StreamPollerOptions, 'checkpointFile' | 'onError'>;
+  private readonly options: Required<Omit<StreamPollerOptions, 'checkpointFile' | 'onError' | 'filter'>> & Pick<StreamPollerOptions, 'checkpointFile' | 'onError' | 'filter'>;
   private checkpoints: Checkpoints;
   private running = false;
   private loop: Promise<void> | undefined;
@@ -196,7 +198,11 @@ export class LocalStreamPoller {
     }
     const records = page.Records ?? [];
     if (records.length > 0) {
-      await this.deliver(shardId, records.map((r) => toLambdaRecord(r, this.options.streamArn, this.options.region)));
+      const all = records.map((r) => toLambdaRecord(r, this.options.streamArn, this.options.region));
+      const wanted = this.options.filter ? all.filter(this.options.filter) : all;
+      const delivered = wanted.length === 0 || (await this.deliver(shardId, wanted));
+      // Filtered out to the end: the batch is done all the same.
+      if (delivered && wanted.at(-1) !== all.at(-1)) this.checkpoint(shardId, all.at(-1)!.dynamodb!.SequenceNumber!);
     }
     iterator = page.NextShardIterator;
     if (!iterator) return records.length + this.finishShard(shardId, iterators);
@@ -213,7 +219,8 @@ export class LocalStreamPoller {
   }
 
   /** Delivers records in order until all succeed or are dead-lettered. */
-  private async deliver(shardId: string, records: DynamoDBRecord[]) {
+  /** @returns false when the poller stopped before every record was delivered */
+  private async deliver(shardId: string, records: DynamoDBRecord[]): Promise<boolean> {
     let pending = records;
     let attempts = 0;
     while (pending.length > 0) {
@@ -236,7 +243,7 @@ export class LocalStreamPoller {
         this.checkpoint(shardId, succeeded.at(-1)!.dynamodb!.SequenceNumber!);
         attempts = 0;
       }
-      if (failedIndex === -1) return;
+      if (failedIndex === -1) return true;
       pending = pending.slice(failedIndex);
       attempts += 1;
       if (attempts > this.options.maxRetries) {
@@ -247,10 +254,11 @@ export class LocalStreamPoller {
         attempts = 0;
         continue;
       }
-      if (!this.running) return;
+      if (!this.running) return false;
       this.lastPollAt = Date.now();
       await sleep(Math.min(5000, 100 * 2 ** (attempts - 1)));
     }
+    return true;
   }
 
   private checkpoint(shardId: string, sequenceNumber: string) {

@@ -14,12 +14,13 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { lambdaCatalog } from '@cc/functions/catalog';
+import { STREAM_ENTITIES } from '@cc/functions/streams/entities';
 import { CALL_GRANT_WILDCARDS, grantMeetings, grantRecordingsRead, grantSipMediaApplicationCalls } from '../constructs/call-grants.ts';
 import { CcFunction } from '../constructs/cc-function.ts';
 import { grantUserAdministration } from '../constructs/user-pool-grants.ts';
@@ -245,6 +246,12 @@ export class ApiStack extends Stack {
           maxRecordAge: Duration.hours(6),
           parallelizationFactor: 1,
           onFailure: new SqsDlq(failures),
+          // Only the items a reaction handles (functions/streams/entities.ts): metric cells, rule states and day
+          // logs are most of the stream and never invoke the function. The local poller filters the same way.
+          filters: [
+            FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.or(...STREAM_ENTITIES) } } } }),
+            FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { entity: { S: FilterRule.or(...STREAM_ENTITIES) } } } }),
+          ],
         }),
       );
       failureQueues.set(fn.definition.name, failures);
