@@ -1,9 +1,10 @@
 /**
  * The voice-sma handler per SMA event on DynamoDB Local, as the function is composed in AWS (the table only), with
  * several calls at once, each a realistic run of SMA events built from the wire samples: increasing `Sequence`, the
- * `TransactionAttributes` and actions our last response returned. The floor, measured in the same run at the same
- * concurrency on the same table: one consistent `GetItem` and one conditional `PutItem` of a call record of the same
- * size per event, the least a stateful call handler does. A middleware counts the handler's DynamoDB requests, so
+ * `TransactionAttributes` and actions our last response returned (except the answers the SMA ignores, to
+ * ACTION_INTERRUPTED and HANGUP, attributes included). The floor, measured in the same run at the same concurrency
+ * on the same table: one consistent `GetItem` and one conditional `PutItem` of a call record of the same size per
+ * event, the least a handler that reads its call state from the table does (ours carries it in the attributes). A middleware counts the handler's DynamoDB requests, so
  * the notes say which reads each event pays for.
  */
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
@@ -71,7 +72,8 @@ async function playCall(handle: (raw: unknown, kind: string) => Promise<SmaRespo
     const response = await handle(event, kind);
     samples.push(performance.now() - started);
     if (JSON.stringify(response).includes('произошла ошибка')) apologies.count++;
-    if (response.TransactionAttributes) attributes = response.TransactionAttributes;
+    // The SMA ignores the answer to ACTION_INTERRUPTED and HANGUP, its attributes included.
+    if (response.TransactionAttributes && event.InvocationEventType !== 'ACTION_INTERRUPTED' && event.InvocationEventType !== 'HANGUP') attributes = response.TransactionAttributes;
     // The action the SMA is busy with: the last one, but a recording starts or stops at once (the join before it runs on).
     const lasting = response.Actions.filter((a) => a.Type !== 'StartCallRecording' && a.Type !== 'StopCallRecording');
     if (lasting.length > 0) {

@@ -26,11 +26,11 @@ export class ContactCommands {
   ) {}
 
   /**
-   * Creates a queued contact (the stream then routes it); a callback may take a waiting caller's place. A new contact
-   * (not a replacing one) records `options.customer`'s sighting in its own write.
+   * Creates a queued contact (the stream then routes it); a callback may take a waiting caller's place (`options.contact`:
+   * that contact as just read). A new contact (not a replacing one) records `options.customer`'s sighting in its own write.
    * @throws NotFoundError, ConflictError
    */
-  async createContact(tenantId: string, input: CreateContact, extra: Pick<Contact, 'call' | 'voicemail'> = {}, options: Pick<ChangeReads, 'queues'> & { customer?: CustomerSighting } = {}): Promise<Contact> {
+  async createContact(tenantId: string, input: CreateContact, extra: Pick<Contact, 'call' | 'voicemail'> = {}, options: Pick<ChangeReads, 'queues' | 'contact'> & { customer?: CustomerSighting } = {}): Promise<Contact> {
     const queue = await this.queues.loadKnown(tenantId, input.queueId, options.queues);
     const at = this.deps.clock.now().toISOString();
     const contactId = input.contactId ?? randomUUID();

@@ -97,11 +97,13 @@ export class CallEffects {
 
   /** A callback takes the caller's place when the call's contact still waits; otherwise it joins the queue anew. */
   private async callback(state: CallState, id: string, phone: string, queueId: string | undefined, reads: Reads, voicemail?: RecordingRef) {
-    const waiting = state.contactId ? (await this.deps.routing.readContact(state.tenantId, state.contactId))?.status : undefined;
+    const current = state.contactId ? await this.deps.routing.readContact(state.tenantId, state.contactId) : undefined;
+    const waiting = current?.status;
     const queue = queueId ?? state.queueId;
     if (!queue) throw new InvalidRequestError('A callback needs the queue of the call');
     const input = { contactId: id, queueId: queue, channel: 'callback' as const, callback: { phone }, ...(waiting === 'queued' && { replacesContactId: state.contactId }) };
-    await this.create(state, input, reads, voicemail);
+    // The replacement plans on the contact just read (consistently), not on a second read of it.
+    await this.create(state, input, { ...reads, ...(current && { contact: current }) }, voicemail);
     // Not waiting any more (offered right now): the call's own contact is left as the caller left it.
     if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, 'callback requested').catch(ignoreMissing);
   }
@@ -127,8 +129,8 @@ export class CallEffects {
 
 }
 
-/** What the event has read already (the tenant's queues). */
-type Reads = Pick<ChangeReads, 'queues'>;
+/** What the event has read already (the tenant's queues; for a callback, the call's contact). */
+type Reads = Pick<ChangeReads, 'queues' | 'contact'>;
 
 function ignoreMissing(error: unknown): undefined {
   if (error instanceof NotFoundError) return undefined;

@@ -1,5 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { keys } from '@cc/shared/db/keys';
+import { CallChangedError } from '@cc/shared/voice/errors';
 import { CallFlowSchema, type CallFlow } from '@cc/shared/voice/flow-config';
 import type { CallRepository, StoredCall } from '@cc/shared/voice/ports';
 import type { DynamoTable } from './table.ts';
@@ -17,14 +20,25 @@ export class DynamoCallRepository implements CallRepository {
     return Item ? (Item['call'] as StoredCall) : undefined;
   }
 
-  /** @throws ConflictError when the stored version is not `expectedVersion` (or the call exists, on create). */
-  save(call: StoredCall, expectedVersion: number | undefined): Promise<void> {
+  /**
+   * The refused write hands back the stored record (`ReturnValuesOnConditionCheckFailure`), so a caller that wrote
+   * from a stale copy (the one the provider carried) starts again without a read.
+   * @throws CallChangedError when the stored version is not `expectedVersion` (or the call exists, on create).
+   */
+  async save(call: StoredCall, expectedVersion: number | undefined): Promise<void> {
     const { tenantId, callId } = call.state;
-    const item = { ...keys.call(tenantId, callId), tenantId, callId, version: call.version, call, expiresAt: Math.floor(Date.parse(call.updatedAt) / 1000) + CALL_RETENTION_SECONDS };
+    const item = { ...keys.call(tenantId, callId), tenantId, callId, version: call.version, call, entity: 'call', expiresAt: Math.floor(Date.parse(call.updatedAt) / 1000) + CALL_RETENTION_SECONDS };
     const condition = expectedVersion === undefined
-      ? { expression: 'attribute_not_exists(pk)' }
-      : { expression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } };
-    return this.table.put('call', item, condition);
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } };
+    try {
+      await this.table.documents.send(new PutCommand({ TableName: this.table.tableName, Item: item, ...condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // The document client leaves the exception's item in the wire format.
+      const current = error.Item ? (unmarshall(error.Item)['call'] as StoredCall | undefined) : undefined;
+      throw new CallChangedError(current, { entity: 'call' }, { cause: error });
+    }
   }
 
   async getFlow(tenantId: string, number: string): Promise<CallFlow | undefined> {
