@@ -6,6 +6,7 @@ import { awsTable, awsTimers } from './aws-adapters.ts';
 import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.ts';
 import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
 import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
+import { DynamoVisitorHeartbeats } from '../adapters/dynamo/visitor-heartbeats.ts';
 import { createRoutingTimerRunner, type RoutingCoreDeps } from './routing-services.ts';
 
 export type RoutingTimersDeps = RoutingCoreDeps;
@@ -23,7 +24,14 @@ export function composeRoutingTimers(deps: RoutingTimersDeps): RoutingTimersComp
 /** Only the adapters this function uses: no KMS, push, token verifier or messenger senders. */
 export function awsRoutingTimersDeps(config: Config): RoutingTimersDeps {
   const base = awsTable(config);
-  return { ...base, routing: new DynamoRoutingRepository(base.table), contacts: new DynamoContactRepository(base.table), queues: new DynamoQueueRepository(base.table), timers: awsTimers(config) };
+  return {
+    ...base,
+    routing: new DynamoRoutingRepository(base.table),
+    contacts: new DynamoContactRepository(base.table),
+    queues: new DynamoQueueRepository(base.table),
+    visitorHeartbeats: new DynamoVisitorHeartbeats(base.table),
+    timers: awsTimers(config),
+  };
 }
 
 /** This process's routing-timers composition, built once. */
