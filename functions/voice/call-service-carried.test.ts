@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CallChangedError } from '@cc/shared/voice/errors';
 import { runFlow } from '@cc/shared/voice/flow-engine';
-import type { CarriedCall, StoredCall } from '@cc/shared/voice/ports';
-import { makeDirectFlow } from '@cc/shared/voice/testing';
+import type { CallFlow } from '@cc/shared/voice/flow-config';
+import type { CallRecordWrite, CarriedCall, StoredCall } from '@cc/shared/voice/ports';
+import { makeDirectFlow, makeFlow } from '@cc/shared/voice/testing';
 import type { CallEffect, CallEvent } from '@cc/shared/voice/vocabulary';
 import { makeTenantQueue } from '../routing/testing.ts';
-import type { CallEffects } from './call-effects.ts';
+import { carriesCallRecord, type CallEffects } from './call-effects.ts';
 import { VoiceCallService, type CallInvocation } from './call-service.ts';
 
 const NOW = '2026-12-02T10:00:00.000Z';
 const NUMBER = '+74951234567';
 const QUEUE = makeTenantQueue('t1', 'support');
+const SALES = makeTenantQueue('t1', 'sales');
 
 /** A caller holding in `support` as stored after its second event (the enqueue). */
 function holding(version = 2): StoredCall {
@@ -28,17 +30,34 @@ function holding(version = 2): StoredCall {
 const carriedOf = ({ lastEffects: _effects, ...record }: StoredCall): CarriedCall => record;
 
 /**
- * The service over a table holding `stored` (or nothing): reads and writes are recorded; a write on another version
- * than the stored one loses with the stored record handed back, as the DynamoDB adapter does.
+ * The service over a table holding `stored` (or nothing) and, when it holds in a queue, the call's contact: reads and
+ * writes are recorded; a write on another version than the stored one loses with the stored record handed back, as
+ * the DynamoDB adapter does, also when it rides in the write that creates the contact (both or neither).
  */
-function setup(stored: StoredCall | undefined) {
-  const table = { record: stored ? structuredClone(stored) : undefined };
+function setup(stored: StoredCall | undefined, options: { flow?: CallFlow; contactMade?: boolean } = {}) {
+  const table = { record: stored ? structuredClone(stored) : undefined, contactMade: options.contactMade ?? stored?.state.contactId !== undefined };
   const reads: string[] = [];
   const writes: (number | undefined)[] = [];
+  const withContact: (number | undefined)[] = [];
   const applied: CallEffect[][] = [];
+  const write = (call: StoredCall, expectedVersion: number | undefined) => {
+    writes.push(expectedVersion);
+    if (table.record?.version !== expectedVersion) throw new CallChangedError(table.record && structuredClone(table.record));
+    table.record = structuredClone(call);
+  };
+  // As the real effects: with `call`, only a turn whose first write creates the call's contact, which it must not find made.
   const effects = {
     positionOf: async () => undefined,
-    apply: async (_state: unknown, list: CallEffect[]) => void applied.push(list),
+    apply: async (_state: unknown, list: CallEffect[], _queues: unknown, call?: CallRecordWrite) => {
+      if (call) {
+        if (!carriesCallRecord(list) || table.contactMade) return false;
+        withContact.push(call.expectedVersion);
+        write(call.record, call.expectedVersion);
+      }
+      if (list.some((e) => e.type === 'enqueue-contact')) table.contactMade = true;
+      applied.push(list);
+      return call !== undefined;
+    },
   } as unknown as CallEffects;
   const service = new VoiceCallService(
     {
@@ -48,23 +67,19 @@ function setup(stored: StoredCall | undefined) {
           reads.push(callId);
           return table.record && structuredClone(table.record);
         },
-        save: async (call: StoredCall, expectedVersion: number | undefined) => {
-          writes.push(expectedVersion);
-          if (table.record?.version !== expectedVersion) throw new CallChangedError(table.record && structuredClone(table.record));
-          table.record = structuredClone(call);
-        },
-        getFlow: async () => makeDirectFlow(),
+        save: async (call: StoredCall, expectedVersion: number | undefined) => write(call, expectedVersion),
+        getFlow: async () => options.flow ?? makeDirectFlow(),
         putFlow: async () => {},
       },
       directory: { findPhoneNumber: async () => ({ tenantId: 't1', e164: NUMBER, name: 'Основной', defaultQueueId: 'support' }) },
-      queues: { get: async () => QUEUE, list: async () => [QUEUE], put: async () => {} },
+      queues: { get: async () => QUEUE, list: async () => [QUEUE, SALES], put: async () => {} },
       routing: { readContact: async () => undefined },
     } as never,
     runFlow,
     effects,
   );
   const handle = (event: CallEvent, extra: Partial<CallInvocation> & { sequence: number }) => service.handle({ callId: 'call-1', number: NUMBER, event, ...extra });
-  return { handle, table, reads, writes, applied };
+  return { handle, table, reads, writes, withContact, applied };
 }
 
 const holdDone: CallEvent = { type: 'step-done', step: 'enqueue', digits: '' };
@@ -129,5 +144,39 @@ describe('VoiceCallService: the record the provider carried', () => {
     // Assert
     expect(reads).toEqual(['call-1']);
     expect(writes).toEqual([2]);
+  });
+});
+
+describe('VoiceCallService: the record in the write that creates the call’s contact', () => {
+  const menuKey: CallEvent = { type: 'step-done', step: 'gather', digits: '1' };
+
+  it('writes an enqueue’s record with the contact, not alone, and a stale carried copy loses both before the turn runs again', async () => {
+    // Arrange: the greeting (version 1), then an event whose answer the provider ignored (version 2)
+    const { handle, table, reads, writes, withContact, applied } = setup(undefined, { flow: makeFlow() });
+    const greeting = await handle(callStarted, { sequence: 1 });
+    await handle({ type: 'digits', digits: '5' }, { sequence: 2, tenantId: 't1', carried: greeting.record! });
+    // Act: the menu key that queues the caller, with the greeting's copy
+    const answer = await handle(menuKey, { sequence: 3, tenantId: 't1', carried: greeting.record! });
+    // Assert
+    expect(reads).toEqual([]);
+    expect(writes).toEqual([undefined, 1, 1, 2]);
+    expect(withContact).toEqual([1, 2]);
+    expect(table.record).toMatchObject({ version: 3, lastSequence: 3, state: { phase: 'queued', queueId: 'sales' } });
+    expect(applied.filter((list) => list.some((e) => e.type === 'enqueue-contact'))).toHaveLength(1);
+    expect(answer.record).toEqual(carriedOf(table.record!));
+  });
+
+  it('stores the record alone, then the effects, when the call’s contact was made already', async () => {
+    // Arrange: the greeting stored, and the call's contact made outside this write (an earlier try)
+    const first = setup(undefined, { flow: makeFlow() });
+    const greeting = await first.handle(callStarted, { sequence: 1 });
+    const { handle, table, writes, withContact, applied } = setup(first.table.record, { flow: makeFlow(), contactMade: true });
+    // Act
+    await handle(menuKey, { sequence: 2, tenantId: 't1', carried: greeting.record! });
+    // Assert
+    expect(withContact).toEqual([]);
+    expect(writes).toEqual([1]);
+    expect(table.record).toMatchObject({ version: 2, state: { phase: 'queued' } });
+    expect(applied).toEqual([table.record!.lastEffects]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * One telephony event through the call flow: find the call's tenant and flow, apply the event with the pure
- * engine, carry out the effects in the contact center, store the new state (conditionally) and answer the
- * steps. A provider retry of an event already applied gets the stored answer again and no effect twice.
+ * engine, store the new state (conditionally; in the write that creates the call's contact when the event does),
+ * carry out the effects in the contact center and answer the steps. A provider retry of an event already applied gets the stored answer again and no effect twice.
  * The record the write is conditional on is the one the provider carried (its last answer's), none for a call's
  * first event, or else read; a stale one loses the write, which hands back the stored record to start again from.
  */
@@ -18,7 +18,7 @@ import type { CallRepository, CarriedCall, StoredCall } from '@cc/shared/voice/p
 import type { CallEvent, CallStep, FlowLanguage } from '@cc/shared/voice/vocabulary';
 import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
-import { callContactId, type CallEffects } from './call-effects.ts';
+import { callContactId, carriesCallRecord, type CallEffects } from './call-effects.ts';
 import { CallLookups } from './call-lookups.ts';
 import { outboundStartState, type OutboundStartDeps } from './outbound-start.ts';
 
@@ -104,8 +104,13 @@ export class VoiceCallService {
       // The call's contact has a known id (one per call): the state names it, so position, callback and survey find it.
       if (turn.effects.some((e) => e.type === 'enqueue-contact')) turn.state.contactId ??= callContactId(invocation.callId);
       const next: StoredCall = { state: turn.state, lastSequence: invocation.sequence, lastSteps: turn.steps, lastEffects: turn.effects, updatedAt: context.now, version: (stored?.version ?? 0) + 1 };
+      // The record is written before any effect, so a concurrent duplicate loses the write before it acts (each
+      // effect is idempotent): in the write that creates the call's contact when that is the turn's first, both or
+      // neither, the other effects after it; otherwise (or when that contact existed, from an earlier try) alone.
+      let together: boolean;
       try {
-        await this.deps.calls.save(next, stored?.version);
+        together = carriesCallRecord(turn.effects) && (await this.effects.apply(turn.state, turn.effects, queues, { record: next, expectedVersion: stored?.version }));
+        if (!together) await this.deps.calls.save(next, stored?.version);
       } catch (error) {
         if (error instanceof ConflictError) {
           // A concurrent invocation of the same call won, or the carried record was stale: start again from the stored one.
@@ -114,8 +119,7 @@ export class VoiceCallService {
         }
         throw error;
       }
-      // After the state is stored, so a concurrent duplicate loses the write before it acts; each effect is idempotent.
-      await this.effects.apply(turn.state, turn.effects, queues);
+      if (!together) await this.effects.apply(turn.state, turn.effects, queues);
       return { steps: turn.steps, state: turn.state, record: carriedOf(next), language: turn.state.language };
     }
     logger.error('Call state contention', { callId: invocation.callId });

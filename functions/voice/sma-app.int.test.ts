@@ -68,6 +68,21 @@ describe('the voice-sma handler', () => {
     expect(first.Actions.some((a) => a.Type === 'PlayAudio' || a.Type === 'PlayAudioAndGetDigits')).toBe(true);
   });
 
+  it('queues the caller once when the SMA delivers the enqueue twice at once: one write wins, both answer alike', async () => {
+    // Arrange
+    const start = sample('event-new-inbound-call.json', 'tx-twice');
+    const greeting = await handle(start);
+    const digits = sample('event-action-successful-speak-and-get-digits.json', 'tx-twice', greeting.TransactionAttributes);
+    digits.Sequence = start.Sequence + 1;
+    (digits as unknown as { ActionData: { ReceivedDigits: string } }).ActionData.ReceivedDigits = '1';
+    // Act
+    const [one, other] = await Promise.all([handle(digits), handle(structuredClone(digits))]);
+    // Assert
+    expect(other).toEqual(one);
+    expect(await ctx.deps.calls.get('t-voice', 'tx-twice')).toMatchObject({ version: 2, lastSequence: digits.Sequence, state: { phase: 'queued' } });
+    expect(await ctx.deps.contacts.get('t-voice', callContactId('tx-twice'))).toMatchObject({ status: 'queued', version: 1 });
+  });
+
   it('enqueues a caller in one write with their customer and abandons them on hang-up with one read of the contact, none of a queue', async () => {
     // Arrange: a caller queued on key 1
     const requests: string[] = [];
@@ -99,7 +114,7 @@ describe('the voice-sma handler', () => {
     expect(besidesTheCall(requests, /^GetItem/)).toEqual(['GetItemCommand CONTACT']);
   });
 
-  it('carries the call record in the attributes: no read of it per event, and a stale copy costs a lost write, not a wrong turn', async () => {
+  it('carries the call record in the attributes: no read of it per event, one write for the enqueue, and a stale copy costs a lost write, not a wrong turn', async () => {
     // Arrange: requests on the call record counted
     const requests: string[] = [];
     ctx.table.dynamodb.middlewareStack.add((next, context) => (args) => {
@@ -121,7 +136,8 @@ describe('the voice-sma handler', () => {
     // Assert
     expect(greeting.TransactionAttributes?.['call']).toContain('"version":1');
     expect(created).toEqual(['PutItemCommand']);
-    expect(afterQueue).toEqual(['PutItemCommand']);
+    // The enqueue: the call's record rides in the transaction that creates its contact (and records the caller).
+    expect(afterQueue).toEqual(['TransactWriteItemsCommand']);
     expect(requests).toEqual(['PutItemCommand', 'PutItemCommand']);
     expect((await ctx.deps.contacts.get('t-voice', callContactId('tx-carried')))?.status).toBe('abandoned');
     expect((await ctx.deps.calls.get('t-voice', 'tx-carried'))?.state).toMatchObject({ phase: 'ended', endedBy: 'caller' });

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { keys } from '@cc/shared/db/keys';
@@ -9,6 +9,24 @@ import type { DynamoTable } from './table.ts';
 
 /** A call's record outlives the call by two days (late provider retries, support questions), then expires. */
 const CALL_RETENTION_SECONDS = 2 * 24 * 3600;
+
+/**
+ * The conditional put of a call's record, alone or in a transaction (a call's new contact carries it): on its
+ * version, or its absence on create; a refusal hands back the stored record.
+ */
+export function callRecordPut(TableName: string, call: StoredCall, expectedVersion: number | undefined) {
+  const { tenantId, callId } = call.state;
+  const Item = { ...keys.call(tenantId, callId), tenantId, callId, version: call.version, call, entity: 'call', expiresAt: Math.floor(Date.parse(call.updatedAt) / 1000) + CALL_RETENTION_SECONDS };
+  const condition = expectedVersion === undefined
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } };
+  return { TableName, Item, ...condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const };
+}
+
+/** The refusal of a call record's put, with the record as stored (the item comes in the wire format). */
+export function callChanged(item: Record<string, AttributeValue> | undefined, cause: unknown): CallChangedError {
+  return new CallChangedError(item ? (unmarshall(item)['call'] as StoredCall | undefined) : undefined, { entity: 'call' }, { cause });
+}
 
 /** Call records (one per provider call, conditional on their version) and the flows of the tenant's numbers. */
 export class DynamoCallRepository implements CallRepository {
@@ -26,18 +44,11 @@ export class DynamoCallRepository implements CallRepository {
    * @throws CallChangedError when the stored version is not `expectedVersion` (or the call exists, on create).
    */
   async save(call: StoredCall, expectedVersion: number | undefined): Promise<void> {
-    const { tenantId, callId } = call.state;
-    const item = { ...keys.call(tenantId, callId), tenantId, callId, version: call.version, call, entity: 'call', expiresAt: Math.floor(Date.parse(call.updatedAt) / 1000) + CALL_RETENTION_SECONDS };
-    const condition = expectedVersion === undefined
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } };
     try {
-      await this.table.documents.send(new PutCommand({ TableName: this.table.tableName, Item: item, ...condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+      await this.table.documents.send(new PutCommand(callRecordPut(this.table.tableName, call, expectedVersion)));
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      // The document client leaves the exception's item in the wire format.
-      const current = error.Item ? (unmarshall(error.Item)['call'] as StoredCall | undefined) : undefined;
-      throw new CallChangedError(current, { entity: 'call' }, { cause: error });
+      if (error instanceof ConditionalCheckFailedException) throw callChanged(error.Item, error);
+      throw error;
     }
   }
 

@@ -25,6 +25,13 @@ export interface StoredCall {
  */
 export type CarriedCall = Omit<StoredCall, 'lastEffects'>;
 
+/** A conditional write of a call's record that rides in another write (the transaction creating the call's contact). */
+export interface CallRecordWrite {
+  record: StoredCall;
+  /** The version the stored record must still have; undefined: it must not exist yet. */
+  expectedVersion: number | undefined;
+}
+
 export interface CallRepository {
   get(tenantId: string, callId: string): Promise<StoredCall | undefined>;
   /**
