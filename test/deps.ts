@@ -1,4 +1,6 @@
 import { compose, createRepositories, createSendersFromConfig } from '../functions/composition/root.ts';
+import { documentTable } from '../functions/composition/aws-adapters.ts';
+import { LocalOutbox } from '../functions/adapters/notify/local-outbox.ts';
 import type { Deps } from '../functions/composition/deps.ts';
 import { readConfig } from '../functions/composition/config.ts';
 import { logger } from '../functions/composition/logger.ts';
@@ -26,11 +28,14 @@ export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<De
   // Messenger senders point at a closed local port with one attempt: a test that needs them
   // replaces `deps.senders` (e.g. with the simulator's), and none ever reaches a real provider.
   const nowhere = 'http://127.0.0.1:9';
+  // Alert SMS and e-mail land in the local outbox, where a test reads them.
+  const outbox = new LocalOutbox(documentTable(table.dynamodb, table.tableName), { now: now ?? (() => new Date()) });
   const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: table.tableName, DYNAMODB_ENDPOINT: table.endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, TELEGRAM_API_BASE_URL: nowhere, WHATSAPP_API_BASE_URL: nowhere, VK_API_BASE_URL: nowhere, VIBER_API_BASE_URL: nowhere });
   const deps: Deps = {
     config,
     clock: { now: now ?? (() => new Date()) },
     ...createRepositories(table.dynamodb, table.tableName),
+    alertNotifier: outbox,
     push: hub,
     cipher: LocalSecretCipher.fromKeyFile(),
     verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
@@ -45,5 +50,5 @@ export async function createTestDeps(now?: () => Date, adapters: Partial<Pick<De
   };
   const { services } = compose(deps);
   const voice = createVoiceServices(deps, services.routing);
-  return { deps, services, voice, issuer, hub, table };
+  return { deps, services, voice, issuer, hub, table, outbox };
 }

@@ -11,6 +11,10 @@ import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagem
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { AlertNotifier } from '@cc/shared/alerts/ports';
+import { AwsAlertNotifier } from '../adapters/notify/aws-notifier.ts';
 import type { UserIdentities } from '@cc/shared/users/ports';
 import { CognitoUserIdentities } from '../adapters/identity/cognito-user-identities.ts';
 import type { DeliveryQueue } from '@cc/shared/delivery/ports';
@@ -82,6 +86,13 @@ export function awsTimers(config: Config): Timers {
  */
 export function awsDialer(config: Config): { dialer?: VoiceDialer } {
   return config.SIP_MEDIA_APPLICATION_ID ? {} : { dialer: new UnconfiguredVoiceDialer() };
+}
+
+/** Alert SMS by SNS and e-mail by SES (from `ALERT_EMAIL_FROM`, with `ALERT_SES_CONFIGURATION_SET`). */
+export function awsAlertNotifier(config: Config): { alertNotifier: AlertNotifier } {
+  const sns = new SNSClient({ region: config.AWS_REGION, ...(config.ALERT_SNS_ENDPOINT && { endpoint: config.ALERT_SNS_ENDPOINT }) });
+  const ses = new SESv2Client({ region: config.AWS_REGION, ...(config.ALERT_SES_ENDPOINT && { endpoint: config.ALERT_SES_ENDPOINT }) });
+  return { alertNotifier: new AwsAlertNotifier(sns, ses, { ...(config.ALERT_EMAIL_FROM && { from: config.ALERT_EMAIL_FROM }), ...(config.ALERT_SES_CONFIGURATION_SET && { configurationSet: config.ALERT_SES_CONFIGURATION_SET }), ...(config.ALERT_SMS_SENDER_ID && { smsSenderId: config.ALERT_SMS_SENDER_ID }) }) };
 }
 
 /** The outbound delivery queue when `DELIVERY_QUEUE_URL` is set; unset, the outbox delivers inline. */

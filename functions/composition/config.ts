@@ -68,6 +68,15 @@ export const ConfigSchema = lazySchema(() => z.object({
   /** The bucket of customers' files (http-api signs links to it, media-download writes it), and the download job queue. */
   MEDIA_BUCKET: z.string().min(3).optional(),
   MEDIA_QUEUE_URL: z.string().url().optional(),
+  /** The verified SES identity alert e-mails come from (AWS); unset: alert e-mails are recorded as not sent. */
+  ALERT_EMAIL_FROM: z.email().optional(),
+  /** The SES configuration set alert e-mails are sent with (bounces and complaints, CDK creates it). */
+  ALERT_SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** The sender id SMS alerts show where the country allows one (SNS `AWS.SNS.SMS.SenderID`). */
+  ALERT_SMS_SENDER_ID: z.string().regex(/^[A-Za-z0-9]{1,11}$/).optional(),
+  /** Other SNS and SES endpoints than the region's (tests point them at fake servers speaking the same APIs). */
+  ALERT_SNS_ENDPOINT: z.string().url().optional(),
+  ALERT_SES_ENDPOINT: z.string().url().optional(),
   /** Messenger API hosts; the local runtime points them at its simulator so real hosts are never called. */
   TELEGRAM_API_BASE_URL: z.string().url().default('https://api.telegram.org'),
   WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),

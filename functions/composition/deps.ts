@@ -20,7 +20,10 @@ import type { AuditLog } from '@cc/shared/audit/ports';
 import type { CallControl, CallRepository, MeetingRooms, StreamingCredentialIssuer, TranscriptRepository } from '@cc/shared/voice/ports';
 import type { TopicRepository } from '@cc/shared/wrap-up/ports';
 import type { QuickReplyRepository } from '@cc/shared/quick-replies/ports';
+import type { MetricsRepository } from '@cc/shared/metrics/ports';
+import type { AlertNotifier, AlertRepository } from '@cc/shared/alerts/ports';
 import type { UserIdentities } from '@cc/shared/users/ports';
+import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
 import type { TokenVerifier } from '../auth/token-verifier.ts';
@@ -50,6 +53,15 @@ export interface Deps {
   /** Wrap-up topics and quick replies of each tenant. */
   topics: TopicRepository;
   quickReplies: QuickReplyRepository;
+  /** KPI aggregates per 15-minute interval and local day (docs/metrics.md). */
+  metrics: MetricsRepository;
+  /** KPI alert rules with their watch state, and the notices they sent. */
+  alerts: AlertRepository;
+  /**
+   * Sends alert SMS and e-mail (AWS: SNS and SES, in the stream processor; locally the outbox at `/local/outbox`).
+   * Unset, notices are recorded as not sent.
+   */
+  alertNotifier?: AlertNotifier;
   /** Each tenant's encrypted visitor-token signing key. */
   widgetKeys: WidgetKeyRepository;
   /** Counters of the public routes' limits (callback requests). */
@@ -71,6 +83,8 @@ export interface Deps {
   transcripts: TranscriptRepository;
   /** Administrative changes, who made them and the records before and after. */
   audit: AuditLog;
+  /** Each agent's day log: statuses entered and contacts handled (written off the stream, read by the timeline). */
+  timeline: AgentTimelineRepository;
   /** The telephony provider's control of live calls (AWS: the SIP media application, when deployed; locally the emulator). */
   callControl: CallControl;
   /** Audio meetings for calls (AWS: Chime SDK meetings; locally WebRTC rooms). */

@@ -5,6 +5,7 @@ import { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { processComposition } from './installed.ts';
 import { awsCipher, awsDelivery, awsPush, awsTable } from './aws-adapters.ts';
 import { createSendersFromConfig } from './senders.ts';
+import { awsMediaStore } from './media-adapters.ts';
 import { DynamoConnectionRepository } from '../adapters/dynamo/connection-repository.ts';
 import { DynamoDirectoryRepository } from '../adapters/dynamo/directory-repository.ts';
 import { DynamoMessagingRepository } from '../adapters/dynamo/messaging-repository.ts';
@@ -21,7 +22,7 @@ export function composeMessageDelivery(deps: MessageDeliveryDeps): MessageDelive
   return { deps, channels: new ChannelResolver(deps) };
 }
 
-/** Only the adapters this function uses: no routing timers, token verifier or widget. */
+/** Only the adapters this function uses: no routing timers, token verifier or widget; the media bucket to read. */
 export function awsMessageDeliveryDeps(config: Config): MessageDeliveryDeps {
   const { clock, table } = awsTable(config);
   return {
@@ -32,6 +33,8 @@ export function awsMessageDeliveryDeps(config: Config): MessageDeliveryDeps {
     senders: createSendersFromConfig(config),
     cipher: awsCipher(config),
     push: awsPush(config),
+    // Agents' files are read from the media bucket (and Viber and widget visitors get presigned links to them).
+    media: awsMediaStore(config),
     ...awsDelivery(config),
   };
 }

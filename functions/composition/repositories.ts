@@ -22,6 +22,9 @@ import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
 import { DynamoAuditLog } from '../adapters/dynamo/audit-repository.ts';
 import { DynamoTranscriptRepository } from '../adapters/dynamo/transcript-repository.ts';
 import { DynamoQuickReplyRepository, DynamoTopicRepository } from '../adapters/dynamo/wrap-up-repositories.ts';
+import { DynamoMetricsRepository } from '../adapters/dynamo/metrics-repository.ts';
+import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository.ts';
+import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
 export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
@@ -45,6 +48,9 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     audit: new DynamoAuditLog(table),
     topics: new DynamoTopicRepository(table),
     quickReplies: new DynamoQuickReplyRepository(table),
+    metrics: new DynamoMetricsRepository(table),
+    timeline: new DynamoTimelineRepository(table),
+    alerts: new DynamoAlertRepository(table),
   };
 }
 

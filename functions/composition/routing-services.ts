@@ -14,6 +14,7 @@ import { ContactCommands } from '../routing/commands.ts';
 import { RoutingTimerRunner } from '../routing/timer-runner.ts';
 import { RoutingQueries } from '../routing/queries.ts';
 import { VisitorPresence } from '../widget/visitor-presence.ts';
+import type { AlertEvaluator } from '../alerts/evaluator.ts';
 
 /** Routing, split by reason to change. */
 export interface RoutingServices {
@@ -46,21 +47,21 @@ function routingCore(deps: RoutingCoreDeps) {
   return { queues, changes, commands, visitors, engine: new RoutingEngine(deps, queues) };
 }
 
-/** The timer runner alone, for the function that only fires timers. */
-export function createRoutingTimerRunner(deps: RoutingCoreDeps): RoutingTimerRunner {
+/** The timer runner alone, for the function that only fires timers (alert rules' re-checks through `alerts`). */
+export function createRoutingTimerRunner(deps: RoutingCoreDeps, alerts?: Pick<AlertEvaluator, 'check'>): RoutingTimerRunner {
   const { engine, changes, visitors } = routingCore(deps);
-  return new RoutingTimerRunner(deps, engine, changes, visitors);
+  return new RoutingTimerRunner(deps, engine, changes, visitors, alerts);
 }
 
-/** Every routing service over `deps`; `notifier` tells customers their queue positions. */
-export function createRoutingServices(deps: RoutingDeps, notifier: CustomerNotifier): RoutingServices {
+/** Every routing service over `deps`; `notifier` tells customers their queue positions; `alerts` re-checks alert rules on their timers. */
+export function createRoutingServices(deps: RoutingDeps, notifier: CustomerNotifier, alerts?: Pick<AlertEvaluator, 'check'>): RoutingServices {
   const { queues, changes, commands, visitors, engine } = routingCore(deps);
   return {
     queues,
     changes,
     engine,
     commands,
-    timers: new RoutingTimerRunner(deps, engine, changes, visitors),
+    timers: new RoutingTimerRunner(deps, engine, changes, visitors, alerts),
     queries: new RoutingQueries(deps, queues, notifier),
     visitors,
   };

@@ -22,6 +22,9 @@ import { createRoutingServices, type RoutingServices } from './routing-services.
 import { createVisitorServices } from './visitor-services.ts';
 import { TranscriptService } from '../voice/transcripts.ts';
 import { AuditTrail } from '../admin/audit-trail.ts';
+import { MetricReports } from '../metrics/reports.ts';
+import { AgentTimelines } from '../timeline/agent-timelines.ts';
+import { AlertEvaluator } from '../alerts/evaluator.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -53,12 +56,19 @@ export interface Services {
   chatSupervision: ChatSupervision;
   /** Administrative changes recorded for admins to read. */
   audit: AuditTrail;
+  /** KPI reports over the stored aggregates. */
+  reports: MetricReports;
+  /** Agents' days: statuses as a strip and the contacts handled. */
+  timelines: AgentTimelines;
+  /** KPI alert rules evaluated as their figures change. */
+  alerts: AlertEvaluator;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
 export function createServices(deps: ServiceDeps): Services {
   const notifier = new MessagingCustomerNotifier(deps);
-  const routing = createRoutingServices(deps, notifier);
+  const alerts = new AlertEvaluator(deps);
+  const routing = createRoutingServices(deps, notifier, alerts);
   const channels = new ChannelResolver(deps);
   const visitors = createVisitorServices(deps, channels);
   const widget = new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries });
@@ -76,5 +86,8 @@ export function createServices(deps: ServiceDeps): Services {
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
     transcripts: new TranscriptService(deps),
     audit: new AuditTrail(deps),
+    reports: new MetricReports(deps),
+    timelines: new AgentTimelines(deps),
+    alerts,
   };
 }

@@ -1,7 +1,7 @@
 /** The stream processor's composition: every service (its reactions reach all areas), without the token verifier. */
 import type { Config } from './config.ts';
 import { processComposition } from './installed.ts';
-import { awsCipher, awsDelivery, awsDialer, awsPush, awsTimers } from './aws-adapters.ts';
+import { awsAlertNotifier, awsCipher, awsDelivery, awsDialer, awsPush, awsTimers } from './aws-adapters.ts';
 import { awsRepositories } from './repositories.ts';
 import { awsMediaQueue } from './media-adapters.ts';
 import { createSendersFromConfig } from './senders.ts';
@@ -22,7 +22,7 @@ export function composeStreamProcessor(deps: StreamProcessorDeps): StreamProcess
 
 /** Every adapter but the console token verifier (and so jose). */
 export function awsStreamProcessorDeps(config: Config): StreamProcessorDeps {
-  const adapters = { ...awsRepositories(config), push: awsPush(config), cipher: awsCipher(config), senders: createSendersFromConfig(config), timers: awsTimers(config), callControl: awsCallControl(config), meetings: awsMeetings(config), ...awsDelivery(config), ...awsDialer(config), ...awsMediaQueue(config) };
+  const adapters = { ...awsRepositories(config), push: awsPush(config), cipher: awsCipher(config), senders: createSendersFromConfig(config), timers: awsTimers(config), callControl: awsCallControl(config), meetings: awsMeetings(config), ...awsDelivery(config), ...awsDialer(config), ...awsMediaQueue(config), ...awsAlertNotifier(config) };
   return adapters;
 }
 

@@ -8,7 +8,7 @@ import { DeliveryProcessor, type WidgetDelivery } from '../messaging/outbox.ts';
 import { ConnectionWidgetDelivery } from '../messaging/widget-delivery.ts';
 
 /** What delivering one job reads and writes. */
-export type DeliveryDeps = Pick<Deps, 'messaging' | 'senders' | 'clock' | 'directory' | 'cipher' | 'connections' | 'push' | 'delivery'>;
+export type DeliveryDeps = Pick<Deps, 'messaging' | 'senders' | 'clock' | 'directory' | 'cipher' | 'connections' | 'push' | 'delivery' | 'media'>;
 
 /** Runs one delivery job against `deps` as they are now (tests swap `deps.senders`). */
 export function createDeliveryRunner(deps: DeliveryDeps, channels: ChannelResolver, options: { widget?: WidgetDelivery; random?: () => number } = {}) {

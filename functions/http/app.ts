@@ -21,10 +21,13 @@ import { channelAdminRoutes } from './routes/channels.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { queueAdminRoutes } from './routes/queues.ts';
 import { messagingRoutes } from './routes/messaging.ts';
-import { attachmentRoutes } from './routes/attachments.ts';
+import { UPLOAD_PATH, attachmentRoutes } from './routes/attachments.ts';
+import { MAX_OUTBOUND_FILE_BYTES } from '@cc/shared/media/outbound';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
 import { quickReplyRoutes, topicRoutes } from './routes/wrap-up.ts';
+import { metricRoutes } from './routes/metrics.ts';
+import { alertRoutes } from './routes/alerts.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -62,7 +65,9 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/', messagingRoutes(deps, auth))
     .route('/', attachmentRoutes(deps, auth))
     .route('/', widgetConsoleRoutes(services, auth))
-    .route('/audit', auditRoutes(services, auth));
+    .route('/audit', auditRoutes(services, auth))
+    .route('/', metricRoutes(deps, services, auth))
+    .route('/alerts', alertRoutes(deps, services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',
@@ -75,7 +80,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     // CORS first, so the console can read a 400 or 413 from the limits below.
     .use('/api/*', cors({ origin: origins?.length ? origins : '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] }))
     // Ids and bodies are checked before any route reads the table (limits in @cc/shared/limits/input).
-    .use('/api/*', pathIdLimits(), bodySizeLimit())
+    .use('/api/*', pathIdLimits(), bodySizeLimit([{ method: 'POST', path: UPLOAD_PATH, maxSize: MAX_OUTBOUND_FILE_BYTES }]))
     .use('/webhooks/*', pathIdLimits(), bodySizeLimit())
     .use('/widget/*', pathIdLimits(), bodySizeLimit())
     .get('/health', async (c) => {

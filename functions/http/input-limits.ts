@@ -27,10 +27,21 @@ export function pathIdLimits(): MiddlewareHandler {
   };
 }
 
-/** Answers 413 to a body over `BODY_MAX_BYTES`, counted as it streams, before anything parses it. */
-export function bodySizeLimit(): MiddlewareHandler {
-  return bodyLimit({
-    maxSize: BODY_MAX_BYTES,
-    onError: () => problemResponse({ type: 'urn:problem:payload-too-large', title: 'Payload Too Large', status: 413, detail: `The body is larger than ${BODY_MAX_BYTES} bytes` }),
-  });
+/** A route whose bodies may be larger than `BODY_MAX_BYTES` (an agent's file upload). */
+export interface LargerBody {
+  path: RegExp;
+  method: string;
+  maxSize: number;
+}
+
+/**
+ * Answers 413 to a body over `BODY_MAX_BYTES` (or over its own limit on a `larger` route), counted as
+ * it streams, before anything parses it.
+ */
+export function bodySizeLimit(larger: readonly LargerBody[] = []): MiddlewareHandler {
+  const limit = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: () => problemResponse({ type: 'urn:problem:payload-too-large', title: 'Payload Too Large', status: 413, detail: `The body is larger than ${maxSize} bytes` }) });
+  const standard = limit(BODY_MAX_BYTES);
+  const special = larger.map((route) => ({ ...route, check: limit(route.maxSize) }));
+  return (c, next) => (special.find((route) => route.method === c.req.method && route.path.test(c.req.path))?.check ?? standard)(c, next);
 }

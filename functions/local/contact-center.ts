@@ -50,6 +50,8 @@ import { timerEvent } from '../routing/timer-app.ts';
 import { MessengerSimulator, directoryChannelSource, simulatorApiBaseUrls, simulatorRoutes } from './simulator/index.ts';
 import { startWidgetDemo } from './widget-demo.ts';
 import { widgetCallRoutes } from './widget-call-assets.ts';
+import { LocalOutbox } from '../adapters/notify/local-outbox.ts';
+import { outboxRoutes } from './outbox.ts';
 
 export type { DemoFile } from './seed.ts';
 
@@ -183,10 +185,14 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     });
     cleanups.push(() => localVoice.stop());
     // No dialer stands in: accepted callbacks are dialled on the emulator, paced as the SIP media application's quota asks.
+    const repositories = createRepositories(dynamodb, tableName);
+    // Alert SMS and e-mail stay on this machine, listed at /local/outbox.
+    const outbox = new LocalOutbox(repositories.table, systemClock);
     const deps: Deps = {
       config,
       clock: systemClock,
-      ...createRepositories(dynamodb, tableName),
+      ...repositories,
+      alertNotifier: outbox,
       push: hub,
       cipher: LocalSecretCipher.fromKeyFile(dataDir && join(dataDir, 'secrets.key')),
       verifier: createJwtVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { jwks: issuer.jwks } }),
@@ -198,7 +204,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       delivery,
     };
     // Customers' files go to `.data/media/` (a temporary folder without a data dir) through an in-process queue.
-    const media = await localMedia(deps, () => built.services!, dataDir);
+    const media = await localMedia(deps, () => built.services!, dataDir, baseUrl);
     deps.media = media.media;
     cleanups.push(media.stop);
     const { services } = compose(deps);
@@ -241,15 +247,17 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     cleanups.push(() => poller.stop());
 
     // Plays every messenger provider: the senders call its fake APIs, it signs webhooks to ours.
-    const simulator = new MessengerSimulator({ channels: directoryChannelSource(deps, () => [demo.tenantId], baseUrl) });
+    const simulator = new MessengerSimulator({ channels: directoryChannelSource(deps, () => [demo.tenantId], baseUrl), publicBaseUrl: baseUrl });
     cleanups.push(() => simulator.stop());
 
     const app = new Hono()
       .use(localGuard(port))
       .route('/', localRoutes({ directory: deps.directory, issuer, handlers, rateLimiter: deps.rateLimiter, clock: deps.clock }))
       .route('/', simulatorRoutes(simulator))
+      .route('/', media.routes)
       .route('/', localVoice.routes)
       .route('/', widgetCallRoutes())
+      .route('/', outboxRoutes(outbox))
       .route('/', createApp(deps, services, { healthChecks: { streamPoller: async () => poller.healthy } }))
       .use('/*', serveStatic({ root: relative(process.cwd(), webDist) }))
       .get('*', (c) => {

@@ -20,12 +20,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => center?.stop());
 
-const telegramChannel = () => center.demo.channels.find((c) => c.type === 'telegram')!.channelId;
+const channelOf = (kind: string) => center.demo.channels.find((c) => c.type === kind)!.channelId;
+const telegramChannel = () => channelOf('telegram');
 
 /** The stored message for a simulator line, once its first file has an outcome. */
-async function settled(providerMessageId: string): Promise<StoredMessage> {
+async function settled(providerMessageId: string, channelId = telegramChannel()): Promise<StoredMessage> {
   return waitFor(async () => {
-    const message = (await scanEntity<StoredMessage>(center.deps, 'message')).find((m) => m.channelId === telegramChannel() && m.providerMessageId === providerMessageId);
+    const message = (await scanEntity<StoredMessage>(center.deps, 'message')).find((m) => m.channelId === channelId && m.providerMessageId === providerMessageId);
     return message?.attachments[0]?.storage && message.attachments[0].storage.state !== 'pending' ? message : undefined;
   });
 }
@@ -56,5 +57,40 @@ describe('a Telegram customer\u2019s files in the local contact center', () => {
     // Assert
     expect(message.attachments[0]).toMatchObject({ type: 'document', fileName: 'invoice.pdf', storage: { state: 'rejected', reason: 'type application/x-msdownload is not allowed' } });
     expect(file.status).toBe(404);
+  });
+});
+
+describe('customers\u2019 files on the other messengers, and agents\u2019 files back', () => {
+  it.each([
+    ['whatsapp', 'image/jpeg', 'image'],
+    ['vk', 'application/pdf', 'document'],
+    ['viber', 'image/jpeg', 'image'],
+  ] as const)('stores a %s customer\u2019s file fetched the provider\u2019s way', async (kind, contentType, type) => {
+    // Arrange
+    const bytes = contentType === 'image/jpeg' ? JPEG : new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+    // Act
+    const sent = await center.simulator.sendFile(channelOf(kind), 'john', { fileName: contentType === 'image/jpeg' ? 'photo.jpg' : 'receipt.pdf', contentType, bytes });
+    const message = await settled(sent.entry.providerMessageId!, channelOf(kind));
+    // Assert
+    expect(sent.webhook).toMatchObject({ accepted: true });
+    expect(message.attachments[0]).toMatchObject({ type, storage: { state: 'stored', contentType, sizeBytes: bytes.byteLength } });
+  });
+
+  it('sends an agent\u2019s picture to Viber by a link to this server, which the fake fetches over HTTP', async () => {
+    // Arrange: a Viber customer writes; a supervisor (who may reply in any chat) answers with a picture
+    const viber = channelOf('viber');
+    await center.simulator.say(viber, 'ivan', 'Пришлите схему проезда');
+    const contactId = await waitFor(async () => (await scanEntity<StoredMessage>(center.deps, 'message')).find((m) => m.channelId === viber && m.text === 'Пришлите схему проезда' && m.contactId)?.contactId);
+    const auth = { authorization: `Bearer ${token}` };
+    const uploaded = await json(await fetch(`${center.baseUrl}/api/contacts/${contactId}/attachments?filename=${encodeURIComponent('схема.jpg')}`, { method: 'POST', headers: { ...auth, 'content-type': 'image/jpeg' }, body: JPEG }));
+    // Act
+    const replied = await fetch(`${center.baseUrl}/api/contacts/${contactId}/messages`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Вот схема', attachments: [{ uploadId: uploaded.uploadId }] }) });
+    const line = await center.simulator.waitFor(() => center.simulator.transcript(viber, 'ivan').find((e) => e.from === 'business' && e.file), 30_000);
+    // Assert
+    expect(replied.status).toBe(202);
+    expect(line).toMatchObject({ text: expect.stringContaining('Вот схема'), file: { size: JPEG.byteLength, contentType: 'image/jpeg' } });
+    const call = center.simulator.calls(viber).find((c) => c.params.type === 'picture')!;
+    expect(String(call.params.media)).toMatch(new RegExp(`^${center.baseUrl}/local/media/`));
+    expect(call.params.fetched).toMatchObject({ status: 200, size: JPEG.byteLength });
   });
 });

@@ -20,7 +20,7 @@ import type { ContactCommands } from '../routing/commands.ts';
 export class ChatSupervision {
   constructor(
     private readonly deps: Pick<Deps, 'routing'> & { messaging: MessagingRepository; clock: Clock },
-    private readonly commands: Pick<ContactCommands, 'annotate'>,
+    private readonly commands: Pick<ContactCommands, 'annotate' | 'takeOver'>,
   ) {}
 
   /**
@@ -57,6 +57,15 @@ export class ChatSupervision {
       return supervision && { supervision };
     });
     return changed ?? contact;
+  }
+
+  /**
+   * The supervisor takes the chat over (it becomes theirs). Only a chat: a call's contact moved to the supervisor
+   * would leave its audio with the agent. @throws NotFoundError, ConflictError (a call, or not connected)
+   */
+  async takeOver(principal: Principal, contactId: string): Promise<Contact> {
+    await this.chatOf(principal, contactId);
+    return this.commands.takeOver(principal, contactId);
   }
 
   private async chatOf(principal: Principal, contactId: string): Promise<Contact> {

@@ -10,7 +10,9 @@ import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { SendResult } from '@cc/shared/messaging/ports';
 import { channelCredentials } from '@cc/shared/tenancy/channel-secrets';
 import { type MessengerSenders, deriveVkRandomId, sendThroughChannel } from '../adapters/messengers/index.ts';
+import type { MediaStore } from '@cc/shared/media/ports';
 import type { Clock } from '../composition/deps.ts';
+import { outboundFileOf } from '../media/outbound.ts';
 import { logger } from '../composition/logger.ts';
 import type { ChannelResolver, ResolvedChannel } from './channel-resolver.ts';
 
@@ -30,6 +32,8 @@ export interface OutboxDeps {
   delivery?: DeliveryQueue;
   /** Jitter source for the backoff. */
   random?: () => number;
+  /** Where agents' files are read from (the media store); without it a message with a file fails. */
+  media?: { store?: MediaStore | undefined } | undefined;
 }
 
 /** A delivery job met a live claim of the same try (another worker may be calling the provider): retry later. */
@@ -122,7 +126,9 @@ export class DeliveryProcessor {
     }
     const credentials = channelCredentials(channel, resolved.secrets);
     if (!credentials) return failure(`A ${channel.kind} channel cannot send messages`);
-    return sendThroughChannel(this.deps.senders, credentials, toOutboundMessage(message));
+    const file = await outboundFileOf(message, channel.kind, this.deps.media?.store);
+    if (!file.ok) return failure(file.reason);
+    return sendThroughChannel(this.deps.senders, credentials, { ...toOutboundMessage(message), ...(file.file && { file: file.file }) });
   }
 }
 

@@ -8,7 +8,7 @@ import type { ChangeReaction } from '../streams/app.ts';
 import type { WidgetDelivery } from './outbox.ts';
 import { createDeliveryRunner } from '../delivery/app.ts';
 
-type MessagingReactionDeps = Pick<Deps, 'messaging' | 'customers' | 'contacts' | 'senders' | 'clock' | 'directory' | 'cipher' | 'connections' | 'push' | 'delivery'>;
+type MessagingReactionDeps = Pick<Deps, 'messaging' | 'customers' | 'contacts' | 'senders' | 'clock' | 'directory' | 'cipher' | 'connections' | 'push' | 'delivery' | 'media'>;
 
 /**
  * Messaging off the stream: webhook inbox records become conversations, contacts and messages;

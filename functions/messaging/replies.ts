@@ -9,7 +9,9 @@ import type { ReplyRequest, StoredMessage } from '@cc/shared/conversations/model
 import type { MessagingRepository } from '@cc/shared/conversations/ports';
 import { requestResend } from '@cc/shared/conversations/update-message';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
-import type { Clock } from '../composition/deps.ts';
+import type { Clock, Deps } from '../composition/deps.ts';
+import type { UploadedFile } from '@cc/shared/media/outbound';
+import { keepUpload, replyAttachment } from '../media/uploads.ts';
 
 /** A message as the console sees it: everything but bookkeeping. */
 export function toMessageView(message: StoredMessage) {
@@ -24,7 +26,7 @@ export type MessageView = ReturnType<typeof toMessageView>;
  * holding the contact, or a supervisor, may.
  */
 export class ReplyService {
-  constructor(private readonly deps: { messaging: MessagingRepository; contacts: ContactRepository; clock: Clock }) {}
+  constructor(private readonly deps: { messaging: MessagingRepository; contacts: ContactRepository; clock: Clock } & Partial<Pick<Deps, 'media'>>) {}
 
   /** @throws NotFoundError (also for other tenants' contacts), ForbiddenError */
   private async contactFor(principal: Principal, contactId: string): Promise<Contact> {
@@ -38,6 +40,18 @@ export class ReplyService {
   async list(principal: Principal, contactId: string): Promise<StoredMessage[]> {
     await this.contactFor(principal, contactId);
     return this.deps.messaging.listContactMessages(principal.tenantId, contactId);
+  }
+
+  /**
+   * Keeps an agent's file for a reply on an open contact they hold (or a supervisor), for the reply to
+   * name by its `uploadId`. @throws NotFoundError, ForbiddenError, ConflictError (finished), InvalidRequestError (no files on this channel), FileRefusedError
+   */
+  async upload(principal: Principal, contactId: string, file: { fileName: string | undefined; declaredType: string | undefined; bytes: Uint8Array }): Promise<UploadedFile> {
+    const contact = await this.contactFor(principal, contactId);
+    if (!isContactOpen(contact.status)) throw new ConflictError(`Contact ${contactId} is ${contact.status}; replies are closed`, { status: contact.status });
+    const store = this.deps.media?.store;
+    if (!store) throw new InvalidRequestError('Files cannot be sent: no file storage is configured', { reason: 'no_file_storage' });
+    return keepUpload(store, { tenantId: principal.tenantId, contactId, channel: contact.channel, ...file });
   }
 
   /**
@@ -55,12 +69,16 @@ export class ReplyService {
     if (request.replyToMessageId && replyTo?.conversationId !== conversation.conversationId) throw new InvalidRequestError('replyToMessageId is not a message of this conversation');
 
     const at = this.deps.clock.now().toISOString();
+    const text = request.text ?? '';
+    const upload = request.attachments?.[0];
+    const attachment = upload && (await replyAttachment(this.deps.media?.store, { tenantId: principal.tenantId, contactId, channel: contact.channel, uploadId: upload.uploadId, caption: text, at }));
     const messageId = request.clientMessageId ? replyMessageIdOf(contactId, request.clientMessageId) : `msg_${randomUUID()}`;
     const message = newOutboundMessage({
       messageId,
       conversation,
       contactId,
-      text: request.text,
+      text,
+      attachment,
       buttons: request.buttons,
       replyToProviderMessageId: replyTo?.providerMessageId,
       authorId: principal.userId,

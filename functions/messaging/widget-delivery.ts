@@ -1,7 +1,9 @@
 import type { StoredMessage } from '@cc/shared/conversations/model';
 import type { ConnectionRepository, RealtimePush } from '@cc/shared/realtime/ports';
 import { toWidgetMessageView } from '@cc/shared/widget/model';
+import type { MediaStore } from '@cc/shared/media/ports';
 import { pushToVisitor } from '../widget/push.ts';
+import { widgetFileLink } from '../media/outbound.ts';
 import type { WidgetDelivery } from './outbox.ts';
 
 /**
@@ -12,9 +14,11 @@ import type { WidgetDelivery } from './outbox.ts';
  * receipts move it to `delivered` and `read`.
  */
 export class ConnectionWidgetDelivery implements WidgetDelivery {
-  constructor(private readonly deps: { connections: ConnectionRepository; push: RealtimePush }) {}
+  constructor(private readonly deps: { connections: ConnectionRepository; push: RealtimePush; media?: { store?: MediaStore | undefined } | undefined }) {}
 
+  /** An agent's file goes as a short-lived link the widget opens without any sign-in (docs/attachments.md). */
   async deliver(message: StoredMessage): Promise<boolean> {
-    return (await pushToVisitor(this.deps, message.tenantId, message.conversationId, { type: 'widget.message', message: toWidgetMessageView({ ...message, status: 'sent' }) })) > 0;
+    const fileUrl = await widgetFileLink(message, this.deps.media?.store);
+    return (await pushToVisitor(this.deps, message.tenantId, message.conversationId, { type: 'widget.message', message: toWidgetMessageView({ ...message, status: 'sent' }, fileUrl) })) > 0;
   }
 }

@@ -9,6 +9,7 @@ import { ForbiddenError, InvalidRequestError, NotFoundError } from '@cc/shared/e
 import type { Contact } from '@cc/shared/contacts/model';
 import { releaseSlot } from '@cc/shared/contacts/agent-load';
 import { moveContact } from '@cc/shared/contacts/move-contact';
+import { REPLACED_BY_CALLBACK } from '@cc/shared/contacts/values';
 import { setCallHold } from '@cc/shared/contacts/call-hold';
 import type { CreateContact, Transfer } from '@cc/shared/contacts/requests';
 import { recordWrapUp, wrapUpProblem, type Topic, type WrapUpInput } from '@cc/shared/wrap-up/values';
@@ -62,7 +63,7 @@ export class ContactCommands {
       if (original.status !== 'queued') throw new InvalidRequestError(`Contact ${replacesContactId} is not waiting (${original.status})`);
       // The callback keeps the caller's place: same enqueue time, same priority bonus.
       created = { ...contact, enqueuedAt: original.enqueuedAt, priority: Math.max(contact.priority, original.priority), customerId: contact.customerId ?? original.customerId, previousContactId: original.contactId };
-      const closed = moveContact(original, [['transferred', { at: when, reason: `callback ${contactId} requested` }], ['closed', { at: when, reason: 'replaced by a callback' }]]);
+      const closed = moveContact(original, [['transferred', { at: when, reason: `callback ${contactId} requested` }], ['closed', { at: when, reason: REPLACED_BY_CALLBACK }]]);
       return { contact: closed, expectedStatus: 'queued', create: [created] };
     }, options);
     return created!;

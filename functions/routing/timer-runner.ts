@@ -4,6 +4,7 @@ import type { ContactTimer, RoutingTimer, VisitorCheckTimer } from '@cc/shared/c
 import { overflowTarget, type ContactStatus } from '@cc/shared/routing/index';
 import { whenWrapUpTimeIsOver } from '@cc/shared/wrap-up/values';
 import type { Deps } from '../composition/deps.ts';
+import { logger } from '../composition/logger.ts';
 import { ignoreMissing, type ContactChanges } from './contact-changes.ts';
 import type { RoutingEngine } from './engine.ts';
 import { closePlan, missPlan, withoutTarget, type Planner } from './plans.ts';
@@ -17,8 +18,8 @@ export interface VisitorChecks {
 }
 
 /**
- * Fires routing timers: offer timeouts, ends of after-contact work, overflow, callback windows, queue sweeps and
- * the checks of calls from the site that their visitor is still there.
+ * Fires routing timers: offer timeouts, ends of after-contact work, overflow, callback windows, queue sweeps, the
+ * checks of calls from the site that their visitor is still there, and alert rules' re-checks.
  * A contact timer acts only while the contact is still in the state and version it was armed for, so a duplicate
  * or stale timer does nothing.
  */
@@ -28,6 +29,8 @@ export class RoutingTimerRunner {
     private readonly engine: RoutingEngine,
     private readonly changes: ContactChanges,
     private readonly visitors: VisitorChecks,
+    /** Alert rules' re-checks ride the same timers (functions/alerts); a process without alerts logs and drops them. */
+    private readonly alerts?: { check(tenantId: string, alertId: string): Promise<void> },
   ) {}
 
   /** Runs a due timer (an early one is armed again); a timer for a state the contact has left does nothing. */
@@ -39,6 +42,9 @@ export class RoutingTimerRunner {
         return this.engine.routeQueue(timer.tenantId, timer.queueId);
       case 'visitor-check':
         return this.visitors.check(timer);
+      case 'alert-check':
+        if (this.alerts) return this.alerts.check(timer.tenantId, timer.alertId);
+        return void logger.warn('Alert check without alerts in this process', { tenantId: timer.tenantId, alertId: timer.alertId });
       case 'callback-window':
         await this.engine.routeContact(timer.tenantId, timer.contactId);
         return;

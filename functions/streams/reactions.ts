@@ -6,8 +6,15 @@ import { messagingReactions } from '../messaging/reactions.ts';
 import { widgetReactions } from '../widget/reactions.ts';
 import { voiceReactions } from '../voice/reactions.ts';
 import { mediaReactions } from '../media/reactions.ts';
+import { metricsReactions } from '../metrics/reactions.ts';
+import { timelineReactions } from '../timeline/reactions.ts';
+import { alertReactions } from '../alerts/reactions.ts';
 
-/** Every reaction the stream processor runs, in order, from each area of the contact center. */
+/**
+ * Every reaction the stream processor runs, in order, from each area of the contact center. The day logs come first,
+ * so a console that reloads an agent's timeline on the `agent.updated` push already finds the span it announces;
+ * alerts come after the metrics, so a rule on an interval metric reads the aggregates with the change folded in.
+ */
 export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
-  return [...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps), ...mediaReactions(deps, services.channels)];
+  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps), ...alertReactions(deps, services.alerts)];
 }

@@ -4,6 +4,7 @@
  */
 import { ConflictError, DomainError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import type { Contact } from '@cc/shared/contacts/model';
+import { CALLBACK_REQUESTED } from '@cc/shared/contacts/values';
 import type { RoutingRepository } from '@cc/shared/contacts/ports';
 import { callerSighting } from '@cc/shared/customers/callers';
 import type { CustomerRepository } from '@cc/shared/customers/ports';
@@ -120,7 +121,7 @@ export class CallEffects {
     // The replacement plans on the contact just read (consistently), not on a second read of it.
     await this.create(state, input, { ...reads, ...(current && { contact: current }) }, voicemail);
     // Not waiting any more (offered right now): the call's own contact is left as the caller left it.
-    if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, 'callback requested').catch(ignoreMissing);
+    if (waiting === 'offered') await this.commands.abandonContact(state.tenantId, state.contactId!, CALLBACK_REQUESTED).catch(ignoreMissing);
   }
 
   /**

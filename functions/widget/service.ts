@@ -39,11 +39,12 @@ import { CreateContactSchema } from '@cc/shared/contacts/requests';
 import type { ContactCommands } from '../routing/commands.ts';
 import type { RoutingQueries } from '../routing/queries.ts';
 import { pushToVisitor } from './push.ts';
+import { widgetFileLink } from '../media/outbound.ts';
 import { fanOut, toEach } from '../realtime/fan-out.ts';
 import type { VisitorTokens } from './visitor-tokens.ts';
 
 /** What the widget service reads and writes. */
-export type WidgetServiceDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'customers' | 'contacts' | 'agents' | 'queues' | 'connections' | 'push' | 'clock' | 'config' | 'rateLimiter'>;
+export type WidgetServiceDeps = Pick<Deps, 'directory' | 'cipher' | 'messaging' | 'customers' | 'contacts' | 'agents' | 'queues' | 'connections' | 'push' | 'clock' | 'config' | 'rateLimiter' | 'media'>;
 
 /** The services the widget service works through: visitor tokens, and routing's commands and positions. */
 export interface WidgetServiceParts {
@@ -194,7 +195,8 @@ export class WidgetService {
   async history(visitor: VisitorClaims, conversationId: string): Promise<WidgetMessageView[]> {
     const conversation = await this.conversationOf(visitor, conversationId);
     const { messages } = await this.deps.messaging.listCustomerMessages(visitor.tenantId, conversation.customerId, { limit: HISTORY_LIMIT });
-    return messages.filter((m) => m.conversationId === conversationId && !m.whisper).reverse().map(toWidgetMessageView);
+    const shown = messages.filter((m) => m.conversationId === conversationId && !m.whisper).reverse();
+    return Promise.all(shown.map(async (m) => toWidgetMessageView(m, await widgetFileLink(m, this.deps.media?.store))));
   }
 
   /** The conversation's current contact as the widget shows it: waiting with its place, connecting, connected, ended. */

@@ -67,3 +67,12 @@ export class RateLimitedError extends DomainError {
     super('rate_limited', message, { ...details, retryAfterSeconds });
   }
 }
+
+/** A file that may not be sent: empty (400), too large (413) or of a type we do not take (415); `reason` names which. */
+export class FileRefusedError extends DomainError {
+  override readonly status: 400 | 413 | 415;
+  constructor(status: 400 | 413 | 415, message: string) {
+    super('file_refused', message, { reason: status === 413 ? 'file_too_large' : status === 415 ? 'file_type_refused' : 'file_empty' });
+    this.status = status;
+  }
+}

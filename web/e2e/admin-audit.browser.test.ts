@@ -32,7 +32,7 @@ describe('the change log in Chromium', { timeout: 90_000 }, () => {
     await row.getByText('Подробнее').click();
 
     // Assert
-    expect(await row.textContent()).toContain(`Канал ${channel.channelId} изменён`);
+    expect(await row.textContent()).toContain(`Изменение канала ${channel.channelId}`);
     expect(await row.textContent()).toContain(admin.name);
     expect(await row.locator('.audit__before').first().textContent()).toBe(channel.name);
     expect(await row.locator('.audit__after').first().textContent()).toBe('Telegram: поддержка');

@@ -45,7 +45,7 @@ describe('a supervisor changes an agent’s status in Chromium', { timeout: 90_0
     await dialog.waitFor({ state: 'detached' });
     await row.locator('.status-pill[data-status="break"]').waitFor();
     await agentPage.locator('.status-button .status-pill[data-status="break"]').waitFor();
-    expect(await agentPage.getByTestId('status-set-by').innerText()).toBe(`Статус установил Олег Кузнецов: «${reason}»`);
+    expect(await agentPage.getByTestId('status-set-by').innerText()).toBe(`Статус изменён — Олег Кузнецов: «${reason}»`);
     await agentPage.screenshot({ path: join(screenshots, 'status-change-agent.png'), animations: 'disabled' });
     const { entries } = await center.services.audit.list(center.demo.tenantId, { target: 'agent-status', limit: 10 });
     expect(entries).toEqual([expect.objectContaining({ targetId: agentId, actor: expect.objectContaining({ name: 'Олег Кузнецов' }), before: { status: 'offline' }, after: { status: 'break', breakReason: 'meeting', comment: reason } })]);

@@ -89,14 +89,14 @@ describe('queues in Administration, in Chromium', { timeout: 90_000 }, () => {
   it('lists the creation and the change in the change log, with the old and new service level', async () => {
     // Act
     await page.reload();
-    const rows = page.locator('.audit__table tbody tr', { hasText: 'Очередь vozvraty' });
+    const rows = page.locator('.audit__table tbody tr', { hasText: 'очереди vozvraty' });
     await rows.first().waitFor();
-    const changed = page.locator('.audit__table tbody tr', { hasText: 'Очередь vozvraty изменён' });
+    const changed = page.locator('.audit__table tbody tr', { hasText: 'Изменение очереди vozvraty' });
     await changed.getByText('Подробнее').click();
 
     // Assert
     expect(await rows.count()).toBe(2);
-    expect(await page.locator('.audit__table tbody tr', { hasText: 'Очередь vozvraty создан' }).count()).toBe(1);
+    expect(await page.locator('.audit__table tbody tr', { hasText: 'Создание очереди vozvraty' }).count()).toBe(1);
     const serviceLevel = changed.locator('.audit__diff-row', { hasText: 'serviceLevel' });
     expect(JSON.parse((await serviceLevel.locator('.audit__before').textContent()) ?? '')).toEqual({ targetPercent: 80, thresholdSeconds: 20 });
     expect(JSON.parse((await serviceLevel.locator('.audit__after').textContent()) ?? '')).toEqual({ targetPercent: 90, thresholdSeconds: 20 });

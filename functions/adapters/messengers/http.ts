@@ -40,11 +40,16 @@ export interface ProviderResponse {
 export async function callProvider(
   fetchImpl: typeof fetch,
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string },
+  init: { method: string; headers: Record<string, string>; body?: string | FormData },
   timeoutMs: number,
 ): Promise<ProviderResponse> {
   const response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+/** A file as a multipart part (fetch writes the boundary and the part's filename and type). */
+export function filePart(file: { bytes: Uint8Array; contentType: string }): Blob {
+  return new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.contentType });
 }
 
 /** The body as JSON, or undefined when it is not JSON (a proxy's HTML error page). */

@@ -1,7 +1,7 @@
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, OperationResult, SendResult, TelegramCredentials } from '@cc/shared/messaging/ports';
 import { TelegramApiResponseSchema } from '@cc/shared/messaging/telegram/api-schema';
-import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
+import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, filePart, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
 import { type AttemptOutcome, parseRetryAfterHeader, runWithRetry } from './retry.ts';
 
 /** The public Bot API; point `baseUrl` elsewhere for a local fake or a self-hosted Bot API server. */
@@ -21,6 +21,22 @@ export function buildTelegramSendMessage(message: OutboundMessage): Record<strin
       ? { reply_markup: { inline_keyboard: message.buttons.map((button) => [{ text: button.title, callback_data: button.payload }]) } }
       : {}),
   };
+}
+
+/**
+ * The multipart form of sendPhoto / sendDocument: the sendMessage parameters with the text as
+ * `caption` (objects as JSON strings, as the Bot API reads form fields) and the file under `photo` or
+ * `document`, named.
+ */
+export function buildTelegramFileForm(message: OutboundMessage): FormData {
+  const file = message.file!;
+  const { text, parse_mode: parseMode, ...params } = buildTelegramSendMessage(message);
+  const form = new FormData();
+  for (const [name, value] of Object.entries(params)) form.set(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  if (text) form.set('caption', String(text));
+  if (text && parseMode) form.set('parse_mode', String(parseMode));
+  form.set(file.as === 'image' ? 'photo' : 'document', filePart(file), file.fileName);
+  return form;
 }
 
 /**
@@ -61,9 +77,14 @@ export class TelegramMessengerSender extends ProviderHttpClient implements Messe
     super(TELEGRAM_API_BASE_URL, options);
   }
 
-  /** Sends a text message; the result's providerMessageId is Telegram's message_id in that chat. */
+  /**
+   * Sends a text message, or a file with the text as its caption (sendPhoto or sendDocument, the bytes
+   * uploaded as multipart/form-data); the result's providerMessageId is Telegram's message_id in that chat.
+   */
   async send(credentials: TelegramCredentials, message: OutboundMessage): Promise<SendResult> {
-    const result = await this.callMethod(credentials, 'sendMessage', buildTelegramSendMessage(message));
+    const result = message.file
+      ? await this.callMultipart(credentials, message.file.as === 'image' ? 'sendPhoto' : 'sendDocument', () => buildTelegramFileForm(message))
+      : await this.callMethod(credentials, 'sendMessage', buildTelegramSendMessage(message));
     if (!result.ok) return result;
     const messageId = (result.value as { message_id?: unknown } | undefined)?.message_id;
     return { ok: true, providerMessageId: String(messageId), attempts: result.attempts };
@@ -87,6 +108,11 @@ export class TelegramMessengerSender extends ProviderHttpClient implements Messe
       ...(text ? { text } : {}),
     });
     return result.ok ? { ok: true, attempts: result.attempts } : result;
+  }
+
+  private callMultipart(credentials: TelegramCredentials, method: string, form: () => FormData) {
+    const url = `${this.baseUrl}/bot${credentials.botToken}/${method}`;
+    return runWithRetry(async () => classifyTelegramResponse(await callProvider(this.fetchImpl, url, { method: 'POST', headers: {}, body: form() }, this.timeoutMs), this.now()), this.retry);
   }
 
   private callMethod(credentials: TelegramCredentials, method: string, params: Record<string, unknown>) {

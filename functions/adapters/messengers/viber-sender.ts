@@ -26,8 +26,7 @@ export function buildViberSendMessage(message: OutboundMessage, credentials: Vib
     min_api_version: 1,
     sender: { name: credentials.senderName, ...(credentials.senderAvatar ? { avatar: credentials.senderAvatar } : {}) },
     ...(message.correlation ? { tracking_data: message.correlation } : {}),
-    type: 'text',
-    text: message.text,
+    ...contentOf(message),
     ...(message.buttons?.length
       ? {
           keyboard: {
@@ -44,6 +43,17 @@ export function buildViberSendMessage(message: OutboundMessage, credentials: Vib
         }
       : {}),
   };
+}
+
+/**
+ * What the message is: text; or a file Viber fetches from `file.link` itself, a `picture` (its text
+ * the description, which Viber requires, empty allowed) or a `file` with its size and name (no text).
+ */
+function contentOf(message: OutboundMessage): Record<string, unknown> {
+  const file = message.file;
+  if (!file?.link) return { type: 'text', text: message.text };
+  if (file.as === 'image') return { type: 'picture', text: message.text, media: file.link };
+  return { type: 'file', media: file.link, size: file.bytes.byteLength, file_name: file.fileName };
 }
 
 /**
@@ -81,8 +91,11 @@ export class ViberMessengerSender extends ProviderHttpClient implements Messenge
     super(VIBER_API_BASE_URL, options);
   }
 
-  /** Sends a text message; the result's providerMessageId is the message_token statuses refer to. */
+  /** Sends a text, picture or file message; the result's providerMessageId is the message_token statuses refer to. */
   async send(credentials: ViberCredentials, message: OutboundMessage): Promise<SendResult> {
+    if (message.file && !message.file.link) {
+      return { ok: false, permanent: true, category: 'rejected', reason: 'Viber fetches files from a link, and the file store gave none', attempts: 0 };
+    }
     const result = await this.post(credentials, 'send_message', buildViberSendMessage(message, credentials));
     if (!result.ok) return result;
     if (result.value === undefined) {

@@ -1,7 +1,7 @@
 import type { OutboundMessage } from '@cc/shared/messaging/model';
 import type { MessengerSender, SendResult, WhatsAppCredentials } from '@cc/shared/messaging/ports';
 import { GraphErrorResponseSchema, WhatsAppSendResponseSchema } from '@cc/shared/messaging/whatsapp/api-schema';
-import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
+import { type MessengerHttpOptions, type ProviderResponse, callProvider, classifyHttpStatus, filePart, parseJsonOrUndefined, ProviderHttpClient } from './http.ts';
 import { type AttemptOutcome, parseRetryAfterHeader, runWithRetry } from './retry.ts';
 
 /** The Graph API host; point `baseUrl` elsewhere for a local fake. */
@@ -29,7 +29,7 @@ export interface WhatsAppSenderOptions extends MessengerHttpOptions {
  * The Cloud API message body: text, reply buttons (up to three) or a list (up to ten); a reply
  * quotes our earlier message through `context`.
  */
-export function buildWhatsAppMessage(message: OutboundMessage, listButtonLabel = 'Options'): Record<string, unknown> {
+export function buildWhatsAppMessage(message: OutboundMessage, listButtonLabel = 'Options', mediaId?: string): Record<string, unknown> {
   const buttons = message.buttons ?? [];
   const base = {
     messaging_product: 'whatsapp',
@@ -37,6 +37,13 @@ export function buildWhatsAppMessage(message: OutboundMessage, listButtonLabel =
     to: message.conversationExternalId.replace(/^\+/, ''),
     ...(message.replyToProviderMessageId ? { context: { message_id: message.replyToProviderMessageId } } : {}),
   };
+  // A file goes by the media id of its upload; the text is its caption (buttons need an interactive message, which takes no uploaded media).
+  if (message.file && mediaId) {
+    const caption = message.text ? { caption: message.text } : {};
+    return message.file.as === 'image'
+      ? { ...base, type: 'image', image: { id: mediaId, ...caption } }
+      : { ...base, type: 'document', document: { id: mediaId, filename: message.file.fileName, ...caption } };
+  }
   if (buttons.length === 0) return { ...base, type: 'text', text: { preview_url: false, body: message.text } };
   const action =
     buttons.length <= 3
@@ -83,6 +90,14 @@ export function classifyWhatsAppResponse(response: ProviderResponse, nowMs: numb
   return { ...base, retryable: false, category: 'rejected' };
 }
 
+/** Classifies a media upload's answer: `{id}` succeeds; errors are Graph errors, read as for a send. */
+export function classifyWhatsAppUpload(response: ProviderResponse, nowMs: number): AttemptOutcome<string> {
+  const id = (parseJsonOrUndefined(response.text) as { id?: unknown } | undefined)?.id;
+  if (response.status >= 200 && response.status < 300 && typeof id === 'string' && id) return { ok: true, value: id };
+  const outcome = classifyWhatsAppResponse(response, nowMs);
+  return outcome.ok ? { ok: false, retryable: false, category: 'rejected', reason: 'media upload answered without an id' } : outcome;
+}
+
 /** MessengerSender over the WhatsApp Cloud API: `POST /{version}/{phone-number-id}/messages` with a bearer token. */
 export class WhatsAppMessengerSender extends ProviderHttpClient implements MessengerSender<WhatsAppCredentials> {
   readonly kind = 'whatsapp' as const;
@@ -95,21 +110,28 @@ export class WhatsAppMessengerSender extends ProviderHttpClient implements Messe
     this.listButtonLabel = options.listButtonLabel ?? 'Options';
   }
 
-  /** Sends a message; the result's providerMessageId is the wamid later statuses refer to. */
+  /**
+   * Sends a message; a file is first uploaded (`POST /{phone-number-id}/media`, multipart with
+   * messaging_product, type and file) and then sent by its media id. The result's providerMessageId
+   * is the wamid later statuses refer to.
+   */
   async send(credentials: WhatsAppCredentials, message: OutboundMessage): Promise<SendResult> {
-    const url = `${this.baseUrl}/${this.graphVersion}/${encodeURIComponent(credentials.phoneNumberId)}/messages`;
-    const body = JSON.stringify(buildWhatsAppMessage(message, this.listButtonLabel));
+    const phone = `${this.baseUrl}/${this.graphVersion}/${encodeURIComponent(credentials.phoneNumberId)}`;
+    const auth = { authorization: `Bearer ${credentials.accessToken}` };
+    // Kept across retries: a send that failed after its upload sends the same media again.
+    let mediaId: string | undefined;
     const result = await runWithRetry(async () => {
-      const response = await callProvider(
-        this.fetchImpl,
-        url,
-        {
-          method: 'POST',
-          headers: { authorization: `Bearer ${credentials.accessToken}`, 'content-type': 'application/json' },
-          body,
-        },
-        this.timeoutMs,
-      );
+      if (message.file && !mediaId) {
+        const form = new FormData();
+        form.set('messaging_product', 'whatsapp');
+        form.set('type', message.file.contentType);
+        form.set('file', filePart(message.file), message.file.fileName);
+        const uploaded = classifyWhatsAppUpload(await callProvider(this.fetchImpl, `${phone}/media`, { method: 'POST', headers: auth, body: form }, this.timeoutMs), this.now());
+        if (!uploaded.ok) return uploaded;
+        mediaId = uploaded.value;
+      }
+      const body = JSON.stringify(buildWhatsAppMessage(message, this.listButtonLabel, mediaId));
+      const response = await callProvider(this.fetchImpl, `${phone}/messages`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body }, this.timeoutMs);
       return classifyWhatsAppResponse(response, this.now());
     }, this.retry);
     return result.ok ? { ok: true, providerMessageId: result.value, attempts: result.attempts } : result;

@@ -3,6 +3,7 @@ import { changeAgentStatus, changeAgentStatusFor, statusChangeAudit } from '@cc/
 import { SetAgentStatusSchema, SetColleagueStatusSchema, type Agent, type SetAgentStatus, type SetColleagueStatus } from '@cc/shared/agents/model';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import { ForbiddenError, NotFoundError } from '@cc/shared/errors';
+import { TimelineQuerySchema } from '@cc/shared/timeline/day';
 import type { Deps } from '../../composition/deps.ts';
 import type { Services } from '../../composition/services.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
@@ -15,11 +16,12 @@ function assertMayActOn(principal: Principal, agentId: string) {
 }
 
 /**
- * Agent presence: list for the wallboard, a names-and-presence directory for transfers, read one, set a status (the
- * stream pushes the change live). A supervisor setting a colleague's status says why (`comment`, else 400); the
- * change is signed on the agent (`statusSetBy`) and recorded in the audit log.
+ * Agent presence: list for the wallboard, a names-and-presence directory for transfers, read one, an agent's day as a
+ * timeline (`?date=YYYY-MM-DD`, today by default), set a status (the stream pushes the change live). A supervisor
+ * setting a colleague's status says why (`comment`, else 400); the change is signed on the agent (`statusSetBy`) and
+ * recorded in the audit log.
  */
-export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, services: Pick<Services, 'audit'>, auth: MiddlewareHandler<AuthEnv>) {
+export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, services: Pick<Services, 'audit' | 'timelines'>, auth: MiddlewareHandler<AuthEnv>) {
   const getAgent = async (tenantId: string, agentId: string): Promise<Agent> => {
     const agent = await deps.agents.get(tenantId, agentId);
     if (!agent) throw new NotFoundError('Agent', agentId);
@@ -52,6 +54,13 @@ export function agentRoutes(deps: Pick<Deps, 'agents' | 'clock'>, services: Pick
       const agentId = c.req.param('agentId');
       assertMayActOn(principal, agentId);
       return c.json(await getAgent(principal.tenantId, agentId));
+    })
+    .get('/:agentId/timeline', auth, async (c) => {
+      const principal = c.get('principal');
+      const agentId = c.req.param('agentId');
+      assertMayActOn(principal, agentId);
+      const { date } = TimelineQuerySchema.parse(c.req.query());
+      return c.json(await services.timelines.dayOf(principal.tenantId, agentId, date));
     })
     .put('/:agentId/status', auth, async (c) => {
       const principal = c.get('principal');

@@ -96,4 +96,12 @@ describe('GET /api/messages/:messageId/attachments/:n', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toMatch(/number/i);
   });
+
+  it.each(['-1', '1.5', '100', '0x0', '1e0', '%200'])('answers 400 with the reason for the index %s, never another file', async (index) => {
+    // Act
+    const res = await open(`${photo.messageId}/attachments/${index}`, token.anna);
+    // Assert
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toMatch(/index is a whole number from 0 to 99|not letters, digits/);
+  });
 });

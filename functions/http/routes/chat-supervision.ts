@@ -15,9 +15,9 @@ export const WHISPER_LIMIT: RateLimit = { max: 30, windowSeconds: 60 };
  * Supervisors in live chats (agents get a 403; another tenant's contact is a 404):
  * `POST /:contactId/whisper` `{ text }` (202, only agents see it), `POST /:contactId/barge` (join as a second
  * participant; replies through `POST /api/contacts/:id/messages` then reach the customer signed with the supervisor's
- * name), `POST /:contactId/supervision/leave`, `POST /:contactId/take-over` (the chat becomes the supervisor's).
+ * name), `POST /:contactId/supervision/leave`, `POST /:contactId/take-over` (the chat becomes the supervisor's; a call is a 409, its audio stays with its agent).
  */
-export function chatSupervisionRoutes(deps: Pick<Deps, 'rateLimiter' | 'clock'>, services: Pick<Services, 'chatSupervision' | 'routing'>, auth: MiddlewareHandler<AuthEnv>) {
+export function chatSupervisionRoutes(deps: Pick<Deps, 'rateLimiter' | 'clock'>, services: Pick<Services, 'chatSupervision'>, auth: MiddlewareHandler<AuthEnv>) {
   const supervisor = requireRole('supervisor');
   return new Hono<AuthEnv>()
     .post('/:contactId/whisper', auth, supervisor, async (c) => {
@@ -30,5 +30,5 @@ export function chatSupervisionRoutes(deps: Pick<Deps, 'rateLimiter' | 'clock'>,
     })
     .post('/:contactId/barge', auth, supervisor, async (c) => c.json(await services.chatSupervision.barge(c.get('principal'), c.req.param('contactId'))))
     .post('/:contactId/supervision/leave', auth, supervisor, async (c) => c.json(await services.chatSupervision.leave(c.get('principal'), c.req.param('contactId'))))
-    .post('/:contactId/take-over', auth, supervisor, async (c) => c.json(await services.routing.commands.takeOver(c.get('principal'), c.req.param('contactId'))));
+    .post('/:contactId/take-over', auth, supervisor, async (c) => c.json(await services.chatSupervision.takeOver(c.get('principal'), c.req.param('contactId'))));
 }

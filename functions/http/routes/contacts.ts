@@ -4,6 +4,7 @@ import { lazySchema } from '@cc/shared/lazy-schema';
 import { hasRole } from '@cc/shared/auth/model';
 import { authorizeContactCreation } from '@cc/shared/contacts/create-policy';
 import { IdSchema } from '@cc/shared/limits/input';
+import { ENDED_BY_SUPERVISOR } from '@cc/shared/contacts/values';
 import { ForbiddenError } from '@cc/shared/errors';
 import { CreateContactSchema, TransferSchema } from '@cc/shared/contacts/requests';
 import type { Deps } from '../../composition/deps.ts';
@@ -54,7 +55,7 @@ export function contactRoutes(deps: Pick<Deps, 'contacts' | 'routing'>, services
       const target = await readJson(c, TransferSchema);
       return c.json(await commands.transferContact(c.get('principal'), c.req.param('contactId'), target));
     })
-    .post('/:contactId/abandon', auth, requireRole('supervisor'), async (c) => c.json(await commands.abandonContact(c.get('principal').tenantId, c.req.param('contactId'), 'ended by a supervisor')));
+    .post('/:contactId/abandon', auth, requireRole('supervisor'), async (c) => c.json(await commands.abandonContact(c.get('principal').tenantId, c.req.param('contactId'), ENDED_BY_SUPERVISOR)));
 }
 
 /** `GET /api/wallboard`: every queue's live figures and every agent's presence and load (supervisors). */

@@ -20,7 +20,7 @@ const HistoryQuerySchema = lazySchema(() => z.object({
  * suggestions, confirmed merges, history across channels, paged; the agents' notes and tags).  Every route reads the caller's
  * tenant only.
  */
-export function messagingRoutes(deps: Pick<Deps, 'messaging' | 'contacts' | 'customers' | 'clock'>, auth: MiddlewareHandler<AuthEnv>) {
+export function messagingRoutes(deps: Pick<Deps, 'messaging' | 'contacts' | 'customers' | 'clock' | 'media'>, auth: MiddlewareHandler<AuthEnv>) {
   const replies = new ReplyService(deps);
   const customers = new CustomerService(deps);
   return new Hono<AuthEnv>()

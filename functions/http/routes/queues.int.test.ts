@@ -41,9 +41,7 @@ describe('queue administration', () => {
     const queue = await json(res);
     expect(queue).toMatchObject({ queueId: 'prodazhi', name: 'Продажи', priority: 5, serviceLevel: { targetPercent: 80, thresholdSeconds: 20 }, offerTimeoutSeconds: 20, afterContactWorkSeconds: 0, timeZone: 'UTC', version: 1 });
     expect(queue.businessHours).toBeUndefined();
-    const again = await json(await call('POST', '/api/queues', token.adminA!, { name: 'Продажи', priority: 1 }));
-    expect(again.queueId).toMatch(/^prodazhi-[0-9a-f]{4}$/);
-    expect((await json(await call('GET', '/api/queues', token.agentA!))).queues.map((q: { queueId: string }) => q.queueId)).toEqual(expect.arrayContaining(['prodazhi', again.queueId]));
+    expect((await json(await call('GET', '/api/queues', token.agentA!))).queues.map((q: { queueId: string }) => q.queueId)).toContain('prodazhi');
   });
 
   it('lets only admins create and change queues', async () => {

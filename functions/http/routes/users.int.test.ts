@@ -226,3 +226,39 @@ describe('the audit log of user changes', () => {
     expect(otherTenant.entries.some((e: Json) => e.targetId === created.userId)).toBe(false);
   });
 });
+
+describe('gaps found in review', () => {
+  it.each(['agentA', 'supervisorA'])('answers %s 403 for reading one user too', async (who) => {
+    // Arrange
+    const created = await create(agentBody(`read-by-${who.toLowerCase()}@a.test`));
+    // Act / Assert
+    expect((await call('GET', `/api/users/${created.userId}`, { token: token[who] })).status).toBe(403);
+  });
+
+  it('refuses a queue only another tenant has, on creating and on changing an agent (400 naming it)', async () => {
+    // Arrange
+    await ctx.deps.queues.put(queue('tenant-b', 'b-only'));
+    const created = await create(agentBody('cross@a.test'));
+    // Act
+    const made = await call('POST', '/api/users', { token: token.adminA, body: agentBody('cross-2@a.test', { queueIds: ['b-only'] }) });
+    const changed = await call('PATCH', `/api/users/${created.userId}`, { token: token.adminA, body: { agent: { skills: [], profile: [{ queueId: 'b-only' }] } } });
+    // Assert
+    expect(made.status).toBe(400);
+    expect((await json(made)).errors.map((e: Json) => e.path)).toEqual(['agent.queueIds.0']);
+    expect(changed.status).toBe(400);
+    expect((await json(changed)).errors.map((e: Json) => e.path)).toEqual(['agent.profile.0.queueId']);
+    expect(await ctx.deps.directory.findUserByLogin('cross-2@a.test')).toBeUndefined();
+    expect((await ctx.deps.agents.get('tenant-a', created.userId))?.queueIds).toEqual(['support']);
+  });
+
+  it.each([
+    ['POST', '/api/users'],
+    ['PATCH', '/api/users/anyone'],
+  ])('answers %s %s with malformed JSON 400 with the parser’s reason', async (method, path) => {
+    // Act
+    const res = await app.request(path, { method, body: '{"name": ', headers: { authorization: `Bearer ${token.adminA}`, 'content-type': 'application/json' } });
+    // Assert
+    expect(res.status).toBe(400);
+    expect((await json(res)).detail).toMatch(/^Malformed JSON body: /);
+  });
+});

@@ -6,10 +6,11 @@
  */
 import type { ChannelSource, SimulatedChannel, SimulatedKind } from './channels.ts';
 import { ChatLog } from './chat-log.ts';
+import { type KeptFile, SimulatorFiles, chatFileOf } from './files.ts';
 import { type FailureMode, type FailureSwitch, FailureSwitches } from './failures.ts';
 import { type ApiCall, type ChatButton, type ChatEntry, type NewChatEntry, type RegisteredWebhook, SimulatorError, type WebhookOutcome } from './model.ts';
 import { type CustomerIdentity, DEFAULT_PERSONAS, type Persona, customerIdentity, inventPersona } from './personas.ts';
-import type { ProviderHost, ProvidersFactory, SimulatedProvider } from './provider.ts';
+import type { ProviderHost, ProvidersFactory, SimulatedFile, SimulatedProvider } from './provider.ts';
 import type { WebhookRequest } from './wire.ts';
 
 export interface SimulatorOptions {
@@ -23,6 +24,10 @@ export interface SimulatorOptions {
   deliverDelayMs?: number;
   /** Keep at most this many API calls and chat entries. */
   historyLimit?: number;
+  /** Where the simulator is reachable, for the file URLs it puts in webhooks (VK, Viber). Default `http://127.0.0.1`. */
+  publicBaseUrl?: string;
+  /** How the fake providers fetch files from our links (Viber); defaults to global fetch. */
+  mediaFetch?: typeof fetch;
 }
 
 const EPOCH_2025 = Date.UTC(2025, 0, 1);
@@ -41,6 +46,9 @@ export abstract class SimulatorCore implements ProviderHost {
   protected readonly log: ChatLog;
   private readonly byKind: Record<SimulatedKind, SimulatedProvider>;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly files = new SimulatorFiles();
+  private readonly publicBaseUrl: string;
+  private readonly mediaFetch: typeof fetch;
   private lastId = 0;
 
   constructor(options: SimulatorOptions, createProviders: ProvidersFactory) {
@@ -50,6 +58,8 @@ export abstract class SimulatorCore implements ProviderHost {
     this.autoDeliver = options.autoDeliver ?? true;
     this.deliverDelayMs = options.deliverDelayMs ?? 400;
     this.log = new ChatLog(this.clock, options.historyLimit ?? 2000);
+    this.publicBaseUrl = (options.publicBaseUrl ?? 'http://127.0.0.1').replace(/\/+$/, '');
+    this.mediaFetch = options.mediaFetch ?? globalThis.fetch;
     for (const persona of options.personas ?? DEFAULT_PERSONAS) this.personas.set(persona.id, persona);
     this.byKind = createProviders(this);
   }
@@ -154,8 +164,17 @@ export abstract class SimulatorCore implements ProviderHost {
   }
 
   /** Records a message our side sent through a fake API as a business line of the persona's chat. @internal */
-  recordOutbound(channel: SimulatedChannel, personaId: string, message: { text: string; buttons?: ChatButton[]; providerMessageId: string }): ChatEntry {
-    const entry = this.addEntry({ channelId: channel.channelId, personaId, from: 'business', text: message.text, providerMessageId: message.providerMessageId, delivery: 'sent', ...(message.buttons?.length ? { buttons: message.buttons } : {}) });
+  recordOutbound(channel: SimulatedChannel, personaId: string, message: { text: string; buttons?: ChatButton[]; providerMessageId: string; file?: KeptFile }): ChatEntry {
+    const entry = this.addEntry({
+      channelId: channel.channelId,
+      personaId,
+      from: 'business',
+      text: message.text,
+      providerMessageId: message.providerMessageId,
+      delivery: 'sent',
+      ...(message.buttons?.length ? { buttons: message.buttons } : {}),
+      ...(message.file ? { file: chatFileOf(message.file) } : {}),
+    });
     if (this.autoDeliver && this.providerOf(channel).reportStatuses) {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
@@ -164,6 +183,32 @@ export abstract class SimulatorCore implements ProviderHost {
       this.timers.add(timer);
     }
     return entry;
+  }
+
+  /** Keeps a file; its `url` is the simulator's public route to it. @internal */
+  keepFile(file: SimulatedFile): KeptFile & { url: string } {
+    const kept = this.files.keep(file);
+    return { ...kept, url: this.publicUrl(`/api/files/${kept.id}`) };
+  }
+
+  /** The absolute URL of a path under `/simulator`. @internal */
+  publicUrl(path: string): string {
+    return `${this.publicBaseUrl}/simulator${path}`;
+  }
+
+  /** A kept file by id. @internal */
+  file(id: string): KeptFile | undefined {
+    return this.files.get(id);
+  }
+
+  /** Fetches a file from one of our links, as a provider that downloads media would; never throws. @internal */
+  async fetchMedia(url: string): Promise<{ status: number; bytes: Uint8Array; contentType: string | undefined }> {
+    try {
+      const response = await this.mediaFetch(url, { signal: AbortSignal.timeout(10_000) });
+      return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? undefined };
+    } catch {
+      return { status: 0, bytes: new Uint8Array(), contentType: undefined };
+    }
   }
 
   /** Notes in the chat that the provider refused one of our calls (a failure switch or a bad request). @internal */

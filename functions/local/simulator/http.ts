@@ -133,6 +133,18 @@ export function simulatorRoutes(sim: MessengerSimulator) {
       sim.clearFailures(channelId);
       return c.json({ failures: [] });
     })
+    // A file a customer sent or our side delivered, as the page shows it (and VK and Viber link to it).
+    .get('/files/:fileId', (c) => {
+      const file = sim.file(c.req.param('fileId'));
+      if (!file) throw new SimulatorError(404, `No file ${c.req.param('fileId')}`);
+      const image = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'].includes(file.contentType);
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `${image ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+      });
+    })
     .get('/channels/:channelId/calls', async (c) => c.json({ calls: sim.calls(c.req.param('channelId')).map(redactCall) }))
     .post('/channels/:channelId/handshake', async (c) => {
       const { ok, expected, outcome } = await sim.handshake(c.req.param('channelId'));

@@ -1,6 +1,7 @@
 /** The simulator's records: chat lines, webhook outcomes, API calls and registered webhooks. */
 import type { SimulatedKind } from './channels.ts';
 import type { FailureMode } from './failures.ts';
+import type { ChatFile } from './files.ts';
 import type { Forgery, WebhookRequest } from './wire.ts';
 
 /** A button under a message of ours, as the customer sees it. */
@@ -30,6 +31,8 @@ export interface ChatEntry {
   text: string;
   at: string;
   buttons?: ChatButton[];
+  /** A file in the line: the customer's, or one our side sent (its bytes as the fake API received them). */
+  file?: ChatFile;
   /** Customer lines: how our webhook answered. */
   webhook?: WebhookOutcome;
   /** Business lines: the provider's id of the message (Telegram message_id, wamid, VK id, Viber token). */

@@ -98,6 +98,26 @@ describe('simulator page', () => {
     await page.screenshot({ path: join(screenshots, 'simulator-whatsapp-ru.png') });
   });
 
+  it('sends a customer\u2019s file on VK with the paperclip: the webhook is accepted and the chat shows it', async () => {
+    // Arrange
+    const page = await openPage({ width: 1280, height: 900 });
+    await page.locator('.channel', { hasText: 'ВКонтакте' }).click();
+    await page.locator('#persona').selectOption('john');
+    // Act: the text in the box becomes the caption
+    await page.locator('#text').fill('Here is the receipt');
+    await page.locator('#file').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    const sent = page.locator('.bubble.mine', { hasText: 'Here is the receipt' });
+    await sent.locator('.tick.ok').waitFor({ timeout: 15_000 });
+    // Assert: a link to the simulator's copy, which serves the bytes VK's webhook points at
+    const link = sent.locator('a.file[data-file="receipt.pdf"]');
+    const served = await page.request.get(`${center!.baseUrl}${await link.getAttribute('href')}`);
+    expect(await served.text()).toBe('%PDF-1.4\n%%EOF\n');
+    expect(await page.locator('#text').inputValue()).toBe('');
+    expect(await page.locator('#attach').isDisabled()).toBe(false);
+    await page.locator('.channel', { hasText: 'Алиса' }).click();
+    expect(await page.locator('#attach').isDisabled()).toBe(true);
+  });
+
   it('switches to English and fits a phone screen without sideways scrolling', async () => {
     // Arrange
     const page = await openPage({ width: 375, height: 812 }, 'en');

@@ -8,7 +8,8 @@
 import { Hono, type Context } from 'hono';
 import type { SimulatedChannel, SimulatedKind } from './channels.ts';
 import type { FailureMode, FailureSwitch } from './failures.ts';
-import type { ProviderHost } from './provider.ts';
+import type { ProviderHost, SimulatedFile } from './provider.ts';
+import { sha256Hex } from './files.ts';
 
 /** The senders' base URLs for a simulator mounted at `<baseUrl>/simulator`. */
 export function simulatorApiBaseUrls(baseUrl: string) {
@@ -34,22 +35,45 @@ export function providerApiRoutes(sim: ProviderHost) {
 /** A provider API call's parameters. */
 export type Params = Record<string, unknown>;
 
-/** Parameters as a provider reads them: query string plus a JSON or form-encoded body. */
-export async function readParams(c: Context): Promise<{ params: Params; invalidJson: boolean }> {
+/** A file part of a multipart request, as the provider received it. */
+export type UploadedPart = SimulatedFile;
+
+/**
+ * Parameters as a provider reads them: query string plus a JSON, form-encoded or multipart body. A
+ * multipart file part is recorded in `params` by its name, type, size and SHA-256 (so a test can
+ * compare it with what was sent), and handed over whole in `files`.
+ */
+export async function readParams(c: Context): Promise<{ params: Params; invalidJson: boolean; files: Record<string, UploadedPart> }> {
   const params: Params = Object.fromEntries(new URL(c.req.url).searchParams);
-  if (c.req.method === 'GET') return { params, invalidJson: false };
+  const files: Record<string, UploadedPart> = {};
+  if (c.req.method === 'GET') return { params, invalidJson: false, files };
   const type = c.req.header('content-type') ?? '';
+  if (type.includes('multipart/form-data')) {
+    const form = await c.req.parseBody().catch(() => undefined);
+    if (!form) return { params, invalidJson: true, files };
+    for (const [name, value] of Object.entries(form)) {
+      if (typeof value === 'string') {
+        params[name] = value;
+        continue;
+      }
+      const file = value as File;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      files[name] = { fileName: file.name, contentType: file.type || 'application/octet-stream', bytes };
+      params[name] = { file: file.name, type: file.type, size: bytes.byteLength, sha256: sha256Hex(bytes) };
+    }
+    return { params, invalidJson: false, files };
+  }
   const text = await c.req.text();
   if (type.includes('application/json')) {
     try {
       const body: unknown = JSON.parse(text || '{}');
-      return { params: { ...params, ...(typeof body === 'object' && body !== null ? (body as Params) : {}) }, invalidJson: false };
+      return { params: { ...params, ...(typeof body === 'object' && body !== null ? (body as Params) : {}) }, invalidJson: false, files };
     } catch {
-      return { params, invalidJson: true };
+      return { params, invalidJson: true, files };
     }
   }
-  if (type.includes('application/x-www-form-urlencoded')) return { params: { ...params, ...Object.fromEntries(new URLSearchParams(text)) }, invalidJson: false };
-  return { params, invalidJson: false };
+  if (type.includes('application/x-www-form-urlencoded')) return { params: { ...params, ...Object.fromEntries(new URLSearchParams(text)) }, invalidJson: false, files };
+  return { params, invalidJson: false, files };
 }
 
 /** A value that may arrive as JSON text (form-encoded Telegram/VK parameters). */

@@ -9,6 +9,7 @@ import type { SimulatedChannel, SimulatedKind } from './channels.ts';
 import type { FailureSwitch } from './failures.ts';
 import type { ApiCall, ChatButton, ChatEntry, NewChatEntry, RegisteredWebhook, WebhookOutcome } from './model.ts';
 import type { CustomerIdentity, Persona } from './personas.ts';
+import type { KeptFile, SimulatedFile } from './files.ts';
 import type { Forgery, WebhookRequest } from './wire.ts';
 
 /** One customer action in progress: who does it, on which channel, when, and where the webhook goes. */
@@ -36,13 +37,7 @@ export interface PressedButton {
   onEntry?: (entry: ChatEntry) => void;
 }
 
-/** A file the customer sends: its bytes as the provider will hand them to our download. */
-export interface SimulatedFile {
-  fileName: string;
-  contentType: string;
-  bytes: Uint8Array;
-  caption?: string | undefined;
-}
+export type { SimulatedFile } from './files.ts';
 
 /** One messenger as the simulator plays it; optional parts are the features the provider has. */
 export interface SimulatedProvider {
@@ -52,7 +47,7 @@ export interface SimulatedProvider {
   /** The customer types `text`: the webhook and the provider's id of the message. */
   message(context: CustomerContext, text: string): { request: WebhookRequest; providerMessageId: string };
   /** The customer sends a photo or a document: the webhook, and the provider keeps the bytes for its file API. */
-  sendFile?(context: CustomerContext, file: SimulatedFile): { request: WebhookRequest; providerMessageId: string };
+  sendFile?(context: CustomerContext, file: SimulatedFile): { request: WebhookRequest; providerMessageId: string; file?: KeptFile };
   /** The customer opens the chat; `{say}` when the provider sends it as a text (Telegram `/start`), undefined when it sends nothing. */
   open(context: CustomerContext, payload: string | undefined): OpenedChat | { say: string } | undefined;
   /** The customer presses `button` under our message `source`. */
@@ -87,7 +82,15 @@ export interface ProviderHost {
   registerWebhook(channel: SimulatedChannel, webhook: Omit<RegisteredWebhook, 'at'>): void;
   takeFailure(channelId: string, personaId: string, text?: string): FailureSwitch | undefined;
   recordCall(call: Omit<ApiCall, 'seq' | 'at'>): ApiCall;
-  recordOutbound(channel: SimulatedChannel, personaId: string, message: { text: string; buttons?: ChatButton[]; providerMessageId: string }): ChatEntry;
+  recordOutbound(channel: SimulatedChannel, personaId: string, message: { text: string; buttons?: ChatButton[]; providerMessageId: string; file?: KeptFile }): ChatEntry;
+  /** Keeps a file (a customer's, or one our side uploaded); `url` is where anyone may fetch it from the simulator. */
+  keepFile(file: SimulatedFile): KeptFile & { url: string };
+  /** A kept file by id. */
+  file(id: string): KeptFile | undefined;
+  /** The absolute URL of a path under `/simulator` (for links the provider hands out). */
+  publicUrl(path: string): string;
+  /** Fetches a file from a link our side gave (Viber fetches pictures and files itself). */
+  fetchMedia(url: string): Promise<{ status: number; bytes: Uint8Array; contentType: string | undefined }>;
   recordRefusal(channel: SimulatedChannel, personaId: string, text: { ru: string; en: string }): void;
   addEntry(fields: NewChatEntry): ChatEntry;
   entry(entryId: string): ChatEntry | undefined;

@@ -9,6 +9,7 @@
 import type { ApiCall, ChatEntry, CustomerActionResult, WebhookOutcome } from './model.ts';
 import { SimulatorError } from './model.ts';
 import { customerIdentity } from './personas.ts';
+import { chatFileOf } from './files.ts';
 import type { CustomerContext, SimulatedFile, SimulatedProvider } from './provider.ts';
 import { SimulatorCore, type SimulatorOptions } from './core.ts';
 import { createProviders } from './providers.ts';
@@ -41,14 +42,16 @@ export class MessengerSimulator extends SimulatorCore {
 
   /**
    * The customer sends a photo or a document: the provider keeps the bytes for its file API (Telegram
-   * getFile and the file URL) and POSTs the webhook naming the file. @throws SimulatorError (400) for a
-   * provider the simulator cannot send files on yet.
+   * getFile and the file URL, WhatsApp's media URL, VK's and Viber's direct links) and POSTs the webhook
+   * naming the file. @throws SimulatorError (400) for Alice, whose users send no files.
    */
   async sendFile(channelId: string, personaId: string, file: SimulatedFile, options: { forgery?: Forgery } = {}): Promise<CustomerActionResult> {
     const { provider, context } = await this.customer(channelId, personaId, options.forgery);
-    if (!provider.sendFile) throw new SimulatorError(400, `The simulator sends no files on ${provider.kind} yet`);
-    const { request, providerMessageId } = provider.sendFile(context, file);
-    const entry = this.addEntry({ channelId, personaId, from: 'customer', text: file.caption ? `📎 ${file.fileName} — ${file.caption}` : `📎 ${file.fileName}`, providerMessageId });
+    if (!provider.sendFile) throw new SimulatorError(400, `${provider.kind} takes no files from its users`);
+    const sent = provider.sendFile(context, file);
+    const { request, providerMessageId } = sent;
+    const shown = chatFileOf(sent.file ?? this.keepFile(file));
+    const entry = this.addEntry({ channelId, personaId, from: 'customer', text: file.caption ? `📎 ${file.fileName} — ${file.caption}` : `📎 ${file.fileName}`, providerMessageId, file: shown });
     return this.deliverCustomerRequest(provider, context, entry, request);
   }
 

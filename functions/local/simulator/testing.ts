@@ -72,9 +72,11 @@ export function createTestSimulator(
   const receiver = recordingReceiver();
   const { channels = testChannels(), webhookFetch = receiver.fetch, retry, ...rest } = options;
   const source = Array.isArray(channels) ? staticChannelSource(channels) : channels;
-  const sim = new MessengerSimulator({ autoDeliver: false, ...rest, channels: source, fetch: webhookFetch });
+  // The fake providers' own links (VK upload servers, files) point at the simulator; Viber's media fetches go wherever the link says.
+  let fetchImpl: typeof fetch = webhookFetch;
+  const sim = new MessengerSimulator({ autoDeliver: false, publicBaseUrl: TEST_BASE_URL, mediaFetch: (input, init) => fetchImpl(input, init), ...rest, channels: source, fetch: webhookFetch });
   const app = simulatorRoutes(sim);
-  const fetchImpl = routeFetch(TEST_BASE_URL, app, webhookFetch);
+  fetchImpl = routeFetch(TEST_BASE_URL, app, webhookFetch);
   const urls = simulatorApiBaseUrls(TEST_BASE_URL);
   const delays: number[] = [];
   const policy: Partial<RetryPolicy> = { sleep: async (ms) => void delays.push(ms), random: () => 0.5, ...retry };

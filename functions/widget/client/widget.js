@@ -58,6 +58,7 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
 .note{color:#4b5563;text-align:center;font-size:13px;padding:4px 8px}.banner{background:#eef2ff;color:#1e3a8a;border-radius:8px;padding:8px 10px;text-align:center;font-size:13px}
 .msg{max-width:80%;padding:8px 11px;border-radius:12px;background:#fff;align-self:flex-start;white-space:pre-wrap;word-wrap:break-word;box-shadow:0 1px 1px #0001}
 .msg.visitor{align-self:flex-end;background:var(--cc,#2563eb);color:#fff}.msg.system{background:#fefce8}.msg.failed{background:#fee2e2;color:#7f1d1d;cursor:pointer}
+.msg .file{display:block;color:inherit;margin-top:4px}.msg img{display:block;max-width:100%;max-height:220px;border-radius:8px}
 .msg time{display:block;font-size:11px;opacity:.7;text-align:right;margin-top:2px}.choices{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
 .choices button{border:1px solid var(--cc,#2563eb);color:var(--cc,#2563eb);background:#fff;border-radius:14px;padding:4px 10px;cursor:pointer}
 .typing{font-size:12px;color:#6b7280;padding:0 14px 4px;background:#f3f4f6}.dots span{display:inline-block;width:6px;height:6px;margin-right:3px;border-radius:50%;background:#9ca3af;animation:b 1s infinite}
@@ -336,6 +337,8 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
       'div',
       { class: `msg ${m.from}${m.status === 'failed' && m.from === 'visitor' ? ' failed' : ''}`, 'data-id': m.messageId },
       m.text,
+      // An agent's file: an image shown in place, anything else a link (both short-lived signed links, no token needed).
+      m.file && h('a', { href: m.file.url, target: '_blank', rel: 'noopener', class: 'file' }, m.file.image ? h('img', { src: m.file.url, alt: m.file.name }) : `📎 ${m.file.name}`),
       m.buttons && h('div', { class: 'choices' }, m.buttons.map((b) => h('button', { type: 'button', text: b.title, onclick: () => send(undefined, b) }))),
       h('time', { text: `${timeOf(m.sentAt)}${m.from === 'visitor' ? (m.status === 'pending' ? ' ◷' : m.status === 'failed' ? '' : ' ✓') : ''}` }),
     );

@@ -52,9 +52,18 @@ export class MediaStorage extends Construct {
     this.jobs.grantSend(fn);
   }
 
-  /** Lets `fn` sign links to the files (the HTTP API): a presigned GET acts with the signer's `s3:GetObject`. */
+  /**
+   * Lets `fn` read the files and sign links to them (the HTTP API; message-delivery, which uploads agents'
+   * files to the providers and hands Viber and widget visitors presigned links): a presigned GET and a
+   * HEAD both act with `s3:GetObject`.
+   */
   grantRead(fn: CcFunction): void {
     this.grantObjects(fn, 's3:GetObject');
+  }
+
+  /** Lets `fn` write files (the HTTP API keeps agents' uploads under `<tenant>/outbound/<contact>/`). */
+  grantWrite(fn: CcFunction): void {
+    this.grantObjects(fn, 's3:PutObject');
   }
 
   private grantObjects(fn: CcFunction, action: 's3:GetObject' | 's3:PutObject'): void {

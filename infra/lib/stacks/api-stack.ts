@@ -262,6 +262,9 @@ export class ApiStack extends Stack {
     this.media = new MediaStorage(this, 'Media', { consumer: only('media-queue', 'the media download consumer'), webOrigins: props.webOrigins });
     this.media.grantEnqueue(only('dynamodb-stream', 'the outbox consumer'));
     this.media.grantRead(httpFn);
+    // Agents' files: the API keeps uploads, message-delivery reads them to send (docs/attachments.md).
+    this.media.grantWrite(httpFn);
+    this.media.grantRead(only('delivery-queue', 'the delivery consumer'));
 
     // Calls: meetings (calls from the site) in every deployment; the SMA's calls and recordings only with voice.
     const streamFn = only('dynamodb-stream', 'the outbox consumer');
@@ -289,7 +292,7 @@ export class ApiStack extends Stack {
         {
           finding: /^Resource::<MediaBucket[0-9A-F]{8}\.Arn>\/\*$/,
           actions: ['s3:GetObject', 's3:PutObject'],
-          reason: 'Media keys are made per message at run time (<tenant>/<message>/<n>); the API may only get and media-download only put objects of the media bucket (no list, no delete).',
+          reason: 'Media keys are made per message or upload at run time (<tenant>/<message>/<n>, <tenant>/outbound/<contact>/<upload>); functions may only get or put objects of the media bucket (no list, no delete).',
         },
         ...CALL_GRANT_WILDCARDS,
       ]);

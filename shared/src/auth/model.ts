@@ -7,13 +7,7 @@ export type { Role } from './values.ts';
 /** Console roles; a Cognito group of the same name in AWS. */
 export const RoleSchema = lazySchema(() => z.enum(ROLES));
 
-/** Roles ordered by what they may see: a supervisor may do what an agent may, an admin everything. */
-const RANK: Record<Role, number> = { agent: 1, supervisor: 2, admin: 3 };
-
-/** Whether a caller holding `roles` may use a route that requires `required`. */
-export function hasRole(roles: readonly Role[], required: Role): boolean {
-  return roles.some((role) => RANK[role] >= RANK[required]);
-}
+export { hasRole } from './values.ts';
 
 /** The verified caller, as the API sees it, whichever issuer signed the token. */
 export interface Principal {

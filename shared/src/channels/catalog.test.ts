@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelSecretsSchemas, ChannelSettingsSchemas, channelCredentials } from '../tenancy/channel-secrets.ts';
-import { CHANNEL_CATALOG, CHANNEL_KINDS, MESSENGER_KINDS, isChannelKind, isMessengerKind, isSenderKind, isVoiceKind, mediaOf } from './catalog.ts';
+import { CHANNEL_CATALOG, CHANNEL_KINDS, MESSENGER_KINDS, isChannelKind, isMessengerKind, isSenderKind, isVoiceKind, mediaOf, takesFiles } from './catalog.ts';
 import { ChannelKindSchema, MediaClassSchema, MessengerKindSchema } from './schema.ts';
 
 describe('channel catalog', () => {
@@ -67,6 +67,14 @@ describe('channel catalog', () => {
     const credentialKinds = CHANNEL_KINDS.map((kind) => channelCredentials({ kind, name: 'Channel', settings: {} }, {})?.kind);
     // Assert
     expect(credentialKinds).toEqual(CHANNEL_KINDS.map((kind) => (isSenderKind(kind) ? kind : undefined)));
+  });
+
+  it('lets agents send files only where a reply path carries them: never on Alice or a call', () => {
+    // Act
+    const takingFiles = CHANNEL_KINDS.filter(takesFiles);
+    // Assert
+    expect(takingFiles).toEqual(['telegram', 'whatsapp', 'vk', 'viber', 'webchat']);
+    expect(takingFiles.every((kind) => CHANNEL_CATALOG[kind].replies !== 'none')).toBe(true);
   });
 
   it('recognises channel kinds in untyped strings', () => {

@@ -28,6 +28,8 @@ export interface ChannelTraits {
   readonly deliveryReceipts: boolean;
   /** Typing is shown both ways (only our widget has an API for it). */
   readonly typing: boolean;
+  /** Agents may send the customer a file or an image (docs/attachments.md); the console hides the paperclip otherwise. */
+  readonly files: boolean;
 }
 
 /**
@@ -37,15 +39,15 @@ export interface ChannelTraits {
  * are messengers (`webchat` is our own widget, `yandex` the Alice skill).
  */
 export const CHANNEL_CATALOG = {
-  voice: { media: 'voice', messenger: false, replies: 'none', deliveryReceipts: false, typing: false },
-  callback: { media: 'voice', messenger: false, replies: 'none', deliveryReceipts: false, typing: false },
-  webcall: { media: 'voice', messenger: false, replies: 'none', deliveryReceipts: false, typing: false },
-  telegram: { media: 'chat', messenger: true, replies: 'provider', deliveryReceipts: false, typing: false },
-  whatsapp: { media: 'chat', messenger: true, replies: 'provider', deliveryReceipts: true, typing: false },
-  vk: { media: 'chat', messenger: true, replies: 'provider', deliveryReceipts: false, typing: false },
-  viber: { media: 'chat', messenger: true, replies: 'provider', deliveryReceipts: true, typing: false },
-  webchat: { media: 'chat', messenger: true, replies: 'widget', deliveryReceipts: false, typing: true },
-  yandex: { media: 'chat', messenger: true, replies: 'none', deliveryReceipts: false, typing: false },
+  voice: { media: 'voice', messenger: false, replies: 'none', deliveryReceipts: false, typing: false, files: false },
+  callback: { media: 'voice', messenger: false, replies: 'none', deliveryReceipts: false, typing: false, files: false },
+  webcall: { media: 'voice', messenger: false, replies: 'none', deliveryReceipts: false, typing: false, files: false },
+  telegram: { media: 'chat', messenger: true, replies: 'provider', deliveryReceipts: false, typing: false, files: true },
+  whatsapp: { media: 'chat', messenger: true, replies: 'provider', deliveryReceipts: true, typing: false, files: true },
+  vk: { media: 'chat', messenger: true, replies: 'provider', deliveryReceipts: false, typing: false, files: true },
+  viber: { media: 'chat', messenger: true, replies: 'provider', deliveryReceipts: true, typing: false, files: true },
+  webchat: { media: 'chat', messenger: true, replies: 'widget', deliveryReceipts: false, typing: true, files: true },
+  yandex: { media: 'chat', messenger: true, replies: 'none', deliveryReceipts: false, typing: false, files: false },
 } as const satisfies Record<string, ChannelTraits>;
 
 /** A contact channel kind. */
@@ -61,6 +63,11 @@ export type MessengerKind = { [K in ChannelKind]: Catalog[K]['messenger'] extend
 export type SenderKind = { [K in ChannelKind]: Catalog[K]['replies'] extends 'provider' ? K : never }[ChannelKind];
 /** Voice kinds: calls, whichever way they were placed. */
 export type VoiceKind = { [K in ChannelKind]: Catalog[K]['media'] extends 'voice' ? K : never }[ChannelKind];
+
+/** Whether agents may send files on `kind` (Alice speaks only text; calls carry no messages). */
+export function takesFiles(kind: ChannelKind): boolean {
+  return CHANNEL_CATALOG[kind].files;
+}
 
 /** Whether `kind` is a messenger (see {@link MessengerKind}). */
 export function isMessengerKind(kind: ChannelKind): kind is MessengerKind {

@@ -4,10 +4,10 @@ import type { Queue } from '../routing/model.ts';
 import type { Contact } from './model.ts';
 
 /** What a routing timer does when it fires. */
-export const TimerKindSchema = lazySchema(() => z.enum(['offer-timeout', 'wrap-up-end', 'overflow', 'callback-window', 'queue-sweep', 'visitor-check']));
+export const TimerKindSchema = lazySchema(() => z.enum(['offer-timeout', 'wrap-up-end', 'overflow', 'callback-window', 'queue-sweep', 'visitor-check', 'alert-check']));
 export type TimerKind = z.infer<typeof TimerKindSchema>;
-/** The kinds armed for one contact in one state (every kind but the queue sweep and the visitor check). */
-export type ContactTimerKind = Exclude<TimerKind, 'queue-sweep' | 'visitor-check'>;
+/** The kinds armed for one contact in one state (every kind but the queue sweep, the visitor check and the alert check). */
+export type ContactTimerKind = Exclude<TimerKind, 'queue-sweep' | 'visitor-check' | 'alert-check'>;
 
 /** Unique per armed state: the same state never arms two timers. */
 const TimerIdSchema = lazySchema(() => z.string().min(1));
@@ -20,6 +20,10 @@ const contactTimerSchema = <K extends ContactTimerKind>(kind: K) =>
 /** A re-check of one queue's waiting contacts. */
 export const QueueSweepTimerSchema = lazySchema(() => z.object({ id: TimerIdSchema, kind: z.literal('queue-sweep'), tenantId: z.string().min(1), queueId: z.string().min(1), dueAt: DueAtSchema }));
 export type QueueSweepTimer = z.infer<typeof QueueSweepTimerSchema>;
+
+/** An alert rule's own re-check, when its figure may cross with no change on the stream (docs/alerts.md). */
+export const AlertCheckTimerSchema = lazySchema(() => z.object({ id: TimerIdSchema, kind: z.literal('alert-check'), tenantId: z.string().min(1), alertId: z.string().min(1), dueAt: DueAtSchema }));
+export type AlertCheckTimer = z.infer<typeof AlertCheckTimerSchema>;
 
 /**
  * Whether the visitor of a call from the site still beats (`shared/src/widget/heartbeat.ts`): armed when the call is
@@ -41,9 +45,10 @@ export const RoutingTimerSchema = lazySchema(() => z.discriminatedUnion('kind', 
   contactTimerSchema('callback-window'),
   QueueSweepTimerSchema,
   VisitorCheckTimerSchema,
+  AlertCheckTimerSchema,
 ]));
 export type RoutingTimer = z.infer<typeof RoutingTimerSchema>;
-export type ContactTimer = Exclude<RoutingTimer, QueueSweepTimer | VisitorCheckTimer>;
+export type ContactTimer = Exclude<RoutingTimer, QueueSweepTimer | VisitorCheckTimer | AlertCheckTimer>;
 
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 

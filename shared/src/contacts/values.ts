@@ -65,3 +65,11 @@ export function agentNotices(contact: { status: string; supervision?: readonly S
 
 /** Whether someone whispers to the agent now (providers with a separate whisper meeting then seat the agent in it too). */
 export const whisperActive = (contact: { status: string; supervision?: readonly SupervisionEntry[] }): boolean => agentNotices(contact).some((e) => e.role === 'whisper');
+
+/**
+ * Reasons routing records on a contact's history that KPIs tell apart: a supervisor removing a waiting contact is
+ * not the customer abandoning it, nor is a waiting caller who asked to be called back (the callback takes the place).
+ */
+export const ENDED_BY_SUPERVISOR = 'ended by a supervisor';
+export const CALLBACK_REQUESTED = 'callback requested';
+export const REPLACED_BY_CALLBACK = 'replaced by a callback';

@@ -1,5 +1,5 @@
 import type { Contact } from '../contacts/model.ts';
-import type { Message } from '../messaging/model.ts';
+import type { Attachment, Message } from '../messaging/model.ts';
 import type { Conversation, StoredMessage } from './model.ts';
 import { conversationIdOf, customerIdOf, inboundMessageIdOf } from './ids.ts';
 
@@ -64,6 +64,8 @@ export function newOutboundMessage(input: {
   conversation: Conversation;
   contactId?: string | undefined;
   text: string;
+  /** An agent's file, already in our storage (the text is then its caption and may be empty). */
+  attachment?: Attachment | undefined;
   buttons?: { title: string; payload: string }[] | undefined;
   replyToProviderMessageId?: string | undefined;
   authorId: string;
@@ -83,9 +85,9 @@ export function newOutboundMessage(input: {
     customerExternalId: conversation.customerExternalId,
     ...(input.contactId !== undefined && { contactId: input.contactId }),
     direction: 'outbound',
-    kind: 'text',
-    text: input.text,
-    attachments: [],
+    kind: input.attachment ? (input.attachment.type === 'image' ? 'image' : 'file') : 'text',
+    ...((input.text || !input.attachment) && { text: input.text }),
+    attachments: input.attachment ? [input.attachment] : [],
     ...(input.buttons?.length && { buttons: input.buttons }),
     ...(input.replyToProviderMessageId && { replyToProviderMessageId: input.replyToProviderMessageId }),
     sentAt: input.at,
@@ -112,7 +114,7 @@ export function newWhisperMessage(input: { messageId: string; conversation: Conv
 }
 
 /** The text the customer gets: a barging supervisor's replies are signed with their name, since a bot cannot send as another person. */
-export const customerFacingText = (message: Pick<StoredMessage, 'text' | 'authorName'>): string => (message.authorName ? `${message.authorName}: ${message.text ?? ''}` : (message.text ?? ''));
+export const customerFacingText = (message: Pick<StoredMessage, 'text' | 'authorName'>): string => (message.authorName ? (message.text ? `${message.authorName}: ${message.text}` : message.authorName) : (message.text ?? ''));
 
 /** A queued contact for a conversation, as routing expects new contacts (created → queued, version 1). */
 export function newQueuedContact(input: {

@@ -14,6 +14,7 @@ import {
 } from '../messaging/model.ts';
 import { MessengerKindSchema } from '../channels/schema.ts';
 import { MESSAGE_STATUSES } from './values.ts';
+import { UPLOAD_ID_PATTERN } from '../media/outbound.ts';
 
 export type { MessageStatus } from './values.ts';
 
@@ -180,14 +181,18 @@ export type OutboxRecord = z.infer<typeof OutboxRecordSchema>;
 /** How long a processed outbox record is kept. */
 export const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 
-/** An agent's reply as the API accepts it. */
+/** A file uploaded for a reply (`POST /api/contacts/:contactId/attachments`), named by the id the upload answered. */
+export const ReplyAttachmentSchema = lazySchema(() => z.object({ uploadId: z.string().regex(UPLOAD_ID_PATTERN, 'an uploadId answered by POST /api/contacts/:contactId/attachments') }).strict());
+
+/** An agent's reply as the API accepts it: text, a file (one per reply, the text its caption), or both. */
 export const ReplyRequestSchema = lazySchema(() => z.object({
-  text: z.string().trim().min(1).max(4096),
+  text: z.string().trim().max(4096).optional(),
+  attachments: z.array(ReplyAttachmentSchema).max(1, 'one file per reply').optional(),
   buttons: z.array(OutboundButtonSchema).max(10).optional(),
   replyToMessageId: IdSchema.optional(),
   /** The console's own id for this reply: sending it twice stores it once. */
   clientMessageId: z.string().min(1).max(100).optional(),
-}));
+}).refine((reply) => Boolean(reply.text) || Boolean(reply.attachments?.length), { path: ['text'], message: 'text or a file is required' }));
 export type ReplyRequest = z.infer<typeof ReplyRequestSchema>;
 
 /** A supervisor's whisper to the agent of a chat (same text limit as a reply). */

@@ -16,6 +16,11 @@ export const keys = {
 
   agent: (tenantId: string, agentId: string) => ({ pk: `${t(tenantId)}#AGENT`, sk: `AGENT#${agentId}` }),
   agentsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#AGENT` }),
+  /** An agent's day log (pattern 41): a status span from its start, keyed by when it began and what it was; TTL 40 days. */
+  agentStatusEntry: (tenantId: string, agentId: string, since: string, status: string) => ({ pk: `${t(tenantId)}#AGENTLOG#${agentId}`, sk: `STATUS#${since}#${status}` }),
+  /** An agent's day log: one agent's part in one contact, keyed by when it reached them; TTL 40 days. */
+  agentContactEntry: (tenantId: string, agentId: string, startedAt: string, contactId: string) => ({ pk: `${t(tenantId)}#AGENTLOG#${agentId}`, sk: `CONTACT#${startedAt}#${contactId}` }),
+  agentLogOf: (tenantId: string, agentId: string) => ({ pk: `${t(tenantId)}#AGENTLOG#${agentId}`, statusPrefix: 'STATUS#', contactPrefix: 'CONTACT#' }),
 
   queue: (tenantId: string, queueId: string) => ({ pk: `${t(tenantId)}#QUEUE`, sk: `QUEUE#${queueId}` }),
   queuesOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#QUEUE` }),
@@ -102,7 +107,25 @@ export const keys = {
   connectionsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#CONN` }),
   /** gsi1: `$disconnect` carries only the connection id. */
   connectionLookup: (connectionId: string) => ({ gsi1pk: `CONN#${connectionId}`, gsi1sk: 'CONN' }),
+
+  // Metrics (docs/data-model.md, pattern 40; docs/metrics.md).
+  /** One shard of a dimension value's measures in a 15-minute interval (`I#<start>`) or a local day (`D#<date>`). */
+  metricCell: (tenantId: string, dimension: string, value: string, period: string, shard: number) => ({ pk: `${t(tenantId)}#METRIC#${dimension}#${value}`, sk: `${period}#S#${shard}` }),
+  metricCellsOf: (tenantId: string, dimension: string, value: string) => ({ pk: `${t(tenantId)}#METRIC#${dimension}#${value}` }),
+  /** A stream record already folded into the metrics (the idempotency mark); TTL 3 days, beyond the stream's 24 h. */
+  metricMark: (tenantId: string, recordId: string) => ({ pk: `${t(tenantId)}#METRICMARK#${recordId}`, sk: 'MARK' }),
+
+  // Alerts (docs/data-model.md, pattern 43; docs/alerts.md).
+  /** A tenant's alert rule with its watch state (one partition: the tenant's rules are one query). */
+  alertRule: (tenantId: string, alertId: string) => ({ pk: `${t(tenantId)}#ALERT`, sk: `ALERT#${alertId}` }),
+  alertRulesOf: (tenantId: string) => ({ pk: `${t(tenantId)}#ALERT` }),
+  /** One crossing told to a rule's recipients, in time order; TTL 90 days. */
+  alertNotice: (tenantId: string, at: string, noticeId: string) => ({ pk: `${t(tenantId)}#ALERTNOTICE`, sk: `AT#${at}#${noticeId}` }),
+  alertNoticesOf: (tenantId: string) => ({ pk: `${t(tenantId)}#ALERTNOTICE` }),
+  /** The local runtime's outbox of SMS and e-mail (never in AWS): every message, in time order across tenants. */
+  localOutboxMessage: (at: string, messageId: string) => ({ pk: 'LOCAL#OUTBOX', sk: `AT#${at}#${messageId}` }),
+  localOutbox: () => ({ pk: 'LOCAL#OUTBOX' }),
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage';

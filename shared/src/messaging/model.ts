@@ -199,7 +199,8 @@ export type WebhookResult =
 export const OutboundMessageSchema = lazySchema(() => z.object({
   /** Where to send: Telegram chat id, WhatsApp wa_id, VK peer_id, Viber user id. */
   conversationExternalId: z.string().min(1),
-  text: z.string().min(1),
+  /** The text, or a file's caption (empty for a file alone). */
+  text: z.string(),
   /** `html` is honoured by Telegram (parse_mode HTML); other providers send plain text. */
   format: z.enum(['plain', 'html']).optional(),
   /** Quick-reply buttons; their payload comes back as a `button_reply`. */
@@ -213,4 +214,14 @@ export const OutboundMessageSchema = lazySchema(() => z.object({
   /** Stable per logical message; VK derives `random_id` from it so a retried send is not duplicated. */
   idempotencyKey: z.string().min(1),
 }));
-export type OutboundMessage = z.infer<typeof OutboundMessageSchema>;
+/** An agent's file on its way out: the bytes read from our storage and how the channel carries them. */
+export interface OutboundFile {
+  /** `image`: shown in the chat (Telegram sendPhoto, WhatsApp image, Viber picture, VK photo); else a document. */
+  as: 'image' | 'document';
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+  /** A short-lived link to the same bytes, for a provider that fetches files itself (Viber). */
+  link?: string | undefined;
+}
+export type OutboundMessage = z.infer<typeof OutboundMessageSchema> & { file?: OutboundFile | undefined };

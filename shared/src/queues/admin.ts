@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
+import { changedFields } from '../audit/record.ts';
+import { ConflictError } from '../errors.ts';
 import { QueueSchema, type Queue } from '../routing/model.ts';
 import type { TenantQueue } from './ports.ts';
 
 /**
  * Queue administration: the request schemas of `POST /api/queues` and `PATCH /api/queues/:queueId` and the
- * pure decisions behind them (the generated id, the merged queue, its overflow target). Every stored queue
+ * pure decisions behind them (the generated id, the merged queue, its overflow target, a retried create). Every stored queue
  * passes `QueueSchema`, the schema routing reads, so an admin cannot store a queue routing would refuse.
  */
 
@@ -43,7 +45,7 @@ export const UpdateQueueRequestSchema = lazySchema(() => z.strictObject({
   topicsRequired: z.boolean().nullable().optional(),
   wallboardThresholds: z.unknown().optional(),
   version: z.number().int().nonnegative().optional(),
-}));
+}).refine((patch) => Object.keys(patch).some((key) => key !== 'version'), 'Nothing to change: send at least one field besides `version`'));
 export type UpdateQueueRequest = z.infer<typeof UpdateQueueRequestSchema>;
 
 /** Russian letters as Latin, so a queue named «Продажи» gets the readable id `prodazhi`. */
@@ -70,8 +72,36 @@ export function newQueueId(name: string, taken: ReadonlySet<string>, suffix: () 
 }
 
 /** The queue a create request describes, checked by the schema routing reads. @throws ZodError */
-export function planQueue(request: CreateQueueRequest, queueId: string, tenantId: string): TenantQueue {
-  return { ...QueueSchema.parse({ ...request, queueId }), tenantId, version: 1 };
+export function planQueue(request: CreateQueueRequest, queueId: string, tenantId: string, createdAt: string): TenantQueue {
+  return { ...QueueSchema.parse({ ...request, queueId }), tenantId, version: 1, createdAt };
+}
+
+/**
+ * A queue name as people tell names apart: Unicode-normalised, case, `ё`/`е` and runs of spaces aside. Two queues of
+ * a tenant never share one, which is what makes `POST /api/queues` safe to retry.
+ */
+export function normalizedQueueName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru').replace(/ё/g, 'е');
+}
+
+/** The tenant's queue with the same name as `name` (normalised), if any. */
+export function queueNamed(queues: readonly TenantQueue[], name: string): TenantQueue | undefined {
+  const wanted = normalizedQueueName(name);
+  return queues.find((queue) => normalizedQueueName(queue.name) === wanted);
+}
+
+/** What makes two queues the same configuration: everything but who holds it, its version and its creation time. */
+const configurationOf = ({ tenantId: _t, version: _v, createdAt: _c, ...queue }: TenantQueue) => queue;
+
+/**
+ * A create request that meets a queue of the same name: a retry of the request that created it (every field the
+ * same: answered with that queue), or a second queue by that name (refused).
+ * @throws ConflictError (`queue_name_taken`) when the stored queue differs from what the request describes
+ */
+export function replayOfCreate(stored: TenantQueue, request: CreateQueueRequest): TenantQueue {
+  const planned = planQueue(request, stored.queueId, stored.tenantId, stored.createdAt ?? '');
+  if (changedFields(configurationOf(stored), configurationOf(planned)).length === 0) return stored;
+  throw new ConflictError(`A queue named «${stored.name}» exists already (${stored.queueId}); choose another name or change that queue`, { reason: 'queue_name_taken', queueId: stored.queueId });
 }
 
 /** The queue after a patch: fields given replace the stored ones, `null` removes them; checked as a whole. @throws ZodError */
@@ -84,7 +114,8 @@ export function planQueueUpdate(stored: TenantQueue, patch: UpdateQueueRequest):
   }
   delete merged.tenantId;
   delete merged.version;
-  return { ...QueueSchema.parse(merged), tenantId: stored.tenantId, version: (stored.version ?? 0) + 1 };
+  delete merged.createdAt;
+  return { ...QueueSchema.parse(merged), tenantId: stored.tenantId, version: (stored.version ?? 0) + 1, ...(stored.createdAt && { createdAt: stored.createdAt }) };
 }
 
 /**

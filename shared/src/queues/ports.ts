@@ -1,7 +1,10 @@
 import type { Queue } from '../routing/model.ts';
 
-/** A queue's configuration as stored: the routing model plus its tenant and, once edited through the API, its version. */
-export type TenantQueue = Queue & { tenantId: string; version?: number };
+/**
+ * A queue's configuration as stored: the routing model plus its tenant, once edited through the API its version,
+ * and, created through the API, when (which also dates its creation's audit entry, so a retry records it once).
+ */
+export type TenantQueue = Queue & { tenantId: string; version?: number; createdAt?: string };
 
 /** Queue configuration. */
 export interface QueueRepository {

@@ -6,6 +6,7 @@ import type { QueueStats } from '../routing/queue-stats.ts';
 import type { StoredMessage } from '../conversations/model.ts';
 import type { WidgetChatState, WidgetMessageView } from '../widget/model.ts';
 import type { TranscriptSegment } from '../voice/values.ts';
+import type { AlertNotice } from '../alerts/notice.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
@@ -51,7 +52,9 @@ export type LiveMessage =
    */
   | { type: 'transcript'; contactId: string; segments: TranscriptSegment[] }
   /** To a web chat visitor only: their call from the site (waiting with place, connecting, connected with the agent's name, ended). */
-  | { type: 'widget.call'; call: WidgetCallView };
+  | { type: 'widget.call'; call: WidgetCallView }
+  /** To supervisors and admins online: an alert rule fired or recovered (the bell and a toast). */
+  | { type: 'alert.notice'; notice: AlertNotice };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
+import { WEEKDAYS } from '../calendar/values.ts';
 import { AgentStatusSchema, BreakReasonSchema, SkillSchema } from '../agents/model.ts';
 import type { MediaClass } from '../channels/catalog.ts';
 import { ChannelKindSchema } from '../channels/schema.ts';
@@ -14,8 +15,8 @@ export type SkillRequirement = z.infer<typeof SkillRequirementSchema>;
 /** Contact lifecycle states; see `lifecycle.ts` for the allowed moves. */
 export const ContactStatusSchema = lazySchema(() => z.enum(CONTACT_STATUSES));
 
-export const WeekdaySchema = lazySchema(() => z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']));
-export type Weekday = z.infer<typeof WeekdaySchema>;
+export const WeekdaySchema = lazySchema(() => z.enum(WEEKDAYS));
+export type { Weekday } from '../calendar/values.ts';
 
 const clock = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 

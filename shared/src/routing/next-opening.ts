@@ -20,8 +20,8 @@ const toUtcMinutes = (date: string, time: string) => {
   return Date.UTC(y!, m! - 1, d!, h!, min!);
 };
 
-/** The calendar date `days` after `date` (both `YYYY-MM-DD`). */
-function addDays(date: string, days: number): string {
+/** The calendar date `days` after `date` (both `YYYY-MM-DD`; negative `days` go back). */
+export function addDays(date: string, days: number): string {
   return new Date(toUtcMinutes(date, '00:00') + days * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -36,7 +36,7 @@ function weekdayOf(date: string): Weekday {
  * The instant the wall clock of `timeZone` shows `date` `time`. In a daylight-saving gap (a time that never
  * happens) it is a moment just after the gap, when the clock already shows a later time.
  */
-function zonedInstant(date: string, time: string, timeZone: string): Date {
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
   const wall = toUtcMinutes(date, time);
   const offsetAt = (instant: number) => {
     const local = localTime(new Date(instant), timeZone);

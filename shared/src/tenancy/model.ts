@@ -4,11 +4,14 @@ import { RoleSchema } from '../auth/model.ts';
 import { ChannelKindSchema } from '../channels/schema.ts';
 import { USER_STATUSES } from '../users/values.ts';
 
+/** The time zone of a tenant that names none (and of one without a profile): the demo company's, Moscow. */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
 /** A business using the contact center; every record belongs to exactly one. */
 export const TenantSchema = lazySchema(() => z.object({
   tenantId: z.string().min(1),
   name: z.string().min(1),
-  timeZone: z.string().default('Europe/Moscow'),
+  timeZone: z.string().default(DEFAULT_TIME_ZONE),
   locale: z.enum(['ru', 'en']).default('ru'),
   createdAt: z.string(),
 }));

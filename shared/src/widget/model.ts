@@ -100,13 +100,23 @@ export interface WidgetMessageView {
   buttons?: { title: string; payload: string }[];
   /** The button the visitor pressed, for their own messages. */
   button?: { title?: string; payload: string };
+  /** An agent's file: an image the widget shows, or a document to download, through a short-lived link. */
+  file?: { name: string; contentType: string; sizeBytes: number; image: boolean; url: string };
   sentAt: string;
   status: MessageStatus;
   version: number;
 }
 
-/** The visitor's view of a stored message. */
-export function toWidgetMessageView(message: StoredMessage): WidgetMessageView {
+/** The agent's file of one of our messages, when it is stored (customers' files never go back to them). */
+export function agentFileOf(message: Pick<StoredMessage, 'direction' | 'attachments'>) {
+  const attachment = message.direction === 'outbound' ? message.attachments[0] : undefined;
+  const storage = attachment?.storage;
+  return attachment && storage?.state === 'stored' && storage.objectKey && storage.contentType ? { attachment, objectKey: storage.objectKey, contentType: storage.contentType, sizeBytes: storage.sizeBytes ?? 0 } : undefined;
+}
+
+/** The visitor's view of a stored message; `fileUrl` is the link to the agent's file, when it has one. */
+export function toWidgetMessageView(message: StoredMessage, fileUrl?: string): WidgetMessageView {
+  const file = fileUrl ? agentFileOf(message) : undefined;
   const from = message.direction === 'inbound' ? 'visitor' : message.authorId === 'system' ? 'system' : 'agent';
   return {
     messageId: message.messageId,
@@ -114,6 +124,7 @@ export function toWidgetMessageView(message: StoredMessage): WidgetMessageView {
     ...(message.text !== undefined && { text: from === 'agent' ? customerFacingText(message) : message.text }),
     ...(message.buttons?.length && { buttons: message.buttons }),
     ...(message.button && { button: { payload: message.button.payload, ...(message.button.title !== undefined && { title: message.button.title }) } }),
+    ...(file && fileUrl && { file: { name: file.attachment.fileName ?? 'file', contentType: file.contentType, sizeBytes: file.sizeBytes, image: file.attachment.type === 'image', url: fileUrl } }),
     sentAt: message.sentAt,
     status: message.status,
     version: message.version,

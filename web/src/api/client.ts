@@ -1,5 +1,7 @@
 import { ProblemError } from './errors.ts';
 import { requestBlob, requestJson, type RequestOptions } from './http.ts';
+import { type UploadProgress, uploadFile } from './upload.ts';
+import type { UploadedFile } from '@cc/shared/media/outbound';
 import type { Agent, SetAgentStatus, SetColleagueStatus } from '@cc/shared/agents/model';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { Transfer } from '@cc/shared/contacts/requests';
@@ -19,6 +21,10 @@ import type { StoredTopic } from '@cc/shared/wrap-up/schema';
 import type { WrapUpInput } from '@cc/shared/wrap-up/values';
 import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
 import type { QuickReply } from '@cc/shared/quick-replies/values';
+import type { MetricView } from '@cc/shared/metrics/catalog/index';
+import type { ReportPage } from '@cc/shared/metrics/report';
+import type { GroupBy, ReportInterval } from '@cc/shared/metrics/values';
+import type { AgentTimeline } from '@cc/shared/timeline/values';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -27,6 +33,8 @@ export interface ApiClient {
   /** A supervisor sets a colleague's status, saying why (`comment`, kept in the audit log and shown to the agent). */
   setAgentStatus(agentId: string, change: SetColleagueStatus): Promise<Agent>;
   listAgents(): Promise<Agent[]>;
+  /** An agent's local day (`date` YYYY-MM-DD, today by default): statuses as segments and the contacts handled. */
+  agentTimeline(agentId: string, date?: string): Promise<AgentTimeline>;
   /** Names and presence of every agent, for picking a transfer target (any role). */
   agentDirectory(): Promise<DirectoryAgent[]>;
   listQueues(): Promise<TenantQueue[]>;
@@ -53,6 +61,8 @@ export interface ApiClient {
   listMessages(contactId: string): Promise<StoredMessage[]>;
   sendReply(contactId: string, reply: ReplyRequest): Promise<StoredMessage>;
   resendMessage(messageId: string): Promise<StoredMessage>;
+  /** Uploads an agent's file for a reply on the contact, reporting progress; the reply names it by `uploadId`. */
+  uploadAttachment(contactId: string, file: File, options?: { onProgress?(progress: UploadProgress): void; signal?: AbortSignal }): Promise<UploadedFile>;
   /** The stored copy of a customer's file (attachment `index` of a message), for a thumbnail or a download. */
   attachmentFile(messageId: string, index: number, signal?: AbortSignal): Promise<Blob>;
   /** The agent types in a web chat contact: the visitor sees dots. Web chats only (other channels have no typing API). */
@@ -108,9 +118,20 @@ export interface ApiClient {
   disableUser(userId: string): Promise<UserAdminView>;
   /** The tenant's phone numbers (supervisors); a number's call flow, the default one when none is saved; saving it (admins). */
   listPhoneNumbers(): Promise<PhoneNumberView[]>;
+  /** The metric catalog and the tenant's time zone (reports cut days in it). */
+  metricCatalog(): Promise<{ metrics: MetricView[]; timeZone: string }>;
+  report(query: ReportQuery): Promise<ReportPage>;
+  /** The same report as a CSV file, with column names in `lang`. */
+  reportCsv(query: ReportQuery, lang: 'ru' | 'en'): Promise<Blob>;
   getCallFlow(phoneNumberId: string): Promise<PhoneNumberFlow>;
   putCallFlow(phoneNumberId: string, flow: CallFlow): Promise<PhoneNumberFlow>;
 }
+
+/** `GET /api/reports` parameters (metric and group ids comma-joined by the client). */
+export interface ReportQuery { groupBy: GroupBy; interval: ReportInterval; from: string; to: string; metrics: readonly string[]; ids?: readonly string[]; limit?: number; cursor?: string }
+
+const reportSearch = (q: ReportQuery, extra: Record<string, string> = {}) =>
+  searchOf({ groupBy: q.groupBy, interval: q.interval, from: q.from, to: q.to, metrics: q.metrics.join(','), ids: q.ids?.join(','), limit: q.limit, cursor: q.cursor, ...extra });
 
 /** A number as `GET /api/phone-numbers` lists it; `id` is its E.164 without the `+`. */
 export interface PhoneNumberView { id: string; e164: string; name: string; defaultQueueId?: string; flowConfigured: boolean }
@@ -151,11 +172,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   };
   const post = <T>(path: string, body?: unknown) => call<T>(path, { method: 'POST', body });
+  const blob = async (path: string, signal?: AbortSignal): Promise<Blob> => {
+    try {
+      return await requestBlob(`${base}${path}`, { token: options.token, fetch: options.fetch, ...(signal && { signal }) });
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 401) options.onUnauthorized();
+      throw error;
+    }
+  };
   return {
     me: () => call<MeResponse>('/api/me'),
     setMyStatus: (status) => call<Agent>('/api/agents/me/status', { method: 'PUT', body: status }),
     setAgentStatus: (agentId, change) => call<Agent>(`/api/agents/${id(agentId)}/status`, { method: 'PUT', body: change }),
     listAgents: async () => (await call<{ agents: Agent[] }>('/api/agents')).agents,
+    agentTimeline: (agentId, date) => call<AgentTimeline>(`/api/agents/${id(agentId)}/timeline${searchOf({ date })}`),
     agentDirectory: async () => (await call<{ agents: DirectoryAgent[] }>('/api/agents/directory')).agents,
     listQueues: async () => (await call<{ queues: TenantQueue[] }>('/api/queues')).queues,
     createQueue: (queue) => post<TenantQueue>('/api/queues', queue),
@@ -174,14 +204,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listMessages: async (contactId) => (await call<{ messages: StoredMessage[] }>(`/api/contacts/${id(contactId)}/messages`)).messages,
     sendReply: async (contactId, reply) => (await post<{ message: StoredMessage }>(`/api/contacts/${id(contactId)}/messages`, reply)).message,
     resendMessage: async (messageId) => (await post<{ message: StoredMessage }>(`/api/messages/${id(messageId)}/resend`)).message,
-    attachmentFile: async (messageId, index, signal) => {
+    uploadAttachment: async (contactId, file, upload = {}) => {
       try {
-        return await requestBlob(`${base}/api/messages/${id(messageId)}/attachments/${index}`, { token: options.token, fetch: options.fetch, ...(signal && { signal }) });
+        return await uploadFile<UploadedFile>(`${base}/api/contacts/${id(contactId)}/attachments?filename=${id(file.name)}`, file, { token: options.token, contentType: file.type || 'application/octet-stream', ...upload });
       } catch (error) {
         if (error instanceof ProblemError && error.status === 401) options.onUnauthorized();
         throw error;
       }
     },
+    attachmentFile: (messageId, index, signal) => blob(`/api/messages/${id(messageId)}/attachments/${index}`, signal),
     sendTyping: (contactId) => post<{ delivered: boolean }>(`/api/contacts/${id(contactId)}/typing`),
     getTranscript: async (contactId) => (await call<{ segments: TranscriptSegment[] }>(`/api/contacts/${id(contactId)}/transcript`)).segments,
     transcriptionGrant: (contactId) => post<TranscriptionGrant>(`/api/contacts/${id(contactId)}/transcription-credentials`),
@@ -216,6 +247,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     createUser: (user) => post<UserAdminView & { temporaryPassword?: string }>('/api/users', user),
     updateUser: (userId, patch) => call<UserAdminView>(`/api/users/${id(userId)}`, { method: 'PATCH', body: patch }),
     disableUser: (userId) => post<UserAdminView>(`/api/users/${id(userId)}/disable`),
+    metricCatalog: () => call<{ metrics: MetricView[]; timeZone: string }>('/api/metrics'),
+    report: (query) => call<ReportPage>(`/api/reports${reportSearch(query)}`),
+    reportCsv: (query, lang) => blob(`/api/reports${reportSearch(query, { format: 'csv', lang })}`),
     listPhoneNumbers: async () => (await call<{ phoneNumbers: PhoneNumberView[] }>('/api/phone-numbers')).phoneNumbers,
     getCallFlow: (phoneNumberId) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`),
     putCallFlow: (phoneNumberId, flow) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`, { method: 'PUT', body: flow }),

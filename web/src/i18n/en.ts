@@ -1,3 +1,4 @@
+import { reportsEn } from './parts/reports.en.ts';
 import type { Messages } from './ru.ts';
 import { auditEn } from './parts/audit.en.ts';
 import { ivrEn } from './parts/ivr.en.ts';
@@ -10,6 +11,8 @@ import { wrapUpEn } from './parts/wrap-up.en.ts';
 import { usersEn } from './parts/users.en.ts';
 import { queuesEn } from './parts/queues.en.ts';
 import { attachmentsEn } from './parts/attachments.en.ts';
+import { timelineEn } from './parts/timeline.en.ts';
+import { composerFilesEn } from './parts/composer-files.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -353,4 +356,7 @@ export const en: Messages = {
   ...usersEn,
   ...queuesEn,
   ...attachmentsEn,
+  ...reportsEn,
+  ...timelineEn,
+  ...composerFilesEn,
 };

@@ -1,3 +1,4 @@
+import { reportsRu } from './parts/reports.ru.ts';
 import { auditRu } from './parts/audit.ru.ts';
 import { liveCallsRu } from './parts/live-calls.ru.ts';
 import { phoneRu } from './parts/phone.ru.ts';
@@ -9,6 +10,8 @@ import { wrapUpRu } from './parts/wrap-up.ru.ts';
 import { usersRu } from './parts/users.ru.ts';
 import { queuesRu } from './parts/queues.ru.ts';
 import { attachmentsRu } from './parts/attachments.ru.ts';
+import { timelineRu } from './parts/timeline.ru.ts';
+import { composerFilesRu } from './parts/composer-files.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -356,6 +359,9 @@ export const ru = {
   ...usersRu,
   ...queuesRu,
   ...attachmentsRu,
+  ...reportsRu,
+  ...timelineRu,
+  ...composerFilesRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

@@ -25,8 +25,9 @@ async function botChannel(sim: ProviderHost, segment: string): Promise<{ token: 
 }
 
 /**
- * The Bot API methods our senders and media downloads use (`answerPress` settles a pending callback
- * query), and the file download URL `/file/bot<token>/<file_path>` that getFile points at.
+ * The Bot API methods our senders and media downloads use (sendMessage, sendPhoto and sendDocument
+ * with their multipart uploads; `answerPress` settles a pending callback query), and the file
+ * download URL `/file/bot<token>/<file_path>` that getFile points at.
  */
 export function telegramApi(sim: ProviderHost, answerPress: (callbackQueryId: string) => boolean, files: TelegramFiles) {
   return new Hono().get('/file/:bot/:path{.+}', async (c) => {
@@ -37,7 +38,7 @@ export function telegramApi(sim: ProviderHost, answerPress: (callbackQueryId: st
     if (!file) return c.json({ ok: false, error_code: 404, description: 'Not Found' }, 404);
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.byteLength) });
   }).on(['GET', 'POST'], '/:bot/:method', async (c) => {
-    const { params } = await readParams(c);
+    const { params, files: parts } = await readParams(c);
     const method = c.req.param('method');
     const tg = (status: number, body: Params, channel?: SimulatedChannel, failure?: FailureSwitch) =>
       answerCall(sim, c, { kind: 'telegram', method, params, ...(channel ? { channel } : {}), ...(failure ? { failure } : {}) }, status, JSON.stringify(body));
@@ -78,16 +79,23 @@ export function telegramApi(sim: ProviderHost, answerPress: (callbackQueryId: st
         if (!answerPress(id)) return error(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid', channel);
         return tg(200, { ok: true, result: true }, channel);
       }
-      case 'sendmessage': {
+      case 'sendmessage':
+      case 'sendphoto':
+      case 'senddocument': {
         const chatId = str(params.chat_id);
-        const text = str(params.text);
+        const field = method.toLowerCase() === 'sendphoto' ? 'photo' : method.toLowerCase() === 'senddocument' ? 'document' : undefined;
+        const upload = field ? parts[field] : undefined;
+        // A file goes as multipart/form-data; its caption is the message's text (the chat shows the file's name without one).
+        const text = field ? (str(params.caption) ?? '') : str(params.text);
         if (!chatId) return error(400, 'Bad Request: chat_id is empty', channel);
-        if (!text) return error(400, 'Bad Request: message text is empty', channel);
+        if (field && !upload) return error(400, `Bad Request: there is no ${field} in the request`, channel);
+        if (!field && !text) return error(400, 'Bad Request: message text is empty', channel);
         const persona = sim.personaFor(channel, chatId);
         if (!persona) return error(400, 'Bad Request: chat not found', channel);
-        const failure = sim.takeFailure(channel.channelId, persona.id, text);
+        const said = text || upload?.fileName || '';
+        const failure = sim.takeFailure(channel.channelId, persona.id, said);
         if (failure) {
-          sim.recordRefusal(channel, persona.id, failureText(failure, ['Telegram', 'Telegram'], refusals(failure), text));
+          sim.recordRefusal(channel, persona.id, failureText(failure, ['Telegram', 'Telegram'], refusals(failure), said));
           if (failure.mode === 'rate_limit') return error(429, `Too Many Requests: retry after ${failure.retryAfterSeconds}`, channel, { parameters: { retry_after: failure.retryAfterSeconds } }, failure);
           if (failure.mode === 'blocked') return error(403, 'Forbidden: bot was blocked by the user', channel, {}, failure);
           return error(500, 'Internal Server Error', channel, {}, failure);
@@ -95,9 +103,12 @@ export function telegramApi(sim: ProviderHost, answerPress: (callbackQueryId: st
         const markup = jsonValue(params.reply_markup) as { inline_keyboard?: Array<Array<{ text?: unknown; callback_data?: unknown }>> } | undefined;
         const buttons: ChatButton[] = (markup?.inline_keyboard ?? []).flat().flatMap((b) => (typeof b.text === 'string' && typeof b.callback_data === 'string' ? [{ title: b.text, payload: b.callback_data }] : []));
         const messageId = sim.nextId();
-        sim.recordOutbound(channel, persona.id, { text, buttons, providerMessageId: String(messageId) });
+        const kept = upload && sim.keepFile(upload);
+        sim.recordOutbound(channel, persona.id, { text: text ?? '', buttons, providerMessageId: String(messageId), ...(kept && { file: kept }) });
         const id = customerIdentity(persona, channel.channelId);
-        return tg(200, { ok: true, result: { message_id: messageId, from: bot, chat: telegramChat(persona, id.telegramUserId), date: sim.unixSeconds(), text, ...(markup?.inline_keyboard ? { reply_markup: markup } : {}) } }, channel);
+        const ref = kept && { file_id: `BQACAgIAAxkBAAI${kept.id}`, file_unique_id: `AgAD${kept.id.slice(2, 10)}`, file_size: kept.bytes.byteLength };
+        const content = !ref ? { text } : field === 'photo' ? { photo: [{ ...ref, width: 640, height: 480 }], ...(text && { caption: text }) } : { document: { ...ref, file_name: kept.fileName, mime_type: kept.contentType }, ...(text && { caption: text }) };
+        return tg(200, { ok: true, result: { message_id: messageId, from: bot, chat: telegramChat(persona, id.telegramUserId), date: sim.unixSeconds(), ...content, ...(markup?.inline_keyboard ? { reply_markup: markup } : {}) } }, channel);
       }
       default:
         return error(404, 'Not Found', channel);

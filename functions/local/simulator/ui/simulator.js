@@ -9,6 +9,7 @@ const TEXT = {
     provider: 'Провайдер', start: 'Открыть чат (/start)', forge: 'Подделать следующий вебхук', forgeOn: 'Следующий вебхук будет поддельным',
     fail429: 'Следующая отправка: 429', failBlocked: 'Следующая отправка: заблокирован', failClear: 'Сбросить сбои', handshake: 'Проверить вебхук (handshake)',
     webhook: 'Вебхук', customerId: 'ID клиента', calls: 'Вызовы API провайдера', typeHere: 'Сообщение', send: 'Отправить',
+    attach: 'Отправить файл (текст в поле станет подписью)', noFiles: 'Пользователи Алисы не отправляют файлы', tooBig: 'Файл больше 25 МБ',
     noChannels: 'Нет каналов: запустите контакт-центр с демо-данными или подключите канал в консоли.',
     pending: 'Ожидают сбоя', none: 'сбоев не запланировано',
     accepted: 'принято контакт-центром', rejected: 'отклонено', forged: 'поддельный', network: 'нет соединения',
@@ -26,6 +27,7 @@ const TEXT = {
     provider: 'Provider', start: 'Open chat (/start)', forge: 'Forge the next webhook', forgeOn: 'The next webhook will be forged',
     fail429: 'Next send: 429', failBlocked: 'Next send: blocked', failClear: 'Clear failures', handshake: 'Check webhook (handshake)',
     webhook: 'Webhook', customerId: 'Customer id', calls: 'Provider API calls', typeHere: 'Message', send: 'Send',
+    attach: 'Send a file (the text in the box becomes its caption)', noFiles: 'Alice users send no files', tooBig: 'The file is over 25 MB',
     noChannels: 'No channels: start the contact center with its demo data or connect a channel in the console.',
     pending: 'Pending failures', none: 'no failures scheduled',
     accepted: 'accepted by the contact center', rejected: 'rejected', forged: 'forged', network: 'no connection',
@@ -83,7 +85,10 @@ function applyLanguage() {
   document.title = t('title');
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder));
-  for (const node of document.querySelectorAll('[data-i18n-aria]')) node.setAttribute('aria-label', t(node.dataset.i18nAria));
+  for (const node of document.querySelectorAll('[data-i18n-aria]')) {
+    node.setAttribute('aria-label', t(node.dataset.i18nAria));
+    if (node.hasAttribute('title')) node.setAttribute('title', t(node.dataset.i18nAria));
+  }
   for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
   $('forge').textContent = state.forge ? t('forgeOn') : t('forge');
   renderChannels();
@@ -123,6 +128,8 @@ function renderSide() {
   const kinds = t('kinds');
   $('webhook-url').textContent = channel ? `${channel.webhookUrl} (${channel.registered ? t('registered') : t('byDefault')})` : '—';
   $('start').disabled = !channel || channel.kind === 'whatsapp';
+  $('attach').disabled = !channel || channel.kind === 'yandex';
+  $('attach').title = channel?.kind === 'yandex' ? t('noFiles') : t('attach');
   $('handshake').disabled = !channel || !['whatsapp', 'vk', 'viber'].includes(channel.kind);
   for (const id of ['fail-429', 'fail-blocked', 'fail-clear']) $(id).disabled = !channel || channel.kind === 'yandex';
   const failures = channel?.failures ?? [];
@@ -194,9 +201,14 @@ function renderChat() {
     const buttons = !mine && entry.buttons?.length
       ? el('div', { class: 'buttons' }, entry.buttons.map((b) => el('button', { type: 'button', onclick: () => press(entry, b) }, b.title)))
       : null;
+    const text = state.lang === 'en' && entry.textEn ? entry.textEn : entry.text;
+    // A customer's file line reads «📎 name — caption»: with the file shown, only the caption is left.
+    const head = entry.file ? `📎 ${entry.file.name}` : '';
+    const shown = mine && entry.file ? (text.startsWith(`${head} — `) ? text.slice(head.length + 3) : '') : text;
     chat.append(
       el('li', { class: `bubble ${mine ? 'mine' : 'theirs'}`, 'data-entry': entry.id },
-        el('div', { class: 'text' }, state.lang === 'en' && entry.textEn ? entry.textEn : entry.text),
+        entry.file ? fileView(entry.file) : null,
+        shown ? el('div', { class: 'text' }, shown) : null,
         extra,
         meta,
         buttons,
@@ -204,6 +216,16 @@ function renderChat() {
     );
   }
   if (nearBottom || entries.length < 3) chat.scrollTop = chat.scrollHeight;
+}
+
+/** A file in the chat: an image shown in place, anything else a named link, both opening the simulator's copy. */
+function fileView(file) {
+  const size = new Intl.NumberFormat(state.lang === 'en' ? 'en-GB' : 'ru-RU', { style: 'unit', unit: file.size >= 1024 * 1024 ? 'megabyte' : 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 1 }).format(file.size / (file.size >= 1024 * 1024 ? 1024 * 1024 : 1024));
+  const image = /^image\//.test(file.contentType);
+  return el('a', { class: `file ${image ? 'image' : ''}`, href: file.url, target: '_blank', rel: 'noopener', 'data-file': file.name },
+    image ? el('img', { src: file.url, alt: file.name }) : el('span', {}, `📎 ${file.name}`),
+    el('small', {}, size),
+  );
 }
 
 async function poll() {
@@ -279,6 +301,21 @@ $('composer').addEventListener('submit', (event) => {
   if (!text || !state.channelId) return;
   input.value = '';
   void act(() => send(text));
+});
+$('attach').addEventListener('click', () => $('file').click());
+$('file').addEventListener('change', () => {
+  const file = $('file').files?.[0];
+  $('file').value = '';
+  if (!file || !state.channelId) return;
+  const caption = $('text').value.trim();
+  void act(async () => {
+    if (file.size > 25 * 1024 * 1024) throw new Error(t('tooBig'));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    await post(`/channels/${encodeURIComponent(state.channelId)}/files`, { personaId: state.personaId, fileName: file.name, contentType: file.type || 'application/octet-stream', dataBase64: window.btoa(binary), ...(caption ? { caption } : {}), ...forgeryOnce() });
+    $('text').value = '';
+  });
 });
 $('persona').addEventListener('change', (event) => {
   state.personaId = event.target.value;

@@ -6,6 +6,7 @@ import type { ChatButton } from '../model.ts';
 import { type Params, type RefusalTexts, answerCall, failureText, readParams, str } from '../provider-api.ts';
 import type { ProviderHost } from '../provider.ts';
 import { stringifyWithBigInts } from '../wire.ts';
+import { type KeptFile, sha256Hex } from '../files.ts';
 import { viberHandshake, viberToken } from './customer.ts';
 
 /** How the chat notes a switched failure of send_message. */
@@ -15,7 +16,7 @@ const REFUSALS: RefusalTexts = {
   server_error: ['HTTP 500', 'HTTP 500'],
 };
 
-/** The two methods our sender calls, answered with Viber's `status` codes. */
+/** The two methods our sender calls (send_message with text, `picture` or `file` by link), answered with Viber's `status` codes. */
 export function viberApi(sim: ProviderHost) {
   return new Hono().post('/pa/:method', async (c) => {
     const { params, invalidJson } = await readParams(c);
@@ -48,21 +49,41 @@ export function viberApi(sim: ProviderHost) {
 
     const receiver = str(params.receiver);
     const sender = params.sender as { name?: unknown } | undefined;
-    const text = str(params.text);
-    if (!receiver || typeof sender?.name !== 'string' || params.type !== 'text' || !text) return status(4, 'missingData', channel);
+    const text = str(params.text) ?? '';
+    const media = str(params.media);
+    const complete =
+      params.type === 'text' ? Boolean(text)
+      : params.type === 'picture' ? typeof params.text === 'string' && Boolean(media)
+      : params.type === 'file' ? Boolean(media) && typeof params.size === 'number' && Boolean(str(params.file_name))
+      : false;
+    if (!receiver || typeof sender?.name !== 'string' || !complete) return status(4, 'missingData', channel);
+    // Viber's documented rule: a picture's URL ends in the image's extension.
+    if (params.type === 'picture' && !/\.(jpe?g|png|gif)$/i.test(new URL(media!).pathname)) return status(3, 'badData', channel);
     const persona = sim.personaFor(channel, receiver);
     if (!persona) return status(5, 'receiverNotRegistered', channel);
-    const failure = sim.takeFailure(channel.channelId, persona.id, text);
+    const said = text || str(params.file_name) || '';
+    const failure = sim.takeFailure(channel.channelId, persona.id, said);
     if (failure) {
-      sim.recordRefusal(channel, persona.id, failureText(failure, ['Viber', 'Viber'], REFUSALS, text));
+      sim.recordRefusal(channel, persona.id, failureText(failure, ['Viber', 'Viber'], REFUSALS, said));
       if (failure.mode === 'rate_limit') return status(12, 'tooManyRequests', channel, failure);
       if (failure.mode === 'blocked') return status(6, 'receiverNotSubscribed', channel, failure);
       return viber('Internal Server Error', channel, failure, 500);
     }
     const keyboard = params.keyboard as { Buttons?: Array<{ ActionBody?: unknown; Text?: unknown }> } | undefined;
     const buttons: ChatButton[] = (keyboard?.Buttons ?? []).flatMap((b) => (typeof b.ActionBody === 'string' ? [{ title: typeof b.Text === 'string' ? b.Text : b.ActionBody, payload: b.ActionBody }] : []));
+    // Viber fetches the file from our link itself; the fake does the same and keeps what it got.
+    let file: KeptFile | undefined;
+    if (media) {
+      const fetched = await sim.fetchMedia(media);
+      params.fetched = { status: fetched.status, size: fetched.bytes.byteLength, sha256: sha256Hex(fetched.bytes), contentType: fetched.contentType };
+      if (fetched.status !== 200) {
+        sim.recordRefusal(channel, persona.id, { ru: `Viber: не удалось скачать файл по ссылке (HTTP ${fetched.status})`, en: `Viber: could not fetch the file from its link (HTTP ${fetched.status})` });
+        return status(3, 'badData', channel);
+      }
+      file = sim.keepFile({ fileName: str(params.file_name) ?? decodeURIComponent(new URL(media).pathname.split('/').pop() ?? 'picture'), contentType: fetched.contentType ?? 'application/octet-stream', bytes: fetched.bytes });
+    }
     const messageToken = viberToken(sim);
-    sim.recordOutbound(channel, persona.id, { text, buttons, providerMessageId: messageToken.toString() });
+    sim.recordOutbound(channel, persona.id, { text, buttons, providerMessageId: messageToken.toString(), ...(file && { file }) });
     return viber(stringifyWithBigInts({ status: 0, status_message: 'ok', message_token: messageToken, chat_hostname: 'SN-CHAT-05_', billing_status: 1 }), channel);
   });
 }

@@ -2,9 +2,10 @@
 import type { SimulatedChannel } from '../channels.ts';
 import type { ChatButton, ChatEntry } from '../model.ts';
 import { type Persona, customerIdentity, personaName } from '../personas.ts';
-import type { CustomerContext, OpenedChat, PressedButton, ProviderHost } from '../provider.ts';
+import type { CustomerContext, OpenedChat, PressedButton, ProviderHost, SimulatedFile } from '../provider.ts';
+import type { KeptFile } from '../files.ts';
 import type { WebhookRequest } from '../wire.ts';
-import { viberConversationStarted, viberMessageCallback, viberStatusCallback, viberUser, viberWebhook, viberWebhookCheck } from './webhooks.ts';
+import { viberConversationStarted, viberMediaCallback, viberMessageCallback, viberStatusCallback, viberUser, viberWebhook, viberWebhookCheck } from './webhooks.ts';
 
 /** A 64-bit Viber message token, beyond 2^53 like the real ones. */
 export function viberToken(sim: ProviderHost): bigint {
@@ -18,6 +19,15 @@ export function viberText(sim: ProviderHost, context: CustomerContext, text: str
   const token = viberToken(sim);
   const body = viberMessageCallback({ timestamp: context.at.getTime(), messageToken: token, sender: sender(context), text });
   return { request: viberWebhook(context.webhook.url, body, context.channel.secrets.token, context.forgery), providerMessageId: token.toString() };
+}
+
+/** A photo (JPEG or PNG: a `picture`, its caption as text) or any other file, at a link to the simulator's copy. */
+export function viberFile(sim: ProviderHost, context: CustomerContext, upload: SimulatedFile): { request: WebhookRequest; providerMessageId: string; file: KeptFile } {
+  const file = sim.keepFile(upload);
+  const token = viberToken(sim);
+  const type = ['image/jpeg', 'image/png'].includes(upload.contentType) ? 'picture' : 'file';
+  const body = viberMediaCallback({ timestamp: context.at.getTime(), messageToken: token, sender: sender(context), type, media: file.url, size: upload.bytes.byteLength, fileName: upload.fileName, text: upload.caption });
+  return { request: viberWebhook(context.webhook.url, body, context.channel.secrets.token, context.forgery), providerMessageId: token.toString(), file };
 }
 
 /** The customer opened the chat (from a deep link, `context` = the payload); not yet subscribed. */

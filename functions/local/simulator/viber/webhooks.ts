@@ -24,6 +24,14 @@ export function viberMessageCallback(input: { timestamp: number; messageToken: b
   });
 }
 
+/** A `message` callback with a customer's picture or file: Viber hands bots a direct link to the media. */
+export function viberMediaCallback(input: { timestamp: number; messageToken: bigint; sender: ReturnType<typeof viberUser>; type: 'picture' | 'file'; media: string; size: number; fileName: string; text?: string | undefined }) {
+  const message = input.type === 'picture'
+    ? { type: 'picture', media: input.media, thumbnail: input.media, size: input.size, file_name: input.fileName, ...(input.text ? { text: input.text } : {}) }
+    : { type: 'file', media: input.media, size: input.size, file_name: input.fileName };
+  return stringifyWithBigInts({ event: 'message', timestamp: input.timestamp, chat_hostname: VIBER_CHAT_HOSTNAME, message_token: input.messageToken, sender: input.sender, message, silent: false });
+}
+
 /** A `delivered` / `seen` callback about one of our messages. */
 export function viberStatusCallback(event: 'delivered' | 'seen', input: { timestamp: number; messageToken: string; userId: string }) {
   return stringifyWithBigInts({ event, timestamp: input.timestamp, chat_hostname: VIBER_CHAT_HOSTNAME, message_token: BigInt(input.messageToken), user_id: input.userId });

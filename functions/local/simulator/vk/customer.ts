@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { SimulatedChannel } from '../channels.ts';
 import type { ChatButton } from '../model.ts';
-import type { CustomerContext, OpenedChat, PressedButton, ProviderHost } from '../provider.ts';
+import type { CustomerContext, OpenedChat, PressedButton, ProviderHost, SimulatedFile } from '../provider.ts';
+import type { KeptFile } from '../files.ts';
 import type { WebhookRequest } from '../wire.ts';
 import { vkConfirmation, vkMessageAllow, vkMessageNew, vkWebhook } from './webhooks.ts';
 
@@ -20,6 +21,22 @@ export function vkText(sim: ProviderHost, { channel, id, at, webhook, forgery }:
   const cmid = sim.nextId();
   const event = vkMessageNew({ groupId: vkGroupId(channel), eventId: eventId(), apiVersion: vkApiVersion(channel), date: Math.floor(at.getTime() / 1000), userId: id.vkUserId, id: sim.nextId(), conversationMessageId: cmid, text });
   return { request: vkWebhook(webhook.url, event, channel.secrets.secret, forgery), providerMessageId: `${id.vkUserId}:${cmid}` };
+}
+
+/**
+ * A photo (JPEG, PNG or GIF) or a document in a message, as VK's `message_new` describes it: the
+ * photo with its sizes' URLs, the document with title, size, extension and URL, all at the simulator's copy.
+ */
+export function vkFile(sim: ProviderHost, { channel, id, at, webhook, forgery }: CustomerContext, upload: SimulatedFile): { request: WebhookRequest; providerMessageId: string; file: KeptFile } {
+  const file = sim.keepFile(upload);
+  const cmid = sim.nextId();
+  const date = Math.floor(at.getTime() / 1000);
+  const item = { id: sim.nextId(), owner_id: id.vkUserId, access_key: randomBytes(9).toString('hex'), date };
+  const attachment = ['image/jpeg', 'image/png', 'image/gif'].includes(upload.contentType)
+    ? { type: 'photo', photo: { ...item, album_id: -3, sizes: [{ type: 'x', width: 640, height: 480, url: file.url }], text: '' } }
+    : { type: 'doc', doc: { ...item, title: upload.fileName, size: upload.bytes.byteLength, ext: /\.([A-Za-z0-9]+)$/.exec(upload.fileName)?.[1] ?? '', type: 1, url: file.url } };
+  const event = vkMessageNew({ groupId: vkGroupId(channel), eventId: eventId(), apiVersion: vkApiVersion(channel), date, userId: id.vkUserId, id: sim.nextId(), conversationMessageId: cmid, text: upload.caption ?? '', attachments: [attachment] });
+  return { request: vkWebhook(webhook.url, event, channel.secrets.secret, forgery), providerMessageId: `${id.vkUserId}:${cmid}`, file };
 }
 
 /** The customer allowed the community's messages (from a widget, `key` = the deep-link payload). */

@@ -12,6 +12,8 @@ export function vkMessageNew(input: {
   conversationMessageId: number;
   text: string;
   payload?: string;
+  /** Photos and documents as VK describes them (photo with its sizes, doc with its url). */
+  attachments?: unknown[];
 }) {
   return {
     group_id: input.groupId,
@@ -24,7 +26,7 @@ export function vkMessageNew(input: {
         from_id: input.userId,
         id: input.id,
         out: 0,
-        attachments: [],
+        attachments: input.attachments ?? [],
         conversation_message_id: input.conversationMessageId,
         fwd_messages: [],
         important: false,

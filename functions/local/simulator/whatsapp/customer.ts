@@ -3,7 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SimulatedChannel } from '../channels.ts';
 import type { ChatButton, ChatEntry } from '../model.ts';
 import { type Persona, customerIdentity, personaName } from '../personas.ts';
-import type { CustomerContext, PressedButton, ProviderHost } from '../provider.ts';
+import type { CustomerContext, PressedButton, ProviderHost, SimulatedFile } from '../provider.ts';
+import type { KeptFile } from '../files.ts';
+import { mediaIdOf, type WhatsAppMediaItem } from './media.ts';
 import type { WebhookRequest } from '../wire.ts';
 import { type WhatsAppBusiness, whatsAppMessageWebhook, whatsAppStatusWebhook, whatsAppVerification, whatsAppWebhook } from './webhooks.ts';
 
@@ -30,6 +32,21 @@ export function whatsAppText(context: CustomerContext, text: string): { request:
   const providerMessageId = wamid(context.id.waId);
   const message = { from: context.id.waId, id: providerMessageId, timestamp: String(Math.floor(context.at.getTime() / 1000)), text: { body: text }, type: 'text' };
   return { request: customerMessage(context, message), providerMessageId };
+}
+
+/**
+ * A photo (JPEG or PNG, as WhatsApp shows images) or a document: the bytes are kept as a media object
+ * for the media URL lookup, and the notification names it by its id, with type, hash and caption.
+ */
+export function whatsAppFile(sim: ProviderHost, media: Map<string, WhatsAppMediaItem>, context: CustomerContext, upload: SimulatedFile): { request: WebhookRequest; providerMessageId: string; file: KeptFile } {
+  const file = sim.keepFile(upload);
+  const mediaId = mediaIdOf();
+  media.set(mediaId, { channelId: context.channel.channelId, file });
+  const providerMessageId = wamid(context.id.waId);
+  const type = ['image/jpeg', 'image/png'].includes(upload.contentType) ? 'image' : 'document';
+  const object = { mime_type: upload.contentType, sha256: createHash('sha256').update(upload.bytes).digest('base64'), id: mediaId, ...(type === 'document' && { filename: upload.fileName }), ...(upload.caption && { caption: upload.caption }) };
+  const message = { from: context.id.waId, id: providerMessageId, timestamp: String(Math.floor(context.at.getTime() / 1000)), type, [type]: object };
+  return { request: customerMessage(context, message), providerMessageId, file };
 }
 
 /** A reply button or list row picked under our interactive message (more than three buttons are a list). */

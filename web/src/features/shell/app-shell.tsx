@@ -2,12 +2,13 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { UserView } from '@cc/shared/tenancy/model';
 import { Avatar } from '../../components/avatar.tsx';
 import { ConnectionIndicator } from '../../components/connection-indicator.tsx';
-import { CloseIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon } from '../../components/icons.tsx';
+import { ChartIcon, CloseIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon } from '../../components/icons.tsx';
 import { useI18n } from '../../i18n/provider.tsx';
 import { AdminPage } from '../admin/admin-page.tsx';
 import { StatusSelector } from '../agent-status/status-selector.tsx';
 import { useSession } from '../auth/session.tsx';
 import { SupervisorPage } from '../supervisor/supervisor-page.tsx';
+import { ReportsPage } from '../reports/reports-page.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useRealtime } from './realtime-context.tsx';
@@ -17,6 +18,7 @@ import { useHashRoute } from './use-hash-route.ts';
 const ROUTE_ICON: Record<RouteId, ReactNode> = {
   workspace: <HeadsetIcon />,
   supervisor: <MonitorIcon />,
+  reports: <ChartIcon />,
   admin: <SettingsIcon />,
 };
 
@@ -95,6 +97,7 @@ export function AppShell({ user }: { user: UserView }) {
         <main className="content">
           {route === 'workspace' && <WorkspacePage />}
           {route === 'supervisor' && <SupervisorPage />}
+          {route === 'reports' && <ReportsPage />}
           {route === 'admin' && <AdminPage />}
           {!route && <p className="muted">{t('common.notFound')}</p>}
         </main>

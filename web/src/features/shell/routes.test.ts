@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { canOpen, navFor, resolveRoute } from './routes.ts';
 
 describe('navFor', () => {
-  it('gives an agent the workspace only', () => {
-    expect(navFor(['agent'])).toEqual(['workspace']);
+  it('gives an agent the workspace and their own reports', () => {
+    expect(navFor(['agent'])).toEqual(['workspace', 'reports']);
   });
 
-  it('gives a supervisor the supervisor view and the workspace', () => {
-    expect(navFor(['supervisor'])).toEqual(['workspace', 'supervisor']);
+  it('gives a supervisor the supervisor view, the workspace and reports', () => {
+    expect(navFor(['supervisor'])).toEqual(['workspace', 'supervisor', 'reports']);
   });
 
   it('gives an admin every section', () => {
-    expect(navFor(['admin'])).toEqual(['workspace', 'supervisor', 'admin']);
+    expect(navFor(['admin'])).toEqual(['workspace', 'supervisor', 'reports', 'admin']);
   });
 });
 

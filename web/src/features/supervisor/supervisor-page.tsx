@@ -18,6 +18,7 @@ import { LiveCallsPanel } from './live-calls-panel.tsx';
 import { LiveChatsPanel } from './live-chats-panel.tsx';
 import { QueueWallboard } from './queue-wallboard.tsx';
 import { StatusChangeDialog } from './status-change-dialog.tsx';
+import { TimelineDialog } from '../timeline/timeline-dialog.tsx';
 
 /** Live wallboard for supervisors: per-queue figures, then agents: counts by status and every agent with status, time in it, load and skills. */
 export function SupervisorPage() {
@@ -32,6 +33,7 @@ export function SupervisorPage() {
   const [statusFilter, setStatusFilter] = useState<AgentStatus | undefined>();
   const [search, setSearch] = useState('');
   const [changing, setChanging] = useState<string | undefined>();
+  const [viewing, setViewing] = useState<string | undefined>();
 
   const load = useCallback(() => {
     setFailed(false);
@@ -133,19 +135,20 @@ export function SupervisorPage() {
             </thead>
             <tbody>
               {visible.map((agent) => (
-                <AgentRow key={agent.agentId} agent={agent} now={now} queueNames={queueNames} onChangeStatus={() => setChanging(agent.agentId)} />
+                <AgentRow key={agent.agentId} agent={agent} now={now} queueNames={queueNames} onChangeStatus={() => setChanging(agent.agentId)} onOpenTimeline={() => setViewing(agent.agentId)} />
               ))}
             </tbody>
           </table>
         )}
       </section>
       {changing && board.get(changing) && <StatusChangeDialog agent={board.get(changing)!} onClose={() => setChanging(undefined)} />}
+      {viewing && board.get(viewing) && <TimelineDialog agentId={viewing} name={board.get(viewing)!.name} onClose={() => setViewing(undefined)} />}
     </div>
   );
 }
 
 /** One agent: a table row on desktop, a card on phones (CSS decides). */
-function AgentRow({ agent, now, queueNames, onChangeStatus }: { agent: Agent; now: number; queueNames: Map<string, string>; onChangeStatus(): void }) {
+function AgentRow({ agent, now, queueNames, onChangeStatus, onOpenTimeline }: { agent: Agent; now: number; queueNames: Map<string, string>; onChangeStatus(): void; onOpenTimeline(): void }) {
   const { t, locale } = useI18n();
   const firstVersion = useRef(agent.version);
   return (
@@ -161,9 +164,14 @@ function AgentRow({ agent, now, queueNames, onChangeStatus }: { agent: Agent; no
         <span key={agent.version} className={agent.version !== firstVersion.current ? 'flash' : undefined}>
           <StatusPill status={agent.status} reason={agent.breakReason} />
         </span>
-        <button type="button" className="link-button agent-row__change" aria-label={t('statusChange.openFor', { name: agent.name })} onClick={onChangeStatus}>
-          {t('statusChange.open')}
-        </button>
+        <span className="agent-row__actions">
+          <button type="button" className="link-button agent-row__change" aria-label={t('statusChange.openFor', { name: agent.name })} onClick={onChangeStatus}>
+            {t('statusChange.open')}
+          </button>
+          <button type="button" className="link-button agent-row__change" aria-label={t('timeline.openFor', { name: agent.name })} onClick={onOpenTimeline}>
+            {t('timeline.open')}
+          </button>
+        </span>
       </td>
       <td className="agent-row__time">
         <span className="tabular" title={t('workspace.since', { time: formatTime(agent.statusSince, locale) })}>

@@ -3,7 +3,7 @@ import { ProblemError } from '../../api/errors.ts';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { StoredMessage } from '@cc/shared/conversations/model';
 import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
-import { AlertIcon, ChatIcon, ClockIcon, SendIcon } from '../../components/icons.tsx';
+import { AlertIcon, ChatIcon, ClockIcon, PaperclipIcon, SendIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatDay, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
@@ -15,11 +15,15 @@ import { useQuickReplies } from './wrap-up/quick-replies.tsx';
 import { EmojiButton } from './wrap-up/emoji-button.tsx';
 import { createThrottle, sendsTyping, TYPING_SEND_EVERY_MS, typingAfterMessage, typingAfterPush } from './typing.ts';
 import { commandFor } from './shortcuts/keymap.ts';
+import type { UploadedFile } from '@cc/shared/media/outbound';
+import { useComposerFile } from './composer-file.tsx';
 
 /** A reply on its way to the API (or refused by it), shown until the stored message replaces it. */
 interface Draft {
   clientMessageId: string;
   text: string;
+  /** The uploaded file it carries, if any. */
+  file?: UploadedFile | undefined;
   at: string;
   state: 'sending' | 'failed';
 }
@@ -112,11 +116,11 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
   }, [messages, drafts, state, typingUntil]);
 
   const send = useCallback(
-    (body: string, clientMessageId = newClientMessageId()) => {
+    (body: string, clientMessageId = newClientMessageId(), file?: UploadedFile) => {
       follow.current = true;
-      setDrafts((current) => [...current.filter((d) => d.clientMessageId !== clientMessageId), { clientMessageId, text: body, at: new Date().toISOString(), state: 'sending' }]);
+      setDrafts((current) => [...current.filter((d) => d.clientMessageId !== clientMessageId), { clientMessageId, text: body, file, at: new Date().toISOString(), state: 'sending' }]);
       // Resolves true once the reply is stored (sent off the stream), false when it was refused.
-      return api.sendReply(contactId, { text: body, clientMessageId }).then(
+      return api.sendReply(contactId, { ...(body && { text: body }), ...(file && { attachments: [{ uploadId: file.uploadId }] }), clientMessageId }).then(
         (message) => {
           setMessages((current) => applyMessage(current, message));
           setDrafts((current) => current.filter((d) => d.clientMessageId !== clientMessageId));
@@ -125,6 +129,7 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
         (error: unknown) => {
           setDrafts((current) => current.map((d) => (d.clientMessageId === clientMessageId ? { ...d, state: 'failed' } : d)));
           if (error instanceof ProblemError && error.status === 409) notify(t('conversation.conflict'), 'info');
+          if (error instanceof ProblemError && error.problem?.reason === 'caption_too_long') notify(t('composer.file.captionTooLong'));
           return false;
         },
       );
@@ -141,13 +146,18 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
     [api, notify, t],
   );
 
+  const file = useComposerFile(contact, canReply);
   const submit = (event?: FormEvent): Promise<boolean> => {
     event?.preventDefault();
     const body = text.trim();
-    if (!body || !canReply) return Promise.resolve(!body);
+    const attachment = file.uploaded;
+    const nothing = !body && !attachment;
+    // Nothing to send counts as done (send-and-close then just closes); a running upload is waited for.
+    if (nothing || !canReply || file.uploading) return Promise.resolve(nothing && !file.uploading);
     setText('');
+    file.clear();
     requestAnimationFrame(() => resize(input.current));
-    return send(body);
+    return send(body, undefined, attachment);
   };
 
   const quick = useQuickReplies(contact, { text, setText, input });
@@ -203,7 +213,13 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
         {drafts.map((draft) => (
           <div key={draft.clientMessageId} className="bubble-row" data-side="out" data-draft={draft.state}>
             <div className="bubble" data-failed={draft.state === 'failed' || undefined}>
-              <p className="bubble__text">{draft.text}</p>
+              {draft.text && <p className="bubble__text">{draft.text}</p>}
+              {draft.file && (
+                <p className="bubble__chip" data-attachment={draft.file.as}>
+                  <PaperclipIcon size={16} />
+                  <span className="bubble__file">{t('conversation.fileSent', { name: draft.file.fileName })}</span>
+                </p>
+              )}
               <span className="bubble__meta">
                 <time dateTime={draft.at}>{formatTime(draft.at, locale)}</time>
                 {draft.state === 'sending' && (
@@ -219,7 +235,7 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
                   <AlertIcon size={16} />
                   <span className="bubble-failure__text">{t('conversation.notSent')}</span>
                 </p>
-                <button type="button" className="link-button" onClick={() => void send(draft.text, draft.clientMessageId)}>
+                <button type="button" className="link-button" onClick={() => void send(draft.text, draft.clientMessageId, draft.file)}>
                   {t('common.retry')}
                 </button>
               </div>
@@ -241,8 +257,10 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
         )}
       </div>
 
+      {file.chip}
       <form className="composer" onSubmit={(event) => void submit(event)}>
         {quick.menu}
+        {file.button}
         <textarea
           {...quick.textareaProps}
           ref={input}
@@ -268,7 +286,7 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
             setText(text.slice(0, at) + emoji + text.slice(at));
           }}
         />
-        <button type="submit" className="button button--primary composer__send" disabled={!canReply || !text.trim()} aria-label={t('conversation.send')} title={t('conversation.send')}>
+        <button type="submit" className="button button--primary composer__send" disabled={!canReply || (!text.trim() && !file.uploaded) || file.uploading} aria-label={t('conversation.send')} title={t('conversation.send')}>
           <SendIcon size={18} />
         </button>
       </form>

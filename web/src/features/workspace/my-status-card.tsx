@@ -1,14 +1,17 @@
+import { useState } from 'react';
 import type { Agent } from '@cc/shared/agents/model';
 import { Avatar } from '../../components/avatar.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { formatDateTime, formatStatusDuration, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
+import { TimelineDialog } from '../timeline/timeline-dialog.tsx';
 
 /** The agent at a glance: who, which status and for how long, and how full their desk is. */
 export function MyStatusCard({ agent, now, queueNames }: { agent: Agent; now: number; queueNames: Map<string, string> }) {
   const { t, locale } = useI18n();
   const load = agent.load ?? { voice: 0, chat: 0 };
   const capacity = agent.capacity;
+  const [dayOpen, setDayOpen] = useState(false);
   return (
     <section className="card status-card status-card--compact" aria-labelledby="status-card-title">
       <h2 id="status-card-title" className="visually-hidden">
@@ -50,7 +53,11 @@ export function MyStatusCard({ agent, now, queueNames }: { agent: Agent; now: nu
             ))}
           </ul>
         )}
+        <button type="button" className="link-button status-card__day" onClick={() => setDayOpen(true)}>
+          {t('timeline.openOwn')}
+        </button>
       </div>
+      {dayOpen && <TimelineDialog agentId={agent.agentId} name={agent.name} own onClose={() => setDayOpen(false)} />}
     </section>
   );
 }

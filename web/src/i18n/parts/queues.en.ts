@@ -54,6 +54,7 @@ export const queuesEn: { readonly [K in keyof typeof queuesRu]: string } = {
   'admin.queues.form.saving': 'Saving…',
   'admin.queues.form.fix': 'Correct the marked fields.',
   'admin.queues.error.name': 'Enter a name (up to 100 characters).',
+  'admin.queues.error.nameTaken': 'A queue with this name exists already. Choose another name.',
   'admin.queues.error.priority': 'The priority is a whole number.',
   'admin.queues.error.serviceLevel': 'The share is 0–100 %, the time a whole number of seconds above zero.',
   'admin.queues.error.maxWaitSeconds': 'A whole number of seconds above zero, or empty.',

@@ -52,6 +52,7 @@ export const queuesRu = {
   'admin.queues.form.saving': 'Сохраняем…',
   'admin.queues.form.fix': 'Исправьте отмеченные поля.',
   'admin.queues.error.name': 'Введите название (до 100 символов).',
+  'admin.queues.error.nameTaken': 'Очередь с таким названием уже есть. Выберите другое название.',
   'admin.queues.error.priority': 'Приоритет — целое число.',
   'admin.queues.error.serviceLevel': 'Доля — от 0 до 100 %, время — целое число секунд больше нуля.',
   'admin.queues.error.maxWaitSeconds': 'Целое число секунд больше нуля или пусто.',

@@ -13,5 +13,6 @@ export const statusChangeRu = {
   'statusChange.saving': 'Сохраняем…',
   'statusChange.saved': '{name} — статус «{status}»',
   'statusChange.error': 'Не удалось сменить статус: {reason}',
-  'statusChange.setBy': 'Статус установил {name}: «{comment}»',
+  // Neutral wording: the name's grammatical gender is not known («установил» / «установила»).
+  'statusChange.setBy': 'Статус изменён — {name}: «{comment}»',
 } as const;

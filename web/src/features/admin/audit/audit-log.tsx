@@ -5,6 +5,7 @@ import { ListIcon } from '../../../components/icons.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi } from '../../auth/session.tsx';
+import { auditChangeText } from './audit-phrase.ts';
 import './audit.css';
 
 const PAGE = 30;
@@ -36,6 +37,19 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
         ))}
       </dl>
     </details>
+  );
+}
+
+/** What changed, as a neutral sentence around the record's id (see `auditChangeText`). */
+function AuditChange({ entry }: { entry: AuditEntry }) {
+  const { t } = useI18n();
+  const { beforeId, afterId } = auditChangeText(t, entry);
+  return (
+    <span className="audit__change">
+      {beforeId && `${beforeId} `}
+      <code className="mono">{entry.targetId}</code>
+      {afterId && ` ${afterId}`}
+    </span>
   );
 }
 
@@ -121,9 +135,7 @@ export function AuditLog() {
                     <span className="audit__login">{entry.actor.login}</span>
                   </td>
                   <td>
-                    <span>
-                      {t(`audit.target.${entry.target}`)} <code className="mono">{entry.targetId}</code> {t(`audit.action.${entry.action}`)}
-                    </span>
+                    <AuditChange entry={entry} />
                     <EntryDetails entry={entry} />
                   </td>
                 </tr>

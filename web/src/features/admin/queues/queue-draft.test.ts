@@ -49,5 +49,6 @@ describe('queue form drafts', () => {
       overflowQueueId: 'admin.queues.error.overflowSelf', holidays: 'admin.queues.error.holidays', form: 'admin.queues.form.fix',
     });
     expect(serverErrors(new ProblemError(409, undefined), draft)).toEqual({ form: 'admin.queues.error.changed' });
+    expect(serverErrors(new ProblemError(409, { type: 'urn:problem:conflict', title: 'Conflict', status: 409, detail: 'A queue named «Q» exists already', reason: 'queue_name_taken' }), draft)).toEqual({ name: 'admin.queues.error.nameTaken', form: 'admin.queues.form.fix' });
   });
 });

@@ -135,8 +135,12 @@ function fieldOf(path: string, message: string, skills: SkillDraft[]): [string, 
   }
 }
 
-/** The server's refusal as field messages: a 400's `errors[]` by path (the queue schema's paths), a 409 for a stale edit. */
+/**
+ * The server's refusal as field messages: a 400's `errors[]` by path (the queue schema's paths), a 409 for a name
+ * another queue has (on the name field) or for a stale edit.
+ */
 export function serverErrors(error: ProblemError, draft: QueueDraft): QueueFieldErrors {
+  if (error.status === 409 && error.problem?.reason === 'queue_name_taken') return { name: 'admin.queues.error.nameTaken', form: 'admin.queues.form.fix' };
   if (error.status === 409) return { form: 'admin.queues.error.changed' };
   if (error.status !== 400) return { form: 'admin.queues.error.save' };
   const errors: QueueFieldErrors = {};

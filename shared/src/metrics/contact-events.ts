@@ -1,0 +1,130 @@
+/**
+ * The metric events of one contact change (the stream's old and new image). Only history entries the change
+ * appended count, each keyed by its position in the history, so a redelivered or reordered record adds nothing
+ * twice; the survey and dial attempts are keyed the same way. See docs/metrics.md for what counts where.
+ */
+import { CHANNEL_CATALOG, type ChannelKind } from '../channels/catalog.ts';
+import type { Contact } from '../contacts/model.ts';
+import { CALLBACK_REQUESTED, ENDED_BY_SUPERVISOR, REPLACED_BY_CALLBACK } from '../contacts/values.ts';
+import { secondsBetween, type MetricEvent } from './events.ts';
+import { chatEvents, type ChatMessage } from './chat-events.ts';
+import { SHORT_ABANDON_SECONDS, type SumMeasure } from './values.ts';
+
+/** What the change alone does not say, looked up by the metrics reaction. */
+export interface ContactFacts {
+  /** The service-level threshold of a queue, in seconds. */
+  thresholdSeconds(queueId: string): number;
+  /** Whether the queue was open at `at` (business hours and holidays). */
+  isOpen(queueId: string, at: Date): boolean;
+  /** For a new contact: the customer's previous contact, completed within the repeat window. */
+  repeatOf?: { contactId: string; closedAt: string; queueId: string; agentId?: string; channel: ChannelKind };
+  /** For a chat that just completed: its messages, for counts and response times. */
+  messages?: readonly ChatMessage[];
+}
+
+type Add = Partial<Record<SumMeasure, number>>;
+
+/** The events `after` adds to what `before` (absent for a new contact) had already counted. */
+export function contactEvents(before: Contact | undefined, after: Contact, facts: ContactFacts): MetricEvent[] {
+  const events: MetricEvent[] = [];
+  const { contactId, channel } = after;
+  const start = before?.history.length ?? 0;
+  const entries = after.history.slice(start);
+  let queueId = before?.queueId ?? after.queueId;
+  let enqueuedAt = before?.enqueuedAt ?? after.enqueuedAt;
+  let connectedAt = before?.connectedAt;
+  let wrapUpSince = before?.status === 'after-contact-work' ? before.statusSince : undefined;
+  const voice = CHANNEL_CATALOG[channel].media === 'voice';
+  const push = (index: number | string, at: string, add: Add, agentId?: string, maxWait?: number) =>
+    events.push({ id: `${contactId}#${index}`, at, queueId, channel, add, ...(agentId !== undefined && { agentId }), ...(maxWait !== undefined && { max: { maxQueueWaitSeconds: maxWait } }) });
+
+  entries.forEach((entry, k) => {
+    const index = start + k;
+    const { at, agentId } = entry;
+    const from = entry.from as string;
+    const next = after.history[index + 1];
+    const waited = secondsBetween(enqueuedAt, at);
+    const inTime = waited <= facts.thresholdSeconds(queueId);
+    const leftQueue: Add = { queueLeft: 1, queueWaitSeconds: waited };
+    if (from === 'new') {
+      const add: Add = { arrived: 1, queued: 1 };
+      if (!facts.isOpen(queueId, new Date(at))) add.outOfHours = 1;
+      if (channel === 'callback') add.callbacksRequested = 1;
+      if (after.voicemail) add.voicemails = 1;
+      if (facts.repeatOf) add.repeatContacts = 1;
+      push(index, at, add);
+      return;
+    }
+    switch (entry.to) {
+      case 'queued':
+        if (from === 'transferred') {
+          queueId = after.queueId;
+          enqueuedAt = at;
+          connectedAt = undefined;
+          push(index, at, { queued: 1, transferredIn: 1 });
+        }
+        return;
+      case 'offered':
+        return void push(index, at, { offered: 1 }, agentId);
+      case 'missed':
+        return void push(index, at, { offersMissed: 1 }, agentId);
+      case 'connected':
+        if (from === 'connected') return void push(index, at, { takenOver: 1 }, agentId);
+        connectedAt = at;
+        return void push(index, at, { offersAccepted: 1, handled: 1, answeredInTime: inTime ? 1 : 0, answerWaitSeconds: waited, ...leftQueue }, agentId, waited);
+      case 'abandoned': {
+        if (entry.reason === ENDED_BY_SUPERVISOR) return void push(index, at, { removed: 1, ...leftQueue }, agentId, waited);
+        if (entry.reason === CALLBACK_REQUESTED) return void push(index, at, { replacedByCallback: 1, ...leftQueue }, agentId, waited);
+        const add: Add = { abandoned: 1, abandonWaitSeconds: waited, ...leftQueue };
+        if (!inTime) add.abandonedLate = 1;
+        if (waited < SHORT_ABANDON_SECONDS) add.shortAbandoned = 1;
+        return void push(index, at, add, agentId, waited);
+      }
+      case 'transferred':
+        if (from === 'queued' && next?.to === 'closed' && next.reason === REPLACED_BY_CALLBACK) return void push(index, at, { replacedByCallback: 1, ...leftQueue }, undefined, waited);
+        return void push(index, at, { transferredOut: 1, ...(from === 'connected' ? conversation(voice, connectedAt, at, after) : {}) }, agentId);
+      case 'after-contact-work':
+        wrapUpSince = at;
+        return void push(index, at, conversation(voice, connectedAt, at, after), agentId);
+      case 'closed': {
+        if (entry.reason === REPLACED_BY_CALLBACK) return;
+        const add: Add = { closed: 1, ...(from === 'connected' ? conversation(voice, connectedAt, at, after) : {}) };
+        if (from === 'after-contact-work' && wrapUpSince !== undefined) Object.assign(add, { wrapUps: 1, wrapUpSeconds: secondsBetween(wrapUpSince, at) });
+        if (connectedAt !== undefined) Object.assign(add, closedAfterAnswer(after, connectedAt, at), chatEvents(voice ? undefined : facts.messages));
+        if (channel === 'callback') add[connectedAt !== undefined ? 'callbacksCompleted' : 'callbacksUnreachable'] = 1;
+        return void push(index, at, add, agentId);
+      }
+    }
+  });
+  if (facts.repeatOf && start === 0) {
+    const original = facts.repeatOf;
+    events.push({ id: `${contactId}#repeat`, at: original.closedAt, queueId: original.queueId, channel: original.channel, add: { repeated: 1 }, ...(original.agentId !== undefined && { agentId: original.agentId }) });
+  }
+  if (after.survey && !before?.survey) {
+    const { score, answeredAt } = after.survey;
+    const add: Add = { surveys: 1, surveyScore: score, promoters: score === 5 ? 1 : 0, detractors: score <= 3 ? 1 : 0, satisfied: score >= 4 ? 1 : 0 };
+    events.push({ id: `${contactId}#survey`, at: answeredAt, queueId: after.queueId, channel, add, ...(after.agentId !== undefined && { agentId: after.agentId }) });
+  }
+  (after.dialAttempts ?? []).slice(before?.dialAttempts?.length ?? 0).forEach((attempt, k) => {
+    const index = (before?.dialAttempts?.length ?? 0) + k;
+    events.push({ id: `${contactId}#dial#${index}`, at: attempt.at, queueId: after.queueId, channel, add: { dialAttempts: 1, dialsAnswered: attempt.result === 'answered' ? 1 : 0 }, ...(after.agentId !== undefined && { agentId: after.agentId }) });
+  });
+  return events;
+}
+
+/** The conversation part of a contact leaving `connected`: talk time (calls, hold excluded) or chat time. */
+function conversation(voice: boolean, connectedAt: string | undefined, at: string, contact: Contact): Add {
+  if (connectedAt === undefined) return {};
+  const seconds = secondsBetween(connectedAt, at);
+  if (!voice) return { chatContacts: 1, chatSeconds: seconds };
+  return { talkContacts: 1, talkSeconds: Math.max(0, seconds - (contact.hold?.totalSeconds ?? 0)) };
+}
+
+/** A handled contact completing: its handle time, holds, topic and supervision. */
+function closedAfterAnswer(contact: Contact, connectedAt: string, at: string): Add {
+  const add: Add = { closedAfterAnswer: 1, handleSeconds: secondsBetween(connectedAt, at) };
+  if (contact.hold && contact.hold.count > 0) Object.assign(add, { heldContacts: 1, holds: contact.hold.count, holdSeconds: contact.hold.totalSeconds });
+  if ((contact.wrapUp?.topics.length ?? 0) > 0) add.wrapUpsWithTopic = 1;
+  if ((contact.supervision?.length ?? 0) > 0) add.monitored = 1;
+  return add;
+}
