@@ -20,7 +20,7 @@ const FUNCTIONS_DIR = fileURLToPath(new URL('../functions/', import.meta.url));
 /** Cold imports per bundle (after one discarded warm-up of the file cache); the median is reported. */
 const RUNS = 9;
 
-type Client = 'dynamodb' | 'sqs' | 'kms' | 'apigatewaymanagementapi' | 'chime-sdk-meetings' | 'chime-sdk-voice' | 'cognito' | 's3' | 'sts';
+type Client = 'dynamodb' | 'sqs' | 'kms' | 'apigatewaymanagementapi' | 'chime-sdk-meetings' | 'chime-sdk-voice' | 'cognito' | 's3' | 'sts' | 'sns' | 'sesv2';
 
 /**
  * The SDK clients each function really calls, from its IAM grants (`infra/lib/stacks/api-stack.ts`
@@ -29,12 +29,12 @@ type Client = 'dynamodb' | 'sqs' | 'kms' | 'apigatewaymanagementapi' | 'chime-sd
  * The HTTP API and the stream processor also build the Chime SDK clients (`functions/composition/voice-adapters.ts`:
  * meetings for call audio, voice for the SIP media application's call control); the voice-sma function only the table.
  * The HTTP API also administers Cognito users, signs media links (S3) and issues transcription credentials (STS);
- * media-download writes the media bucket.
+ * media-download writes the media bucket. The stream processor also sends alert SMS (SNS) and e-mail (SES).
  */
 const CLIENTS: Record<string, readonly Client[]> = {
   'http-api': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs', 'chime-sdk-meetings', 'chime-sdk-voice', 'cognito', 's3', 'sts'],
   realtime: ['dynamodb', 'kms', 'apigatewaymanagementapi'],
-  'stream-processor': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs', 'chime-sdk-meetings', 'chime-sdk-voice'],
+  'stream-processor': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs', 'chime-sdk-meetings', 'chime-sdk-voice', 'sns', 'sesv2'],
   'routing-timers': ['dynamodb', 'sqs'],
   'message-delivery': ['dynamodb', 'kms', 'apigatewaymanagementapi', 'sqs'],
   'media-download': ['dynamodb', 'kms', 's3'],
@@ -58,6 +58,9 @@ const FLOOR_SOURCE: Record<Client, { imports: string; construct: string }> = {
   sts: { imports: "import { STSClient } from '@aws-sdk/client-sts';", construct: 'new STSClient({})' },
   // Built where a SIP media application is deployed (`SIP_MEDIA_APPLICATION_ID`); bundled either way.
   'chime-sdk-voice': { imports: "import { ChimeSDKVoiceClient } from '@aws-sdk/client-chime-sdk-voice';", construct: 'new ChimeSDKVoiceClient({})' },
+  // Alert SMS and e-mail (the stream processor).
+  sns: { imports: "import { SNSClient } from '@aws-sdk/client-sns';", construct: 'new SNSClient({})' },
+  sesv2: { imports: "import { SESv2Client } from '@aws-sdk/client-sesv2';", construct: 'new SESv2Client({})' },
 };
 
 /** A handler module that builds only `clients`, at module scope as a minimal function would. */

@@ -28,6 +28,10 @@ export interface AppConfig {
    * region of the meeting ARNs granted. Undefined: the stack's region.
    */
   readonly chimeMeetingsRegion?: string;
+  /** The verified SES identity alert e-mails come from (`-c alertEmailFrom=…`). Undefined: alert e-mails are not sent. */
+  readonly alertEmailFrom?: string;
+  /** The sender id alert SMS show where the country allows one (`-c alertSmsSenderId=…`, up to 11 letters and digits). */
+  readonly alertSmsSenderId?: string;
 }
 
 /** The voice part of {@link AppConfig}. */
@@ -70,9 +74,15 @@ export function readAppConfig(app: App, env: NodeJS.ProcessEnv = process.env): A
   if (chimeMeetingsRegion !== undefined && !REGION_PATTERN.test(chimeMeetingsRegion)) {
     throw new Error(`Context "chimeMeetingsRegion" must be an AWS region such as us-east-1, got "${chimeMeetingsRegion}"`);
   }
+  const alertEmailFrom = context('alertEmailFrom');
+  if (alertEmailFrom !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alertEmailFrom)) throw new Error(`Context "alertEmailFrom" must be an e-mail address verified in SES, got "${alertEmailFrom}"`);
+  const alertSmsSenderId = context('alertSmsSenderId');
+  if (alertSmsSenderId !== undefined && !/^[A-Za-z0-9]{1,11}$/.test(alertSmsSenderId)) throw new Error(`Context "alertSmsSenderId" must be 1 to 11 letters or digits, got "${alertSmsSenderId}"`);
   return {
     stage,
     env: account || region ? { account, region } : undefined,
+    ...(alertEmailFrom && { alertEmailFrom }),
+    ...(alertSmsSenderId && { alertSmsSenderId }),
     alarmEmail: context('alarmEmail'),
     webDistDir: webDist ? path.resolve(REPO_ROOT, webDist) : DEFAULT_WEB_DIST_DIR,
     tableEncryption,

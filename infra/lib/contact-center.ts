@@ -64,6 +64,7 @@ export function createContactCenter(app: App, config: AppConfig): ContactCenterS
       webOrigins: [web.origin],
       widgetCallScriptUrl: widgetCallScriptUrl(web.origin),
       chimeMeetingsRegion: config.chimeMeetingsRegion,
+      alerts: { ...(config.alertEmailFrom && { emailFrom: config.alertEmailFrom }), ...(config.alertSmsSenderId && { smsSenderId: config.alertSmsSenderId }) },
       voice: voice && { sipMediaApplicationId: voice.sipMediaApplication.sipMediaApplicationId, recordingsBucketName: recordingsBucketName(stage) },
     }),
   );

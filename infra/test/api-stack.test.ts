@@ -302,14 +302,14 @@ describe('ApiStack', () => {
     api.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'http-api', USER_POOL_ID: Match.anyValue() }) } });
   });
 
-  it('grants wildcard resources to functions only for X-Ray and dynamodb:ListStreams', () => {
+  it('grants wildcard resources to functions only for X-Ray, dynamodb:ListStreams and SMS (sns:Publish)', () => {
     const wildcardActions = new Set<string>();
     // The browsers' transcription role is no function's (its Transcribe-only grant: voice-stack.test.ts).
     const transcriptionRole = JSON.stringify([{ Ref: logicalIdOfConstruct(stacks.api.transcriptionRole) }]);
     for (const policy of Object.values(api.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify((p as { Properties: { Roles: unknown } }).Properties.Roles) !== transcriptionRole)) {
       for (const statement of statementsOf(policy)) if (statement.Resource === '*') [statement.Action].flat().forEach((action) => wildcardActions.add(action));
     }
-    expect([...wildcardActions].sort()).toEqual(['dynamodb:ListStreams', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    expect([...wildcardActions].sort()).toEqual(['dynamodb:ListStreams', 'sns:Publish', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 
   it('writes the API, WebSocket and Cognito coordinates into the console config', () => {

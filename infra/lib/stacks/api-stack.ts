@@ -28,6 +28,7 @@ import { RoutingTimerQueue } from '../constructs/routing-timer-queue.ts';
 import { DeliveryQueue } from '../constructs/delivery-queue.ts';
 import { TranscriptionRole } from '../constructs/transcription-role.ts';
 import { MediaStorage } from '../constructs/media-storage.ts';
+import { AlertDelivery, SMS_WILDCARD } from '../constructs/alert-delivery.ts';
 import { acknowledgeManagedPolicies, acknowledgeWildcards } from '../nag.ts';
 import { PROFILES, type Trigger } from '../profiles.ts';
 
@@ -47,6 +48,8 @@ export interface ApiStackProps extends StackProps {
   readonly widgetCallScriptUrl?: string;
   /** Control region of the Chime SDK meetings API (calls from the site). @default this stack's region */
   readonly chimeMeetingsRegion?: string;
+  /** Alert e-mails' verified sender and SMS sender id (docs/alerts.md). */
+  readonly alerts?: { readonly emailFrom?: string; readonly smsSenderId?: string };
   /** The voice stack's SMA and recordings, when voice is on (`-c voice=true`). */
   readonly voice?: { readonly sipMediaApplicationId: string; readonly recordingsBucketName: string };
 }
@@ -276,6 +279,9 @@ export class ApiStack extends Stack {
       grantRecordingsRead(httpFn, props.voice.recordingsBucketName);
     }
 
+    // KPI alerts: the stream processor sends their SMS (SNS) and e-mail (SES).
+    new AlertDelivery(this, 'Alerts', { sender: streamFn, ...props.alerts });
+
     // Last, once every grant is in: the only wildcards a function role may hold.
     for (const fn of functions.values()) {
       acknowledgeWildcards(fn.executionRole.node.findChild('DefaultPolicy'), [
@@ -284,6 +290,7 @@ export class ApiStack extends Stack {
           actions: ['execute-api:ManageConnections'],
           reason: 'PostToConnection targets connection ids that exist only at run time; the grant is limited to the connections of this WebSocket API stage.',
         },
+        SMS_WILDCARD,
         {
           finding: /^Resource::\*$/,
           actions: ['dynamodb:ListStreams'],
