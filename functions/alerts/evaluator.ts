@@ -25,6 +25,8 @@ export interface Touched {
 }
 
 const SAVE_TRIES = 3;
+/** A value that moved without changing the state is written at most this often (the rules page shows it). */
+const VALUE_REFRESH_MS = 30_000;
 
 /** Whether the watch moved in a way worth a write: state, breach start or the time to look again. */
 const moved = (a: AlertWatch, b: AlertWatch) =>
@@ -58,7 +60,8 @@ export class AlertEvaluator {
       const watch: AlertWatch = { ...evaluation.watch };
       if (evaluation.recheckAt !== undefined) watch.recheckAt = evaluation.recheckAt;
       else delete watch.recheckAt;
-      if (!evaluation.notice && !moved(rule.watch, watch)) return;
+      const staleValue = watch.value !== rule.watch.value && (rule.watch.evaluatedAt === undefined || now.getTime() - Date.parse(rule.watch.evaluatedAt) >= VALUE_REFRESH_MS);
+      if (!evaluation.notice && !moved(rule.watch, watch) && !staleValue) return;
       const next: AlertRule = { ...rule, watch, version: rule.version + 1 };
       const notice = evaluation.notice && value !== null ? await this.notice(rule, evaluation.notice, value, now) : undefined;
       try {

@@ -25,6 +25,7 @@ import { AuditTrail } from '../admin/audit-trail.ts';
 import { MetricReports } from '../metrics/reports.ts';
 import { AgentTimelines } from '../timeline/agent-timelines.ts';
 import { AlertEvaluator } from '../alerts/evaluator.ts';
+import { KpiTiles } from '../metrics/kpi-tiles.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -62,6 +63,8 @@ export interface Services {
   timelines: AgentTimelines;
   /** KPI alert rules evaluated as their figures change. */
   alerts: AlertEvaluator;
+  /** The wallboard's KPI tiles: today per queue and for the tenant, served and pushed. */
+  kpis: KpiTiles;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -89,5 +92,6 @@ export function createServices(deps: ServiceDeps): Services {
     reports: new MetricReports(deps),
     timelines: new AgentTimelines(deps),
     alerts,
+    kpis: new KpiTiles(deps),
   };
 }

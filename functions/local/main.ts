@@ -36,6 +36,7 @@ Contact center "${demo.tenantName}" is up in ${((Date.now() - started) / 1000).t
   Console     ${center.baseUrl}/
   Simulator   ${center.baseUrl}/simulator/   (play the customer in Telegram, WhatsApp, VK, Viber, Alice)
   Widget demo ${center.widgetDemoUrl}   (a shop page on another origin with the web chat widget)
+  Outbox      ${center.baseUrl}/local/outbox/page   (alert SMS and e-mail that AWS would send)
   Health      ${center.baseUrl}/health
   Lambdas     ${center.baseUrl}/local/lambda
   Demo file   ${dataDir}/demo.json (logins, channel webhooks and secrets)

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
-import { signIn, waitFor } from '../../test/live.ts';
+import { openConsoleSocket, signIn, waitFor } from '../../test/live.ts';
 
 let center: RunningContactCenter;
 type Api = (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => Promise<Response>;
@@ -121,5 +121,28 @@ describe('KPIs on the stream', () => {
     const second = (await (await supervisor(`/reports?groupBy=tenant&interval=15m&metrics=contacts_arrived&limit=10&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&cursor=${first.nextCursor}`)).json()) as Page;
     expect(first.nextCursor).toBe('10');
     expect(second.rows[0]!.intervalStart).toBe('2026-12-01T05:30:00+03:00');
+  });
+
+  it('pushes today’s KPI tiles of the queue and the tenant to supervisors as a change is folded, and serves them', async () => {
+    // Arrange
+    const user = center.demo.users.find((u) => u.login === 'supervisor@romashka.demo')!;
+    const { token } = await signIn(center.baseUrl, user);
+    const live = openConsoleSocket(center.baseUrl, token);
+    await live.opened;
+    const { tenantId } = center.demo;
+    // Act: a sales customer leaves while waiting
+    await center.services.routing.commands.createContact(tenantId, { contactId: 'kpi-tile-left', queueId: 'sales', channel: 'webchat', priority: 0, requiredSkills: [{ skill: 'nobody-has-it', level: 1 }] });
+    await center.services.routing.commands.abandonContact(tenantId, 'kpi-tile-left', 'the visitor closed the chat');
+    type Tile = { dimension: string; value: string; date: string; values: Record<string, number | null> };
+    const pushed = await waitFor(() => live.messages.map((m) => m['kpi'] as Tile | undefined).find((k) => k?.dimension === 'queue' && k.value === 'sales' && k.values['contacts_abandoned'] === 1));
+    const served = (await (await supervisor('/wallboard/kpis')).json()) as { tenant: Tile; queues: Tile[] };
+    live.socket.close();
+    // Assert
+    expect(pushed.values).toMatchObject({ contacts_handled: 0, contacts_abandoned: 1, abandonment_rate: 100, average_handle_time: null });
+    expect(live.messages.some((m) => m.type === 'kpi.updated' && (m['kpi'] as Tile).dimension === 'tenant')).toBe(true);
+    expect(served.queues.find((q) => q.value === 'sales')?.values['contacts_abandoned']).toBe(1);
+    expect(served.tenant).toMatchObject({ dimension: 'tenant', value: '*', date: pushed.date });
+    expect(served.tenant.values['contacts_abandoned']).toBeGreaterThanOrEqual(1);
+    expect((await anna('/wallboard/kpis')).status).toBe(403);
   });
 });

@@ -15,15 +15,17 @@ import { isOpen } from '@cc/shared/routing/index';
 import type { Deps } from '../composition/deps.ts';
 import type { ChangeReaction, ItemChange } from '../streams/app.ts';
 import { tenantTimeZone } from './time-zone.ts';
+import type { KpiTiles } from './kpi-tiles.ts';
 
 type MetricsDeps = Pick<Deps, 'metrics' | 'queues' | 'customers' | 'messaging' | 'directory'>;
 
-/** Folds one change's events; nothing is written for a change that adds no figure. */
-async function fold(deps: MetricsDeps, tenantId: string, recordId: string, change: MetricChange): Promise<void> {
+/** Folds one change's events; nothing is written for a change that adds no figure. @returns the queues whose day figures moved */
+async function fold(deps: MetricsDeps, tenantId: string, recordId: string, change: MetricChange): Promise<string[]> {
   const events = eventsOf(change);
-  if (events.length === 0) return;
-  const cells = foldEvents(events, await tenantTimeZone(deps, tenantId));
-  await deps.metrics.fold(tenantId, recordId, [...cells.values()]);
+  if (events.length === 0) return [];
+  const cells = [...foldEvents(events, await tenantTimeZone(deps, tenantId)).values()];
+  await deps.metrics.fold(tenantId, recordId, cells);
+  return cells.filter(({ cell }) => cell.dimension === 'queue' && cell.period.kind === 'D').map(({ cell }) => cell.value);
 }
 
 /** What the contact change alone does not tell: queue thresholds and hours, the repeat it is, a chat's messages. */
@@ -62,7 +64,7 @@ export function repeatedContact(contacts: readonly Contact[], contact: Contact):
     .sort((a, b) => Date.parse(b.statusSince) - Date.parse(a.statusSince))[0];
 }
 
-export function metricsReactions(deps: MetricsDeps): ChangeReaction[] {
+export function metricsReactions(deps: MetricsDeps, kpis: Pick<KpiTiles, 'push'>): ChangeReaction[] {
   return [
     {
       name: 'metrics: contact',
@@ -73,7 +75,9 @@ export function metricsReactions(deps: MetricsDeps): ChangeReaction[] {
         const before = change.oldImage ? ContactSchema.parse(change.oldImage) : undefined;
         if (before && !countable(before, after)) return;
         const facts = await contactFacts(deps, change, before, after);
-        await fold(deps, after.tenantId, `contact#${after.contactId}#v${after.version}`, { kind: 'contact', before, after, facts });
+        const queues = await fold(deps, after.tenantId, `contact#${after.contactId}#v${after.version}`, { kind: 'contact', before, after, facts });
+        // The wallboard's tiles follow at once (a redelivered record pushes the same figures again: harmless).
+        if (queues.length > 0) await kpis.push(after.tenantId, queues);
       },
     },
     {

@@ -16,5 +16,5 @@ import { alertReactions } from '../alerts/reactions.ts';
  * alerts come after the metrics, so a rule on an interval metric reads the aggregates with the change folded in.
  */
 export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
-  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps), ...alertReactions(deps, services.alerts)];
+  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps, services.kpis), ...alertReactions(deps, services.alerts)];
 }

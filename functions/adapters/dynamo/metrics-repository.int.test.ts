@@ -54,7 +54,7 @@ describe('the metrics repository', () => {
 
   it('counts an agent change redelivered by the stream once', async () => {
     // Arrange
-    const [agentReaction] = metricsReactions(ctx.deps).filter((r) => r.entity === 'agent');
+    const [agentReaction] = metricsReactions(ctx.deps, { push: async () => undefined }).filter((r) => r.entity === 'agent');
     const before: Agent = { tenantId: 't-stream', agentId: 'boris', name: 'Борис', status: 'break', breakReason: 'lunch', statusSince: '2026-12-02T09:00:00.000Z', skills: [], queueIds: [], version: 4 };
     const after: Agent = { ...before, status: 'available', statusSince: '2026-12-02T09:30:00.000Z', version: 5 };
     delete after.breakReason;

@@ -8,7 +8,7 @@ import type { Deps } from '../../composition/deps.ts';
 import type { Services } from '../../composition/services.ts';
 import { reportCsv } from '../../metrics/csv.ts';
 import { tenantTimeZone } from '../../metrics/time-zone.ts';
-import type { AuthEnv } from '../auth.ts';
+import { requireRole, type AuthEnv } from '../auth.ts';
 
 /** Report pages per user and minute: a page may read a month of cells; a dashboard refreshes far less often. */
 export const REPORT_LIMIT: RateLimit = { max: 60, windowSeconds: 60 };
@@ -25,8 +25,9 @@ const catalogView = (): MetricView[] => METRIC_CATALOG.map((m) => {
  * channel or the tenant in 15-minute to monthly buckets, as JSON or CSV (`format=csv` or `Accept: text/csv`;
  * `lang=ru|en`, else the `Accept-Language`). Supervisors see everything; an agent only their own figures.
  */
-export function metricRoutes(deps: Pick<Deps, 'rateLimiter' | 'clock' | 'directory'>, services: Pick<Services, 'reports'>, auth: MiddlewareHandler<AuthEnv>) {
+export function metricRoutes(deps: Pick<Deps, 'rateLimiter' | 'clock' | 'directory'>, services: Pick<Services, 'reports' | 'kpis'>, auth: MiddlewareHandler<AuthEnv>) {
   return new Hono<AuthEnv>()
+    .get('/wallboard/kpis', auth, requireRole('supervisor'), async (c) => c.json(await services.kpis.today(c.get('principal').tenantId)))
     .get('/metrics', auth, async (c) => c.json({ metrics: catalogView(), timeZone: await tenantTimeZone(deps, c.get('principal').tenantId) }))
     .get('/reports', auth, async (c) => {
       const principal = c.get('principal');

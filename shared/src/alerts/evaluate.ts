@@ -4,10 +4,8 @@
  * to last, a notice held back by the quiet period).
  */
 import { localDate } from '../calendar/values.ts';
-import type { IntervalMetric, LiveFigures, MetricDefinition } from '../metrics/catalog/index.ts';
-import { evaluate } from '../metrics/formula.ts';
+import type { LiveFigures, MetricDefinition } from '../metrics/catalog/index.ts';
 import { intervalStart } from '../metrics/intervals.ts';
-import { addMeasures, type Measures } from '../metrics/values.ts';
 import type { AlertRule, AlertWatch } from './model.ts';
 import { breaches, decideFiring, QUIET_SECONDS_DEFAULT } from './values.ts';
 
@@ -39,9 +37,7 @@ export function alertPeriod(rule: Pick<AlertRule, 'windowSeconds'>, now: Date, t
   return { kind: 'I', from: intervalStart(new Date(now.getTime() - (intervals - 1) * INTERVAL_SECONDS * 1000)), to: intervalStart(now) };
 }
 
-/** An interval metric's value over the cells read for its period (`null`: no data). */
-export const intervalValue = (metric: IntervalMetric, cells: readonly { measures: Measures }[]): number | null =>
-  evaluate(metric.formula, cells.reduce<Measures>((sum, cell) => addMeasures(sum, cell.measures), {}));
+export { valueOverCells as intervalValue } from '../metrics/report.ts';
 
 const plusSeconds = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000).toISOString();
 const earliest = (...times: (string | undefined)[]) => times.filter((t): t is string => t !== undefined).sort()[0];

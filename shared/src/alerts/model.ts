@@ -7,9 +7,9 @@ import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { IdSchema } from '../limits/input.ts';
 import { metricById } from '../metrics/catalog/index.ts';
-import { COMPARISONS, QUIET_SECONDS_DEFAULT, type AlertState } from './values.ts';
+import { ALERT_LIMITS, COMPARISONS, QUIET_SECONDS_DEFAULT, type AlertState } from './values.ts';
 
-export const ALERT_LIMITS = { perTenant: 100, recipients: 10, nameMaxLength: 120, windowMaxSeconds: 86_400, quietMaxSeconds: 86_400 } as const;
+export { ALERT_LIMITS } from './values.ts';
 
 /** E.164 as SNS takes it: a plus, the country code and up to 15 digits. */
 const PhoneSchema = lazySchema(() => z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in international format, such as +79161234567'));

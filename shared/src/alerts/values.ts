@@ -5,6 +5,9 @@
  */
 
 export const COMPARISONS = ['gt', 'gte', 'lt', 'lte'] as const;
+
+/** How many rules a tenant keeps, recipients per rule, and the longest name, window and quiet period. */
+export const ALERT_LIMITS = { perTenant: 100, recipients: 10, nameMaxLength: 120, windowMaxSeconds: 86_400, quietMaxSeconds: 86_400 } as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
 /** When a rule's state last changed and whether it is firing now. */

@@ -5,7 +5,7 @@
  */
 import type { IntervalMetric } from './catalog/index.ts';
 import type { AggregateCell } from './fold.ts';
-import { evaluate } from './formula.ts';
+import { evaluate, type Formula } from './formula.ts';
 import { bucketOf, readsDays } from './intervals.ts';
 import { datesBetween, localDate, localIso, startOfLocalDate } from '../calendar/values.ts';
 import { addMeasures, INTERVAL_MS, type GroupBy, type Measures, type ReportInterval } from './values.ts';
@@ -107,3 +107,7 @@ export function buildReport(cells: readonly StoredCell[], request: ReportRequest
   }
   return rows;
 }
+
+/** An interval metric's value over a set of cells, summed first (a ratio of sums, never a mean of ratios); `null`: no data. */
+export const valueOverCells = (metric: { formula: Formula }, cells: readonly { measures: Measures }[]): number | null =>
+  evaluate(metric.formula, cells.reduce<Measures>((sum, cell) => addMeasures(sum, cell.measures), {}));

@@ -24,6 +24,20 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 export const METRIC_UNITS = ['count', 'seconds', 'percent', 'score'] as const;
 export type MetricUnit = (typeof METRIC_UNITS)[number];
 
+/** The wallboard's KPI tiles: today's figures per queue and for the tenant, pushed as they change. */
+export const KPI_TILES = ['contacts_handled', 'contacts_abandoned', 'abandonment_rate', 'service_level', 'average_speed_of_answer', 'average_handle_time', 'max_queue_wait'] as const;
+
+/** One queue's (or the tenant's) KPI tiles for one local day. */
+export interface KpiSnapshot {
+  dimension: 'queue' | 'tenant';
+  /** The queue id, or `*` for the tenant. */
+  value: string;
+  /** The tenant's local date the figures are of. */
+  date: string;
+  values: Record<string, number | null>;
+  generatedAt: string;
+}
+
 /** Length of a stored interval. */
 export const INTERVAL_MINUTES = 15;
 export const INTERVAL_MS = INTERVAL_MINUTES * 60_000;

@@ -7,6 +7,7 @@ import type { StoredMessage } from '../conversations/model.ts';
 import type { WidgetChatState, WidgetMessageView } from '../widget/model.ts';
 import type { TranscriptSegment } from '../voice/values.ts';
 import type { AlertNotice } from '../alerts/notice.ts';
+import type { KpiSnapshot } from '../metrics/values.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
@@ -54,7 +55,9 @@ export type LiveMessage =
   /** To a web chat visitor only: their call from the site (waiting with place, connecting, connected with the agent's name, ended). */
   | { type: 'widget.call'; call: WidgetCallView }
   /** To supervisors and admins online: an alert rule fired or recovered (the bell and a toast). */
-  | { type: 'alert.notice'; notice: AlertNotice };
+  | { type: 'alert.notice'; notice: AlertNotice }
+  /** To supervisors and admins: today's KPI tiles of a queue or the tenant, after a change was folded into them. */
+  | { type: 'kpi.updated'; kpi: KpiSnapshot };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {

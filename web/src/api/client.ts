@@ -25,6 +25,8 @@ import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import type { ReportPage } from '@cc/shared/metrics/report';
 import type { GroupBy, ReportInterval } from '@cc/shared/metrics/values';
 import type { AgentTimeline } from '@cc/shared/timeline/values';
+import type { AlertRule, CreateAlert, PatchAlert } from '@cc/shared/alerts/model';
+import type { AlertNotice } from '@cc/shared/alerts/notice';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -125,6 +127,12 @@ export interface ApiClient {
   reportCsv(query: ReportQuery, lang: 'ru' | 'en'): Promise<Blob>;
   getCallFlow(phoneNumberId: string): Promise<PhoneNumberFlow>;
   putCallFlow(phoneNumberId: string, flow: CallFlow): Promise<PhoneNumberFlow>;
+  /** KPI alert rules with their state (supervisors), and the latest notices they sent (the bell). */
+  listAlerts(): Promise<AlertRule[]>;
+  createAlert(rule: Partial<CreateAlert> & Pick<CreateAlert, 'metric' | 'comparison' | 'threshold'>): Promise<AlertRule>;
+  updateAlert(alertId: string, patch: PatchAlert): Promise<AlertRule>;
+  deleteAlert(alertId: string): Promise<void>;
+  alertNotices(limit?: number): Promise<AlertNotice[]>;
 }
 
 /** `GET /api/reports` parameters (metric and group ids comma-joined by the client). */
@@ -253,5 +261,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listPhoneNumbers: async () => (await call<{ phoneNumbers: PhoneNumberView[] }>('/api/phone-numbers')).phoneNumbers,
     getCallFlow: (phoneNumberId) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`),
     putCallFlow: (phoneNumberId, flow) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`, { method: 'PUT', body: flow }),
+    listAlerts: async () => (await call<{ alerts: AlertRule[] }>('/api/alerts')).alerts,
+    createAlert: (rule) => post<AlertRule>('/api/alerts', rule),
+    updateAlert: (alertId, patch) => call<AlertRule>(`/api/alerts/${id(alertId)}`, { method: 'PATCH', body: patch }),
+    deleteAlert: async (alertId) => void (await call<unknown>(`/api/alerts/${id(alertId)}`, { method: 'DELETE' })),
+    alertNotices: async (limit = 30) => (await call<{ notices: AlertNotice[] }>(`/api/alerts/notices?limit=${limit}`)).notices,
   };
 }

@@ -73,6 +73,7 @@ describe('parseServerMessage', () => {
       { type: 'message.updated', message: { messageId: 'm1' } as never },
       { type: 'typing', from: 'visitor', contactId: 'c1', conversationId: 'webchat:w1:v1', at: '2026-01-01T10:00:00Z' },
       { type: 'transcript', contactId: 'call-1', segments: [{ segmentId: 'r1', speaker: 'customer', text: 'Алло', startMs: 0, endMs: 800, partial: true }] },
+      { type: 'alert.notice', notice: { noticeId: 'n1', metric: 'contacts_waiting', kind: 'fired' } as never },
     ];
     // Act
     const parsed = frames.map((frame) => parseServerMessage(JSON.stringify(frame)));
@@ -88,6 +89,7 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage(JSON.stringify({ type: 'typing', from: 'visitor', contactId: '' }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'typing', from: 'bot', contactId: 'c1' }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'transcript', contactId: 'call-1' }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'alert.notice', notice: { noticeId: 'n1', metric: 'contacts_waiting' } }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'transcript', contactId: 'call-1', segments: [null] }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'transcript', contactId: 'call-1', segments: [{ segmentId: 'r1', speaker: 'bot', text: 'x', startMs: 0, endMs: 1, partial: false }] }))).toBeUndefined();
   });

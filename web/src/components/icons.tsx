@@ -246,3 +246,10 @@ export const HangUpIcon = (props: IconProps) => (
     <path d="M3.2 13.6a13 13 0 0 1 17.6 0l-1.6 2.8-3.6-1.2-.5-2.6a10 10 0 0 0-6.2 0l-.5 2.6-3.6 1.2z" />
   </Icon>
 );
+
+export const BellIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M6 9a6 6 0 0 1 12 0c0 5 2 6.5 2 6.5H4S6 14 6 9" />
+    <path d="M10 19a2 2 0 0 0 4 0" />
+  </Icon>
+);

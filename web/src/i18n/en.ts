@@ -1,3 +1,4 @@
+import { alertsEn } from './parts/alerts.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
 import type { Messages } from './ru.ts';
 import { auditEn } from './parts/audit.en.ts';
@@ -357,6 +358,7 @@ export const en: Messages = {
   ...queuesEn,
   ...attachmentsEn,
   ...reportsEn,
+  ...alertsEn,
   ...timelineEn,
   ...composerFilesEn,
 };

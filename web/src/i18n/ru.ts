@@ -1,3 +1,4 @@
+import { alertsRu } from './parts/alerts.ru.ts';
 import { reportsRu } from './parts/reports.ru.ts';
 import { auditRu } from './parts/audit.ru.ts';
 import { liveCallsRu } from './parts/live-calls.ru.ts';
@@ -360,6 +361,7 @@ export const ru = {
   ...queuesRu,
   ...attachmentsRu,
   ...reportsRu,
+  ...alertsRu,
   ...timelineRu,
   ...composerFilesRu,
 } as const;

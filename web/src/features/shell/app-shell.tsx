@@ -2,13 +2,16 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { UserView } from '@cc/shared/tenancy/model';
 import { Avatar } from '../../components/avatar.tsx';
 import { ConnectionIndicator } from '../../components/connection-indicator.tsx';
-import { ChartIcon, CloseIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon } from '../../components/icons.tsx';
+import { BellIcon, ChartIcon, CloseIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon } from '../../components/icons.tsx';
 import { useI18n } from '../../i18n/provider.tsx';
 import { AdminPage } from '../admin/admin-page.tsx';
 import { StatusSelector } from '../agent-status/status-selector.tsx';
 import { useSession } from '../auth/session.tsx';
 import { SupervisorPage } from '../supervisor/supervisor-page.tsx';
 import { ReportsPage } from '../reports/reports-page.tsx';
+import { AlertBell } from '../alerts/alert-bell.tsx';
+import { AlertsPage } from '../alerts/alerts-page.tsx';
+import { hasRole } from '@cc/shared/auth/values';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useRealtime } from './realtime-context.tsx';
@@ -19,6 +22,7 @@ const ROUTE_ICON: Record<RouteId, ReactNode> = {
   workspace: <HeadsetIcon />,
   supervisor: <MonitorIcon />,
   reports: <ChartIcon />,
+  alerts: <BellIcon />,
   admin: <SettingsIcon />,
 };
 
@@ -90,6 +94,7 @@ export function AppShell({ user }: { user: UserView }) {
           </button>
           <h1 className="topbar__title">{route ? t(ROUTE_TITLE[route]) : t('app.name')}</h1>
           <div className="topbar__actions">
+            {hasRole(user.roles, 'supervisor') && <AlertBell />}
             <ConnectionIndicator state={state} />
             <StatusSelector />
           </div>
@@ -98,6 +103,7 @@ export function AppShell({ user }: { user: UserView }) {
           {route === 'workspace' && <WorkspacePage />}
           {route === 'supervisor' && <SupervisorPage />}
           {route === 'reports' && <ReportsPage />}
+          {route === 'alerts' && <AlertsPage />}
           {route === 'admin' && <AdminPage />}
           {!route && <p className="muted">{t('common.notFound')}</p>}
         </main>

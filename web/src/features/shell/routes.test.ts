@@ -7,11 +7,11 @@ describe('navFor', () => {
   });
 
   it('gives a supervisor the supervisor view, the workspace and reports', () => {
-    expect(navFor(['supervisor'])).toEqual(['workspace', 'supervisor', 'reports']);
+    expect(navFor(['supervisor'])).toEqual(['workspace', 'supervisor', 'reports', 'alerts']);
   });
 
   it('gives an admin every section', () => {
-    expect(navFor(['admin'])).toEqual(['workspace', 'supervisor', 'reports', 'admin']);
+    expect(navFor(['admin'])).toEqual(['workspace', 'supervisor', 'reports', 'alerts', 'admin']);
   });
 });
 
