@@ -24,6 +24,7 @@ import type { MetricsRepository } from '@cc/shared/metrics/ports';
 import type { AlertNotifier, AlertRepository } from '@cc/shared/alerts/ports';
 import type { UserIdentities } from '@cc/shared/users/ports';
 import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
+import type { PlanRepository } from '@cc/shared/plans/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
 import type { TokenVerifier } from '../auth/token-verifier.ts';
@@ -62,6 +63,8 @@ export interface Deps {
    * Unset, notices are recorded as not sent.
    */
   alertNotifier?: AlertNotifier;
+  /** KPI plans: targets per tenant, queue or agent for a day or a month (docs/metrics.md#plans). */
+  plans: PlanRepository;
   /** Each tenant's encrypted visitor-token signing key. */
   widgetKeys: WidgetKeyRepository;
   /** Counters of the public routes' limits (callback requests). */

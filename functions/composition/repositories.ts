@@ -25,6 +25,7 @@ import { DynamoQuickReplyRepository, DynamoTopicRepository } from '../adapters/d
 import { DynamoMetricsRepository } from '../adapters/dynamo/metrics-repository.ts';
 import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository.ts';
 import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
+import { DynamoPlanRepository } from '../adapters/dynamo/plan-repository.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
 export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
@@ -51,6 +52,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     metrics: new DynamoMetricsRepository(table),
     timeline: new DynamoTimelineRepository(table),
     alerts: new DynamoAlertRepository(table),
+    plans: new DynamoPlanRepository(table),
   };
 }
 

@@ -23,6 +23,7 @@ import { createVisitorServices } from './visitor-services.ts';
 import { TranscriptService } from '../voice/transcripts.ts';
 import { AuditTrail } from '../admin/audit-trail.ts';
 import { MetricReports } from '../metrics/reports.ts';
+import { PlanAttainments } from '../metrics/plan-attainment.ts';
 import { AgentTimelines } from '../timeline/agent-timelines.ts';
 import { AlertEvaluator } from '../alerts/evaluator.ts';
 import { KpiTiles } from '../metrics/kpi-tiles.ts';
@@ -59,6 +60,8 @@ export interface Services {
   audit: AuditTrail;
   /** KPI reports over the stored aggregates. */
   reports: MetricReports;
+  /** KPI plans as each caller sees them, and their attainment over the stored aggregates. */
+  plans: PlanAttainments;
   /** Agents' days: statuses as a strip and the contacts handled. */
   timelines: AgentTimelines;
   /** KPI alert rules evaluated as their figures change. */
@@ -75,6 +78,7 @@ export function createServices(deps: ServiceDeps): Services {
   const channels = new ChannelResolver(deps);
   const visitors = createVisitorServices(deps, channels);
   const widget = new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries });
+  const reports = new MetricReports(deps);
   return {
     routing,
     notifier,
@@ -89,7 +93,8 @@ export function createServices(deps: ServiceDeps): Services {
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
     transcripts: new TranscriptService(deps),
     audit: new AuditTrail(deps),
-    reports: new MetricReports(deps),
+    reports,
+    plans: new PlanAttainments(deps, reports),
     timelines: new AgentTimelines(deps),
     alerts,
     kpis: new KpiTiles(deps),

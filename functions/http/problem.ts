@@ -35,8 +35,9 @@ export function toProblem(error: unknown, correlationId: string): Problem {
     };
   }
   if (error instanceof DomainError && error.status < 500) {
-    const { reason } = error.details;
-    return { type: `urn:problem:${error.code}`, title: TITLES[error.status] ?? 'Error', status: error.status, detail: error.message, ...(typeof reason === 'string' && { reason }) };
+    const { reason, field } = error.details;
+    // A refusal that names its field lists it as a validation error would, so a form can show it beside the field.
+    return { type: `urn:problem:${error.code}`, title: TITLES[error.status] ?? 'Error', status: error.status, detail: error.message, ...(typeof reason === 'string' && { reason }), ...(typeof field === 'string' && { errors: [{ path: field, message: error.message }] }) };
   }
   if (error instanceof HTTPException && error.status < 500) {
     return { type: 'urn:problem:http', title: TITLES[error.status] ?? 'Error', status: error.status, detail: error.message || TITLES[error.status] || 'Error' };

@@ -9,9 +9,9 @@ import { INTERVAL_METRICS, metricById, type IntervalMetric } from '@cc/shared/me
 import { TENANT_VALUE } from '@cc/shared/metrics/fold';
 import { intervalStart, readsDays } from '@cc/shared/metrics/intervals';
 import { localDate, startOfLocalDate } from '@cc/shared/calendar/values';
-import { buildReport, type ReportPage } from '@cc/shared/metrics/report';
+import { buildReport, type ReportPage, type ReportRow } from '@cc/shared/metrics/report';
 import { MAX_RANGE_DAYS, type ReportQuery } from '@cc/shared/metrics/requests';
-import type { GroupBy } from '@cc/shared/metrics/values';
+import type { GroupBy, ReportInterval } from '@cc/shared/metrics/values';
 import type { Deps } from '../composition/deps.ts';
 import { tenantTimeZone } from './time-zone.ts';
 
@@ -32,17 +32,26 @@ export class MetricReports {
     if (Date.parse(to) - Date.parse(from) > MAX_RANGE_DAYS[interval] * 86_400_000) throw new InvalidRequestError(`A report in ${interval} buckets covers at most ${MAX_RANGE_DAYS[interval]} days: choose a longer interval or a shorter range`, { field: 'to' });
     const metrics = this.metricsOf(query.metrics, groupBy);
     const groups = await this.groups(principal, groupBy, supervisor, query.ids);
-    const cellKind = readsDays(interval, { from, to, timeZone }) ? 'D' : 'I';
-    if (interval === 'total' && cellKind === 'I' && Date.parse(to) - Date.parse(from) > MAX_RANGE_DAYS['15m'] * 86_400_000) throw new InvalidRequestError(`A total over more than ${MAX_RANGE_DAYS['15m']} days must run from a local midnight to a local midnight`, { field: 'from' });
-    const period = cellKind === 'D'
-      ? { kind: 'D' as const, from: localDate(from, timeZone), to: localDate(new Date(Date.parse(to) - 1), timeZone) }
-      : { kind: 'I' as const, from: intervalStart(from), to: intervalStart(new Date(Date.parse(to) - 1)) };
-    const cells = await this.deps.metrics.read(principal.tenantId, groupBy, groups, period);
-    const rows = buildReport(cells, { groupBy, interval, cells: cellKind, metrics, timeZone, from, to, groups: groupBy === 'channel' ? [] : groups });
+    if (interval === 'total' && !readsDays(interval, { from, to, timeZone }) && Date.parse(to) - Date.parse(from) > MAX_RANGE_DAYS['15m'] * 86_400_000) throw new InvalidRequestError(`A total over more than ${MAX_RANGE_DAYS['15m']} days must run from a local midnight to a local midnight`, { field: 'from' });
+    const rows = await this.rows(principal.tenantId, { groupBy, interval, metrics, groups, from, to, timeZone });
     const offset = Number(query.cursor ?? 0);
     const page = rows.slice(offset, offset + query.limit);
     const next = offset + page.length;
     return { groupBy, interval, from, to, timeZone, metrics: metrics.map((m) => m.id), rows: page, ...(next < rows.length && { nextCursor: String(next) }) };
+  }
+
+  /**
+   * The rows of the groups' figures, with no role rule: for callers that decided already what may be shown (a
+   * report after its checks, a plan's attainment). Day cells for whole local days, 15-minute cells otherwise.
+   */
+  async rows(tenantId: string, request: { groupBy: GroupBy; interval: ReportInterval; metrics: readonly IntervalMetric[]; groups: readonly string[]; from: string; to: string; timeZone: string }): Promise<ReportRow[]> {
+    const { groupBy, interval, groups, from, to, timeZone } = request;
+    const cellKind = readsDays(interval, { from, to, timeZone }) ? 'D' : 'I';
+    const period = cellKind === 'D'
+      ? { kind: 'D' as const, from: localDate(from, timeZone), to: localDate(new Date(Date.parse(to) - 1), timeZone) }
+      : { kind: 'I' as const, from: intervalStart(from), to: intervalStart(new Date(Date.parse(to) - 1)) };
+    const cells = await this.deps.metrics.read(tenantId, groupBy, groups, period);
+    return buildReport(cells, { ...request, cells: cellKind, groups: groupBy === 'channel' ? [] : groups });
   }
 
   /** The requested interval metrics, each kept for the dimension. @throws InvalidRequestError naming the first that is not */

@@ -103,4 +103,23 @@ describe('reports in Chromium', { timeout: 120_000 }, () => {
     expect(await own.innerText()).toContain('Анна Петрова');
     expect(await page.getByLabel('Разрез').count()).toBe(0);
   });
+
+  it('shows today’s KPI tiles on the wallboard and moves them live as a customer leaves', async () => {
+    // Arrange
+    const { center, signIn, demoUser } = harness!;
+    const page = await signIn(demoUser('supervisor').login, DESKTOP);
+    await page.goto(`${center.baseUrl}/#/supervisor`);
+    const vip = page.locator('[data-testid="kpi-tiles"] tr[data-queue="vip"]');
+    const abandoned = async () => (await vip.locator('td').allInnerTexts())[1];
+    await waitFor(async () => (await vip.count()) > 0 && (await abandoned()) === '1', 30_000, 200);
+    // Act: another VIP customer leaves while the page is open
+    const { commands } = center.services.routing;
+    await commands.createContact(center.demo.tenantId, { contactId: 'report-left-2', queueId: 'vip', channel: 'webchat', priority: 0, requiredSkills: [{ skill: 'nobody-has-it', level: 1 }] });
+    await commands.abandonContact(center.demo.tenantId, 'report-left-2', 'the visitor closed the chat');
+    // Assert: pushed, no reload
+    await waitFor(async () => (await abandoned()) === '2', 30_000, 200);
+    expect(await page.locator('[data-testid="kpi-tiles"] .kpi-tile[data-metric="contacts_handled"] .kpi-tile__value').innerText()).toBe('1');
+    await page.locator('[data-testid="kpi-tiles"]').screenshot({ path: join(screenshots, 'wallboard-kpi-ru.png'), animations: 'disabled' });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
 });

@@ -114,6 +114,9 @@ export const keys = {
   metricCellsOf: (tenantId: string, dimension: string, value: string) => ({ pk: `${t(tenantId)}#METRIC#${dimension}#${value}` }),
   /** A stream record already folded into the metrics (the idempotency mark); TTL 3 days, beyond the stream's 24 h. */
   metricMark: (tenantId: string, recordId: string) => ({ pk: `${t(tenantId)}#METRICMARK#${recordId}`, sk: 'MARK' }),
+  /** A KPI plan (pattern 42); all of a tenant's in one partition (at most PLAN_LIMITS.perTenant), keyed by the plan's id. */
+  plan: (tenantId: string, planId: string) => ({ pk: `${t(tenantId)}#PLAN`, sk: `PLAN#${planId}` }),
+  plansOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#PLAN`, skPrefix: 'PLAN#' }),
 
   // Alerts (docs/data-model.md, pattern 43; docs/alerts.md).
   /** A tenant's alert rule with its watch state (one partition: the tenant's rules are one query). */
@@ -128,4 +131,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan';

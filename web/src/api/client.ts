@@ -23,10 +23,12 @@ import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
 import type { QuickReply } from '@cc/shared/quick-replies/values';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import type { ReportPage } from '@cc/shared/metrics/report';
-import type { GroupBy, ReportInterval } from '@cc/shared/metrics/values';
+import type { GroupBy, KpiSnapshot, ReportInterval } from '@cc/shared/metrics/values';
 import type { AgentTimeline } from '@cc/shared/timeline/values';
 import type { AlertRule, CreateAlert, PatchAlert } from '@cc/shared/alerts/model';
 import type { AlertNotice } from '@cc/shared/alerts/notice';
+import type { AttainmentPage, Plan, PlanPeriod } from '@cc/shared/plans/values';
+import type { CreatePlan, PatchPlan } from '@cc/shared/plans/schema';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -96,6 +98,8 @@ export interface ApiClient {
 
   /** Every queue's live figures and every agent's presence and load (supervisors). */
   wallboard(): Promise<Wallboard>;
+  /** Today's KPI tiles of the tenant and every queue (supervisors). */
+  wallboardKpis(): Promise<{ tenant: KpiSnapshot; queues: KpiSnapshot[] }>;
   /** The tenant's calls connected to an agent now, with who supervises them (supervisors). */
   liveCalls(): Promise<Contact[]>;
   /** A ticket to a call's audio: the agent's own, or a supervisor's listen / whisper / barge (recorded on the contact). */
@@ -125,6 +129,14 @@ export interface ApiClient {
   report(query: ReportQuery): Promise<ReportPage>;
   /** The same report as a CSV file, with column names in `lang`. */
   reportCsv(query: ReportQuery, lang: 'ru' | 'en'): Promise<Blob>;
+  /** Plans: all of them for supervisors and admins, those that apply to them for an agent. */
+  listPlans(): Promise<Plan[]>;
+  /** Supervisors and admins; 400 lists refused fields by path, 409 `plan_exists` / `plan_changed`. */
+  createPlan(plan: CreatePlan): Promise<Plan>;
+  updatePlan(planId: string, patch: PatchPlan): Promise<Plan>;
+  deletePlan(planId: string): Promise<void>;
+  /** Each applicable plan's actual, attainment and pace over the period holding `date` (today when left out). */
+  planAttainment(query: { period: PlanPeriod; date?: string; agentId?: string }): Promise<AttainmentPage>;
   getCallFlow(phoneNumberId: string): Promise<PhoneNumberFlow>;
   putCallFlow(phoneNumberId: string, flow: CallFlow): Promise<PhoneNumberFlow>;
   /** KPI alert rules with their state (supervisors), and the latest notices they sent (the bell). */
@@ -255,9 +267,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     createUser: (user) => post<UserAdminView & { temporaryPassword?: string }>('/api/users', user),
     updateUser: (userId, patch) => call<UserAdminView>(`/api/users/${id(userId)}`, { method: 'PATCH', body: patch }),
     disableUser: (userId) => post<UserAdminView>(`/api/users/${id(userId)}/disable`),
+    wallboardKpis: () => call<{ tenant: KpiSnapshot; queues: KpiSnapshot[] }>('/api/wallboard/kpis'),
     metricCatalog: () => call<{ metrics: MetricView[]; timeZone: string }>('/api/metrics'),
     report: (query) => call<ReportPage>(`/api/reports${reportSearch(query)}`),
     reportCsv: (query, lang) => blob(`/api/reports${reportSearch(query, { format: 'csv', lang })}`),
+    listPlans: async () => (await call<{ plans: Plan[] }>('/api/plans')).plans,
+    createPlan: (plan) => post<Plan>('/api/plans', plan),
+    updatePlan: (planId, patch) => call<Plan>(`/api/plans/${id(planId)}`, { method: 'PATCH', body: patch }),
+    deletePlan: async (planId) => void (await call<unknown>(`/api/plans/${id(planId)}`, { method: 'DELETE' })),
+    planAttainment: (query) => call<AttainmentPage>(`/api/plans/attainment${searchOf(query)}`),
     listPhoneNumbers: async () => (await call<{ phoneNumbers: PhoneNumberView[] }>('/api/phone-numbers')).phoneNumbers,
     getCallFlow: (phoneNumberId) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`),
     putCallFlow: (phoneNumberId, flow) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`, { method: 'PUT', body: flow }),

@@ -74,6 +74,7 @@ describe('parseServerMessage', () => {
       { type: 'typing', from: 'visitor', contactId: 'c1', conversationId: 'webchat:w1:v1', at: '2026-01-01T10:00:00Z' },
       { type: 'transcript', contactId: 'call-1', segments: [{ segmentId: 'r1', speaker: 'customer', text: 'Алло', startMs: 0, endMs: 800, partial: true }] },
       { type: 'alert.notice', notice: { noticeId: 'n1', metric: 'contacts_waiting', kind: 'fired' } as never },
+      { type: 'kpi.updated', kpi: { dimension: 'queue', value: 'vip', date: '2026-12-03', values: { contacts_handled: 3 }, generatedAt: '2026-12-03T09:00:00.000Z' } },
     ];
     // Act
     const parsed = frames.map((frame) => parseServerMessage(JSON.stringify(frame)));

@@ -61,6 +61,8 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
       return hasId(frame, 'contactId') && isSegmentList(frame.segments) ? (frame as ServerMessage) : undefined;
     case 'typing':
       return (frame.from === 'visitor' || frame.from === 'agent') && hasId(frame, 'contactId') ? (frame as ServerMessage) : undefined;
+    case 'kpi.updated':
+      return hasId(frame.kpi, 'value') && hasId(frame.kpi, 'date') ? (frame as ServerMessage) : undefined;
     case 'alert.notice':
       return hasId(frame.notice, 'noticeId') && hasId(frame.notice, 'metric') && (frame.notice as { kind?: unknown }).kind !== undefined ? (frame as ServerMessage) : undefined;
     default:

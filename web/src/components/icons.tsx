@@ -253,3 +253,21 @@ export const BellIcon = (props: IconProps) => (
     <path d="M10 19a2 2 0 0 0 4 0" />
   </Icon>
 );
+
+/** Concentric rings with a centre: a plan's target. */
+export const TargetIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="12" cy="12" r="8.5" />
+    <circle cx="12" cy="12" r="5" />
+    <circle cx="12" cy="12" r="1.5" />
+  </Icon>
+);
+
+/** A dial with its needle: one's own figures at a glance. */
+export const GaugeIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 17a8 8 0 1 1 16 0" />
+    <path d="M12 17l4-5" />
+    <path d="M4 17h2M18 17h2M12 9V7" />
+  </Icon>
+);

@@ -1,3 +1,4 @@
+import { kpiEn } from './parts/kpi.en.ts';
 import { alertsEn } from './parts/alerts.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
 import type { Messages } from './ru.ts';
@@ -14,6 +15,7 @@ import { queuesEn } from './parts/queues.en.ts';
 import { attachmentsEn } from './parts/attachments.en.ts';
 import { timelineEn } from './parts/timeline.en.ts';
 import { composerFilesEn } from './parts/composer-files.en.ts';
+import { plansEn } from './parts/plans.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -359,6 +361,8 @@ export const en: Messages = {
   ...attachmentsEn,
   ...reportsEn,
   ...alertsEn,
+  ...kpiEn,
   ...timelineEn,
   ...composerFilesEn,
+  ...plansEn,
 };

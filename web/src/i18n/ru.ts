@@ -1,3 +1,4 @@
+import { kpiRu } from './parts/kpi.ru.ts';
 import { alertsRu } from './parts/alerts.ru.ts';
 import { reportsRu } from './parts/reports.ru.ts';
 import { auditRu } from './parts/audit.ru.ts';
@@ -13,6 +14,7 @@ import { queuesRu } from './parts/queues.ru.ts';
 import { attachmentsRu } from './parts/attachments.ru.ts';
 import { timelineRu } from './parts/timeline.ru.ts';
 import { composerFilesRu } from './parts/composer-files.ru.ts';
+import { plansRu } from './parts/plans.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -362,8 +364,10 @@ export const ru = {
   ...attachmentsRu,
   ...reportsRu,
   ...alertsRu,
+  ...kpiRu,
   ...timelineRu,
   ...composerFilesRu,
+  ...plansRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

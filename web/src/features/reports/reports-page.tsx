@@ -14,6 +14,7 @@ import { ReportControls, type ReportChoice } from './report-controls.tsx';
 import { TotalsChart, TrendChart } from './report-charts.tsx';
 import { rankGroups, seriesOf } from './report-data.ts';
 import { datesOf, rangeOf, suggestedInterval } from './report-range.ts';
+import { AttainmentSection } from '../plans/attainment-section.tsx';
 import './reports.css';
 
 const DEFAULT_METRICS = ['contacts_handled', 'contacts_abandoned', 'service_level', 'average_speed_of_answer', 'average_handle_time', 'csat_average', 'occupancy', 'time_available'];
@@ -120,53 +121,56 @@ export function ReportsPage() {
   const columns = available.filter((m) => metrics.includes(m.id));
 
   return (
-    <section className="card reports" aria-labelledby="reports-title">
-      <div className="card__header card__header--padded reports__header">
-        <div>
-          <h1 id="reports-title" className="card__title">{t('reports.title')}</h1>
-          {catalog && <p className="card__hint">{t(supervisor ? 'reports.hint' : 'reports.hint.agent', { zone: catalog.timeZone })}</p>}
+    <>
+      <section className="card reports" aria-labelledby="reports-title">
+        <div className="card__header card__header--padded reports__header">
+          <div>
+            <h1 id="reports-title" className="card__title">{t('reports.title')}</h1>
+            {catalog && <p className="card__hint">{t(supervisor ? 'reports.hint' : 'reports.hint.agent', { zone: catalog.timeZone })}</p>}
+          </div>
+          <button type="button" className="button" onClick={() => void exportCsv()} disabled={!query}>{t('reports.export')}</button>
         </div>
-        <button type="button" className="button" onClick={() => void exportCsv()} disabled={!query}>{t('reports.export')}</button>
-      </div>
-      {exportFailed && <p role="alert" className="reports__error">{t('reports.exportFailed')}</p>}
-      {choice && <ReportControls choice={choice} onChange={change} available={available} groupBys={groupBys} />}
-      {failed && <LoadFailed onRetry={() => void load()} />}
-      {!failed && !loaded && <p className="reports__loading" role="status">{t('reports.loading')}</p>}
-      {loaded && !hasData && <EmptyState icon={<ListIcon size={28} />} title={t('reports.empty')} hint={t('reports.empty.hint')} />}
-      {loaded && hasData && chartMetric && choice && (
-        <>
-          {loaded.series.nextCursor && <p className="reports__note">{t('reports.truncated', { count: String(loaded.series.rows.length) })}</p>}
-          <div className="reports__charts">
-            <TrendChart series={seriesOf(loaded.series.rows, choice.groupBy, chartMetric.id, ranked)} metric={chartMetric} interval={choice.interval} />
-            {choice.groupBy !== 'tenant' && <TotalsChart bars={ranked} metric={chartMetric} />}
-          </div>
-          <div className="reports__table-wrap" tabIndex={0} role="region" aria-label={t('reports.tableTitle')}>
-            <table className="data-table reports__table">
-              <caption className="reports__caption">{t('reports.tableTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.group')}</th>
-                  {columns.map((m) => <th key={m.id} scope="col" title={t('reports.formula', { formula: m.formula })}>{m.name[locale]}</th>)}
-                </tr>
-              </thead>
-              <tbody>
-                {ranked.map((group) => {
-                  const row = loaded.totals.rows.find((r) => (r.group.queueId ?? r.group.agentId ?? r.group.channel ?? '*') === group.id);
-                  return (
-                    <tr key={group.id}>
-                      <th scope="row">{group.name}</th>
-                      {columns.map((m) => {
-                        const value = row?.values[m.id] ?? null;
-                        return <td key={m.id} className="reports__value" {...(value === null && { title: t('reports.noData') })}>{formatMetric(value, m.unit, locale)}</td>;
-                      })}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </section>
+        {exportFailed && <p role="alert" className="reports__error">{t('reports.exportFailed')}</p>}
+        {choice && <ReportControls choice={choice} onChange={change} available={available} groupBys={groupBys} />}
+        {failed && <LoadFailed onRetry={() => void load()} />}
+        {!failed && !loaded && <p className="reports__loading" role="status">{t('reports.loading')}</p>}
+        {loaded && !hasData && <EmptyState icon={<ListIcon size={28} />} title={t('reports.empty')} hint={t('reports.empty.hint')} />}
+        {loaded && hasData && chartMetric && choice && (
+          <>
+            {loaded.series.nextCursor && <p className="reports__note">{t('reports.truncated', { count: String(loaded.series.rows.length) })}</p>}
+            <div className="reports__charts">
+              <TrendChart series={seriesOf(loaded.series.rows, choice.groupBy, chartMetric.id, ranked)} metric={chartMetric} interval={choice.interval} />
+              {choice.groupBy !== 'tenant' && <TotalsChart bars={ranked} metric={chartMetric} />}
+            </div>
+            <div className="reports__table-wrap" tabIndex={0} role="region" aria-label={t('reports.tableTitle')}>
+              <table className="data-table reports__table">
+                <caption className="reports__caption">{t('reports.tableTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.group')}</th>
+                    {columns.map((m) => <th key={m.id} scope="col" title={t('reports.formula', { formula: m.formula })}>{m.name[locale]}</th>)}
+                  </tr>
+                </thead>
+                <tbody>
+                  {ranked.map((group) => {
+                    const row = loaded.totals.rows.find((r) => (r.group.queueId ?? r.group.agentId ?? r.group.channel ?? '*') === group.id);
+                    return (
+                      <tr key={group.id}>
+                        <th scope="row">{group.name}</th>
+                        {columns.map((m) => {
+                          const value = row?.values[m.id] ?? null;
+                          return <td key={m.id} className="reports__value" {...(value === null && { title: t('reports.noData') })}>{formatMetric(value, m.unit, locale)}</td>;
+                        })}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+      {catalog && <AttainmentSection metrics={catalog.metrics} names={{ queues: queueNames, agents: agentNames }} timeZone={catalog.timeZone} {...(!supervisor && { agentId: user.userId })} />}
+    </>
   );
 }

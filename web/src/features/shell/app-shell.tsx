@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { UserView } from '@cc/shared/tenancy/model';
 import { Avatar } from '../../components/avatar.tsx';
 import { ConnectionIndicator } from '../../components/connection-indicator.tsx';
-import { BellIcon, ChartIcon, CloseIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon } from '../../components/icons.tsx';
+import { BellIcon, ChartIcon, CloseIcon, GaugeIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon, TargetIcon } from '../../components/icons.tsx';
 import { useI18n } from '../../i18n/provider.tsx';
 import { AdminPage } from '../admin/admin-page.tsx';
 import { StatusSelector } from '../agent-status/status-selector.tsx';
@@ -12,6 +12,8 @@ import { ReportsPage } from '../reports/reports-page.tsx';
 import { AlertBell } from '../alerts/alert-bell.tsx';
 import { AlertsPage } from '../alerts/alerts-page.tsx';
 import { hasRole } from '@cc/shared/auth/values';
+import { MyFiguresPage } from '../plans/my-figures-page.tsx';
+import { PlansPage } from '../plans/plans-page.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useRealtime } from './realtime-context.tsx';
@@ -20,8 +22,10 @@ import { useHashRoute } from './use-hash-route.ts';
 
 const ROUTE_ICON: Record<RouteId, ReactNode> = {
   workspace: <HeadsetIcon />,
+  'my-figures': <GaugeIcon />,
   supervisor: <MonitorIcon />,
   reports: <ChartIcon />,
+  plans: <TargetIcon />,
   alerts: <BellIcon />,
   admin: <SettingsIcon />,
 };
@@ -102,7 +106,9 @@ export function AppShell({ user }: { user: UserView }) {
         <main className="content">
           {route === 'workspace' && <WorkspacePage />}
           {route === 'supervisor' && <SupervisorPage />}
+          {route === 'my-figures' && <MyFiguresPage />}
           {route === 'reports' && <ReportsPage />}
+          {route === 'plans' && <PlansPage />}
           {route === 'alerts' && <AlertsPage />}
           {route === 'admin' && <AdminPage />}
           {!route && <p className="muted">{t('common.notFound')}</p>}

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { canOpen, navFor, resolveRoute } from './routes.ts';
 
 describe('navFor', () => {
-  it('gives an agent the workspace and their own reports', () => {
-    expect(navFor(['agent'])).toEqual(['workspace', 'reports']);
+  it('gives an agent the workspace, their own figures and their own reports', () => {
+    expect(navFor(['agent'])).toEqual(['workspace', 'my-figures', 'reports']);
   });
 
-  it('gives a supervisor the supervisor view, the workspace and reports', () => {
-    expect(navFor(['supervisor'])).toEqual(['workspace', 'supervisor', 'reports', 'alerts']);
+  it('gives a supervisor the supervisor view, the workspace, reports, plans and alerts', () => {
+    expect(navFor(['supervisor'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'alerts']);
   });
 
   it('gives an admin every section', () => {
-    expect(navFor(['admin'])).toEqual(['workspace', 'supervisor', 'reports', 'alerts', 'admin']);
+    expect(navFor(['admin'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'alerts', 'admin']);
   });
 });
 
@@ -26,6 +26,8 @@ describe('resolveRoute', () => {
     expect(resolveRoute('#/nowhere', ['supervisor'])).toBe('supervisor');
     expect(resolveRoute('#/supervisor', ['agent'])).toBe('workspace');
     expect(resolveRoute('#/admin', ['supervisor'])).toBe('supervisor');
+    expect(resolveRoute('#/plans', ['agent'])).toBe('workspace');
+    expect(resolveRoute('#/my-figures', ['agent'])).toBe('my-figures');
   });
 
   it('has nowhere to go for a user without roles', () => {

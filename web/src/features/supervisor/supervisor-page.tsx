@@ -17,6 +17,7 @@ import { applyAgentList, applyAgentUpdate, countByStatus, filterAgents, sortAgen
 import { LiveCallsPanel } from './live-calls-panel.tsx';
 import { LiveChatsPanel } from './live-chats-panel.tsx';
 import { QueueWallboard } from './queue-wallboard.tsx';
+import { KpiTilesPanel } from './kpi-tiles-panel.tsx';
 import { StatusChangeDialog } from './status-change-dialog.tsx';
 import { TimelineDialog } from '../timeline/timeline-dialog.tsx';
 
@@ -72,6 +73,7 @@ export function SupervisorPage() {
   return (
     <div className="supervisor">
       <QueueWallboard queues={queues} now={now} />
+      <KpiTilesPanel queues={queues} />
       <LiveCallsPanel now={now} agentNames={agentNames} queueNames={queueNames} />
       <LiveChatsPanel agentNames={agentNames} queueNames={queueNames} />
 

@@ -24,6 +24,7 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.target.quick-reply': 'Quick reply',
   'audit.target.agent-status': 'Agent status',
   'audit.target.alert': 'Alert rule',
+  'audit.target.plan': 'Plan',
   'audit.action.created': 'created',
   'audit.action.updated': 'changed',
   'audit.action.disabled': 'disabled',
@@ -38,5 +39,6 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.of.quick-reply': 'Quick reply',
   'audit.of.agent-status': 'Agent status',
   'audit.of.alert': 'Alert rule',
+  'audit.of.plan': 'Plan',
   'audit.change': '{target} {id} {action}',
 };

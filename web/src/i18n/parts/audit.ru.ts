@@ -22,6 +22,7 @@ export const auditRu = {
   'audit.target.quick-reply': 'Быстрый ответ',
   'audit.target.agent-status': 'Статус агента',
   'audit.target.alert': 'Правило оповещения',
+  'audit.target.plan': 'План',
   // What happened, as a noun: a participle («создан», «создана») would have to agree with the target's gender.
   'audit.action.created': 'Создание',
   'audit.action.updated': 'Изменение',
@@ -38,6 +39,7 @@ export const auditRu = {
   'audit.of.quick-reply': 'быстрого ответа',
   'audit.of.agent-status': 'статуса агента',
   'audit.of.alert': 'правила оповещения',
+  'audit.of.plan': 'плана',
   // `{id}` is where the record's id shows.
   'audit.change': '{action} {target} {id}',
 } as const;
