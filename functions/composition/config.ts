@@ -44,6 +44,12 @@ export const ConfigSchema = lazySchema(() => z.object({
   /** Calls one web chat visitor may place from the widget per hour, per channel. */
   WEBCALL_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /**
+   * How often the page of a call from the site beats (seconds), and how many beats in a row it may miss before its
+   * visitor counts as gone and the call ends (`shared/src/widget/heartbeat.ts`; tests shorten them).
+   */
+  WEBCALL_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  WEBCALL_MISSED_BEATS: z.coerce.number().int().min(2).max(60).default(6),
+  /**
    * Where widgets load the call script from (AWS: `<console origin>/widget-call/call.js`, uploaded with the console);
    * without it, `/widget-call/call.js` on the API's own host, as the local server serves it.
    */

@@ -15,7 +15,7 @@ import type { RateLimiter } from '@cc/shared/limits/ports';
 import type { DeliveryQueue } from '@cc/shared/delivery/ports';
 import type { MediaQueue, MediaStore } from '@cc/shared/media/ports';
 import type { ProviderMediaClient } from '../adapters/media/provider-media.ts';
-import type { WidgetKeyRepository } from '@cc/shared/widget/ports';
+import type { VisitorHeartbeats, WidgetKeyRepository } from '@cc/shared/widget/ports';
 import type { AuditLog } from '@cc/shared/audit/ports';
 import type { CallControl, CallRepository, MeetingRooms, StreamingCredentialIssuer, TranscriptRepository } from '@cc/shared/voice/ports';
 import type { TopicRepository } from '@cc/shared/wrap-up/ports';
@@ -69,6 +69,8 @@ export interface Deps {
   widgetKeys: WidgetKeyRepository;
   /** Counters of the public routes' limits (callback requests). */
   rateLimiter: RateLimiter;
+  /** The last beat of each call from the site's visitor page. */
+  visitorHeartbeats: VisitorHeartbeats;
   push: RealtimePush;
   cipher: SecretCipher;
   verifier: TokenVerifier;

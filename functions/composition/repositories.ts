@@ -17,6 +17,7 @@ import { DynamoMessagingRepository } from '../adapters/dynamo/messaging-reposito
 import { DynamoCustomerRepository } from '../adapters/dynamo/customer-repository.ts';
 import { DynamoWidgetKeyRepository } from '../adapters/dynamo/widget-key-repository.ts';
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter.ts';
+import { DynamoVisitorHeartbeats } from '../adapters/dynamo/visitor-heartbeats.ts';
 import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
 import { DynamoAuditLog } from '../adapters/dynamo/audit-repository.ts';
 import { DynamoTranscriptRepository } from '../adapters/dynamo/transcript-repository.ts';
@@ -42,6 +43,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     widgetKeys: new DynamoWidgetKeyRepository(table),
     routing: new DynamoRoutingRepository(table),
     rateLimiter: new DynamoRateLimiter(table),
+    visitorHeartbeats: new DynamoVisitorHeartbeats(table),
     calls: new DynamoCallRepository(table),
     transcripts: new DynamoTranscriptRepository(table),
     audit: new DynamoAuditLog(table),

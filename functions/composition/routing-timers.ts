@@ -6,6 +6,7 @@ import { awsTable, awsTimers } from './aws-adapters.ts';
 import { DynamoContactRepository } from '../adapters/dynamo/contact-repository.ts';
 import { DynamoQueueRepository } from '../adapters/dynamo/queue-repository.ts';
 import { DynamoRoutingRepository } from '../adapters/dynamo/routing-repository.ts';
+import { DynamoVisitorHeartbeats } from '../adapters/dynamo/visitor-heartbeats.ts';
 import { DynamoAgentRepository } from '../adapters/dynamo/agent-repository.ts';
 import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
 import { DynamoDirectoryRepository } from '../adapters/dynamo/directory-repository.ts';
@@ -35,6 +36,7 @@ export function awsRoutingTimersDeps(config: Config): RoutingTimersDeps {
     routing: new DynamoRoutingRepository(table),
     contacts: new DynamoContactRepository(table),
     queues: new DynamoQueueRepository(table),
+    visitorHeartbeats: new DynamoVisitorHeartbeats(table),
     timers: awsTimers(config),
     agents: new DynamoAgentRepository(table),
     directory: new DynamoDirectoryRepository(table),

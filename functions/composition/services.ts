@@ -86,7 +86,7 @@ export function createServices(deps: ServiceDeps): Services {
     inbound: new InboundService(deps, channels),
     ...visitors,
     widget,
-    widgetCalls: new WidgetCalls(deps, { widget, commands: routing.commands, queries: routing.queries }),
+    widgetCalls: new WidgetCalls(deps, { widget, commands: routing.commands, queries: routing.queries, presence: routing.visitors }),
     callAudio: new CallAudioAccess(deps, routing.commands),
     liveCalls: new LiveCalls(deps),
     chatSupervision: new ChatSupervision(deps, routing.commands),

@@ -45,6 +45,7 @@ import { localMedia } from './media.ts';
 import { sqsEventOf } from '../adapters/sqs/sqs-event.ts';
 import { requeuePendingDeliveries } from './requeue-deliveries.ts';
 import { rearmTimers } from '../routing/rearm.ts';
+import { heartbeatRuleOf } from '../composition/routing-services.ts';
 import { timerEvent } from '../routing/timer-app.ts';
 import { MessengerSimulator, directoryChannelSource, simulatorApiBaseUrls, simulatorRoutes } from './simulator/index.ts';
 import { startWidgetDemo } from './widget-demo.ts';
@@ -70,6 +71,8 @@ export interface ContactCenterOptions {
   widgetDemoPort?: number;
   /** The SMA emulator's timings (tests shorten speech, prompts and the response timeouts). */
   voiceTiming?: Partial<EmulatorTiming>;
+  /** More configuration (`functions/composition/config.ts`), e.g. the tests' short heartbeat of calls from the site. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -144,7 +147,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     const issuer = await createLocalIssuer(dataDir && join(dataDir, 'auth-signing-key.json'));
     const hub = new LocalRealtimeHub();
     // Messenger senders call the simulator on this server, never the providers' real hosts.
-    const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: tableName, AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, PUBLIC_BASE_URL: baseUrl, ...simulatorApiBaseUrls(baseUrl) });
+    const config = readConfig({ CC_RUNTIME: 'local', TABLE_NAME: tableName, AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: endpoint, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE, PUBLIC_BASE_URL: baseUrl, ...simulatorApiBaseUrls(baseUrl), ...options.env });
     // Routing timers fire in-process through the catalogued timer handler, as SQS would invoke it (the handler
     // reaches the routing service through the composition installed below), and are re-armed from the table's
     // state on every start, so a restart loses none.
@@ -222,7 +225,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     if (demoPath) writeFileSync(demoPath, JSON.stringify(demo, null, 2) + '\n', { mode: 0o600 });
 
     cleanups.push(() => timers.stop());
-    await rearmTimers(deps);
+    await rearmTimers(deps, heartbeatRuleOf(config));
     await requeuePendingDeliveries(deps, delivery);
     const streamHandler = handlers.get('stream-processor') as unknown as (e: DynamoDBStreamEvent, c: Context) => Promise<DynamoDBBatchResponse>;
     const deadLetters: DeadLetter[] = [];

@@ -15,6 +15,7 @@ import type { CreateContact, Transfer } from '@cc/shared/contacts/requests';
 import { recordWrapUp, wrapUpProblem, type Topic, type WrapUpInput } from '@cc/shared/wrap-up/values';
 import type { Deps } from '../composition/deps.ts';
 import type { CustomerSighting } from '@cc/shared/customers/model';
+import type { CallRecordWrite } from '@cc/shared/voice/ports';
 import type { ChangeReads, ContactChanges } from './contact-changes.ts';
 import { agentChange, assertHeldBy, closePlan, dialFailedPlan, endPlan, kindOf, missPlan, takeOverPlan, withoutTarget, type Planner } from './plans.ts';
 import type { QueueLookup } from './queue-lookup.ts';
@@ -27,11 +28,12 @@ export class ContactCommands {
   ) {}
 
   /**
-   * Creates a queued contact (the stream then routes it); a callback may take a waiting caller's place. A new contact
-   * (not a replacing one) records `options.customer`'s sighting in its own write.
-   * @throws NotFoundError, ConflictError
+   * Creates a queued contact (the stream then routes it); a callback may take a waiting caller's place (`options.contact`:
+   * that contact as just read). A new contact (not a replacing one) records `options.customer`'s sighting in its own
+   * write, and with `options.call` the call's record too (a call's event in one write).
+   * @throws NotFoundError, ConflictError (CallChangedError when the call's record moved on)
    */
-  async createContact(tenantId: string, input: CreateContact, extra: Pick<Contact, 'call' | 'voicemail'> = {}, options: Pick<ChangeReads, 'queues'> & { customer?: CustomerSighting } = {}): Promise<Contact> {
+  async createContact(tenantId: string, input: CreateContact, extra: Pick<Contact, 'call' | 'voicemail'> = {}, options: Pick<ChangeReads, 'queues' | 'contact'> & { customer?: CustomerSighting; call?: CallRecordWrite } = {}): Promise<Contact> {
     const queue = await this.queues.loadKnown(tenantId, input.queueId, options.queues);
     const at = this.deps.clock.now().toISOString();
     const contactId = input.contactId ?? randomUUID();
@@ -51,10 +53,11 @@ export class ContactCommands {
       version: 1,
     };
     if (replacesContactId === undefined) {
-      await this.deps.contacts.create(contact, options.customer);
+      await this.deps.contacts.create(contact, options.customer, options.call);
       return contact;
     }
     if (options.customer) throw new InvalidRequestError('A contact that replaces another keeps its customer');
+    if (options.call) throw new InvalidRequestError('A contact that replaces another is not written with a call record');
     let created: Contact | undefined;
     await this.changes.apply(tenantId, replacesContactId, (original, _agent, _queue, when) => {
       if (original.status !== 'queued') throw new InvalidRequestError(`Contact ${replacesContactId} is not waiting (${original.status})`);

@@ -10,12 +10,14 @@ import type { QueueLookup } from './queue-lookup.ts';
 
 /**
  * What the caller of a change has already read, so the change need not read it again: the tenant's queues (the voice
- * function reads them once per event, at most a second old; a queue not among them is read), and whether the plan
- * looks at the contact's agent at all (a survey answer does not).
+ * function reads them once per event, at most a second old; a queue not among them is read), whether the plan
+ * looks at the contact's agent at all (a survey answer does not), and the contact itself when it was just read.
  */
 export interface ChangeReads {
   queues?: readonly TenantQueue[];
   withoutAgent?: boolean;
+  /** The contact as the caller has just read it, consistently: the first attempt plans on it, a lost race reads again. */
+  contact?: Contact;
 }
 
 /**
@@ -31,7 +33,8 @@ export class ContactChanges {
   /** @returns the contact as committed, or `undefined` when `plan` found nothing to do. @throws NotFoundError, RoutingContentionError */
   async apply(tenantId: string, contactId: string, plan: Planner, reads: ChangeReads = {}): Promise<Contact | undefined> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const contact = await this.deps.routing.readContact(tenantId, contactId);
+      const known = attempt === 0 && reads.contact?.tenantId === tenantId && reads.contact.contactId === contactId ? reads.contact : undefined;
+      const contact = known ?? (await this.deps.routing.readContact(tenantId, contactId));
       if (!contact) throw new NotFoundError('Contact', contactId);
       const queue = await this.queues.loadKnown(tenantId, contact.queueId, reads.queues);
       const agent = contact.agentId !== undefined && !reads.withoutAgent ? await this.deps.routing.readAgent(tenantId, contact.agentId) : undefined;

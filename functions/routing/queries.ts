@@ -20,8 +20,9 @@ import type { QueueLookup } from './queue-lookup.ts';
 /** How long a holding call's estimate may lag the tenant's agents and the queue's handle times. */
 const HOLDING_ESTIMATE_TTL_MS = 2000;
 /**
- * How long holding calls of one queue share its waiting list: who is ahead of a caller may lag this much (the
- * caller's own status is always read consistently), and a queue's callers announce every few seconds each.
+ * How long holding calls of one queue share its waiting list: who is ahead of a caller may lag this much, and so may
+ * the caller's own entry when the list has it (a caller it lacks is read consistently); a queue's callers announce
+ * every few seconds each.
  */
 const HOLDING_WAITING_TTL_MS = 1000;
 
@@ -67,9 +68,10 @@ export class RoutingQueries {
 
   /**
    * `describePosition` for a caller who holds the contact's queue as stored (a holding call: its state names the queue,
-   * whose record the voice service has just read): the contact, the queue's waiting contacts, the agents and the
-   * handle times are read at once instead of one after another, the last three shared by calls holding within a second
-   * or two (an estimate said every period can lag that much); the contact itself is always read consistently. A contact that has moved to another queue or waits
+   * whose record the voice service has just read): the queue's waiting contacts, the agents and the handle times are
+   * read at once and shared by calls holding within a second or two (an estimate said every period can lag that
+   * much). The caller's own entry in that list stands for its contact (it lags as little as the rest); a contact the
+   * list lacks (enqueued since, or gone) is read consistently. A contact that has moved to another queue or waits
    * for a named agent is described the long way.
    * @throws NotFoundError
    */
@@ -77,12 +79,12 @@ export class RoutingQueries {
     const queue = this.queues.ofStored(stored);
     const { tenantId } = queue;
     const at = this.deps.clock.now();
-    const [contact, listed, agents, handleTimes] = await Promise.all([
-      this.deps.routing.readContact(tenantId, contactId),
+    const [listed, agents, handleTimes] = await Promise.all([
       this.holdingWaiting.get(`${tenantId} ${queue.queueId}`, () => this.deps.contacts.listWaiting(tenantId, queue.queueId)),
       this.holdingAgents.get(tenantId, () => this.deps.agents.list(tenantId)),
       this.holdingHandleTimes.get(`${tenantId} ${queue.queueId} ${localTime(at, queue.timeZone).date}`, () => this.recentHandleTimes(queue, at)),
     ]);
+    const contact = listed.find((c) => c.contactId === contactId) ?? (await this.deps.routing.readContact(tenantId, contactId));
     if (!contact) throw new NotFoundError('Contact', contactId);
     if (contact.queueId !== queue.queueId || contact.targetAgentId) return this.describePosition(tenantId, contactId);
     const waiting = [...listed.filter((c) => c.contactId !== contactId), ...(contact.status === 'queued' ? [contact] : [])];

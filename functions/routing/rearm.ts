@@ -1,12 +1,14 @@
-import { timersFor, sweepTimer } from '@cc/shared/contacts/timers';
+import { timersFor, sweepTimer, visitorCheckTimer } from '@cc/shared/contacts/timers';
 import { QueueSchema } from '@cc/shared/routing/index';
+import { visitorGoneAt, type HeartbeatRule } from '@cc/shared/widget/heartbeat';
 import type { Deps } from '../composition/deps.ts';
 
 /**
  * Re-arms every timer the table's state calls for (local start-up: in-process timers die with the process), plus a
- * sweep of each queue with waiting contacts so contacts queued while nothing ran are routed. @returns timers armed
+ * sweep of each queue with waiting contacts so contacts queued while nothing ran are routed, and the visitor check
+ * of each waiting call from the site, a heartbeat window from now (its page beats again meanwhile). @returns timers armed
  */
-export async function rearmTimers(deps: Pick<Deps, 'routing' | 'queues' | 'timers' | 'clock'>): Promise<number> {
+export async function rearmTimers(deps: Pick<Deps, 'routing' | 'queues' | 'timers' | 'clock'>, heartbeat: HeartbeatRule): Promise<number> {
   const contacts = await deps.routing.listOpenContacts();
   const queues = new Map<string, ReturnType<typeof QueueSchema.parse> | undefined>();
   let armed = 0;
@@ -16,6 +18,10 @@ export async function rearmTimers(deps: Pick<Deps, 'routing' | 'queues' | 'timer
     if (!queues.has(key)) {
       const stored = await deps.queues.get(contact.tenantId, contact.queueId);
       queues.set(key, stored && QueueSchema.parse(stored));
+    }
+    if (contact.channel === 'webcall' && contact.status !== 'after-contact-work') {
+      await deps.timers.schedule(visitorCheckTimer(contact.tenantId, contact.contactId, visitorGoneAt(deps.clock.now().toISOString(), heartbeat)));
+      armed += 1;
     }
     const queue = queues.get(key);
     if (!queue) continue;

@@ -1,6 +1,6 @@
 import type { Contact } from '@cc/shared/contacts/model';
 import { moveContact } from '@cc/shared/contacts/move-contact';
-import type { ContactTimer, RoutingTimer } from '@cc/shared/contacts/timers';
+import type { ContactTimer, RoutingTimer, VisitorCheckTimer } from '@cc/shared/contacts/timers';
 import { overflowTarget, type ContactStatus } from '@cc/shared/routing/index';
 import { whenWrapUpTimeIsOver } from '@cc/shared/wrap-up/values';
 import type { Deps } from '../composition/deps.ts';
@@ -12,9 +12,14 @@ import { closePlan, missPlan, withoutTarget, type Planner } from './plans.ts';
 /** A timer this much early is armed again rather than fired (SQS and in-process timers may come back a little early). */
 const EARLY_TOLERANCE_MS = 50;
 
+/** Checks that the visitor of a call from the site is still there (`functions/widget/visitor-presence.ts`). */
+export interface VisitorChecks {
+  check(timer: VisitorCheckTimer): Promise<void>;
+}
+
 /**
- * Fires routing timers: offer timeouts, ends of after-contact work, overflow, callback windows, queue sweeps and
- * alert rules' re-checks.
+ * Fires routing timers: offer timeouts, ends of after-contact work, overflow, callback windows, queue sweeps, the
+ * checks of calls from the site that their visitor is still there, and alert rules' re-checks.
  * A contact timer acts only while the contact is still in the state and version it was armed for, so a duplicate
  * or stale timer does nothing.
  */
@@ -23,6 +28,7 @@ export class RoutingTimerRunner {
     private readonly deps: Pick<Deps, 'clock' | 'timers'>,
     private readonly engine: RoutingEngine,
     private readonly changes: ContactChanges,
+    private readonly visitors: VisitorChecks,
     /** Alert rules' re-checks ride the same timers (functions/alerts); a process without alerts logs and drops them. */
     private readonly alerts?: { check(tenantId: string, alertId: string): Promise<void> },
   ) {}
@@ -34,6 +40,8 @@ export class RoutingTimerRunner {
     switch (timer.kind) {
       case 'queue-sweep':
         return this.engine.routeQueue(timer.tenantId, timer.queueId);
+      case 'visitor-check':
+        return this.visitors.check(timer);
       case 'alert-check':
         if (this.alerts) return this.alerts.check(timer.tenantId, timer.alertId);
         return void logger.warn('Alert check without alerts in this process', { tenantId: timer.tenantId, alertId: timer.alertId });

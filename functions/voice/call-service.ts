@@ -1,7 +1,9 @@
 /**
  * One telephony event through the call flow: find the call's tenant and flow, apply the event with the pure
- * engine, carry out the effects in the contact center, store the new state (conditionally) and answer the
- * steps. A provider retry of an event already applied gets the stored answer again and no effect twice.
+ * engine, store the new state (conditionally; in the write that creates the call's contact when the event does),
+ * carry out the effects in the contact center and answer the steps. A provider retry of an event already applied gets the stored answer again and no effect twice.
+ * The record the write is conditional on is the one the provider carried (its last answer's), none for a call's
+ * first event, or else read; a stale one loses the write, which hands back the stored record to start again from.
  */
 import { ConflictError } from '@cc/shared/errors';
 import type { PhoneNumber } from '@cc/shared/tenancy/model';
@@ -11,11 +13,12 @@ import { isOpen } from '@cc/shared/routing/index';
 import type { CallState, FlowContext, FlowEngine } from '@cc/shared/voice/call-state';
 import { defaultCallFlow } from '@cc/shared/voice/default-flow';
 import type { CallFlow } from '@cc/shared/voice/flow-config';
-import type { CallRepository, StoredCall } from '@cc/shared/voice/ports';
+import { CallChangedError } from '@cc/shared/voice/errors';
+import type { CallRepository, CarriedCall, StoredCall } from '@cc/shared/voice/ports';
 import type { CallEvent, CallStep, FlowLanguage } from '@cc/shared/voice/vocabulary';
 import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
-import { callContactId, type CallEffects } from './call-effects.ts';
+import { callContactId, carriesCallRecord, type CallEffects } from './call-effects.ts';
 import { CallLookups } from './call-lookups.ts';
 import { outboundStartState, type OutboundStartDeps } from './outbound-start.ts';
 
@@ -30,6 +33,8 @@ export interface CallInvocation {
   tenantId?: string;
   /** Outbound calls: the arguments the dialer gave the provider (`tenantId`, `contactId`). */
   arguments?: Record<string, string>;
+  /** The call's record as the provider carried it from our last answer, when it did: the write needs no read first. */
+  carried?: CarriedCall;
   event: CallEvent;
 }
 
@@ -37,8 +42,13 @@ export interface CallAnswer {
   steps: CallStep[];
   /** Absent when the number belongs to no tenant. */
   state?: CallState;
+  /** The call's record as stored after this event, for the provider to carry to the next one. */
+  record?: CarriedCall;
   language: FlowLanguage;
 }
+
+/** Where an attempt's record comes from: at hand (carried, handed back by a lost write, or none yet), or to be read. */
+type Basis = { record: StoredCall | CarriedCall | undefined } | 'read';
 
 const MAX_ATTEMPTS = 3;
 
@@ -61,25 +71,29 @@ export class VoiceCallService {
       return { steps: invocation.event.type === 'hang-up' ? [] : apologyOf(defaultCallFlow('none'), 'ru'), language: 'ru' };
     }
     const flow = (await this.lookups.flow(phone.tenantId, phone.e164)) ?? defaultCallFlow(phone.defaultQueueId ?? 'support');
+    let basis = basisOf(invocation);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const stored = await this.deps.calls.get(phone.tenantId, invocation.callId);
+      const stored = basis === 'read' ? await this.deps.calls.get(phone.tenantId, invocation.callId) : basis.record;
       if (stored && invocation.sequence <= stored.lastSequence) {
         // A retried or late invocation: the answer already given; the effects again, in case the first try died after the write.
-        if (invocation.sequence === stored.lastSequence) await this.effects.apply(stored.state, stored.lastEffects);
-        return { steps: stored.lastSteps, state: stored.state, language: stored.state.language };
+        if (invocation.sequence === stored.lastSequence && isStored(stored)) await this.effects.apply(stored.state, stored.lastEffects);
+        return { steps: stored.lastSteps, state: stored.state, record: carriedOf(stored), language: stored.state.language };
       }
       const rest = stored && remainingAfter(stored.lastSteps, invocation.event);
       if (stored && rest) {
         // A step reported before the end of its list (the SMA reports StartCallRecording at once): any answer
         // replaces the list, so the answer is the rest of it, and the flow has nothing to decide.
-        const next: StoredCall = { ...stored, lastSequence: invocation.sequence, lastSteps: rest, lastEffects: [], updatedAt: this.deps.clock.now().toISOString(), version: stored.version + 1 };
+        const next: StoredCall = { state: stored.state, lastSequence: invocation.sequence, lastSteps: rest, lastEffects: [], updatedAt: this.deps.clock.now().toISOString(), version: stored.version + 1 };
         try {
           await this.deps.calls.save(next, stored.version);
         } catch (error) {
-          if (error instanceof ConflictError) continue;
+          if (error instanceof ConflictError) {
+            basis = lostTo(error);
+            continue;
+          }
           throw error;
         }
-        return { steps: rest, state: stored.state, language: stored.state.language };
+        return { steps: rest, state: stored.state, record: carriedOf(next), language: stored.state.language };
       }
       // A callback we dialled has no stored state yet: its first one comes from the contact it dials for.
       const state = stored?.state ?? (await outboundStartState(this.deps, invocation, phone, flow));
@@ -90,15 +104,23 @@ export class VoiceCallService {
       // The call's contact has a known id (one per call): the state names it, so position, callback and survey find it.
       if (turn.effects.some((e) => e.type === 'enqueue-contact')) turn.state.contactId ??= callContactId(invocation.callId);
       const next: StoredCall = { state: turn.state, lastSequence: invocation.sequence, lastSteps: turn.steps, lastEffects: turn.effects, updatedAt: context.now, version: (stored?.version ?? 0) + 1 };
+      // The record is written before any effect, so a concurrent duplicate loses the write before it acts (each
+      // effect is idempotent): in the write that creates the call's contact when that is the turn's first, both or
+      // neither, the other effects after it; otherwise (or when that contact existed, from an earlier try) alone.
+      let together: boolean;
       try {
-        await this.deps.calls.save(next, stored?.version);
+        together = carriesCallRecord(turn.effects) && (await this.effects.apply(turn.state, turn.effects, queues, { record: next, expectedVersion: stored?.version }));
+        if (!together) await this.deps.calls.save(next, stored?.version);
       } catch (error) {
-        if (error instanceof ConflictError) continue; // a concurrent invocation of the same call won; start again from its state
+        if (error instanceof ConflictError) {
+          // A concurrent invocation of the same call won, or the carried record was stale: start again from the stored one.
+          basis = lostTo(error);
+          continue;
+        }
         throw error;
       }
-      // After the state is stored, so a concurrent duplicate loses the write before it acts; each effect is idempotent.
-      await this.effects.apply(turn.state, turn.effects, queues);
-      return { steps: turn.steps, state: turn.state, language: turn.state.language };
+      if (!together) await this.effects.apply(turn.state, turn.effects, queues);
+      return { steps: turn.steps, state: turn.state, record: carriedOf(next), language: turn.state.language };
     }
     logger.error('Call state contention', { callId: invocation.callId });
     return { steps: apologyOf(flow, flow.language), language: flow.language };
@@ -142,6 +164,29 @@ function mayAnnounce(event: CallEvent, state: CallState): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The record the first attempt writes on: the carried one unless the event is not newer than it (a retry, whose
+ * answer and effects are the stored record's), none for a call's first event (a retried one loses the create), else read.
+ */
+function basisOf(invocation: CallInvocation): Basis {
+  if (invocation.carried) return invocation.sequence > invocation.carried.lastSequence ? { record: invocation.carried } : 'read';
+  return invocation.event.type === 'call-started' ? { record: undefined } : 'read';
+}
+
+/** After a lost write: the stored record it handed back, or a read when it gave none. */
+function lostTo(error: ConflictError): Basis {
+  return error instanceof CallChangedError && error.current ? { record: error.current } : 'read';
+}
+
+/** A record as stored, effects included (a carried one is never a retry's basis: see `basisOf`). */
+const isStored = (record: StoredCall | CarriedCall): record is StoredCall => 'lastEffects' in record;
+
+/** What a provider carries of a record: all but the last effects. */
+function carriedOf(record: StoredCall | CarriedCall): CarriedCall {
+  const { state, lastSequence, lastSteps, updatedAt, version } = record;
+  return { state, lastSequence, lastSteps, updatedAt, version };
 }
 
 /** The steps still to run when `event` reports a step in the middle of the last answer; `undefined` otherwise. */

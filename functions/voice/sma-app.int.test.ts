@@ -68,12 +68,27 @@ describe('the voice-sma handler', () => {
     expect(first.Actions.some((a) => a.Type === 'PlayAudio' || a.Type === 'PlayAudioAndGetDigits')).toBe(true);
   });
 
+  it('queues the caller once when the SMA delivers the enqueue twice at once: one write wins, both answer alike', async () => {
+    // Arrange
+    const start = sample('event-new-inbound-call.json', 'tx-twice');
+    const greeting = await handle(start);
+    const digits = sample('event-action-successful-speak-and-get-digits.json', 'tx-twice', greeting.TransactionAttributes);
+    digits.Sequence = start.Sequence + 1;
+    (digits as unknown as { ActionData: { ReceivedDigits: string } }).ActionData.ReceivedDigits = '1';
+    // Act
+    const [one, other] = await Promise.all([handle(digits), handle(structuredClone(digits))]);
+    // Assert
+    expect(other).toEqual(one);
+    expect(await ctx.deps.calls.get('t-voice', 'tx-twice')).toMatchObject({ version: 2, lastSequence: digits.Sequence, state: { phase: 'queued' } });
+    expect(await ctx.deps.contacts.get('t-voice', callContactId('tx-twice'))).toMatchObject({ status: 'queued', version: 1 });
+  });
+
   it('enqueues a caller in one write with their customer and abandons them on hang-up with one read of the contact, none of a queue', async () => {
     // Arrange: a caller queued on key 1
     const requests: string[] = [];
     const counting = { on: false };
     ctx.table.dynamodb.middlewareStack.add((next, context) => (args) => {
-      if (counting.on) requests.push(`${context.commandName} ${/#(QUEUE|CONTACT|CUSTOMER|CALL)/.exec(JSON.stringify(args.input))?.[1] ?? ''}`);
+      if (counting.on) requests.push(`${context.commandName} ${/#(QUEUE|CONTACT|CUSTOMER|CALL)|(FLOW)#|(PHONE)/.exec(JSON.stringify(args.input))?.slice(1).find(Boolean) ?? ''}`);
       return next(args);
     }, { step: 'initialize', name: 'countRequests' });
     const start = sample('event-new-inbound-call.json', 'tx-abandon');
@@ -91,11 +106,41 @@ describe('the voice-sma handler', () => {
     counting.on = false;
     // Assert
     expect((await ctx.deps.contacts.get('t-voice', callContactId('tx-abandon')))?.status).toBe('abandoned');
-    // (The tenant's queue list may be read again once its second in the cache is up; a single queue never.)
-    const besidesTheCall = (rs: string[], command: RegExp) => rs.filter((r) => command.test(r) && !r.endsWith('CALL'));
+    // (The tenant's queue list may be read again once its second in the cache is up, and the number and its flow once
+    // their five seconds are, as on a slow machine; a single queue never.)
+    const besidesTheCall = (rs: string[], command: RegExp) => rs.filter((r) => command.test(r) && !/ (CALL|FLOW|PHONE)$/.test(r));
     expect(besidesTheCall(enqueueRequests, /^(Put|Update|TransactWrite)/)).toEqual(['TransactWriteItemsCommand CUSTOMER']);
     expect(besidesTheCall(enqueueRequests, /^GetItem/)).toEqual([]);
     expect(besidesTheCall(requests, /^GetItem/)).toEqual(['GetItemCommand CONTACT']);
+  });
+
+  it('carries the call record in the attributes: no read of it per event, one write for the enqueue, and a stale copy costs a lost write, not a wrong turn', async () => {
+    // Arrange: requests on the call record counted
+    const requests: string[] = [];
+    ctx.table.dynamodb.middlewareStack.add((next, context) => (args) => {
+      if (JSON.stringify(args.input).includes('#CALL#tx-carried')) requests.push(context.commandName ?? '');
+      return next(args);
+    }, { step: 'initialize', name: 'countCallRequests' });
+    const start = sample('event-new-inbound-call.json', 'tx-carried');
+    const greeting = await handle(start);
+    const created = requests.splice(0);
+    const digits = sample('event-action-successful-speak-and-get-digits.json', 'tx-carried', greeting.TransactionAttributes);
+    digits.Sequence = start.Sequence + 1;
+    (digits as unknown as { ActionData: { ReceivedDigits: string } }).ActionData.ReceivedDigits = '1';
+    // Act: the caller queues on key 1, then hangs up with the greeting's attributes (as if the SMA had kept those)
+    await handle(digits);
+    const afterQueue = requests.splice(0);
+    const hangUp = sample('event-hangup-caller.json', 'tx-carried', greeting.TransactionAttributes);
+    hangUp.Sequence = digits.Sequence + 1;
+    await handle(hangUp);
+    // Assert
+    expect(greeting.TransactionAttributes?.['call']).toContain('"version":1');
+    expect(created).toEqual(['PutItemCommand']);
+    // The enqueue: the call's record rides in the transaction that creates its contact (and records the caller).
+    expect(afterQueue).toEqual(['TransactWriteItemsCommand']);
+    expect(requests).toEqual(['PutItemCommand', 'PutItemCommand']);
+    expect((await ctx.deps.contacts.get('t-voice', callContactId('tx-carried')))?.status).toBe('abandoned');
+    expect((await ctx.deps.calls.get('t-voice', 'tx-carried'))?.state).toMatchObject({ phase: 'ended', endedBy: 'caller' });
   });
 
   it('apologises and hangs up on a number of no tenant, and never throws on garbage', async () => {

@@ -42,11 +42,11 @@ export function createSmaHandler(config: Pick<Config, 'VOICE_PROMPTS_BUCKET' | '
       if (!legA) return apology(raw, 'event without LEG-A');
       const number = legA.direction === 'inbound' ? legA.to : legA.from;
       const tenantId = inbound.attributes['tenantId'];
-      const answer = await calls.handle({ callId: inbound.callId, sequence: event.Sequence, number, ...(tenantId && { tenantId }), ...(inbound.arguments && { arguments: inbound.arguments }), event: inbound.event });
+      const answer = await calls.handle({ callId: inbound.callId, sequence: event.Sequence, number, ...(tenantId && { tenantId }), ...(inbound.arguments && { arguments: inbound.arguments }), ...(inbound.carried && { carried: inbound.carried }), event: inbound.event });
       // A hang-up of a single-leg call: the SMA ignores the answer, an empty list is the documented one.
       if (event.InvocationEventType === 'HANGUP' && answer.steps.length === 0) return EMPTY;
       const attributes = answer.state ? { ...inbound.attributes, tenantId: answer.state.tenantId } : inbound.attributes;
-      const response = toSmaResponse(answer.steps, { callLegId: legA.callId, ...(inbound.legB && { bridgedLegId: inbound.legB.callId }), attributes, prompts, recordings, callNumber: number });
+      const response = toSmaResponse(answer.steps, { callLegId: legA.callId, ...(inbound.legB && { bridgedLegId: inbound.legB.callId }), attributes, ...(answer.record && { record: answer.record }), prompts, recordings, callNumber: number });
       const problem = smaResponseProblem(response);
       if (problem) return apology(raw, 'our answer broke an SMA rule', problem);
       return response;

@@ -11,7 +11,6 @@ import { newConversation } from '@cc/shared/conversations/build-message';
 import { customerIdOf } from '@cc/shared/conversations/ids';
 import type { Conversation } from '@cc/shared/conversations/model';
 import { ConflictError, NotFoundError, RateLimitedError } from '@cc/shared/errors';
-import { InvalidTransitionError } from '@cc/shared/routing/errors';
 import type { Channel } from '@cc/shared/tenancy/model';
 import { isLiveCall, toWidgetCallView, type PlacedCall, type VisitorCallRequest, type WidgetCallView } from '@cc/shared/widget/calls';
 import type { VisitorClaims } from '@cc/shared/widget/model';
@@ -20,14 +19,14 @@ import { logger } from '../composition/logger.ts';
 import type { ContactCommands } from '../routing/commands.ts';
 import type { RoutingQueries } from '../routing/queries.ts';
 import { audioTicketOf } from '../voice/audio-access.ts';
+import { endVisitorCall } from './call-ending.ts';
 import type { WidgetService } from './service.ts';
+import type { VisitorPresence } from './visitor-presence.ts';
 
 export type WidgetCallsDeps = Pick<Deps, 'messaging' | 'customers' | 'contacts' | 'agents' | 'meetings' | 'rateLimiter' | 'clock' | 'config'>;
 
 /** How often the one-live-call claim on the conversation is re-read after losing a race. */
 const MAX_ATTEMPTS = 6;
-/** Statuses from which a visitor's hang-up abandons the call (it never reached an agent). */
-const WAITING = new Set(['queued', 'offered', 'missed', 'transferred']);
 
 type Department = Awaited<ReturnType<WidgetService['departmentFor']>>;
 
@@ -40,12 +39,18 @@ const visitorAttendee = (visitorId: string) => `visitor-${visitorId}`;
 export class WidgetCalls {
   constructor(
     private readonly deps: WidgetCallsDeps,
-    private readonly parts: { widget: Pick<WidgetService, 'departmentFor' | 'departments'>; commands: Pick<ContactCommands, 'createContact' | 'abandonContact' | 'endByCustomer'>; queries: Pick<RoutingQueries, 'describePosition'> },
+    private readonly parts: {
+      widget: Pick<WidgetService, 'departmentFor' | 'departments'>;
+      commands: Pick<ContactCommands, 'createContact' | 'abandonContact' | 'endByCustomer'>;
+      queries: Pick<RoutingQueries, 'describePosition'>;
+      presence: Pick<VisitorPresence, 'watch' | 'beat' | 'rule'>;
+    },
   ) {}
 
   /**
    * Places the visitor's call: a queued `webcall` contact in the named department, else the pre-chat choice,
-   * else the channel's default queue; its meeting opened and the visitor's `caller` ticket issued.
+   * else the channel's default queue; its meeting opened, the visitor's `caller` ticket issued and the visitor's
+   * presence watched (the page beats every `heartbeatSeconds`, `heartbeat`).
    * @throws ConflictError `calls_disabled` (the channel takes no calls) or `call_in_progress` (a live call already),
    *   RateLimitedError (over the hourly limit), ZodError (`queueId` not a department of the channel)
    */
@@ -84,10 +89,11 @@ export class WidgetCalls {
       ...(menuChoice !== undefined && { menuChoice }),
     });
     const contact = await this.parts.commands.createContact(tenantId, input);
+    await this.parts.presence.watch(contact);
     const { meetingId } = await this.deps.meetings.open(tenantId, contactId);
     const ticket = audioTicketOf(contactId, 'caller', await this.deps.meetings.join(meetingId, { userId: visitorAttendee(visitor.visitorId), role: 'caller' }));
     logger.info('Website call placed', { tenantId, channelId: channel.channelId, contactId, queueId: contact.queueId });
-    return { ...(await this.viewOf(tenantId, contact)), ticket };
+    return { ...(await this.viewOf(tenantId, contact)), ticket, heartbeatSeconds: this.parts.presence.rule.everySeconds };
   }
 
   /** The visitor's call now. @throws NotFoundError for a contact that is not one of the visitor's calls */
@@ -96,24 +102,24 @@ export class WidgetCalls {
   }
 
   /**
+   * The visitor's page beats: the visitor is still there (a call over takes no beat); the answer is the call now,
+   * so the beat is also the page's refresh of the call.
+   * @throws NotFoundError for a contact that is not one of the visitor's calls
+   */
+  async heartbeat(visitor: VisitorClaims, contactId: string): Promise<WidgetCallView> {
+    const contact = await this.ownCall(visitor, contactId);
+    if (isLiveCall(contact)) await this.parts.presence.beat(visitor.tenantId, contactId);
+    return this.viewOf(visitor.tenantId, contact);
+  }
+
+  /**
    * The visitor hangs up: a call still waiting (or being offered) is abandoned with its wait, a connected one
    * ends as when a phone caller hangs up (the agent goes to after-contact work); an ended call is answered as it is.
    * @throws NotFoundError for a contact that is not one of the visitor's calls
    */
   async hangUp(visitor: VisitorClaims, contactId: string): Promise<WidgetCallView> {
-    const { tenantId } = visitor;
-    let contact = await this.ownCall(visitor, contactId);
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS && isLiveCall(contact); attempt++) {
-      try {
-        if (WAITING.has(contact.status)) await this.parts.commands.abandonContact(tenantId, contactId, 'the visitor hung up while waiting');
-        else await this.parts.commands.endByCustomer(tenantId, contactId, 'call ended: the visitor hung up');
-      } catch (error) {
-        // The contact moved on meanwhile (an agent answered, the queue overflowed): read it and try again.
-        if (!(error instanceof ConflictError) && !(error instanceof InvalidTransitionError) && !(error instanceof NotFoundError)) throw error;
-      }
-      contact = (await this.deps.contacts.get(tenantId, contactId)) ?? contact;
-    }
-    return this.viewOf(tenantId, contact);
+    const contact = await this.ownCall(visitor, contactId);
+    return this.viewOf(visitor.tenantId, await endVisitorCall({ contacts: this.deps.contacts, commands: this.parts.commands }, contact, 'hung-up'));
   }
 
   /** The visitor's view of a call contact: its place while waiting, its agent's name once offered. */

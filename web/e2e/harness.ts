@@ -55,13 +55,15 @@ export interface HarnessOptions {
   chromiumArgs?: string[];
   /** The SMA emulator's timings (calls' speech and prompts shortened). */
   voiceTiming?: Partial<EmulatorTiming>;
+  /** More configuration of the contact center (a short heartbeat of calls from the site). */
+  env?: Record<string, string>;
 }
 
 /** Starts the contact center and Chromium (building the console first if it is stale). */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const browser = await launchChromium(options.chromiumArgs);
   buildConsoleIfStale();
-  const center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true, ...(options.voiceTiming && { voiceTiming: options.voiceTiming }) });
+  const center = await startContactCenter({ port: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), quiet: true, ...(options.voiceTiming && { voiceTiming: options.voiceTiming }), ...(options.env && { env: options.env }) });
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 

@@ -3,8 +3,10 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@cc/shared/db/keys';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { ContactRepository } from '@cc/shared/contacts/ports';
+import type { CallRecordWrite } from '@cc/shared/voice/ports';
 import type { CustomerSighting } from '@cc/shared/customers/model';
 import { ConflictError } from '@cc/shared/errors';
+import { callChanged, callRecordPut } from './call-repository.ts';
 import { sightingUpdate } from './customer-repository.ts';
 import type { DynamoTable } from './table.ts';
 
@@ -34,11 +36,13 @@ const isHeld = (contact: Contact) => contact.agentId !== undefined && HELD_STATU
 export class DynamoContactRepository implements ContactRepository {
   constructor(private readonly table: DynamoTable) {}
 
-  async create(contact: Contact, customer?: CustomerSighting) {
-    if (!customer) return this.table.put('contact', contactItem(contact), { expression: 'attribute_not_exists(pk)' });
-    // One round trip instead of two, and the console never sees the contact before its customer.
+  async create(contact: Contact, customer?: CustomerSighting, call?: CallRecordWrite) {
+    if (!customer && !call) return this.table.put('contact', contactItem(contact), { expression: 'attribute_not_exists(pk)' });
+    // One round trip instead of two or three, and the console never sees the contact before its customer.
     const TableName = this.table.tableName;
-    const TransactItems = [{ Update: sightingUpdate(TableName, customer) }, { Put: { TableName, Item: { ...contactItem(contact), entity: 'contact' }, ConditionExpression: 'attribute_not_exists(pk)' } }];
+    const contactPut = { Put: { TableName, Item: { ...contactItem(contact), entity: 'contact' }, ConditionExpression: 'attribute_not_exists(pk)' } };
+    const TransactItems = [...(customer ? [{ Update: sightingUpdate(TableName, customer) }] : []), contactPut, ...(call ? [{ Put: callRecordPut(TableName, call.record, call.expectedVersion) }] : [])];
+    const contactAt = customer ? 1 : 0;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.table.documents.send(new TransactWriteCommand({ TransactItems }));
@@ -46,7 +50,9 @@ export class DynamoContactRepository implements ContactRepository {
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
-        if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new ConflictError('The record changed or already exists', { entity: 'contact' }, { cause: error });
+        const callRefusal = call ? reasons[contactAt + 1] : undefined;
+        if (callRefusal?.Code === 'ConditionalCheckFailed') throw callChanged(callRefusal.Item, error);
+        if (reasons[contactAt]?.Code === 'ConditionalCheckFailed') throw new ConflictError('The record changed or already exists', { entity: 'contact' }, { cause: error });
         // Another call of the same caller wrote the customer at the same moment: try again, it is idempotent.
         if (attempt >= TRANSACTION_TRIES || !reasons.some((r) => r.Code === 'TransactionConflict')) throw error;
       }

@@ -113,6 +113,7 @@ export function widgetRoutes(deps: Pick<Deps, 'config'>, services: Pick<Services
       return c.json(await widgetCalls.place(c.get('visitor'), c.get('resolved').channel, request), 201);
     })
     .get('/:channelId/calls/:contactId', visitorAuth, async (c) => c.json(await widgetCalls.view(c.get('visitor'), c.req.param('contactId'))))
+    .post('/:channelId/calls/:contactId/heartbeat', visitorAuth, async (c) => c.json(await widgetCalls.heartbeat(c.get('visitor'), c.req.param('contactId'))))
     .post('/:channelId/calls/:contactId/hangup', visitorAuth, async (c) => c.json(await widgetCalls.hangUp(c.get('visitor'), c.req.param('contactId'))));
 }
 

@@ -167,6 +167,9 @@ export class CallEngine {
     if (call.state !== 'connected' || call.current) return;
     const action = call.pending.shift();
     if (!action) return;
+    // The call's first action answers an inbound call: it no longer times out unanswered.
+    call.unanswered?.();
+    delete call.unanswered;
     // The outcome always arrives later (a microtask at least), when `running` is set.
     const running: Running = startAction(hostFor(this, call), action, (outcome: ActionOutcome) => queueMicrotask(() => this.finished(call, running, outcome)));
     call.current = running;

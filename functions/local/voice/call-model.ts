@@ -116,6 +116,8 @@ export interface EmulatorTiming {
   scale: number;
   /** Outbound callees answer by themselves after this long; undefined waits for `answer()`. */
   autoAnswerMs?: number;
+  /** An inbound call none of whose answers ran an action is given up after this long (the service: 30 s). */
+  unansweredTimeoutMs: number;
 }
 
 /** A running action, and whether a newer action list already replaced it (it then ends unreported). */
@@ -144,6 +146,8 @@ export interface EmulatedCall {
   current?: Running;
   digitListener?: DigitListener;
   answering?: boolean;
+  /** Cancels the give-up timer of an inbound call while no action of it has run yet (the call is not answered). */
+  unanswered?: () => void;
   chain: Promise<void>;
   timers: Set<ReturnType<typeof setTimeout>>;
   recordingCounter: number;

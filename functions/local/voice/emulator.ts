@@ -33,7 +33,7 @@ export interface SmaEmulatorOptions {
 
 export type { EmulatorTiming };
 
-const DEFAULT_TIMING: EmulatorTiming = { responseTimeoutMs: 5000, giveUpMs: 20_000, speechMsPerChar: 60, promptDurationsMs: {}, scale: 1 };
+const DEFAULT_TIMING: EmulatorTiming = { responseTimeoutMs: 5000, giveUpMs: 20_000, speechMsPerChar: 60, promptDurationsMs: {}, scale: 1, unansweredTimeoutMs: 30_000 };
 
 /** The emulated SMA service. Every method is safe to call from HTTP routes; errors are typed domain errors. */
 export class SmaEmulator {
@@ -71,6 +71,9 @@ export class SmaEmulator {
     if (!E164.test(to)) throw new InvalidPhoneNumberError('to', to);
     if (!this.options.numbers(to)) throw new UnknownNumberError(to);
     const call = this.newCall('inbound', { From: from, To: to, Direction: 'Inbound', Status: 'Connected' });
+    // The first action to run answers the call; an answer with none ("Action list is empty") leaves it to time out.
+    call.unanswered = hostFor(this.engine, call).after(this.timing.unansweredTimeoutMs, () =>
+      this.engine.endCall(call, { sipResponseCode: '480', reason: `no answer ran an action within ${this.timing.unansweredTimeoutMs} ms: the call attempt timed out unanswered`, by: 'service' }));
     this.engine.enqueue(call, () => this.engine.converse(call, 'NEW_INBOUND_CALL'));
     return { callId: call.transactionId };
   }

@@ -7,14 +7,16 @@ import type { CustomerSighting } from '../customers/model.ts';
 import type { ClosedNotice } from './closed-notice.ts';
 import type { PositionView } from './position-view.ts';
 import type { RoutingTimer } from './timers.ts';
+import type { CallRecordWrite } from '../voice/ports.ts';
 
 /** Contacts. Waiting contacts of a queue are found through a sparse index kept only while queued. */
 export interface ContactRepository {
   /**
-   * With `customer`, the customer's sighting is recorded in the same write: both or neither.
-   * @throws ConflictError if a contact with this id exists.
+   * With `customer`, the customer's sighting is recorded in the same write: both or neither; with `call`, the call's
+   * record too, conditional on its version (a call's enqueue in one write).
+   * @throws CallChangedError (a ConflictError) if the call's record moved on; else ConflictError if a contact with this id exists.
    */
-  create(contact: Contact, customer?: CustomerSighting): Promise<void>;
+  create(contact: Contact, customer?: CustomerSighting, call?: CallRecordWrite): Promise<void>;
   get(tenantId: string, contactId: string): Promise<Contact | undefined>;
   /** Contacts waiting in a queue (status `queued`), oldest first. */
   listWaiting(tenantId: string, queueId: string): Promise<Contact[]>;

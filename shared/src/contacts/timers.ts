@@ -4,10 +4,10 @@ import type { Queue } from '../routing/model.ts';
 import type { Contact } from './model.ts';
 
 /** What a routing timer does when it fires. */
-export const TimerKindSchema = lazySchema(() => z.enum(['offer-timeout', 'wrap-up-end', 'overflow', 'callback-window', 'queue-sweep', 'alert-check']));
+export const TimerKindSchema = lazySchema(() => z.enum(['offer-timeout', 'wrap-up-end', 'overflow', 'callback-window', 'queue-sweep', 'visitor-check', 'alert-check']));
 export type TimerKind = z.infer<typeof TimerKindSchema>;
-/** The kinds armed for one contact in one state (every kind but the queue sweep and the alert check). */
-export type ContactTimerKind = Exclude<TimerKind, 'queue-sweep' | 'alert-check'>;
+/** The kinds armed for one contact in one state (every kind but the queue sweep, the visitor check and the alert check). */
+export type ContactTimerKind = Exclude<TimerKind, 'queue-sweep' | 'visitor-check' | 'alert-check'>;
 
 /** Unique per armed state: the same state never arms two timers. */
 const TimerIdSchema = lazySchema(() => z.string().min(1));
@@ -26,6 +26,14 @@ export const AlertCheckTimerSchema = lazySchema(() => z.object({ id: TimerIdSche
 export type AlertCheckTimer = z.infer<typeof AlertCheckTimerSchema>;
 
 /**
+ * Whether the visitor of a call from the site still beats (`shared/src/widget/heartbeat.ts`): armed when the call is
+ * placed and again, while it lives, for when the visitor would be gone; any state of the contact, as the call's
+ * visitor can vanish while waiting or talking.
+ */
+export const VisitorCheckTimerSchema = lazySchema(() => z.object({ id: TimerIdSchema, kind: z.literal('visitor-check'), tenantId: z.string().min(1), contactId: z.string().min(1), dueAt: DueAtSchema }));
+export type VisitorCheckTimer = z.infer<typeof VisitorCheckTimerSchema>;
+
+/**
  * A one-shot routing timer, as armed on SQS (or in-process locally) and read back when it fires. Firing is
  * idempotent: the handler re-reads the contact and acts only if it is still in the state (and version) the timer
  * was armed for, so duplicates and stale timers do nothing.
@@ -36,10 +44,11 @@ export const RoutingTimerSchema = lazySchema(() => z.discriminatedUnion('kind', 
   contactTimerSchema('overflow'),
   contactTimerSchema('callback-window'),
   QueueSweepTimerSchema,
+  VisitorCheckTimerSchema,
   AlertCheckTimerSchema,
 ]));
 export type RoutingTimer = z.infer<typeof RoutingTimerSchema>;
-export type ContactTimer = Exclude<RoutingTimer, QueueSweepTimer | AlertCheckTimer>;
+export type ContactTimer = Exclude<RoutingTimer, QueueSweepTimer | VisitorCheckTimer | AlertCheckTimer>;
 
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 
@@ -78,4 +87,10 @@ export function timersFor(contact: Contact, queue: Queue): ContactTimer[] {
 export function sweepTimer(tenantId: string, queueId: string, dueAt: Date): QueueSweepTimer {
   const second = Math.ceil(dueAt.getTime() / 1000);
   return { id: `queue-sweep:${tenantId}:${queueId}:${second}`, kind: 'queue-sweep', tenantId, queueId, dueAt: new Date(second * 1000).toISOString() };
+}
+
+/** The check of a call's visitor at `dueAt`; one per call and second, so a repeated arming fires once. */
+export function visitorCheckTimer(tenantId: string, contactId: string, dueAt: string): VisitorCheckTimer {
+  const second = Math.ceil(Date.parse(dueAt) / 1000);
+  return { id: `visitor-check:${tenantId}:${contactId}:${second}`, kind: 'visitor-check', tenantId, contactId, dueAt: new Date(second * 1000).toISOString() };
 }

@@ -51,6 +51,8 @@ export const keys = {
   /** One segment of a call's transcript, beside its contact (its own item: the contact item stays small however long the call). */
   transcriptSegment: (tenantId: string, contactId: string, segmentId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, sk: `TRANSCRIPT#${segmentId}` }),
   transcriptOf: (tenantId: string, contactId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, skPrefix: 'TRANSCRIPT#' }),
+  /** The last beat of a call from the site's visitor page, beside its contact (its own item: beats never touch the contact). */
+  visitorHeartbeat: (tenantId: string, contactId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, sk: 'HEARTBEAT' }),
   /** gsi2, sparse: present only while the contact waits, so the index holds exactly the queue. */
   waitingContact: (tenantId: string, queueId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING`, gsi2sk: `${enqueuedAt}#${contactId}` }),
   waitingInQueue: (tenantId: string, queueId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING` }),
@@ -129,4 +131,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan';

@@ -123,6 +123,17 @@ describe('runFlow: failed steps', () => {
     expect(effects).toEqual([expect.objectContaining({ type: 'report' })]);
   });
 
+  it('never leaves the line silent after a failure: a failed hang-up hangs up again, a failed step we did not issue brings the phase again', () => {
+    // Act
+    const hangUpFailed = last(play([...queued, periodOver('1'), { type: 'step-failed', step: 'hang-up', error: 'SystemException' }]));
+    const notOurs = last(play([...queued, { type: 'step-failed', step: 'record', error: 'SystemException' }]));
+    // Assert
+    expect(hangUpFailed.steps).toEqual([{ type: 'hang-up', cause: 'normal' }]);
+    expect(hangUpFailed.state.phase).not.toBe('ended');
+    expect(types(notOurs.steps)).toEqual(['enqueue']);
+    expect(notOurs.effects).toEqual([{ type: 'report', problem: 'step record failed: SystemException' }]);
+  });
+
   it('ends when the hang-up step is done', () => {
     // Act
     const { steps, effects, state } = last(play([...queued, periodOver('1'), { type: 'step-done', step: 'hang-up' }]));
@@ -133,14 +144,15 @@ describe('runFlow: failed steps', () => {
     expect(state.awaiting).toBeUndefined();
   });
 
-  it('apologises, hangs up and reports when the provider refuses the answer', () => {
+  it('apologises, hangs up and reports when the provider refuses the answer, and hangs up again rather than answer nothing', () => {
     // Act
     const turns = play([...queued, { type: 'invalid-response', error: 'bad action' }, { type: 'invalid-response', error: 'again' }, { type: 'invalid-response', error: 'still' }]);
     // Assert
     expect(spoken(turns[2]!.steps)).toEqual(['Извините, произошла ошибка.', 'hang-up']);
     expect(turns[2]!.effects).toEqual([{ type: 'report', problem: 'the provider refused the answer: bad action' }, { type: 'abandon-contact', reason: 'the call ended after a failure: the provider refused the answer: bad action' }]);
     expect(turns[3]!.steps).toEqual([{ type: 'hang-up', cause: 'normal' }]);
-    expect(last(turns)).toMatchObject({ steps: [], state: { phase: 'ended' } });
+    // The refused hang-up: nothing of ours runs, so an empty answer would leave the line silent.
+    expect(last(turns)).toMatchObject({ steps: [{ type: 'hang-up', cause: 'normal' }], state: { phase: 'goodbye' } });
   });
 });
 
@@ -251,14 +263,14 @@ describe('runFlow: outbound callbacks', () => {
     expect(turn.state.phase).toBe('ended');
   });
 
-  it('waits through an interruption before the answer, and takes a refused answer as a failed dial', () => {
+  it('waits through an interruption before the answer, and takes a refused answer as a failed dial it hangs up', () => {
     // Act
     const interrupted = last(play([{ type: 'step-interrupted' }], { state: dialingState() }));
     const refused = last(play([{ type: 'invalid-response', error: 'bad' }], { state: dialingState() }));
     // Assert
     expect(interrupted).toMatchObject({ steps: [], effects: [], state: { phase: 'dialing' } });
     expect(refused.effects).toContainEqual({ type: 'dial-result', result: 'failed' });
-    expect(refused.state.phase).toBe('ended');
+    expect(refused).toMatchObject({ steps: [{ type: 'hang-up', cause: 'normal' }], state: { phase: 'goodbye', endedBy: 'flow' } });
   });
 
   it('ends the contact when the customer hangs up while talking, and apologises on a failed connect', () => {

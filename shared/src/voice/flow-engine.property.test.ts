@@ -162,6 +162,20 @@ describe('runFlow properties', () => {
     );
   });
 
+  it('answers a failure or a refused answer on a live call with steps: the provider runs nothing then, so none would be a silent line', () => {
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        playScenario(scenario, (turn, before, event) => {
+          if (event.type !== 'step-failed' && event.type !== 'invalid-response') return;
+          // Ended: the line is gone. Dialing: a failed dial is over before anything of ours ran.
+          if (!before || before.phase === 'ended' || (before.phase === 'dialing' && event.type === 'step-failed')) return;
+          expect(turn.steps.length).toBeGreaterThan(0);
+        });
+      }),
+      RUNS,
+    );
+  });
+
   it('creates at most one contact, abandons only a waiting one (never once an agent talked) and closes it once', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {

@@ -19,11 +19,24 @@ export interface StoredCall {
   version: number;
 }
 
+/**
+ * A call's record as a provider may carry it from one invocation to the next (the SMA's transaction attributes):
+ * all but the last effects, which only a retry of that event needs (it reads the stored record).
+ */
+export type CarriedCall = Omit<StoredCall, 'lastEffects'>;
+
+/** A conditional write of a call's record that rides in another write (the transaction creating the call's contact). */
+export interface CallRecordWrite {
+  record: StoredCall;
+  /** The version the stored record must still have; undefined: it must not exist yet. */
+  expectedVersion: number | undefined;
+}
+
 export interface CallRepository {
   get(tenantId: string, callId: string): Promise<StoredCall | undefined>;
   /**
    * Creates (`expectedVersion` undefined) or replaces the record if its stored version is still `expectedVersion`.
-   * @throws ConflictError when another invocation got there first.
+   * @throws CallChangedError when another invocation got there first (with the stored record when the store returns it).
    */
   save(call: StoredCall, expectedVersion: number | undefined): Promise<void>;
   /** The call flow of one of the tenant's numbers; absent: not configured. */

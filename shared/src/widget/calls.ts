@@ -31,9 +31,11 @@ export interface WidgetCallView {
   version: number;
 }
 
-/** The answer to a placed call: its view and the visitor's ticket to the call's audio. */
+/** The answer to a placed call: its view, the visitor's ticket to the call's audio and how often the page beats. */
 export interface PlacedCall extends WidgetCallView {
   ticket: AudioTicket;
+  /** Seconds between the page's beats (`POST …/calls/:contactId/heartbeat`); missing several ends the call. */
+  heartbeatSeconds: number;
 }
 
 /** Whether the contact is still a live call: waiting, being offered or talking. */

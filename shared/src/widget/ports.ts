@@ -8,3 +8,11 @@ export interface WidgetKeyRepository {
    */
   create(tenantId: string, encryptedKey: string, at: string): Promise<void>;
 }
+
+/** When each call from the site last heard from its visitor's page (`heartbeat.ts`). */
+export interface VisitorHeartbeats {
+  /** Notes a beat at `at`; a later beat replaces it. */
+  record(tenantId: string, contactId: string, at: string): Promise<void>;
+  /** The last beat (read consistently); undefined before the first. */
+  lastSeen(tenantId: string, contactId: string): Promise<string | undefined>;
+}

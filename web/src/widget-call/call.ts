@@ -2,7 +2,8 @@
  * The web chat widget's call: loaded only when a visitor presses the call button (a module script of its
  * own, so neither widget.js nor any Lambda carries audio code). It asks for the microphone, places the call
  * (`POST /widget/:channelId/calls`), joins the call's audio with the visitor's `caller` ticket and shows the
- * call: waiting with the place in the queue, talking with the agent (mute, hang up), ended. It registers
+ * call: waiting with the place in the queue, talking with the agent (mute, hang up), ended; while the call lives
+ * it beats (`…/heartbeat`), so a page that dies without hanging up ends the call on the server. It registers
  * itself as `window.__ccWidgetCall`; widget.js passes what it owns (the token, the panel, the pushes).
  * Built by scripts/build-widget-call.ts (esbuild, ES modules with the audio clients as lazy chunks).
  */
@@ -195,8 +196,9 @@ export function start(host: CallHost): CallControl {
     contactId = placed.contactId;
     window.addEventListener('pagehide', onLeave);
     apply(placed);
-    // Pushes carry every change; the poll refreshes the estimate and covers a socket that is down.
-    poller = setInterval(() => void request<WidgetCallView>('GET', `/calls/${contactId}`).then(apply, () => undefined), 5000);
+    // The page's heartbeat: the server ends a call whose page stops beating (the tab killed, the network gone). Its
+    // answer is the call now, so it also refreshes the estimate and covers a socket that is down.
+    poller = setInterval(() => void request<WidgetCallView>('POST', `/calls/${contactId}/heartbeat`).then(apply, () => undefined), placed.heartbeatSeconds * 1000);
     try {
       audio = await joinCallAudio(placed.ticket, { microphone: mic, baseUrl: host.base });
       if (over) await audio.leave();

@@ -9,7 +9,7 @@ import { answerSurvey } from './endings.ts';
 import { holdPeriodEnded } from './holding.ts';
 import { answerMenu } from './menu.ts';
 import { agentHoldSteps, announcementSteps, currentMenu, keepHoldingSteps, menuGather, recordStep, say, surveyGather, withoutVoices } from './steps.ts';
-import { apologize, ended, finish, isClosing, keep, stale, turn, type FlowEnv } from './turn.ts';
+import { apologize, ended, finish, isClosing, keep, turn, type FlowEnv } from './turn.ts';
 
 type Failed = Extract<CallEvent, { type: 'step-failed' }>;
 
@@ -65,21 +65,23 @@ export function stepInterrupted(env: FlowEnv, state: CallState, step: StepType |
 /** The provider refused our last answer: end politely (only the hang-up when the last words were refused). */
 export function responseRefused(env: FlowEnv, state: CallState, error: string): FlowTurn {
   const report: CallEffect = { type: 'report', problem: `the provider refused the answer: ${error}` };
-  if (state.phase === 'dialing') return ended(state, 'flow', [{ type: 'dial-result', result: 'failed' }, report]);
+  // Nothing of ours runs now (the provider refused it): an empty answer would leave the line silent, so the call is
+  // hung up (a refused hang-up too: a second refusal, and the provider hangs up itself).
+  if (state.phase === 'dialing') return turn({ ...state, phase: 'goodbye', endedBy: 'flow' }, [{ type: 'hang-up', cause: 'normal' }], [{ type: 'dial-result', result: 'failed' }, report]);
   if (!isClosing(state.phase)) return apologize(env, state, report.problem);
-  const onlyHangUp = state.lastSteps?.length === 1 && state.lastSteps[0]!.type === 'hang-up';
-  if (onlyHangUp) return ended(state, 'flow', [report]);
   return turn(state, [{ type: 'hang-up', cause: 'normal' }], [report]);
 }
 
 /** A step failed. */
 export function stepFailed(env: FlowEnv, state: CallState, event: Failed): FlowTurn {
   if (state.phase === 'dialing') return ended(state, 'flow', [{ type: 'dial-result', result: 'failed' }, report(event)]);
-  if (!wasIssued(state, event.step)) return stale(state, `step-failed ${event.step}`);
   const failing: CallState = { ...state, failures: (state.failures ?? 0) + 1 };
+  // A failure clears the provider's list, so an empty answer would leave the line silent: a step we did not issue
+  // (an older answer's) brings the phase's steps again.
+  if (!wasIssued(state, event.step)) return withReport(event, again(env, failing));
   if (failing.failures! >= MAX_FAILURES_IN_A_ROW) {
     // Every answer fails: stop retrying in safer forms, end politely (words only while speech works).
-    const words = event.step === 'say' || state.plainVoice ? [] : [env.flow.apology];
+    const words = event.step === 'say' || event.step === 'hang-up' || state.plainVoice ? [] : [env.flow.apology];
     return finish(env, failing, words, { reason: `the call ended after ${failing.failures} failures in a row`, effects: [report(event)] });
   }
   return handleFailure(env, failing, event);
@@ -113,7 +115,8 @@ function handleFailure(env: FlowEnv, state: CallState, event: Failed): FlowTurn 
       if (state.phase === 'queued') return withReport(event, holdPeriodEnded(env, state, undefined));
       return withReport(event, again(env, state));
     case 'hang-up':
-      return ended(state, 'flow', [report(event)]);
+      // The line is still up and nothing runs: hang up again rather than leave it silent.
+      return withReport(event, turn(state, [{ type: 'hang-up', cause: 'normal' }]));
     default:
       return apologize(env, state, describe(event));
   }

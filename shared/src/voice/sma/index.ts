@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './actions.ts';
 export * from './to-event.ts';
 export * from './to-actions.ts';
+export * from './carried-call.ts';

@@ -3,8 +3,10 @@
  * steps; more is a flow bug and throws `SmaResponseError` (the handler then answers with
  * `safeApologyResponse`) rather than silently dropping, say, the final hang-up.
  */
+import type { CarriedCall } from '../ports.ts';
 import type { CallStep, FlowLanguage, PromptId, Speech } from '../vocabulary.ts';
 import { SMA_MAX_ACTIONS, SmaResponseSchema, smaResponseProblem } from './actions.ts';
+import { withCarriedCall } from './carried-call.ts';
 import type { SmaAction, SmaActionOf, SmaAudioSource, SmaResponse } from './actions.ts';
 import { SMA_SCHEMA_VERSION } from './events.ts';
 import { AWAITING_ATTRIBUTE } from './to-event.ts';
@@ -19,8 +21,10 @@ export interface SmaResponseContext {
   callLegId: string;
   /** LEG-B's CallId once bridged (kept for actions on the agent's leg; none needs it yet). */
   bridgedLegId?: string;
-  /** The flow's transaction attributes; `awaiting` is added to them. */
+  /** The flow's transaction attributes; `awaiting` (and `call`) are added to them. */
   attributes: Record<string, string>;
+  /** The call's record as stored after this turn, carried to the next invocation in the `call` attribute when it fits. */
+  record?: CarriedCall;
   prompts: PromptLibrary;
   /** Where `record` and `start-recording` write. */
   recordings?: { bucket: string; prefix: string };
@@ -211,13 +215,13 @@ function toAction(step: CallStep, ctx: SmaResponseContext): SmaAction {
 
 /**
  * The SMA answer for `steps`, with the last step written to the `awaiting` attribute (the step the
- * SMA's next result reports on). Always valid against `SmaResponseSchema`, or throws `SmaResponseError`.
+ * SMA's next result reports on) and the call's record to the `call` attribute. Always valid against `SmaResponseSchema`, or throws `SmaResponseError`.
  */
 export function toSmaResponse(steps: readonly CallStep[], ctx: SmaResponseContext): SmaResponse {
   if (steps.length > SMA_MAX_ACTIONS) {
     throw new SmaResponseError('too-many-steps', `${steps.length} steps do not fit one response (at most ${SMA_MAX_ACTIONS})`);
   }
-  const { [AWAITING_ATTRIBUTE]: _previous, ...attributes } = ctx.attributes;
+  const { [AWAITING_ATTRIBUTE]: _previous, ...attributes } = withCarriedCall(ctx.attributes, ctx.record);
   const last = steps.at(-1);
   const response: SmaResponse = {
     SchemaVersion: SMA_SCHEMA_VERSION,

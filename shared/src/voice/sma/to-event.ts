@@ -3,7 +3,9 @@
  * ran, not our step, so the step we were waiting for travels in a transaction attribute written by
  * `toSmaResponse` (PlayAudioAndGetDigits can be a `gather` or an `enqueue`).
  */
+import type { CarriedCall } from '../ports.ts';
 import type { CallDirection, CallEvent, ConnectTarget, RecordingRef, StepType, UpdateReason } from '../vocabulary.ts';
+import { CALL_ATTRIBUTE, carriedCallOf } from './carried-call.ts';
 import type { SmaActionData, SmaEvent, SmaParticipant } from './events.ts';
 
 /** The transaction attribute that names the neutral step the SMA's next result belongs to. */
@@ -21,8 +23,10 @@ export interface SmaInbound {
   callId: string;
   legA?: SmaLegInfo;
   legB?: SmaLegInfo;
-  /** The flow's own transaction attributes (our bookkeeping key removed). */
+  /** The flow's own transaction attributes (our bookkeeping keys, `awaiting` and `call`, removed). */
   attributes: Record<string, string>;
+  /** The call's record our last answer carried in the `call` attribute (`carried-call.ts`), when it is there and whole. */
+  carried?: CarriedCall;
   /**
    * The step the last response ended with. A result for another step (say StartCallRecording
    * reporting success mid-list) means the rest of that response is still queued at the SMA.
@@ -196,11 +200,13 @@ function toCallEvent(e: SmaEvent, legA: SmaLegInfo | undefined, awaiting: string
 /** Translate one parsed SMA event (see `SmaEventSchema`) into the neutral vocabulary. */
 export function fromSmaEvent(event: SmaEvent): SmaInbound {
   const details = event.CallDetails;
-  const { [AWAITING_ATTRIBUTE]: awaiting, ...attributes } = details.TransactionAttributes ?? {};
+  const { [AWAITING_ATTRIBUTE]: awaiting, [CALL_ATTRIBUTE]: call, ...attributes } = details.TransactionAttributes ?? {};
   const legA = legInfo(details.Participants.find((p) => p.ParticipantTag === 'LEG-A'));
   const legB = legInfo(details.Participants.find((p) => p.ParticipantTag === 'LEG-B'));
   const inbound: SmaInbound = { callId: details.TransactionId, attributes, event: toCallEvent(event, legA, awaiting) };
   if (isStepType(awaiting)) inbound.awaiting = awaiting;
+  const carried = carriedCallOf(call, details.TransactionId);
+  if (carried) inbound.carried = carried;
   const args = event.ActionData?.Parameters?.Arguments;
   if (event.InvocationEventType === 'NEW_OUTBOUND_CALL' && args !== null && typeof args === 'object') {
     inbound.arguments = Object.fromEntries(Object.entries(args).filter((e): e is [string, string] => typeof e[1] === 'string'));
