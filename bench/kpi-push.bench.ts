@@ -4,14 +4,12 @@
  * the day cells and the KPI tiles are pushed over the supervisor's WebSocket. The floor, from the same change in
  * the same run: the routing reaction's `queue.stats` push to the same socket, which needs no fold. Goal: p99 ≤ 1 s.
  */
-import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { startContactCenter } from '../functions/local/contact-center.ts';
 import { makeTenantQueue } from '../functions/routing/testing.ts';
+import { measureInChild, runAsChild } from './child.ts';
 import { percentile, type BenchResult } from './types.ts';
 
 const SAMPLES = 40;
@@ -71,21 +69,11 @@ async function measure(endpoint: string): Promise<{ kpi: number[]; stats: number
   }
 }
 
-const self = fileURLToPath(import.meta.url);
-if (process.argv[1] === self) {
-  const dynamo = await startDynamoDbLocal();
-  try {
-    process.stdout.write(`\nSAMPLES ${JSON.stringify(await measure(dynamo.endpoint))}\n`);
-  } finally {
-    await dynamo.stop();
-  }
-  process.exit(0);
-}
+await runAsChild(import.meta.url, measure);
 
 export default async (): Promise<BenchResult[]> => {
   const load = loadavg()[0]!.toFixed(1);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', self], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
-  const { kpi, stats } = JSON.parse(/SAMPLES (.*)/.exec(output)![1]!) as { kpi: number[]; stats: number[] };
+  const { kpi, stats } = measureInChild<{ kpi: number[]; stats: number[] }>(import.meta.url);
   const setup = `${SAMPLES} abandons after ${WARM_UP} warm-up, one supervisor socket, DynamoDB Local through its stream (poller idle 50 ms); 1-min load average ${load}`;
   return [50, 99].map((p) => {
     const value = Math.round(percentile(kpi, p));

@@ -4,16 +4,14 @@
  * the voice reaction opens the meeting and asks the telephony port to update the call, and the SMA emulator sends
  * the update event to the voice handler. One stream hop, at the local runtime's poller idle delay (50 ms).
  */
-import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { CallFlowSchema } from '@cc/shared/voice/flow-config';
-import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { startContactCenter } from '../functions/local/contact-center.ts';
 import { demoCallFlow } from '../functions/local/seed.ts';
 import { makeTenantQueue } from '../functions/routing/testing.ts';
 import { callContactId } from '../functions/voice/call-effects.ts';
+import { measureInChild, runAsChild } from './child.ts';
 import { percentile, type BenchResult } from './types.ts';
 
 const SAMPLES = 30;
@@ -70,21 +68,11 @@ async function measure(endpoint: string): Promise<number[]> {
   }
 }
 
-const self = fileURLToPath(import.meta.url);
-if (process.argv[1] === self) {
-  const dynamo = await startDynamoDbLocal();
-  try {
-    process.stdout.write(`\nSAMPLES ${JSON.stringify(await measure(dynamo.endpoint))}\n`);
-  } finally {
-    await dynamo.stop();
-  }
-  process.exit(0);
-}
+await runAsChild(import.meta.url, measure);
 
 export default async (): Promise<BenchResult[]> => {
   const load = loadavg()[0]!.toFixed(1);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', self], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
-  const samples = JSON.parse(/SAMPLES (.*)/.exec(output)![1]!) as number[];
+  const samples = measureInChild<number[]>(import.meta.url);
   return [50, 99].map((p) => ({
     name: `voice.agent-accepts→call-update.p${p}`,
     value: Math.round(percentile(samples, p)),

@@ -24,6 +24,21 @@ export async function signIn(baseUrl: string, user: { login: string; password: s
   return (await res.json()) as { token: string; user: { userId: string; tenantId: string; roles: string[] } };
 }
 
+/** A signed-in demo user's calls to `/api…`, JSON in and out, with their bearer token. */
+export type ConsoleApi = (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => Promise<Response>;
+
+/** Signs `login` in on a running local contact center and returns its API calls. */
+export async function consoleApi(center: { baseUrl: string; demo: { users: { login: string; password: string }[] } }, login: string): Promise<ConsoleApi> {
+  const user = center.demo.users.find((u) => u.login === login);
+  if (!user) throw new Error(`no demo user ${login}`);
+  const { token } = await signIn(center.baseUrl, user);
+  return (path, init = {}) => fetch(`${center.baseUrl}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+  });
+}
+
 /** A live message as a console receives it. */
 export type LiveEnvelope = { type: string; [key: string]: unknown };
 

@@ -6,23 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
-import { signIn, waitFor } from '../../test/live.ts';
+import { consoleApi, waitFor, type ConsoleApi } from '../../test/live.ts';
 
 let center: RunningContactCenter;
-type Api = (path: string, init?: { method?: string; body?: unknown }) => Promise<Response>;
+type Api = ConsoleApi;
 let supervisor: Api;
 let admin: Api;
 let anna: Api;
 
-async function as(login: string): Promise<Api> {
-  const user = center.demo.users.find((u) => u.login === login)!;
-  const { token } = await signIn(center.baseUrl, user);
-  return (path, init = {}) => fetch(`${center.baseUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-  });
-}
+const as = (login: string) => consoleApi(center, login);
 
 type OutboxMessage = { channel: 'sms' | 'email'; recipient: string; subject: string; text: string; time: string };
 type Notice = { alertId: string; kind: 'fired' | 'recovered'; value: number; deliveries?: { channel: string; status: string }[] };

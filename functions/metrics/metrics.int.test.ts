@@ -5,22 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startContactCenter, type RunningContactCenter } from '../local/contact-center.ts';
-import { openConsoleSocket, signIn, waitFor } from '../../test/live.ts';
+import { consoleApi, openConsoleSocket, signIn, waitFor, type ConsoleApi } from '../../test/live.ts';
 
 let center: RunningContactCenter;
-type Api = (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => Promise<Response>;
+type Api = ConsoleApi;
 let supervisor: Api;
 let anna: Api;
 
-async function as(login: string): Promise<Api> {
-  const user = center.demo.users.find((u) => u.login === login)!;
-  const { token } = await signIn(center.baseUrl, user);
-  return (path, init = {}) => fetch(`${center.baseUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-  });
-}
+const as = (login: string) => consoleApi(center, login);
 
 /** Two days around now, so a test run across midnight in Moscow still finds its contacts. */
 const around = () => `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 86_400_000).toISOString()}`;

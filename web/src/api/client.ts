@@ -192,6 +192,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   };
   const post = <T>(path: string, body?: unknown) => call<T>(path, { method: 'POST', body });
+  let catalog: Promise<{ metrics: MetricView[]; timeZone: string }> | undefined;
   const blob = async (path: string, signal?: AbortSignal): Promise<Blob> => {
     try {
       return await requestBlob(`${base}${path}`, { token: options.token, fetch: options.fetch, ...(signal && { signal }) });
@@ -268,7 +269,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     updateUser: (userId, patch) => call<UserAdminView>(`/api/users/${id(userId)}`, { method: 'PATCH', body: patch }),
     disableUser: (userId) => post<UserAdminView>(`/api/users/${id(userId)}/disable`),
     wallboardKpis: () => call<{ tenant: KpiSnapshot; queues: KpiSnapshot[] }>('/api/wallboard/kpis'),
-    metricCatalog: () => call<{ metrics: MetricView[]; timeZone: string }>('/api/metrics'),
+    // One read per session: every view that names metrics asks for it; a failed read is tried again next time.
+    metricCatalog: () => (catalog ??= call<{ metrics: MetricView[]; timeZone: string }>('/api/metrics').catch((error: unknown) => {
+      catalog = undefined;
+      throw error;
+    })),
     report: (query) => call<ReportPage>(`/api/reports${reportSearch(query)}`),
     reportCsv: (query, lang) => blob(`/api/reports${reportSearch(query, { format: 'csv', lang })}`),
     listPlans: async () => (await call<{ plans: Plan[] }>('/api/plans')).plans,

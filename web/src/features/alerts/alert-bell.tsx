@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AlertNotice } from '@cc/shared/alerts/notice';
-import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import { BellIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
@@ -9,6 +8,7 @@ import { useApi } from '../auth/session.tsx';
 import { hashFor } from '../shell/routes.ts';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { deliveryCounts, noticeParts } from './notice-text.ts';
+import { useMetricCatalog } from '../reports/use-metric-catalog.ts';
 import './alerts.css';
 
 /** When this browser last opened the bell: notices after it count as new. */
@@ -22,20 +22,13 @@ export function AlertBell() {
   const notify = useToast();
   const { on, openCount } = useRealtime();
   const [notices, setNotices] = useState<AlertNotice[]>([]);
-  const [metrics, setMetrics] = useState<MetricView[]>();
+  const metrics = useMetricCatalog();
   const [seenAt, setSeenAt] = useState(readSeen);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const metricsRef = useRef(metrics);
   metricsRef.current = metrics;
 
-  useEffect(() => {
-    let live = true;
-    api.metricCatalog().then((c) => live && setMetrics(c.metrics), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api]);
   // Again on every reconnect: notices pushed while the socket was down are in the history.
   useEffect(() => {
     let live = true;

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import type { Agent } from '@cc/shared/agents/model';
 import type { AlertRule } from '@cc/shared/alerts/model';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
+import { useMetricCatalog } from '../reports/use-metric-catalog.ts';
+
+const NO_METRICS: MetricView[] = [];
 import { EmptyState, LoadFailed } from '../../components/empty-state.tsx';
 import { BellIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -25,7 +28,7 @@ export function AlertsPage() {
   const { queues } = useQueues();
   const [rules, setRules] = useState<AlertRule[]>();
   const [failed, setFailed] = useState(false);
-  const [metrics, setMetrics] = useState<MetricView[]>([]);
+  const metrics = useMetricCatalog() ?? NO_METRICS;
   const [agents, setAgents] = useState<Agent[]>([]);
   const [editing, setEditing] = useState<AlertDraft>();
   const [attempt, setAttempt] = useState(0);
@@ -34,7 +37,6 @@ export function AlertsPage() {
     let live = true;
     setFailed(false);
     api.listAlerts().then((list) => live && setRules(list), () => live && setFailed(true));
-    api.metricCatalog().then((c) => live && setMetrics(c.metrics), () => undefined);
     api.listAgents().then((list) => live && setAgents(list), () => undefined);
     return () => {
       live = false;

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { formatMetric } from '../reports/metric-format.ts';
+import { useMetricCatalog } from '../reports/use-metric-catalog.ts';
 import { applyKpi, queueKpi, tenantKpi, type KpiBoard } from './kpi-board.ts';
 import './kpi.css';
 
@@ -18,20 +19,13 @@ export function KpiTilesPanel({ queues }: { queues: TenantQueue[] | undefined })
   const api = useApi();
   const { on, openCount } = useRealtime();
   const [board, setBoard] = useState<KpiBoard>(new Map());
-  const [metrics, setMetrics] = useState<MetricView[]>();
+  const metrics = useMetricCatalog();
 
   const load = useCallback(() => {
     api.wallboardKpis().then(({ tenant, queues: perQueue }) => setBoard((current) => [tenant, ...perQueue].reduce(applyKpi, current)), () => undefined);
   }, [api]);
   useEffect(load, [load, openCount]);
   useEffect(() => on('kpi.updated', ({ kpi }) => setBoard((current) => applyKpi(current, kpi))), [on]);
-  useEffect(() => {
-    let live = true;
-    api.metricCatalog().then((c) => live && setMetrics(c.metrics), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api]);
 
   const tiles = useMemo(() => KPI_TILES.map((id) => metrics?.find((m) => m.id === id)).filter((m): m is MetricView => m !== undefined), [metrics]);
   const company = tenantKpi(board);
