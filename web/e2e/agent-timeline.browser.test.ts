@@ -43,6 +43,8 @@ describe('an agent’s day in Chromium', { timeout: 120_000 }, () => {
     const pane = agentPage.locator('.pane[data-status="connected"]');
     await pane.locator('.bubble-row[data-side="in"]', { hasText: 'Заказ 1042' }).waitFor({ timeout: 30_000 });
     await agentPage.locator('.pane').getByRole('button', { name: 'Завершить', exact: true }).click();
+    // The chat has ended on the server (the pane follows the pushed status) before its wrap-up is completed.
+    await agentPage.locator('.pane[data-status="after-contact-work"]').waitFor({ timeout: 30_000 });
     const wrapUp = agentPage.getByTestId('wrap-up');
     await wrapUp.getByRole('button', { name: 'Завершить', exact: true }).click({ timeout: 30_000 });
     await wrapUp.waitFor({ state: 'detached', timeout: 30_000 });
