@@ -32,6 +32,8 @@ import { createLambdaContext } from './lambda-context.ts';
 import { loadLambdaHandlers, localRoutes, type LambdaHandler } from './local-routes.ts';
 import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
+import { startDemoHistory, type DemoHistorySeeded } from './seed-history.ts';
+import { seedDemoAlert, seedDemoPlans } from './seed-goals.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalMeetingRooms } from './voice/local-meetings.ts';
 import { RtcSignalling } from './voice/rtc-signalling.ts';
@@ -73,6 +75,12 @@ export interface ContactCenterOptions {
   voiceTiming?: Partial<EmulatorTiming>;
   /** More configuration (`functions/composition/config.ts`), e.g. the tests' short heartbeat of calls from the site. */
   env?: Record<string, string>;
+  /**
+   * The demo's past, each part once per table: two weeks of KPI history (folded behind the running server), the demo
+   * plans and the VIP wait alert rule. Default: on with `dataDir` (`npm start`), off without (tests opt in, and
+   * `{ days }` folds fewer days).
+   */
+  demoPast?: boolean | { days: number };
 }
 
 /**
@@ -90,6 +98,8 @@ export interface RunningContactCenter {
   /** A shop page on another origin with the web chat widget of the demo channel. */
   widgetDemoUrl: string;
   demo: DemoFile;
+  /** The demo history being folded: resolves when it is done (at once with `undefined` when not asked for). */
+  demoHistory: Promise<DemoHistorySeeded | undefined>;
   deps: Deps;
   services: Services;
   handlers: Map<string, LambdaHandler>;
@@ -223,6 +233,11 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     if (webchat) widgetDemo.configure({ apiBaseUrl: baseUrl, channelId: webchat.channelId });
     for (const phone of demo.phoneNumbers) localVoice.numbers.add(phone.e164);
     if (demoPath) writeFileSync(demoPath, JSON.stringify(demo, null, 2) + '\n', { mode: 0o600 });
+    const past = options.demoPast ?? dataDir !== undefined;
+    if (past) {
+      await seedDemoPlans(deps, demo.tenantId);
+      await seedDemoAlert(deps, demo.tenantId);
+    }
 
     cleanups.push(() => timers.stop());
     await rearmTimers(deps, heartbeatRuleOf(config));
@@ -280,7 +295,11 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     // Ready only once the poller has read the stream at least once.
     const deadline = Date.now() + 30_000;
     while (!poller.healthy && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return { baseUrl, demo, deps, services, simulator, voice: localVoice, widgetDemoUrl: widgetDemo.url, handlers, poller, deadLetters, stop };
+    // The history is folded once the server answers; stopping ends it between days (cleanups run last-first).
+    const history = past ? startDemoHistory(deps, demo.tenantId, { ...(typeof past === 'object' && { days: past.days }), say, warn: (message, error) => logger.warn(message, { error }) }) : undefined;
+    if (history) cleanups.push(history.stop);
+    const demoHistory = history?.done ?? Promise.resolve(undefined);
+    return { baseUrl, demo, demoHistory, deps, services, simulator, voice: localVoice, widgetDemoUrl: widgetDemo.url, handlers, poller, deadLetters, stop };
   } catch (error) {
     await stop();
     throw error;

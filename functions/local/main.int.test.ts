@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 function start(dataDir: string, port: number, args: string[] = []) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts', ...args], {
     cwd: root,
-    env: { ...process.env, CC_DATA_DIR: dataDir, PORT: String(port), POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    env: { ...process.env, CC_DATA_DIR: dataDir, PORT: String(port), POWERTOOLS_LOG_LEVEL: 'SILENT', CC_DEMO_PAST: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

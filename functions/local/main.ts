@@ -15,7 +15,8 @@ if (process.argv.includes('--reset')) {
 
 const started = Date.now();
 const port = process.env.PORT ? Number(process.env.PORT) : undefined;
-const center = await startContactCenter({ dataDir, port });
+// CC_DEMO_PAST=off starts without the demo's past (history, plans, alert rule) on a fresh data folder.
+const center = await startContactCenter({ dataDir, port, ...(process.env.CC_DEMO_PAST === 'off' && { demoPast: false }) });
 
 let stopping = false;
 const shutdown = async (signal: string) => {

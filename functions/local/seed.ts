@@ -80,7 +80,16 @@ const ROUTING: Record<string, Pick<Agent, 'capacity' | 'voiceBlocksChats' | 'pro
 /** Sales is the one queue with hours (Moscow time), to show out-of-hours behaviour; support and VIP are open around the clock. */
 const WEEKDAYS_9_TO_21 = { mon: [{ open: '09:00', close: '21:00' }], tue: [{ open: '09:00', close: '21:00' }], wed: [{ open: '09:00', close: '21:00' }], thu: [{ open: '09:00', close: '21:00' }], fri: [{ open: '09:00', close: '21:00' }], sat: [{ open: '10:00', close: '18:00' }] };
 
-function demoQueues(tenantId: string): TenantQueue[] {
+/** The demo agents as seeded: offline, with their skills, queues, capacities and routing profiles. */
+export function demoAgents(tenantId: string, now: string): Agent[] {
+  return PEOPLE.filter((person) => person.role === 'agent').map((person) => {
+    const routing = ROUTING[person.userId];
+    return { tenantId, agentId: person.userId, name: person.name, status: 'offline', statusSince: now, skills: person.skills ?? [], queueIds: routing?.profile?.map((p) => p.queueId) ?? person.queueIds ?? [], version: 1, ...routing, load: { voice: 0, chat: 0 }, wrapping: 0, missedOffers: 0 };
+  });
+}
+
+/** The demo queues: VIP (overflowing to sales), sales with business hours, support around the clock. */
+export function demoQueues(tenantId: string): TenantQueue[] {
   const base = { tenantId, timeZone: 'Europe/Moscow', offerTimeoutSeconds: 20, ageingPerMinute: 1 };
   return [
     { ...base, queueId: 'vip', name: 'VIP', priority: 10, serviceLevel: { targetPercent: 90, thresholdSeconds: 10 }, afterContactWorkSeconds: 30, maxWaitSeconds: 120, overflowQueueId: 'sales', requiredSkills: { byChannel: { voice: [{ skill: 'vip', level: 5 }] }, byMenuChoice: {} } },
@@ -138,11 +147,8 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
   if (!reuse) {
     for (const [i, person] of PEOPLE.entries()) {
       await deps.directory.putUser({ tenantId, userId: person.userId, login: person.login, name: person.name, roles: [person.role], passwordHash: await hashPassword(users[i]!.password) });
-      if (person.role === 'agent') {
-        const routing = ROUTING[person.userId];
-        await deps.agents.put({ tenantId, agentId: person.userId, name: person.name, status: 'offline', statusSince: now, skills: person.skills ?? [], queueIds: routing?.profile?.map((p) => p.queueId) ?? person.queueIds ?? [], version: 1, ...routing, load: { voice: 0, chat: 0 }, wrapping: 0, missedOffers: 0 });
-      }
     }
+    for (const agent of demoAgents(tenantId, now)) await deps.agents.put(agent);
     for (const queue of demoQueues(tenantId)) await deps.queues.put(queue);
     for (const [i, channel] of channels.entries()) {
       const spec = CHANNELS[i]!;

@@ -1,6 +1,6 @@
 // The stored aggregates on DynamoDB Local: a record folds in once however often it is delivered, maxima only
-// grow, a record with more cells than one transaction holds is split and still counted once, and the reaction
-// on the stream keys records by item version.
+// grow (also when records race for a cell), a record with more cells than one transaction holds is split and still
+// counted once, and the reaction on the stream keys records by item version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldEvents } from '@cc/shared/metrics/fold';
 import { agentEvents } from '@cc/shared/metrics/agent-events';
@@ -36,6 +36,22 @@ describe('the metrics repository', () => {
     expect(sum(cells, 'queueWaitSeconds')).toBe(17);
     expect(sum(cells, 'maxQueueWaitSeconds', 'max')).toBe(12);
     expect(cells.every((c) => c.dimension === 'queue' && c.value === 'support' && c.period.kind === 'I')).toBe(true);
+  });
+
+  it('keeps every sum and the largest maximum when records fold into the same cells at once', async () => {
+    // Arrange: twelve waits in one queue interval, folded side by side (maxima are read, then raised on a condition)
+    const waits = [3, 41, 17, 8, 60, 25, 12, 33, 59, 5, 48, 21];
+    const records = waits.map((wait, i) => cellsOf([event(`r${i}#2`, '2026-12-02T07:03:00.000Z', { handled: 1, queueWaitSeconds: wait }, wait)]));
+    // Act
+    const answers = await Promise.all(records.map((cells, i) => ctx.deps.metrics.fold('t-race', `contact#r${i}#v2`, cells)));
+    const again = await ctx.deps.metrics.fold('t-race', 'contact#r4#v2', records[4]!);
+    const cells = await readQueue('t-race');
+    // Assert
+    expect(answers).toEqual(waits.map(() => 'applied'));
+    expect(again).toBe('duplicate');
+    expect(sum(cells, 'handled')).toBe(waits.length);
+    expect(sum(cells, 'queueWaitSeconds')).toBe(waits.reduce((a, b) => a + b, 0));
+    expect(sum(cells, 'maxQueueWaitSeconds', 'max')).toBe(60);
   });
 
   it('splits a record with more cells than a transaction holds and still counts it once', async () => {

@@ -1,16 +1,17 @@
 /**
  * The metric aggregates in the single table (docs/data-model.md pattern 40, docs/metrics.md). One stream record's
- * cells are added in transactions that also write the record's mark, so a redelivered record adds nothing; maxima
- * are written first, each a conditional "only if larger" update that is harmless to repeat. Cells of the tenant,
- * queues and channels are split in shards by record, so busy queues do not make transactions collide.
+ * cells are added in transactions that also write the record's mark, so a redelivered record adds nothing. Maxima
+ * ride in the same transaction: the cells' stored maxima are read first (consistently), and a larger one is set on
+ * the condition that the stored one is still smaller; a record that lost that race reads again and retries. Cells of
+ * the tenant, queues and channels are split in shards by record, so busy queues do not make transactions collide.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@cc/shared/db/keys';
 import type { AggregateCell } from '@cc/shared/metrics/fold';
 import type { MetricsRepository } from '@cc/shared/metrics/ports';
 import type { StoredCell } from '@cc/shared/metrics/report';
-import { isMaxMeasure, type Dimension, type Measure, type Measures } from '@cc/shared/metrics/values';
+import { isMaxMeasure, type Dimension, type MaxMeasure, type Measure, type Measures } from '@cc/shared/metrics/values';
 import type { DynamoTable } from './table.ts';
 
 /** Shards per tenant, queue and channel cell (an agent's cells are written by that agent's changes only: one shard). */
@@ -21,7 +22,7 @@ const MARK_TTL_SECONDS = 3 * 24 * 3600;
 /** 15-minute cells are kept ~13 months, day cells ~3 years (reports of a day and longer read those). */
 const INTERVAL_TTL_SECONDS = 400 * 24 * 3600;
 const DAY_TTL_SECONDS = 3 * 366 * 24 * 3600;
-/** Two records touching one cell at once: the loser retries here rather than failing its whole stream batch. */
+/** Two records touching one cell at once (or raising one maximum): the loser retries here rather than failing its whole stream batch. */
 const CONFLICT_RETRIES = 5;
 
 const MEASURE_PREFIX = 'm_';
@@ -38,13 +39,10 @@ export class DynamoMetricsRepository implements MetricsRepository {
   constructor(private readonly table: DynamoTable, private readonly now: () => Date = () => new Date()) {}
 
   async fold(tenantId: string, recordId: string, cells: readonly { cell: AggregateCell; measures: Measures }[]): Promise<'applied' | 'duplicate'> {
-    for (const { cell, measures } of cells) {
-      for (const [measure, value] of Object.entries(measures) as [Measure, number][]) if (isMaxMeasure(measure)) await this.raiseMax(tenantId, recordId, cell, measure, value);
-    }
-    const sums = cells.filter(({ measures }) => Object.keys(measures).some((m) => !isMaxMeasure(m)));
+    const written = cells.filter(({ measures }) => Object.keys(measures).length > 0);
     let applied = false;
-    for (let chunk = 0; chunk * CELLS_PER_TRANSACTION < Math.max(1, sums.length); chunk++) {
-      const part = sums.slice(chunk * CELLS_PER_TRANSACTION, (chunk + 1) * CELLS_PER_TRANSACTION);
+    for (let chunk = 0; chunk * CELLS_PER_TRANSACTION < Math.max(1, written.length); chunk++) {
+      const part = written.slice(chunk * CELLS_PER_TRANSACTION, (chunk + 1) * CELLS_PER_TRANSACTION);
       if ((await this.addOnce(tenantId, `${recordId}#${chunk}`, recordId, part)) === 'applied') applied = true;
     }
     return applied ? 'applied' : 'duplicate';
@@ -71,11 +69,10 @@ export class DynamoMetricsRepository implements MetricsRepository {
   /** Writes the chunk's cells with its mark; `'duplicate'` when the mark was there. */
   private async addOnce(tenantId: string, markId: string, recordId: string, cells: readonly { cell: AggregateCell; measures: Measures }[]): Promise<'applied' | 'duplicate'> {
     const now = Math.floor(this.now().getTime() / 1000);
-    const TransactItems = [
-      { Put: { TableName: this.table.tableName, Item: { ...keys.metricMark(tenantId, markId), entity: 'metricMark', tenantId, expiresAt: now + MARK_TTL_SECONDS }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...cells.map(({ cell, measures }) => ({ Update: this.cellUpdate(tenantId, recordId, cell, measures, now) })),
-    ];
+    const mark = { Put: { TableName: this.table.tableName, Item: { ...keys.metricMark(tenantId, markId), entity: 'metricMark', tenantId, expiresAt: now + MARK_TTL_SECONDS }, ConditionExpression: 'attribute_not_exists(pk)' } };
     for (let attempt = 1; ; attempt++) {
+      const stored = await this.storedMaxima(tenantId, recordId, cells);
+      const TransactItems = [mark, ...cells.map(({ cell, measures }, i) => ({ Update: this.cellUpdate(tenantId, recordId, cell, measures, now, stored[i]!) }))];
       try {
         await this.table.documents.send(new TransactWriteCommand({ TransactItems }));
         return 'applied';
@@ -83,47 +80,68 @@ export class DynamoMetricsRepository implements MetricsRepository {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
         if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'duplicate';
-        const conflict = reasons.some((r) => r.Code === 'TransactionConflict');
-        if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
+        // Another record raised a maximum since it was read, or wrote a cell at the same moment: read and try again.
+        const retryable = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ConditionalCheckFailed');
+        if (!retryable || attempt >= CONFLICT_RETRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
       }
     }
   }
 
-  private cellUpdate(tenantId: string, recordId: string, cell: AggregateCell, measures: Measures, now: number) {
-    const names: Record<string, string> = {};
+  /** Each cell's stored maxima (only for cells that carry one), read consistently in one request per chunk. */
+  private async storedMaxima(tenantId: string, recordId: string, cells: readonly { cell: AggregateCell; measures: Measures }[]): Promise<Partial<Record<MaxMeasure, number>>[]> {
+    const stored = cells.map((): Partial<Record<MaxMeasure, number>> => ({}));
+    const wanted = new Map<string, number>();
+    cells.forEach(({ cell, measures }, i) => {
+      if (Object.keys(measures).some(isMaxMeasure)) wanted.set(JSON.stringify(this.cellKey(tenantId, recordId, cell)), i);
+    });
+    let keysLeft = [...wanted.keys()].map((key) => JSON.parse(key) as { pk: string; sk: string });
+    while (keysLeft.length > 0) {
+      const { Responses, UnprocessedKeys } = await this.table.documents.send(new BatchGetCommand({ RequestItems: { [this.table.tableName]: { Keys: keysLeft, ConsistentRead: true } } }));
+      for (const item of Responses?.[this.table.tableName] ?? []) {
+        const i = wanted.get(JSON.stringify({ pk: item['pk'], sk: item['sk'] }))!;
+        for (const [name, value] of Object.entries(item)) if (name.startsWith(MEASURE_PREFIX) && isMaxMeasure(name.slice(MEASURE_PREFIX.length)) && typeof value === 'number') stored[i]![name.slice(MEASURE_PREFIX.length) as MaxMeasure] = value;
+      }
+      keysLeft = (UnprocessedKeys?.[this.table.tableName]?.Keys ?? []) as { pk: string; sk: string }[];
+      if (keysLeft.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+    }
+    return stored;
+  }
+
+  private cellKey(tenantId: string, recordId: string, cell: AggregateCell) {
+    return keys.metricCell(tenantId, cell.dimension, cell.value, periodKey(cell), shardOf(recordId, cell.dimension));
+  }
+
+  /** Adds the sums and sets each maximum larger than the stored one, on the condition that the stored one is still smaller. */
+  private cellUpdate(tenantId: string, recordId: string, cell: AggregateCell, measures: Measures, now: number, stored: Partial<Record<MaxMeasure, number>>) {
+    const names: Record<string, string> = { '#dimension': 'dimension', '#value': 'value' };
     const values: Record<string, unknown> = { ':entity': 'metricCell', ':tenant': tenantId, ':dimension': cell.dimension, ':value': cell.value, ':period': periodKey(cell), ':expires': now + (cell.period.kind === 'I' ? INTERVAL_TTL_SECONDS : DAY_TTL_SECONDS) };
+    const sets = ['entity = :entity', 'tenantId = :tenant', '#dimension = :dimension', '#value = :value', 'period = :period', 'expiresAt = :expires'];
     const adds: string[] = [];
+    const conditions: string[] = [];
     Object.entries(measures).forEach(([measure, value], i) => {
-      if (isMaxMeasure(measure) || value === 0) return;
+      if (isMaxMeasure(measure)) {
+        const current = stored[measure];
+        if (current !== undefined && current >= value) return;
+        names[`#m${i}`] = `${MEASURE_PREFIX}${measure}`;
+        values[`:m${i}`] = value;
+        sets.push(`#m${i} = :m${i}`);
+        conditions.push(`(attribute_not_exists(#m${i}) OR #m${i} < :m${i})`);
+        return;
+      }
+      if (value === 0) return;
       names[`#m${i}`] = `${MEASURE_PREFIX}${measure}`;
       values[`:m${i}`] = value;
       adds.push(`#m${i} :m${i}`);
     });
     return {
       TableName: this.table.tableName,
-      Key: keys.metricCell(tenantId, cell.dimension, cell.value, periodKey(cell), shardOf(recordId, cell.dimension)),
-      UpdateExpression: `SET entity = :entity, tenantId = :tenant, #dimension = :dimension, #value = :value, period = :period, expiresAt = :expires${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
-      ExpressionAttributeNames: { ...names, '#dimension': 'dimension', '#value': 'value' },
+      Key: this.cellKey(tenantId, recordId, cell),
+      UpdateExpression: `SET ${sets.join(', ')}${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
+      ...(conditions.length > 0 && { ConditionExpression: conditions.join(' AND ') }),
+      ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     };
-  }
-
-  /** Sets a maximum unless the stored one is already as large (repeatable, so outside the transaction). */
-  private async raiseMax(tenantId: string, recordId: string, cell: AggregateCell, measure: Measure, value: number): Promise<void> {
-    const now = Math.floor(this.now().getTime() / 1000);
-    try {
-      await this.table.documents.send(new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: keys.metricCell(tenantId, cell.dimension, cell.value, periodKey(cell), shardOf(recordId, cell.dimension)),
-        UpdateExpression: 'SET #mx = :v, entity = :entity, tenantId = :tenant, #dimension = :dimension, #value = :value, period = :period, expiresAt = :expires',
-        ConditionExpression: 'attribute_not_exists(#mx) OR #mx < :v',
-        ExpressionAttributeNames: { '#mx': `${MEASURE_PREFIX}${measure}`, '#dimension': 'dimension', '#value': 'value' },
-        ExpressionAttributeValues: { ':v': value, ':entity': 'metricCell', ':tenant': tenantId, ':dimension': cell.dimension, ':value': cell.value, ':period': periodKey(cell), ':expires': now + (cell.period.kind === 'I' ? INTERVAL_TTL_SECONDS : DAY_TTL_SECONDS) },
-      }));
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
   }
 }
 

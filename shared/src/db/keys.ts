@@ -128,7 +128,9 @@ export const keys = {
   /** The local runtime's outbox of SMS and e-mail (never in AWS): every message, in time order across tenants. */
   localOutboxMessage: (at: string, messageId: string) => ({ pk: 'LOCAL#OUTBOX', sk: `AT#${at}#${messageId}` }),
   localOutbox: () => ({ pk: 'LOCAL#OUTBOX' }),
+  /** The local runtime's note that a part of the demo (its history, plans, alert rule) was seeded once (never in AWS). */
+  localDemoSeeded: (tenantId: string, part: string) => ({ pk: `${t(tenantId)}#DEMO`, sk: `SEEDED#${part}` }),
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded';
