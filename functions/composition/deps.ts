@@ -25,6 +25,7 @@ import type { AlertNotifier, AlertRepository } from '@cc/shared/alerts/ports';
 import type { UserIdentities } from '@cc/shared/users/ports';
 import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
 import type { PlanRepository } from '@cc/shared/plans/ports';
+import type { ConversationAnalysisRepository } from '@cc/shared/analytics/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
 import type { TokenVerifier } from '../auth/token-verifier.ts';
@@ -65,6 +66,8 @@ export interface Deps {
   alertNotifier?: AlertNotifier;
   /** KPI plans: targets per tenant, queue or agent for a day or a month (docs/metrics.md#plans). */
   plans: PlanRepository;
+  /** Each closed contact's conversation analysis and the search over them (docs/analytics.md). */
+  analyses: ConversationAnalysisRepository;
   /** Each tenant's encrypted visitor-token signing key. */
   widgetKeys: WidgetKeyRepository;
   /** Counters of the public routes' limits (callback requests). */

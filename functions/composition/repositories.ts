@@ -26,6 +26,7 @@ import { DynamoMetricsRepository } from '../adapters/dynamo/metrics-repository.t
 import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository.ts';
 import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
 import { DynamoPlanRepository } from '../adapters/dynamo/plan-repository.ts';
+import { DynamoAnalysisRepository } from '../adapters/dynamo/analysis-repository.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
 export function createRepositories(dynamodb: DynamoDBClient, tableName: string) {
@@ -53,6 +54,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     timeline: new DynamoTimelineRepository(table),
     alerts: new DynamoAlertRepository(table),
     plans: new DynamoPlanRepository(table),
+    analyses: new DynamoAnalysisRepository(table),
   };
 }
 

@@ -53,6 +53,11 @@ export const keys = {
   transcriptOf: (tenantId: string, contactId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, skPrefix: 'TRANSCRIPT#' }),
   /** The last beat of a call from the site's visitor page, beside its contact (its own item: beats never touch the contact). */
   visitorHeartbeat: (tenantId: string, contactId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, sk: 'HEARTBEAT' }),
+  /** A contact's conversation analysis, beside its contact (pattern 44). */
+  conversationAnalysis: (tenantId: string, contactId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, sk: 'ANALYSIS' }),
+  /** One search entry of an analysis: one per flagged category plus `all`, in the UTC day the contact closed (pattern 44). */
+  analysisEntry: (tenantId: string, day: string, category: string, closedAt: string, contactId: string) => ({ pk: `${t(tenantId)}#ANALYSIS#${day}`, sk: `${category}#${closedAt}#${contactId}` }),
+  analysisDay: (tenantId: string, day: string) => ({ pk: `${t(tenantId)}#ANALYSIS#${day}` }),
   /** gsi2, sparse: present only while the contact waits, so the index holds exactly the queue. */
   waitingContact: (tenantId: string, queueId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING`, gsi2sk: `${enqueuedAt}#${contactId}` }),
   waitingInQueue: (tenantId: string, queueId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING` }),
@@ -133,4 +138,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry';
