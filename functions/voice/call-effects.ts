@@ -97,7 +97,12 @@ export class CallEffects {
       case 'store-survey': {
         const answeredAt = this.deps.clock.now().toISOString();
         const survey = { score: effect.score, ...(effect.nps !== undefined && { nps: effect.nps }), answeredAt, via: 'keypad' as const };
-        await this.commands.annotate(tenantId, contactId, (c) => (c.survey ? undefined : { survey }), reads).catch(ignoreMissing);
+        // The score is stored when given; the NPS answer that follows joins it (each once: the first answer wins).
+        await this.commands.annotate(tenantId, contactId, (c) => {
+          if (!c.survey) return { survey };
+          if (effect.nps === undefined || c.survey.nps !== undefined) return undefined;
+          return { survey: { ...c.survey, nps: effect.nps, npsAnsweredAt: answeredAt } };
+        }, reads).catch(ignoreMissing);
         return;
       }
       case 'recording-changed':
