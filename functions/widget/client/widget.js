@@ -331,6 +331,7 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
   const note = (text) => list.append(h('p', { class: 'note', text }));
   const scroll = () => (body.scrollTop = body.scrollHeight);
 
+  const rated = new Set();
   const render = (m) => {
     const old = bubbles.get(m.messageId);
     if (old && old.version > m.version) return;
@@ -340,8 +341,8 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
       m.text,
       // An agent's file: an image shown in place, anything else a link (both short-lived signed links, no token needed).
       m.file && h('a', { href: m.file.url, target: '_blank', rel: 'noopener', class: 'file' }, m.file.image ? h('img', { src: m.file.url, alt: m.file.name }) : `📎 ${m.file.name}`),
-      // A survey's answers are a rating card: one row of numbers, pressed once (the first answer counts).
-      m.buttons && h('div', { class: /^survey:/.test(m.buttons[0].payload) ? 'choices rating' : 'choices' }, m.buttons.map((b) => h('button', { type: 'button', text: b.title, onclick: (e) => (/^survey:/.test(b.payload) && e.target.parentNode.querySelectorAll('button').forEach((x) => (x.disabled = x !== e.target)), send(undefined, b)) }))),
+      // A survey's answers are a rating card: one row of numbers, pressed once (the first answer counts), kept so on re-render.
+      m.buttons && h('div', { class: /^survey:/.test(m.buttons[0].payload) ? 'choices rating' : 'choices' }, m.buttons.map((b) => h('button', { type: 'button', text: b.title, disabled: rated.has(m.messageId), onclick: () => (/^survey:/.test(b.payload) && rated.add(m.messageId) && render(m), send(undefined, b)) }))),
       h('time', { text: `${timeOf(m.sentAt)}${m.from === 'visitor' ? (m.status === 'pending' ? ' ◷' : m.status === 'failed' ? '' : ' ✓') : ''}` }),
     );
     if (m.status === 'failed' && m.retry) el.addEventListener('click', m.retry, { once: true });

@@ -16,6 +16,7 @@ import { attachmentsEn } from './parts/attachments.en.ts';
 import { timelineEn } from './parts/timeline.en.ts';
 import { composerFilesEn } from './parts/composer-files.en.ts';
 import { plansEn } from './parts/plans.en.ts';
+import { surveysEn } from './parts/surveys.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -366,4 +367,5 @@ export const en: Messages = {
   ...timelineEn,
   ...composerFilesEn,
   ...plansEn,
+  ...surveysEn,
 };
