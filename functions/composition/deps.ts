@@ -19,6 +19,7 @@ import type { VisitorHeartbeats, WidgetKeyRepository } from '@cc/shared/widget/p
 import type { AuditLog } from '@cc/shared/audit/ports';
 import type { CallControl, CallRepository, MeetingRooms, StreamingCredentialIssuer, TranscriptRepository } from '@cc/shared/voice/ports';
 import type { TopicRepository } from '@cc/shared/wrap-up/ports';
+import type { SurveySettingsRepository } from '@cc/shared/surveys/ports';
 import type { QuickReplyRepository } from '@cc/shared/quick-replies/ports';
 import type { MetricsRepository } from '@cc/shared/metrics/ports';
 import type { AlertNotifier, AlertRepository } from '@cc/shared/alerts/ports';
@@ -55,6 +56,8 @@ export interface Deps {
   /** Wrap-up topics and quick replies of each tenant. */
   topics: TopicRepository;
   quickReplies: QuickReplyRepository;
+  /** Each tenant's survey settings (chats on or off, texts, NPS, the reply window). */
+  surveySettings: SurveySettingsRepository;
   /** KPI aggregates per 15-minute interval and local day (docs/metrics.md). */
   metrics: MetricsRepository;
   /** KPI alert rules with their watch state, and the notices they sent. */

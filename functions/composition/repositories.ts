@@ -21,7 +21,7 @@ import { DynamoVisitorHeartbeats } from '../adapters/dynamo/visitor-heartbeats.t
 import { DynamoCallRepository } from '../adapters/dynamo/call-repository.ts';
 import { DynamoAuditLog } from '../adapters/dynamo/audit-repository.ts';
 import { DynamoTranscriptRepository } from '../adapters/dynamo/transcript-repository.ts';
-import { DynamoQuickReplyRepository, DynamoTopicRepository } from '../adapters/dynamo/wrap-up-repositories.ts';
+import { DynamoQuickReplyRepository, DynamoTopicRepository, DynamoSurveySettingsRepository } from '../adapters/dynamo/wrap-up-repositories.ts';
 import { DynamoMetricsRepository } from '../adapters/dynamo/metrics-repository.ts';
 import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository.ts';
 import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
@@ -50,6 +50,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     audit: new DynamoAuditLog(table),
     topics: new DynamoTopicRepository(table),
     quickReplies: new DynamoQuickReplyRepository(table),
+    surveySettings: new DynamoSurveySettingsRepository(table),
     metrics: new DynamoMetricsRepository(table),
     timeline: new DynamoTimelineRepository(table),
     alerts: new DynamoAlertRepository(table),

@@ -10,6 +10,7 @@ import type { Deps } from './deps.ts';
 import { MessagingCustomerNotifier } from '../messaging/customer-notifier.ts';
 import { ChannelResolver } from '../messaging/channel-resolver.ts';
 import { InboundService } from '../messaging/inbound.ts';
+import { ChatSurveys } from '../surveys/chat-surveys.ts';
 import { WidgetService } from '../widget/service.ts';
 import { WidgetCalls } from '../widget/calls.ts';
 import { ChatSupervision } from '../messaging/chat-supervision.ts';
@@ -41,6 +42,8 @@ export interface Services {
   channels: ChannelResolver;
   /** Webhook inbox records into customers, conversations, contacts and messages. */
   inbound: InboundService;
+  /** Surveys after chats: sent when a handled chat closes, answers recorded on the closed contact. */
+  surveys: ChatSurveys;
   visitorTokens: VisitorTokens;
   visitorGate: VisitorGate;
   widget: WidgetService;
@@ -79,11 +82,13 @@ export function createServices(deps: ServiceDeps): Services {
   const visitors = createVisitorServices(deps, channels);
   const widget = new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries });
   const reports = new MetricReports(deps);
+  const surveys = new ChatSurveys(deps, routing.commands);
   return {
     routing,
     notifier,
     channels,
-    inbound: new InboundService(deps, channels),
+    inbound: new InboundService(deps, channels, surveys),
+    surveys,
     ...visitors,
     widget,
     widgetCalls: new WidgetCalls(deps, { widget, commands: routing.commands, queries: routing.queries, presence: routing.visitors }),

@@ -26,6 +26,7 @@ import { MAX_OUTBOUND_FILE_BYTES } from '@cc/shared/media/outbound';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetConsoleRoutes, widgetRoutes, widgetScriptRoute } from './routes/widget.ts';
 import { quickReplyRoutes, topicRoutes } from './routes/wrap-up.ts';
+import { surveyRoutes } from './routes/surveys.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -69,7 +70,8 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/audit', auditRoutes(services, auth))
     .route('/', metricRoutes(deps, services, auth))
     .route('/alerts', alertRoutes(deps, services, auth))
-    .route('/plans', planRoutes(deps, services, auth));
+    .route('/plans', planRoutes(deps, services, auth))
+    .route('/surveys', surveyRoutes(deps, services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',

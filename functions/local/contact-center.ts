@@ -33,7 +33,7 @@ import { loadLambdaHandlers, localRoutes, type LambdaHandler } from './local-rou
 import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { startDemoHistory, type DemoHistorySeeded } from './seed-history.ts';
-import { seedDemoAlert, seedDemoPlans } from './seed-goals.ts';
+import { seedDemoAlert, seedDemoPlans, seedDemoSurveys } from './seed-goals.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalMeetingRooms } from './voice/local-meetings.ts';
 import { RtcSignalling } from './voice/rtc-signalling.ts';
@@ -237,6 +237,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     if (past) {
       await seedDemoPlans(deps, demo.tenantId);
       await seedDemoAlert(deps, demo.tenantId);
+      await seedDemoSurveys(deps, demo.tenantId);
     }
 
     cleanups.push(() => timers.stop());

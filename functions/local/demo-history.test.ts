@@ -113,6 +113,12 @@ describe('the demo history', () => {
     expect(total(events, 'callbacksCompleted')).toBeGreaterThan(0);
     expect(total(events, 'heldContacts')).toBeGreaterThan(0);
     expect(total(events, 'surveys')).toBeGreaterThan(0);
+    // Plausible survey figures: a third to a half answer, NPS from most of them, a score between −100 and 100.
+    const answered = total(events, 'surveysAnswered') / total(events, 'surveysSent');
+    expect([answered > 0.25, answered < 0.6]).toEqual([true, true]);
+    expect(total(events, 'npsAnswers')).toBeGreaterThan(total(events, 'surveysAnswered') / 2);
+    const nps = (100 * (total(events, 'promoters') - total(events, 'detractors'))) / total(events, 'npsAnswers');
+    expect([nps > 0, nps < 100]).toEqual([true, true]);
     expect(total(events, 'repeatContacts')).toBeGreaterThan(0);
     expect(total(events, 'firstResponses')).toBeGreaterThan(0);
     for (const measure of ['availableSeconds', 'busySeconds', 'afterContactWorkSeconds', 'breakSeconds'] as const) expect([measure, total(events, measure) > 0]).toEqual([measure, true]);

@@ -1,5 +1,5 @@
 /**
- * The demo tenant's plans and its one alert rule (npm start), each seeded once per data folder: built from the
+ * The demo tenant's plans, its one alert rule and its survey settings (npm start), each seeded once per data folder: built from the
  * same request bodies and schemas as `POST /api/plans` and `POST /api/alerts`, so a supervisor finds them in
  * «Планы» and «Оповещения» as if a colleague had written them, and may change or delete them for good.
  */
@@ -7,6 +7,7 @@ import { CreateAlertSchema, type AlertRule } from '@cc/shared/alerts/model';
 import { ConflictError } from '@cc/shared/errors';
 import { planFrom } from '@cc/shared/plans/plan';
 import { CreatePlanSchema } from '@cc/shared/plans/schema';
+import { SurveySettingsSchema } from '@cc/shared/surveys/schema';
 import type { Deps } from '../composition/deps.ts';
 import { seedOnce } from './seed-once.ts';
 
@@ -30,6 +31,15 @@ export const DEMO_ALERT = {
 } as const;
 
 type GoalDeps = Pick<Deps, 'plans' | 'alerts' | 'table' | 'clock'>;
+
+/** Seeds the demo's survey settings once: chat surveys on, with NPS, so a demo chat ends with the rating buttons. */
+export async function seedDemoSurveys(deps: Pick<Deps, 'surveySettings' | 'table' | 'clock'>, tenantId: string): Promise<boolean> {
+  return seedOnce(deps, tenantId, 'surveys', async () => {
+    if (await deps.surveySettings.get(tenantId)) return;
+    const settings = SurveySettingsSchema.parse({ chats: true, nps: true });
+    await deps.surveySettings.put({ tenantId, ...settings, updatedAt: deps.clock.now().toISOString(), updatedBy: 'demo' });
+  });
+}
 
 /** Seeds the demo plans once; a plan that exists already (its id is its metric, scope and period) is left as it is. */
 export async function seedDemoPlans(deps: GoalDeps, tenantId: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { ContactRepository } from '@cc/shared/contacts/ports';
 import { newConversation, newOutboundMessage, newQueuedContact, storedFromInbound } from '@cc/shared/conversations/build-message';
-import { decideInbound } from '@cc/shared/conversations/decide-inbound';
+import { decideInbound, isContactOpen, type InboundDecision } from '@cc/shared/conversations/decide-inbound';
 import { contactIdForMessage, conversationIdOf, customerIdOf, inboundMessageIdOf, systemMessageIdOf } from '@cc/shared/conversations/ids';
 import type { Conversation, InboxRecord, StoredMessage } from '@cc/shared/conversations/model';
 import type { InboundCommit, MessagingRepository } from '@cc/shared/conversations/ports';
@@ -14,6 +14,7 @@ import type { MessengerSenders } from '../adapters/messengers/index.ts';
 import type { Clock } from '../composition/deps.ts';
 import { logger } from '../composition/logger.ts';
 import type { ChannelResolver, ResolvedChannel } from './channel-resolver.ts';
+import type { ChatSurveys } from '../surveys/chat-surveys.ts';
 
 /** What the inbound service reads and writes. */
 export interface InboundDeps {
@@ -44,6 +45,8 @@ export class InboundService {
   constructor(
     private readonly deps: InboundDeps,
     private readonly channels: ChannelResolver,
+    /** Reads customers' replies after a closed chat as survey answers (absent: no chat surveys). */
+    private readonly surveys?: ChatSurveys,
   ) {}
 
   /** Applies one inbox record. @throws RetryLaterError or a storage error: the stream retries the record */
@@ -106,8 +109,10 @@ export class InboundService {
     const conversation = existing ?? newConversation(channel.tenantId, message, now);
     const current = conversation.openContactId ? await this.deps.contacts.get(channel.tenantId, conversation.openContactId) : undefined;
     const menu = readPreChatMenu(channel.settings);
-    const decision = decideInbound({ conversation: existing, currentContact: current, message, menu, defaultQueueId: channel.defaultQueueId });
     const inbound = message.direction === 'inbound';
+    // After the chat closed, a survey answer goes onto that contact: no new contact, no agent.
+    const survey = existing && inbound && !(current && isContactOpen(current.status)) ? await this.surveys?.reply(existing, message, stored.messageId) : undefined;
+    const decision: InboundDecision = survey ? { action: 'record', contactId: survey.contactId } : decideInbound({ conversation: existing, currentContact: current, message, menu, defaultQueueId: channel.defaultQueueId });
     const next: Conversation = {
       ...conversation,
       ...(inbound && { lastInboundAt: message.sentAt > (conversation.lastInboundAt ?? '') ? message.sentAt : conversation.lastInboundAt, reachable: true }),
@@ -120,9 +125,12 @@ export class InboundService {
       case 'append':
         commit.message = { ...stored, contactId: decision.contactId };
         break;
-      case 'record':
+      case 'record': {
         if (decision.contactId) commit.message = { ...stored, contactId: decision.contactId };
+        const followUp = survey && this.surveys?.followUpMessage(next, survey, now);
+        if (followUp) commit.outbound = { message: followUp, outbox: { tenantId: channel.tenantId, messageId: followUp.messageId, attempt: 1, createdAt: now } };
         break;
+      }
       case 'open': {
         const contact = newQueuedContact({
           tenantId: channel.tenantId,

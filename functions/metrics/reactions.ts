@@ -50,9 +50,9 @@ async function contactFacts(deps: MetricsDeps, change: ItemChange, before: Conta
   return facts;
 }
 
-/** Whether the change can add a figure: a transition, a survey answer or a dial attempt (not a note or a supervisor joining). */
+/** Whether the change can add a figure: a transition, a survey sent or answered, or a dial attempt (not a note or a supervisor joining). */
 const countable = (before: Contact, after: Contact) =>
-  after.history.length > before.history.length || (after.survey !== undefined && before.survey === undefined) || (after.dialAttempts?.length ?? 0) > (before.dialAttempts?.length ?? 0);
+  after.history.length > before.history.length || (after.surveyRequest !== undefined && before.surveyRequest === undefined) || after.survey?.score !== before.survey?.score || after.survey?.nps !== before.survey?.nps || (after.dialAttempts?.length ?? 0) > (before.dialAttempts?.length ?? 0);
 
 /** The customer's latest contact that was answered and completed within the repeat window before `contact`. */
 export function repeatedContact(contacts: readonly Contact[], contact: Contact): Contact | undefined {

@@ -153,7 +153,7 @@ export class ContactCommands {
   }
 
   /** Adds facts to a contact without moving it (a survey answer, a dial result); `undefined` from `patch`: nothing to add. */
-  async annotate(tenantId: string, contactId: string, patch: (contact: Contact) => Partial<Pick<Contact, 'survey' | 'dialAttempts' | 'call' | 'supervision'>> | undefined, reads: Pick<ChangeReads, 'queues'> = {}): Promise<Contact | undefined> {
+  async annotate(tenantId: string, contactId: string, patch: (contact: Contact) => Partial<Pick<Contact, 'survey' | 'surveyRequest' | 'dialAttempts' | 'call' | 'supervision'>> | undefined, reads: Pick<ChangeReads, 'queues'> = {}): Promise<Contact | undefined> {
     return this.changes.apply(tenantId, contactId, (contact) => {
       const fields = patch(contact);
       return fields ? { contact: { ...contact, ...fields, version: contact.version + 1 } } : undefined;

@@ -89,9 +89,20 @@ export class CallEffects {
         return this.callback(state, `cb-${callId}`, effect.phone, effect.queueId ?? state.queueId, reads);
       case 'store-voicemail':
         return this.callback(state, `vm-${callId}`, effect.phone, effect.queueId, reads, effect.recording);
+      case 'survey-asked': {
+        const sentAt = this.deps.clock.now().toISOString();
+        await this.commands.annotate(tenantId, contactId, (c) => (c.surveyRequest ? undefined : { surveyRequest: { sentAt, via: 'keypad', nps: effect.nps } }), reads).catch(ignoreMissing);
+        return;
+      }
       case 'store-survey': {
         const answeredAt = this.deps.clock.now().toISOString();
-        await this.commands.annotate(tenantId, contactId, (c) => (c.survey ? undefined : { survey: { score: effect.score, answeredAt, via: 'keypad' } }), reads).catch(ignoreMissing);
+        const survey = { score: effect.score, ...(effect.nps !== undefined && { nps: effect.nps }), answeredAt, via: 'keypad' as const };
+        // The score is stored when given; the NPS answer that follows joins it (each once: the first answer wins).
+        await this.commands.annotate(tenantId, contactId, (c) => {
+          if (!c.survey) return { survey };
+          if (effect.nps === undefined || c.survey.nps !== undefined) return undefined;
+          return { survey: { ...c.survey, nps: effect.nps, npsAnsweredAt: answeredAt } };
+        }, reads).catch(ignoreMissing);
         return;
       }
       case 'recording-changed':

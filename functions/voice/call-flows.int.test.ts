@@ -122,6 +122,8 @@ describe('phone calls, end to end on the local contact center', () => {
     await waitFor(() => call(callId).state === 'ended');
     const rated = await waitFor(async () => { const c = await contact(offered.contactId); return c?.survey ? c : undefined; });
     expect(rated.survey).toMatchObject({ score: 5, via: 'keypad' });
+    // Asked when the agent left: counted as a survey sent.
+    expect(rated.surveyRequest).toMatchObject({ via: 'keypad', nps: false });
     expect(heardText(callId)).toContain('Спасибо за оценку');
     const statuses = (rated as Contact).history.map((h) => h.to);
     expect(statuses).toEqual(expect.arrayContaining(['queued', 'offered', 'connected']));

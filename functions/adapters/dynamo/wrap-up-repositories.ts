@@ -4,9 +4,11 @@ import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
 import type { QuickReplyRepository } from '@cc/shared/quick-replies/ports';
 import type { StoredTopic } from '@cc/shared/wrap-up/schema';
 import type { TopicRepository } from '@cc/shared/wrap-up/ports';
+import type { StoredSurveySettings } from '@cc/shared/surveys/schema';
+import type { SurveySettingsRepository } from '@cc/shared/surveys/ports';
 import type { DynamoTable } from './table.ts';
 
-/** Small per-tenant lists kept in one partition of the tenant (one query lists them all): topics, quick replies. */
+/** Small per-tenant lists and settings kept in one partition of the tenant (one query lists them all): topics, quick replies. */
 class TenantListRepository<T extends { tenantId: string }> {
   constructor(
     private readonly table: DynamoTable,
@@ -44,5 +46,18 @@ export class DynamoTopicRepository extends TenantListRepository<StoredTopic> imp
 export class DynamoQuickReplyRepository extends TenantListRepository<StoredQuickReply> implements QuickReplyRepository {
   constructor(table: DynamoTable) {
     super(table, 'quickReply', keys.quickRepliesOfTenant, keys.quickReply, (reply) => reply.quickReplyId);
+  }
+}
+
+/** The tenant's survey settings, one item beside the tenant. */
+export class DynamoSurveySettingsRepository implements SurveySettingsRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  get(tenantId: string) {
+    return this.table.get<StoredSurveySettings>(keys.surveySettings(tenantId));
+  }
+
+  put(settings: StoredSurveySettings) {
+    return this.table.put('surveySettings', { ...settings, ...keys.surveySettings(settings.tenantId) });
   }
 }

@@ -61,6 +61,7 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
 .msg .file{display:block;color:inherit;margin-top:4px}.msg img{display:block;max-width:100%;max-height:220px;border-radius:8px}
 .msg time{display:block;font-size:11px;opacity:.7;text-align:right;margin-top:2px}.choices{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
 .choices button{border:1px solid var(--cc,#2563eb);color:var(--cc,#2563eb);background:#fff;border-radius:14px;padding:4px 10px;cursor:pointer}
+.rating{flex-wrap:nowrap;gap:3px}.rating button{flex:1;min-width:0;border-radius:6px;padding:6px 0}.rating button:disabled{opacity:.4;cursor:default}
 .typing{font-size:12px;color:#6b7280;padding:0 14px 4px;background:#f3f4f6}.dots span{display:inline-block;width:6px;height:6px;margin-right:3px;border-radius:50%;background:#9ca3af;animation:b 1s infinite}
 .dots span:nth-child(2){animation-delay:.2s}.dots span:nth-child(3){animation-delay:.4s}@keyframes b{50%{transform:translateY(-4px)}}
 .composer{display:flex;gap:8px;padding:10px;border-top:1px solid #e5e7eb;background:#fff}.composer textarea{min-height:40px;max-height:120px;flex:1}`;
@@ -330,6 +331,7 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
   const note = (text) => list.append(h('p', { class: 'note', text }));
   const scroll = () => (body.scrollTop = body.scrollHeight);
 
+  const rated = new Set();
   const render = (m) => {
     const old = bubbles.get(m.messageId);
     if (old && old.version > m.version) return;
@@ -339,7 +341,8 @@ input,select,textarea{border:1px solid #d1d5db;border-radius:8px;padding:9px 10p
       m.text,
       // An agent's file: an image shown in place, anything else a link (both short-lived signed links, no token needed).
       m.file && h('a', { href: m.file.url, target: '_blank', rel: 'noopener', class: 'file' }, m.file.image ? h('img', { src: m.file.url, alt: m.file.name }) : `📎 ${m.file.name}`),
-      m.buttons && h('div', { class: 'choices' }, m.buttons.map((b) => h('button', { type: 'button', text: b.title, onclick: () => send(undefined, b) }))),
+      // A survey's answers are a rating card: one row of numbers, pressed once (the first answer counts), kept so on re-render.
+      m.buttons && h('div', { class: /^survey:/.test(m.buttons[0].payload) ? 'choices rating' : 'choices' }, m.buttons.map((b) => h('button', { type: 'button', text: b.title, disabled: rated.has(m.messageId), onclick: () => (/^survey:/.test(b.payload) && rated.add(m.messageId) && render(m), send(undefined, b)) }))),
       h('time', { text: `${timeOf(m.sentAt)}${m.from === 'visitor' ? (m.status === 'pending' ? ' ◷' : m.status === 'failed' ? '' : ' ✓') : ''}` }),
     );
     if (m.status === 'failed' && m.retry) el.addEventListener('click', m.retry, { once: true });

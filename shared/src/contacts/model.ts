@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { RoutableContactSchema } from '../routing/model.ts';
 import { ContactWrapUpSchema } from '../wrap-up/schema.ts';
-import { MAX_SUPERVISION_ENTRIES, SUPERVISION_MODES, type SupervisionEntry } from './values.ts';
+import { MAX_SUPERVISION_ENTRIES, SUPERVISION_MODES, SURVEY_CHANNELS, type SupervisionEntry } from './values.ts';
 
 /** One lifecycle step as stored on the contact (KPIs and the wallboard are built from these). */
 export const TransitionRecordSchema = lazySchema(() => z.object({
@@ -37,9 +37,33 @@ export const ContactCallSchema = lazySchema(() => z.object({
   recording: RecordingRefSchema.optional(),
 }));
 
-/** The post-call survey answer: 1–5 on the keypad (CSI/NPS). */
-export const SurveyAnswerSchema = lazySchema(() => z.object({ score: z.number().int().min(1).max(5), answeredAt: z.iso.datetime({ offset: true }), via: z.enum(['keypad', 'widget']) }));
+/**
+ * The survey answer after a call or chat: the CSI `score` 1–5 and the NPS `nps` 0–10, either missing when only one
+ * was asked or answered (items stored before NPS have `score` alone). `answeredAt` is the first answer, `npsAnsweredAt`
+ * the NPS one when it came later; `ref` is the customer's message that gave the first answer, so a redelivery is known.
+ */
+export const SurveyAnswerSchema = lazySchema(() => z.object({
+  score: z.number().int().min(1).max(5).optional(),
+  nps: z.number().int().min(0).max(10).optional(),
+  answeredAt: z.iso.datetime({ offset: true }),
+  npsAnsweredAt: z.iso.datetime({ offset: true }).optional(),
+  via: z.enum(SURVEY_CHANNELS),
+  ref: z.string().optional(),
+  npsRef: z.string().optional(),
+}).refine((answer) => answer.score !== undefined || answer.nps !== undefined, { message: 'a survey answer has a score, an NPS or both' }));
 export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
+
+/**
+ * The survey put to the customer (once per contact): when, how, whether the NPS question follows the CSI one and,
+ * for chats, until when a reply counts as an answer (later replies are ordinary messages).
+ */
+export const SurveyRequestSchema = lazySchema(() => z.object({
+  sentAt: z.iso.datetime({ offset: true }),
+  via: z.enum(SURVEY_CHANNELS),
+  nps: z.boolean(),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+}));
+export type SurveyRequest = z.infer<typeof SurveyRequestSchema>;
 
 /** How an outbound dial of a callback ended, newest last (retry rules read these). */
 export const DialAttemptSchema = lazySchema(() => z.object({ at: z.iso.datetime({ offset: true }), result: z.enum(['answered', 'busy', 'no-answer', 'failed']), callId: z.string().optional() }));
@@ -87,6 +111,8 @@ export const ContactSchema = lazySchema(() => RoutableContactSchema.extend({
   call: ContactCallSchema.optional(),
   /** A voicemail the caller left: the contact is the callback that answers it. */
   voicemail: RecordingRefSchema.optional(),
+  /** The survey sent after the conversation (metrics count it as sent), and the customer's answer. */
+  surveyRequest: SurveyRequestSchema.optional(),
   survey: SurveyAnswerSchema.optional(),
   /** A call's holds by its agent (any voice kind, so a callback without a provider call yet has one too). */
   hold: CallHoldSchema.optional(),

@@ -73,3 +73,7 @@ export const whisperActive = (contact: { status: string; supervision?: readonly 
 export const ENDED_BY_SUPERVISOR = 'ended by a supervisor';
 export const CALLBACK_REQUESTED = 'callback requested';
 export const REPLACED_BY_CALLBACK = 'replaced by a callback';
+
+/** How a survey reaches the customer and comes back: the phone keypad, the web chat widget, a messenger's own chat. */
+export const SURVEY_CHANNELS = ['keypad', 'widget', 'messenger'] as const;
+export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];

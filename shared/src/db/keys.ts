@@ -28,6 +28,8 @@ export const keys = {
   /** A wrap-up topic; all of a tenant's in one partition (a few dozen). */
   topic: (tenantId: string, topicId: string) => ({ pk: `${t(tenantId)}#TOPIC`, sk: `TOPIC#${topicId}` }),
   topicsOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#TOPIC` }),
+  /** The tenant's survey settings (one item; absent means the defaults). */
+  surveySettings: (tenantId: string) => ({ pk: t(tenantId), sk: 'SURVEYS' }),
   /** A quick reply (tenant-wide or a queue's); all of a tenant's in one partition (bounded, see quick-replies/values.ts). */
   quickReply: (tenantId: string, quickReplyId: string) => ({ pk: `${t(tenantId)}#QREPLY`, sk: `QREPLY#${quickReplyId}` }),
   quickRepliesOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#QREPLY` }),
@@ -138,4 +140,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings';

@@ -8,6 +8,7 @@ import type { Contact } from '../contacts/model.ts';
 import { CALLBACK_REQUESTED, ENDED_BY_SUPERVISOR, REPLACED_BY_CALLBACK } from '../contacts/values.ts';
 import { secondsBetween, type MetricEvent } from './events.ts';
 import { chatEvents, type ChatMessage } from './chat-events.ts';
+import { npsGroupOf } from '../surveys/values.ts';
 import { SHORT_ABANDON_SECONDS, type SumMeasure } from './values.ts';
 
 /** What the change alone does not say, looked up by the metrics reaction. */
@@ -100,15 +101,34 @@ export function contactEvents(before: Contact | undefined, after: Contact, facts
     const original = facts.repeatOf;
     events.push({ id: `${contactId}#repeat`, at: original.closedAt, queueId: original.queueId, channel: original.channel, add: { repeated: 1 }, ...(original.agentId !== undefined && { agentId: original.agentId }) });
   }
-  if (after.survey && !before?.survey) {
-    const { score, answeredAt } = after.survey;
-    const add: Add = { surveys: 1, surveyScore: score, promoters: score === 5 ? 1 : 0, detractors: score <= 3 ? 1 : 0, satisfied: score >= 4 ? 1 : 0 };
-    events.push({ id: `${contactId}#survey`, at: answeredAt, queueId: after.queueId, channel, add, ...(after.agentId !== undefined && { agentId: after.agentId }) });
-  }
+  events.push(...surveyEvents(before, after));
   (after.dialAttempts ?? []).slice(before?.dialAttempts?.length ?? 0).forEach((attempt, k) => {
     const index = (before?.dialAttempts?.length ?? 0) + k;
     events.push({ id: `${contactId}#dial#${index}`, at: attempt.at, queueId: after.queueId, channel, add: { dialAttempts: 1, dialsAnswered: attempt.result === 'answered' ? 1 : 0 }, ...(after.agentId !== undefined && { agentId: after.agentId }) });
   });
+  return events;
+}
+
+/**
+ * A survey sent (once per contact), its CSI rating and its NPS answer, each once: keyed by the contact, counted for
+ * the contact's queue, channel and agent when sent or answered. `surveysAnswered` goes with whichever answer came first.
+ */
+function surveyEvents(before: Contact | undefined, after: Contact): MetricEvent[] {
+  const events: MetricEvent[] = [];
+  const { contactId, channel, queueId, surveyRequest: request, survey } = after;
+  const push = (suffix: string, at: string, add: Add) => events.push({ id: `${contactId}#${suffix}`, at, queueId, channel, add, ...(after.agentId !== undefined && { agentId: after.agentId }) });
+  if (request && !before?.surveyRequest) push('survey-sent', request.sentAt, { surveysSent: 1 });
+  if (!survey) return events;
+  const firstAnswer = before?.survey === undefined;
+  const { score, nps } = survey;
+  if (score !== undefined && before?.survey?.score === undefined) {
+    push('survey', survey.answeredAt, { surveys: 1, surveyScore: score, satisfied: score >= 4 ? 1 : 0, ...(firstAnswer && { surveysAnswered: 1 }) });
+  }
+  if (nps !== undefined && before?.survey?.nps === undefined) {
+    const group = npsGroupOf(nps);
+    const answeredHere = firstAnswer && score === undefined;
+    push('nps', survey.npsAnsweredAt ?? survey.answeredAt, { npsAnswers: 1, promoters: group === 'promoter' ? 1 : 0, detractors: group === 'detractor' ? 1 : 0, ...(answeredHere && { surveysAnswered: 1 }) });
+  }
   return events;
 }
 

@@ -81,11 +81,13 @@ const TENANT_DAY: Record<string, number | null> = {
   voicemails_left: 0,
   dial_attempts: 1,
   dial_answer_rate: 100,
+  surveys_sent: 2, // c1 in the chat (unanswered), c2 on the keypad
   surveys_answered: 1,
-  survey_response_rate: 25,
+  survey_response_rate: 50,
   csat_average: 5,
   csat_satisfied_share: 100,
-  nps: 100,
+  nps_answers: 1,
+  nps: 100, // c2's 9: one promoter
 };
 
 describe('the scripted day', () => {
@@ -115,7 +117,8 @@ describe('the scripted day', () => {
   it('reports no data, never zero, where nothing was measured', () => {
     const byChannel = Object.fromEntries(report('channel').map((r) => [r.group.channel, r.values]));
     expect(byChannel['webchat']).toMatchObject({ contacts_abandoned: 1, csat_average: null, nps: null, average_handle_time: null, service_level: 0 });
-    expect(byChannel['telegram']).toMatchObject({ messages_in: 3, first_response_time: 40, csat_average: null });
+    expect(byChannel['telegram']).toMatchObject({ messages_in: 3, first_response_time: 40, csat_average: null, surveys_sent: 1, survey_response_rate: 0, nps: null });
+    expect(byChannel['voice']).toMatchObject({ surveys_sent: 1, surveys_answered: 1, survey_response_rate: 100, nps: 100 });
   });
 
   it('gives the same day from 15-minute and hourly buckets as from the day rollup', () => {

@@ -58,13 +58,16 @@ function script() {
     .move(['offered', '07:00:05', { agentId: 'anna' }]).move(['connected', '07:00:10'])
     .move(['after-contact-work', '07:05:10'])
     .patch({ wrapUp: { topics: [{ topicId: 'billing', name: 'Оплата' }], agentId: 'anna', completedAt: t('07:06:10') } })
-    .move(['closed', '07:06:10']);
+    .move(['closed', '07:06:10'])
+    .patch({ surveyRequest: { sentAt: t('07:06:11'), via: 'messenger', nps: true, expiresAt: t('23:06:11') } });
   const c2 = new ContactScript('c2', 'voice', 'support', '07:10:00')
     .move(['offered', '07:10:30', { agentId: 'boris' }]).move(['missed', '07:10:45'], ['queued', '07:10:45'])
     .move(['offered', '07:11:00', { agentId: 'anna' }]).move(['connected', '07:11:05'])
     .patch({ hold: { totalSeconds: 30, count: 2 }, supervision: [{ userId: 'irina', name: 'Ирина', role: 'listen', since: t('07:12:00'), until: t('07:13:00') }] })
     .move(['closed', '07:16:05'])
-    .patch({ survey: { score: 5, answeredAt: t('07:16:30'), via: 'keypad' } });
+    .patch({ surveyRequest: { sentAt: t('07:16:05'), via: 'keypad', nps: true } })
+    .patch({ survey: { score: 5, answeredAt: t('07:16:30'), via: 'keypad' } })
+    .patch({ survey: { score: 5, nps: 9, answeredAt: t('07:16:30'), npsAnsweredAt: t('07:16:40'), via: 'keypad' } });
   const c3 = new ContactScript('c3', 'voice', 'support', '07:20:00').move(['abandoned', '07:20:05', { reason: 'caller hung up while waiting' }]);
   const c4 = new ContactScript('c4', 'webchat', 'sales', '05:00:00').move(['abandoned', '06:10:00', { reason: 'the visitor closed the chat' }]);
   const c5 = new ContactScript('c5', 'voice', 'support', '07:30:00').move(['abandoned', '07:31:00', { reason: ENDED_BY_SUPERVISOR }]);

@@ -66,7 +66,9 @@ export const SUM_MEASURES = [
   'dialAttempts', 'dialsAnswered',
   'takenOver', 'monitored',
   'messagesIn', 'messagesOut', 'firstResponses', 'firstResponseSeconds', 'responses', 'responseSeconds',
-  'surveys', 'surveyScore', 'promoters', 'detractors', 'satisfied',
+  // Surveys: sent and answered (any question); CSI ratings 1–5 with their sum and the 4s and 5s; NPS answers 0–10
+  // with their promoters (9–10) and detractors (0–6). Aggregates from before NPS counted 1–5 here, without npsAnswers.
+  'surveysSent', 'surveysAnswered', 'surveys', 'surveyScore', 'satisfied', 'npsAnswers', 'promoters', 'detractors',
   'availableSeconds', 'busySeconds', 'afterContactWorkSeconds', 'breakSeconds',
 ] as const;
 

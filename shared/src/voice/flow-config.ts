@@ -81,9 +81,14 @@ export const CallFlowSchema = lazySchema(() => z
       .strict()
       .refine((r) => !r.enabled || r.consentPrompt !== undefined, 'recording needs a consent prompt')
       .default({ enabled: false }),
-    /** After the agent leaves: 1–5 on the keypad, stored on the contact. */
+    /** After the agent leaves: 1–5 on the keypad (CSI), then, when `nps` is on, 0–10 (up to two keys, `#` ends); stored on the contact. */
     survey: z
-      .object({ enabled: z.boolean().default(true), prompt: FlowTextSchema, thanks: FlowTextSchema })
+      .object({
+        enabled: z.boolean().default(true),
+        prompt: FlowTextSchema,
+        thanks: FlowTextSchema,
+        nps: z.object({ enabled: z.boolean().default(false), prompt: FlowTextSchema }).strict().optional(),
+      })
       .strict()
       .optional(),
     /** Nobody answered within the queue's maximum wait (and it has no overflow), or the queue is closed. */

@@ -133,7 +133,7 @@ describe('runFlow: the agent', () => {
     // Assert
     expect(spoken(last(turns).steps)).toEqual(['stop-recording', 'gather:Оцените разговор от 1 до 5.']);
     expect(last(turns).steps[1]).toMatchObject({ validDigits: '12345', maxDigits: 1 });
-    expect(last(turns).effects).toEqual([{ type: 'recording-changed', recording: false }]);
+    expect(last(turns).effects).toEqual([{ type: 'recording-changed', recording: false }, { type: 'survey-asked', nps: false }]);
     expect(last(turns).state).toMatchObject({ phase: 'survey', recording: false, contactStatus: 'done' });
   });
 

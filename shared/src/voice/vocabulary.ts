@@ -101,8 +101,10 @@ export type CallEffect =
   | { type: 'request-callback'; phone: string; queueId?: string }
   /** A voicemail was left: a callback contact with the recording, in the queue's place. */
   | { type: 'store-voicemail'; phone: string; queueId: string; recording: RecordingRef }
-  /** The post-call survey answer (1–5). */
-  | { type: 'store-survey'; score: number }
+  /** The post-call survey was put to the caller (counted as a survey sent); `nps` when the 0–10 question follows. */
+  | { type: 'survey-asked'; nps: boolean }
+  /** The post-call survey answer: the 1–5 score, and the 0–10 NPS answer when it was asked and given. */
+  | { type: 'store-survey'; score: number; nps?: number }
   /** Recording started (with consent) or stopped, for the contact's record. */
   | { type: 'recording-changed'; recording: boolean }
   /** An outbound (callback) dial ended: answered, or why not. */

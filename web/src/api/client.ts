@@ -21,6 +21,7 @@ import type { StoredTopic } from '@cc/shared/wrap-up/schema';
 import type { WrapUpInput } from '@cc/shared/wrap-up/values';
 import type { StoredQuickReply } from '@cc/shared/quick-replies/schema';
 import type { QuickReply } from '@cc/shared/quick-replies/values';
+import type { SurveySettings } from '@cc/shared/surveys/values';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import type { ReportPage } from '@cc/shared/metrics/report';
 import type { GroupBy, KpiSnapshot, ReportInterval } from '@cc/shared/metrics/values';
@@ -145,6 +146,9 @@ export interface ApiClient {
   updateAlert(alertId: string, patch: PatchAlert): Promise<AlertRule>;
   deleteAlert(alertId: string): Promise<void>;
   alertNotices(limit?: number): Promise<AlertNotice[]>;
+  /** The tenant's survey settings (supervisors read, admins write). */
+  getSurveySettings(): Promise<SurveySettings>;
+  putSurveySettings(settings: SurveySettings): Promise<SurveySettings>;
 }
 
 /** `GET /api/reports` parameters (metric and group ids comma-joined by the client). */
@@ -289,5 +293,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     updateAlert: (alertId, patch) => call<AlertRule>(`/api/alerts/${id(alertId)}`, { method: 'PATCH', body: patch }),
     deleteAlert: async (alertId) => void (await call<unknown>(`/api/alerts/${id(alertId)}`, { method: 'DELETE' })),
     alertNotices: async (limit = 30) => (await call<{ notices: AlertNotice[] }>(`/api/alerts/notices?limit=${limit}`)).notices,
+    getSurveySettings: async () => (await call<{ settings: SurveySettings }>('/api/surveys/settings')).settings,
+    putSurveySettings: async (settings) => (await call<{ settings: SurveySettings }>('/api/surveys/settings', { method: 'PUT', body: settings })).settings,
   };
 }

@@ -16,6 +16,7 @@ import { attachmentsEn } from './parts/attachments.en.ts';
 import { timelineEn } from './parts/timeline.en.ts';
 import { composerFilesEn } from './parts/composer-files.en.ts';
 import { plansEn } from './parts/plans.en.ts';
+import { surveysEn } from './parts/surveys.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -288,7 +289,8 @@ export const en: Messages = {
   'callOutcome.voicemail': 'Voicemail {duration}, {time}',
   'callOutcome.voicemailNoDuration': 'Voicemail, {time}',
   'callOutcome.dial': 'Dialled {time}: {result}',
-  'callOutcome.survey': 'Call rating: {score} of 5',
+  'callOutcome.survey': 'Rating: {score} of 5',
+  'callOutcome.nps': 'NPS: {nps} of 10',
   'dialResult.answered': 'answered',
   'dialResult.busy': 'busy',
   'dialResult.no-answer': 'no answer',
@@ -365,4 +367,5 @@ export const en: Messages = {
   ...timelineEn,
   ...composerFilesEn,
   ...plansEn,
+  ...surveysEn,
 };

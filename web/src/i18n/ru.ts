@@ -15,6 +15,7 @@ import { attachmentsRu } from './parts/attachments.ru.ts';
 import { timelineRu } from './parts/timeline.ru.ts';
 import { composerFilesRu } from './parts/composer-files.ru.ts';
 import { plansRu } from './parts/plans.ru.ts';
+import { surveysRu } from './parts/surveys.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -291,7 +292,8 @@ export const ru = {
   'callOutcome.voicemail': 'Голосовое сообщение {duration}, {time}',
   'callOutcome.voicemailNoDuration': 'Голосовое сообщение, {time}',
   'callOutcome.dial': 'Набор {time}: {result}',
-  'callOutcome.survey': 'Оценка звонка: {score} из 5',
+  'callOutcome.survey': 'Оценка: {score} из 5',
+  'callOutcome.nps': 'NPS: {nps} из 10',
   'dialResult.answered': 'ответил',
   'dialResult.busy': 'занято',
   'dialResult.no-answer': 'не ответил',
@@ -368,6 +370,7 @@ export const ru = {
   ...timelineRu,
   ...composerFilesRu,
   ...plansRu,
+  ...surveysRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

@@ -50,7 +50,7 @@ export interface HistoryDay {
 }
 
 /** How often things happen (shares of the contacts they can happen to). */
-const RATES = { missedOffer: 0.04, transfer: 0.06, callbackInsteadOfWaiting: 0.35, repeat: 0.08, hold: 0.25, monitored: 0.04, topic: 0.75, survey: 0.45 };
+const RATES = { missedOffer: 0.04, transfer: 0.06, callbackInsteadOfWaiting: 0.35, repeat: 0.08, hold: 0.25, monitored: 0.04, topic: 0.75, survey: 0.45, chatSurvey: 0.3, nps: 0.7 };
 /** While anyone waits, routing looks again this often (profile delays, agents back from a break). */
 const TICK_MS = 5_000;
 const SURVEY_SCORES = { '5': 48, '4': 27, '3': 12, '2': 7, '1': 6 } as const;
@@ -230,13 +230,24 @@ export function simulateDay(input: HistoryInput): HistoryDay {
     const messages = mediaOf(c.last.channel) === 'chat' ? c.messages : undefined;
     write(c, moveContact(wrapped, [['closed', { at: new Date(now) }]]), messages ? { messages } : {});
     release(s, mediaOf(c.last.channel), now, { wasWrapping: true });
-    if (mediaOf(c.last.channel) === 'voice' && chance(random, RATES.survey)) {
-      const at = now + Math.round(between(random, 15, 50) * 1000);
-      const score = Number(pickWeighted(random, SURVEY_SCORES));
-      agenda.at(at, () => patch(c, { survey: { score, answeredAt: iso(at), via: 'keypad' } }));
-    }
+    survey(c, now);
     finish(c);
     dispatch(now);
+  };
+
+  /**
+   * The survey after a handled contact: asked on the keypad after a call, sent into the chat after a chat; answered by
+   * some customers (a 1–5 rating, and most of them the 0–10 NPS question too, which goes with the rating).
+   */
+  const survey = (c: Live, now: number) => {
+    const voice = mediaOf(c.last.channel) === 'voice';
+    const via = voice ? 'keypad' : c.last.channel === 'webchat' ? 'widget' : 'messenger';
+    patch(c, { surveyRequest: { sentAt: iso(now), via, nps: true, ...(!voice && { expiresAt: iso(now + 24 * 3600_000) }) } });
+    if (!chance(random, voice ? RATES.survey : RATES.chatSurvey)) return;
+    const at = now + Math.round(between(random, voice ? 15 : 30, voice ? 50 : 900) * 1000);
+    const score = Number(pickWeighted(random, SURVEY_SCORES));
+    const nps = chance(random, RATES.nps) ? Math.min(10, Math.max(0, score * 2 - Math.floor(random() * 2))) : undefined;
+    agenda.at(at, () => patch(c, { survey: { score, ...(nps !== undefined && { nps, npsAnsweredAt: iso(at + 5000) }), answeredAt: iso(at), via } }));
   };
 
   /** The customer's patience ran out while waiting: a caller asks for a callback at times, else leaves. */

@@ -2,19 +2,36 @@
 import type { CallState, FlowTurn } from '../call-state.ts';
 import type { CallEffect, CallEvent, RecordingRef } from '../vocabulary.ts';
 import { agentLeft } from './holding.ts';
-import { callerReachable, SURVEY_DIGITS, surveyGather } from './steps.ts';
+import { callerReachable, NPS_MAX, SURVEY_DIGITS, surveyGather } from './steps.ts';
 import { closeContactEffects, ended, finish, isClosing, stale, turn, type FlowEnv } from './turn.ts';
 
-/** The survey's answer: a score 1–5 is stored; otherwise one repeat, then goodbye without a score. */
+/**
+ * The survey's answer: a score 1–5 is stored at once; then, when the flow asks NPS, 0–10 (up to two keys) is stored
+ * beside it. A missing or wrong answer is asked once more, then the call says goodbye (an unanswered NPS keeps the score).
+ */
 export function answerSurvey(env: FlowEnv, state: CallState, digits: string | undefined): FlowTurn {
   const { flow } = env;
   if (!flow.survey) return finish(env, state, [flow.goodbye], { reason: 'no survey' });
+  if (state.surveyScore !== undefined) return answerNps(env, state, state.surveyScore, digits);
   if (digits !== undefined && digits.length === 1 && SURVEY_DIGITS.includes(digits)) {
     const score = Number(digits);
-    return finish(env, { ...state, surveyScore: score }, [flow.survey.thanks], { reason: 'survey answered', effects: [{ type: 'store-survey', score }] });
+    const rated: CallState = { ...state, surveyScore: score };
+    const stored: CallEffect = { type: 'store-survey', score };
+    if (flow.survey.nps?.enabled) return turn({ ...rated, attempts: 1 }, surveyGather(flow, rated), [stored]);
+    return finish(env, rated, [flow.survey.thanks], { reason: 'survey answered', effects: [stored] });
   }
   if (state.attempts < 2) return turn({ ...state, attempts: state.attempts + 1 }, surveyGather(flow, state));
   return finish(env, state, [flow.goodbye], { reason: 'survey not answered' });
+}
+
+/** The NPS answer after the score: 0–10 is stored with the score; the thanks either way, the score is kept. */
+function answerNps(env: FlowEnv, state: CallState, score: number, digits: string | undefined): FlowTurn {
+  const thanks = env.flow.survey!.thanks;
+  if (digits !== undefined && /^\d{1,2}$/.test(digits) && Number(digits) <= NPS_MAX) {
+    return finish(env, state, [thanks], { reason: 'survey answered with NPS', effects: [{ type: 'store-survey', score, nps: Number(digits) }] });
+  }
+  if (state.attempts < 2) return turn({ ...state, attempts: state.attempts + 1 }, surveyGather(env.flow, state));
+  return finish(env, state, [thanks], { reason: 'NPS not answered' });
 }
 
 /** The voicemail recording finished: stored as a callback in the queue's place, or goodbye when empty. */

@@ -96,6 +96,7 @@ export function agentLeft(env: FlowEnv, state: CallState): FlowTurn {
   }
   const survey = env.flow.survey;
   if (survey && survey.enabled !== false) {
+    effects.push({ type: 'survey-asked', nps: survey.nps?.enabled === true });
     return replacing(turn({ ...next, phase: 'survey', attempts: 1 }, [...steps, ...surveyGather(env.flow, next)], effects));
   }
   const goodbye = finish(env, next, [env.flow.goodbye], { reason: 'the agent left' });

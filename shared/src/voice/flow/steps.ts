@@ -7,6 +7,9 @@ import type { CallStep, FlowLanguage } from '../vocabulary.ts';
 export const MAX_STEPS = 10;
 /** Keys of the post-call survey. */
 export const SURVEY_DIGITS = '12345';
+/** Keys of the NPS question (0–10: one or two keys; `#`, not an answer, ends early). */
+export const NPS_DIGITS = '0123456789';
+export const NPS_MAX = 10;
 /** The key that asks for a callback while holding. */
 export const CALLBACK_DIGIT = '1';
 const DEFAULT_MENU_TIMEOUT_SECONDS = 5;
@@ -61,11 +64,13 @@ export function menuGather(flow: CallFlow, state: CallState, menu: MenuLevel): C
   };
 }
 
-/** One key 1–5 after the survey prompt. */
+/** One key 1–5 after the survey prompt; once scored, the NPS question: 0–10, up to two keys, `#` or a pause ends. */
 export function surveyGather(flow: CallFlow, state: CallState): CallStep[] {
   if (!flow.survey) return [];
-  const speech = say(flow, state, flow.survey.prompt);
-  return [{ type: 'gather', ...(speech.type === 'say' && { speech: speech.speech }), minDigits: 1, maxDigits: 1, timeoutMs: SURVEY_TIMEOUT_MS, validDigits: SURVEY_DIGITS }];
+  const nps = state.surveyScore !== undefined ? flow.survey.nps : undefined;
+  const speech = say(flow, state, nps ? nps.prompt : flow.survey.prompt);
+  const keys = nps ? { maxDigits: 2, validDigits: NPS_DIGITS } : { maxDigits: 1, validDigits: SURVEY_DIGITS };
+  return [{ type: 'gather', ...(speech.type === 'say' && { speech: speech.speech }), minDigits: 1, ...keys, timeoutMs: SURVEY_TIMEOUT_MS }];
 }
 
 /** The voicemail prompt and the recording. */

@@ -5,8 +5,9 @@ import { AuditLog } from './audit/audit-log.tsx';
 import { QueuesSection } from './queues/queues-section.tsx';
 import { UsersSection } from './users/users-section.tsx';
 import { PhoneNumbersSection } from './phone-numbers/phone-numbers-section.tsx';
+import { SurveySettingsSection } from './surveys/survey-settings-section.tsx';
 
-/** Administration: queues, users, wrap-up topics, quick replies and the audit log of changes to them. */
+/** Administration: queues, users, wrap-up topics, quick replies, surveys after chats and the audit log of changes to them. */
 export function AdminPage() {
   const { t } = useI18n();
 
@@ -18,6 +19,7 @@ export function AdminPage() {
       <PhoneNumbersSection />
       <TopicsSection />
       <QuickRepliesSection />
+      <SurveySettingsSection />
       <AuditLog />
     </div>
   );

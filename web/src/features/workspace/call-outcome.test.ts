@@ -31,9 +31,11 @@ describe('callOutcome', () => {
     expect(callOutcome(contact({ channel: 'callback', voicemail: { location: 'calls/vm-2.wav' } }))).toEqual([{ kind: 'voicemail', at: AT }]);
   });
 
-  it('says nothing of a call without an outcome, nor of a chat with a survey', () => {
+  it('says nothing of a call without an outcome, and gives a chat its survey answer, NPS included', () => {
     expect(callOutcome(contact({}))).toEqual([]);
-    expect(callOutcome(contact({ channel: 'telegram', survey: { score: 5, answeredAt: AT, via: 'widget' } }))).toEqual([]);
+    expect(callOutcome(contact({ channel: 'telegram' }))).toEqual([]);
+    expect(callOutcome(contact({ channel: 'telegram', survey: { score: 5, nps: 9, answeredAt: AT, via: 'messenger' } }))).toEqual([{ kind: 'survey', score: 5, nps: 9 }]);
+    expect(callOutcome(contact({ channel: 'webchat', survey: { nps: 3, answeredAt: AT, via: 'widget' } }))).toEqual([{ kind: 'survey', nps: 3 }]);
   });
 
   it('names every dial result in Russian and English', () => {

@@ -3,7 +3,7 @@ import { formatClock, formatShortDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { callOutcome } from './call-outcome.ts';
 
-/** A past call's outcome under its line in the customer history: voicemail, callback dials, survey score. */
+/** A past contact's outcome under its line in the customer history: voicemail, callback dials, the survey answer. */
 export function CallOutcome({ contact }: { contact: Contact }) {
   const { t, locale } = useI18n();
   const items = callOutcome(contact);
@@ -27,7 +27,11 @@ export function CallOutcome({ contact }: { contact: Contact }) {
               </span>
             );
           case 'survey':
-            return <span key={i}>{t('callOutcome.survey', { score: item.score })}</span>;
+            return (
+              <span key={i} data-testid="survey-answer">
+                {[item.score !== undefined && t('callOutcome.survey', { score: item.score }), item.nps !== undefined && t('callOutcome.nps', { nps: item.nps })].filter(Boolean).join(' · ')}
+              </span>
+            );
         }
       })}
     </span>

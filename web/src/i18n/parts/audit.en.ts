@@ -25,6 +25,7 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.target.agent-status': 'Agent status',
   'audit.target.alert': 'Alert rule',
   'audit.target.plan': 'Plan',
+  'audit.target.survey-settings': 'Survey settings',
   'audit.action.created': 'created',
   'audit.action.updated': 'changed',
   'audit.action.disabled': 'disabled',
@@ -40,5 +41,6 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.of.agent-status': 'Agent status',
   'audit.of.alert': 'Alert rule',
   'audit.of.plan': 'Plan',
+  'audit.of.survey-settings': 'Survey settings',
   'audit.change': '{target} {id} {action}',
 };

@@ -23,6 +23,7 @@ export const auditRu = {
   'audit.target.agent-status': 'Статус агента',
   'audit.target.alert': 'Правило оповещения',
   'audit.target.plan': 'План',
+  'audit.target.survey-settings': 'Настройки опросов',
   // What happened, as a noun: a participle («создан», «создана») would have to agree with the target's gender.
   'audit.action.created': 'Создание',
   'audit.action.updated': 'Изменение',
@@ -40,6 +41,7 @@ export const auditRu = {
   'audit.of.agent-status': 'статуса агента',
   'audit.of.alert': 'правила оповещения',
   'audit.of.plan': 'плана',
+  'audit.of.survey-settings': 'настроек опросов',
   // `{id}` is where the record's id shows.
   'audit.change': '{action} {target} {id}',
 } as const;

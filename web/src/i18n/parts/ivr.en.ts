@@ -76,6 +76,8 @@ export const ivrEn: { readonly [K in keyof typeof ivrRu]: string } = {
   'ivr.survey.enabled': 'Ask to rate the call',
   'ivr.survey.prompt': 'Question',
   'ivr.survey.thanks': 'Thanks',
+  'ivr.survey.npsEnabled': 'Then ask NPS (0–10: would you recommend us)',
+  'ivr.survey.npsPrompt': 'NPS question',
   'ivr.section.voicemail': 'Voicemail',
   'ivr.voicemail.prompt': 'Prompt',
   'ivr.voicemail.maxSeconds': 'Longest message, s',

@@ -74,6 +74,8 @@ export const ivrRu = {
   'ivr.survey.enabled': 'Просить оценить разговор',
   'ivr.survey.prompt': 'Вопрос',
   'ivr.survey.thanks': 'Благодарность',
+  'ivr.survey.npsEnabled': 'Затем спросить NPS (0–10: порекомендуете ли вы нас)',
+  'ivr.survey.npsPrompt': 'Вопрос NPS',
   'ivr.section.voicemail': 'Голосовая почта',
   'ivr.voicemail.prompt': 'Приглашение',
   'ivr.voicemail.maxSeconds': 'Длина сообщения не более, с',

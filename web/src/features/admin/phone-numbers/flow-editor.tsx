@@ -172,6 +172,10 @@ export function FlowEditor({ phone, queues, onSaved, onBack }: { phone: PhoneNum
             <>
               <TextPair path="survey.prompt" label={t('ivr.survey.prompt')} value={form.survey.prompt} onChange={(prompt) => change('survey', { prompt })} />
               <TextPair path="survey.thanks" label={t('ivr.survey.thanks')} value={form.survey.thanks} onChange={(thanks) => change('survey', { thanks })} />
+              <Toggle label={t('ivr.survey.npsEnabled')} checked={form.survey.nps.enabled} onChange={(enabled) => change('survey', { nps: { ...form.survey.nps, enabled } })} />
+              {form.survey.nps.enabled && (
+                <TextPair path="survey.nps.prompt" label={t('ivr.survey.npsPrompt')} value={form.survey.nps.prompt} onChange={(prompt) => change('survey', { nps: { ...form.survey.nps, prompt } })} />
+              )}
             </>
           )}
         </Section>

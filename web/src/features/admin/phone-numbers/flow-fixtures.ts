@@ -24,11 +24,12 @@ export function queueFlow(queueId = 'support'): CallFlow {
   };
 }
 
-/** The demo number's menu: 1 support, 2 sales, anything else support. */
+/** The demo number's menu: 1 support, 2 sales, anything else support; the survey asks NPS too. */
 export function menuFlow(): CallFlow {
   const { queueId: _queueId, ...flow } = queueFlow();
   return {
     ...flow,
+    survey: { ...flow.survey!, nps: { enabled: true, prompt: text('Порекомендуете ли вы нас, от 0 до 10?', 'Would you recommend us, from 0 to 10?') } },
     menu: {
       prompt: text('Поддержка — 1. Продажи — 2.', 'Support, 1. Sales, 2.'),
       invalidInput: text('Извините, такого варианта нет.', 'Sorry, that is not an option.'),

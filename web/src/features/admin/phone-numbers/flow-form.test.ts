@@ -12,6 +12,20 @@ describe('the call flow form', () => {
     }
   });
 
+  it('asks NPS after the score once switched on, and keeps the NPS prompt of a switched-off question', () => {
+    // Arrange
+    const form = toForm(queueFlow(), 'support');
+    form.survey.nps = { enabled: true, prompt: { ru: 'Порекомендуете нас? 0–10', en: '' } };
+    // Act
+    const on = toFlow(form);
+    form.survey.nps.enabled = false;
+    const off = toFlow(form);
+    // Assert
+    expect(on.survey?.nps).toEqual({ enabled: true, prompt: { ru: 'Порекомендуете нас? 0–10' } });
+    expect(off.survey?.nps).toEqual({ enabled: false, prompt: { ru: 'Порекомендуете нас? 0–10' } });
+    expect(toFlow(toForm(queueFlow(), 'support')).survey?.nps).toBeUndefined();
+  });
+
   it('sends a new option 3 to its queue and a submenu under its digit, keyed as the API keys options', () => {
     // Arrange
     const form = toForm(menuFlow(), 'support');

@@ -30,7 +30,8 @@ export interface FlowForm {
   callback: { offer: TextForm; confirmed: TextForm; intro: TextForm };
   closed: { message: TextForm; then: CallFlow['closed']['then'] };
   recording: { enabled: boolean; consentPrompt: TextForm };
-  survey: { enabled: boolean; prompt: TextForm; thanks: TextForm };
+  /** `nps`: the 0–10 question after the score (its prompt kept while switched off). */
+  survey: { enabled: boolean; prompt: TextForm; thanks: TextForm; nps: { enabled: boolean; prompt: TextForm } };
   voicemail: { prompt: TextForm; maxSeconds: number; thanks: TextForm };
   goodbye: TextForm;
   apology: TextForm;
@@ -83,7 +84,7 @@ export function toForm(flow: CallFlow, fallbackQueueId: string): FlowForm {
     callback: { offer: textForm(flow.callback.offer), confirmed: textForm(flow.callback.confirmed), intro: textForm(flow.callback.intro) },
     closed: { message: textForm(flow.closed.message), then: flow.closed.then },
     recording: { enabled: flow.recording.enabled, consentPrompt: textForm(flow.recording.consentPrompt) },
-    survey: { enabled: flow.survey?.enabled ?? false, prompt: textForm(flow.survey?.prompt), thanks: textForm(flow.survey?.thanks) },
+    survey: { enabled: flow.survey?.enabled ?? false, prompt: textForm(flow.survey?.prompt), thanks: textForm(flow.survey?.thanks), nps: { enabled: flow.survey?.nps?.enabled ?? false, prompt: textForm(flow.survey?.nps?.prompt) } },
     voicemail: { prompt: textForm(flow.voicemail.prompt), maxSeconds: flow.voicemail.maxSeconds, thanks: textForm(flow.voicemail.thanks) },
     goodbye: textForm(flow.goodbye),
     apology: textForm(flow.apology),
@@ -111,7 +112,8 @@ export function toFlow(form: FlowForm): CallFlow {
   const intro = optionalText(form.callback.intro);
   const consentPrompt = optionalText(form.recording.consentPrompt);
   // A survey that was never written stays absent; a switched-off one keeps its texts for later.
-  const survey = form.survey.enabled || optionalText(form.survey.prompt) ? { enabled: form.survey.enabled, prompt: requiredText(form.survey.prompt), thanks: requiredText(form.survey.thanks) } : undefined;
+  const nps = form.survey.nps.enabled || optionalText(form.survey.nps.prompt) ? { enabled: form.survey.nps.enabled, prompt: requiredText(form.survey.nps.prompt) } : undefined;
+  const survey = form.survey.enabled || optionalText(form.survey.prompt) ? { enabled: form.survey.enabled, prompt: requiredText(form.survey.prompt), thanks: requiredText(form.survey.thanks), ...(nps && { nps }) } : undefined;
   const routing =
     form.routing === 'queue'
       ? { queueId: form.queueId }
