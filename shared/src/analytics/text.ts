@@ -6,6 +6,7 @@
  */
 import StemmerEn from '@nlpjs/lang-en-min/src/stemmer-en.js';
 import StemmerRu from '@nlpjs/lang-ru/src/stemmer-ru.js';
+import { isSwearWord } from './profanity.ts';
 
 export type Script = 'cyrillic' | 'latin' | 'other';
 
@@ -18,6 +19,8 @@ export interface Token {
   script: Script;
   /** The word hides letters behind `*`, `#`, `@`, `$`, `%` (a masked swear word: «х*й», «f**k»). */
   masked: boolean;
+  /** A swear word by root or masked spelling (`profanity.ts`). */
+  swear: boolean;
 }
 
 /** Letters, digits, apostrophes inside words, and the characters people mask letters with. */
@@ -36,6 +39,7 @@ interface WordForm {
   stem: string;
   script: Script;
   masked: boolean;
+  swear: boolean;
 }
 
 /** Memoised forms; bounded so a flood of distinct words cannot grow it without end. */
@@ -68,7 +72,8 @@ export function wordForm(raw: string): WordForm {
   if (known) return known;
   const norm = normalise(raw);
   const script = scriptOf(norm);
-  const form = { norm, stem: stemOf(norm, script), script, masked: MASK.test(norm) };
+  const masked = MASK.test(norm);
+  const form = { norm, stem: stemOf(norm, script), script, masked, swear: isSwearWord(norm, masked) };
   if (forms.size >= FORMS_MAX) forms.clear();
   forms.set(raw, form);
   return form;
