@@ -30,6 +30,7 @@ import { surveyRoutes } from './routes/surveys.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { planRoutes } from './routes/plans.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -71,6 +72,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/', metricRoutes(deps, services, auth))
     .route('/alerts', alertRoutes(deps, services, auth))
     .route('/plans', planRoutes(deps, services, auth))
+    .route('/analytics', analyticsRoutes(deps, auth))
     .route('/surveys', surveyRoutes(deps, services, auth));
 
   const checks: Record<string, HealthCheck> = {

@@ -54,10 +54,15 @@ function matchFrom(rule: CompiledRule, tokens: readonly Token[], start: number):
   return at;
 }
 
-function negated(tokens: readonly Token[], first: number, last: number): boolean {
-  for (let j = Math.max(0, first - NEGATION_REACH); j < first; j++) if (NEGATIONS_BEFORE.has(tokens[j]!.norm)) return true;
+/** Punctuation ends a clause: a negation does not reach past it («курьеру претензий нет, но кому написать претензию»). */
+const CLAUSE_END = /[,.;:!?…—]/;
+
+function negated(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  for (let j = Math.max(0, first - NEGATION_REACH); j < first; j++) {
+    if (NEGATIONS_BEFORE.has(tokens[j]!.norm) && !CLAUSE_END.test(text.slice(tokens[j]!.end, tokens[first]!.start))) return true;
+  }
   const after = tokens[last + 1];
-  return after !== undefined && NEGATIONS_AFTER.has(after.norm);
+  return after !== undefined && NEGATIONS_AFTER.has(after.norm) && !CLAUSE_END.test(text.slice(tokens[last]!.end, after.start));
 }
 
 function guarded(rule: CompiledRule, tokens: readonly Token[], first: number, last: number): boolean {
@@ -93,7 +98,7 @@ export function matchConversation(segments: readonly ConversationSegment[], toke
         const last = matchFrom(rule, tokens, i);
         if (last < 0) continue;
         if (guarded(rule, tokens, i, last)) continue;
-        if (rule.negatable && negated(tokens, i, last)) continue;
+        if (rule.negatable && negated(segment.text, tokens, i, last)) continue;
         const start = token.start;
         const end = tokens[last]!.end;
         keep({ category: rule.rule.category, speaker: segment.speaker, segmentIndex: s, span: { start, end, text: segment.text.slice(start, end) }, ruleId: rule.rule.ruleId });
