@@ -4,6 +4,8 @@
  * squeezed), and its stem from the Snowball stemmer of its script (Russian for Cyrillic, English for Latin), so
  * «претензия», «претензию» and «претензии» meet on one stem. Stems are memoised: a conversation's vocabulary is small.
  */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- nlp.js ships no types, and the console's type check reaches this file too
+/// <reference path="./nlpjs.d.ts" />
 import StemmerEn from '@nlpjs/lang-en-min/src/stemmer-en.js';
 import StemmerRu from '@nlpjs/lang-ru/src/stemmer-ru.js';
 import { isSwearWord } from './profanity.ts';
