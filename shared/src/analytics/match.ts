@@ -71,21 +71,14 @@ function guarded(rule: CompiledRule, tokens: readonly Token[], first: number, la
   return (before !== undefined && rule.notAfter.has(before.norm)) || (after !== undefined && rule.notBefore.has(after.norm));
 }
 
-/** Every lexical finding of the conversation (swear words included), overlapping matches of one category kept once. */
+/** Every lexical finding of the conversation (swear words included); `analyse.ts` keeps overlapping ones of a category once. */
 export function matchConversation(segments: readonly ConversationSegment[], tokenized: readonly SegmentTokens[], index: RuleIndex): AnalysisFinding[] {
   const findings: AnalysisFinding[] = [];
   for (let s = 0; s < segments.length; s++) {
     const segment = segments[s]!;
     const at = tokenized[s]!;
     const { tokens } = at;
-    // The end of the last span kept per category in this segment: a second rule on the same words adds nothing.
-    const coveredUntil = new Map<string, number>();
-    const keep = (finding: AnalysisFinding) => {
-      const span = finding.span!;
-      if ((coveredUntil.get(finding.category) ?? -1) > span.start) return;
-      coveredUntil.set(finding.category, span.end);
-      findings.push(finding);
-    };
+    const keep = (finding: AnalysisFinding) => findings.push(finding);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.swear) {
