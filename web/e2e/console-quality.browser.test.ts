@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoCallFlow } from '../../functions/local/seed.ts';
 import { DEMO_QUICK_REPLIES, DEMO_TOPICS } from '../../functions/local/seed-wrap-up.ts';
+import { DEFAULT_SURVEY_TEXTS } from '../../shared/src/surveys/values.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { seriousAccessibilityProblems, untranslatedText } from './quality.ts';
 
 let harness: Harness | undefined;
-/** What the demo and this test typed: names, queues, channels, numbers, the call flow's texts, topics and quick replies, the customer's message. */
+/** What the demo and this test typed: names, queues, channels, numbers, the call flow's and the surveys' texts, topics and quick replies, the customer's message. */
 let data: string[] = [];
 const MESSAGE = 'Здравствуйте! Подскажите статус заказа 2077.';
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
   harness = await startHarness();
   const { center } = harness;
   const queueNames = ['VIP', 'Продажи', 'Поддержка'];
-  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...center.demo.phoneNumbers.map((phone) => phone.name), ...stringsOf(demoCallFlow()), ...stringsOf(DEMO_TOPICS), ...stringsOf(DEMO_QUICK_REPLIES), 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
+  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...center.demo.phoneNumbers.map((phone) => phone.name), ...stringsOf(demoCallFlow()), ...stringsOf(DEMO_TOPICS), ...stringsOf(DEMO_QUICK_REPLIES), ...stringsOf(DEFAULT_SURVEY_TEXTS), 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
 }, 600_000);
 
 afterAll(async () => {
