@@ -29,6 +29,7 @@ import { quickReplyRoutes, topicRoutes } from './routes/wrap-up.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { planRoutes } from './routes/plans.ts';
+import { qaRoutes } from './routes/qa.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -69,7 +70,8 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/audit', auditRoutes(services, auth))
     .route('/', metricRoutes(deps, services, auth))
     .route('/alerts', alertRoutes(deps, services, auth))
-    .route('/plans', planRoutes(deps, services, auth));
+    .route('/plans', planRoutes(deps, services, auth))
+    .route('/qa', qaRoutes(deps, services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',

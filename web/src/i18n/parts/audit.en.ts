@@ -25,6 +25,8 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.target.agent-status': 'Agent status',
   'audit.target.alert': 'Alert rule',
   'audit.target.plan': 'Plan',
+  'audit.target.qa-form': 'Evaluation form',
+  'audit.target.qa-settings': 'Quality settings',
   'audit.action.created': 'created',
   'audit.action.updated': 'changed',
   'audit.action.disabled': 'disabled',
@@ -40,5 +42,7 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.of.agent-status': 'Agent status',
   'audit.of.alert': 'Alert rule',
   'audit.of.plan': 'Plan',
+  'audit.of.qa-form': 'Evaluation form',
+  'audit.of.qa-settings': 'Quality settings',
   'audit.change': '{target} {id} {action}',
 };
