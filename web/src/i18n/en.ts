@@ -16,6 +16,7 @@ import { attachmentsEn } from './parts/attachments.en.ts';
 import { timelineEn } from './parts/timeline.en.ts';
 import { composerFilesEn } from './parts/composer-files.en.ts';
 import { plansEn } from './parts/plans.en.ts';
+import { qaEn } from './parts/qa.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -365,4 +366,5 @@ export const en: Messages = {
   ...timelineEn,
   ...composerFilesEn,
   ...plansEn,
+  ...qaEn,
 };

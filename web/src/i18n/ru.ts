@@ -15,6 +15,7 @@ import { attachmentsRu } from './parts/attachments.ru.ts';
 import { timelineRu } from './parts/timeline.ru.ts';
 import { composerFilesRu } from './parts/composer-files.ru.ts';
 import { plansRu } from './parts/plans.ru.ts';
+import { qaRu } from './parts/qa.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -368,6 +369,7 @@ export const ru = {
   ...timelineRu,
   ...composerFilesRu,
   ...plansRu,
+  ...qaRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */
