@@ -27,6 +27,7 @@ import type { UserIdentities } from '@cc/shared/users/ports';
 import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
 import type { PlanRepository } from '@cc/shared/plans/ports';
 import type { ConversationAnalysisRepository } from '@cc/shared/analytics/ports';
+import type { QaEvaluationRepository, QaFormRepository } from '@cc/shared/qa/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
 import type { TokenVerifier } from '../auth/token-verifier.ts';
@@ -71,6 +72,9 @@ export interface Deps {
   plans: PlanRepository;
   /** Each closed contact's conversation analysis and the search over them (docs/analytics.md). */
   analyses: ConversationAnalysisRepository;
+  /** Quality evaluation forms and settings, and the evaluations made on them (docs/qa.md). */
+  qaForms: QaFormRepository;
+  qaEvaluations: QaEvaluationRepository;
   /** Each tenant's encrypted visitor-token signing key. */
   widgetKeys: WidgetKeyRepository;
   /** Counters of the public routes' limits (callback requests). */

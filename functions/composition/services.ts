@@ -28,6 +28,7 @@ import { PlanAttainments } from '../metrics/plan-attainment.ts';
 import { AgentTimelines } from '../timeline/agent-timelines.ts';
 import { AlertEvaluator } from '../alerts/evaluator.ts';
 import { KpiTiles } from '../metrics/kpi-tiles.ts';
+import { QaEvaluations } from '../qa/evaluations.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -71,6 +72,8 @@ export interface Services {
   alerts: AlertEvaluator;
   /** The wallboard's KPI tiles: today per queue and for the tenant, served and pushed. */
   kpis: KpiTiles;
+  /** Quality evaluation: pre-answered forms, evaluations and their comments, the day's sample. */
+  qa: QaEvaluations;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -103,5 +106,6 @@ export function createServices(deps: ServiceDeps): Services {
     timelines: new AgentTimelines(deps),
     alerts,
     kpis: new KpiTiles(deps),
+    qa: new QaEvaluations(deps),
   };
 }

@@ -125,6 +125,20 @@ export const keys = {
   plan: (tenantId: string, planId: string) => ({ pk: `${t(tenantId)}#PLAN`, sk: `PLAN#${planId}` }),
   plansOfTenant: (tenantId: string) => ({ pk: `${t(tenantId)}#PLAN`, skPrefix: 'PLAN#' }),
 
+  // Quality evaluation (docs/data-model.md, pattern 45; docs/qa.md).
+  /** A QA form; all of a tenant's in one partition (at most QA_LIMITS.formsPerTenant) beside the QA settings. */
+  qaForm: (tenantId: string, formId: string) => ({ pk: `${t(tenantId)}#QA`, sk: `FORM#${formId}` }),
+  qaFormsOf: (tenantId: string) => ({ pk: `${t(tenantId)}#QA`, skPrefix: 'FORM#' }),
+  qaSettings: (tenantId: string) => ({ pk: `${t(tenantId)}#QA`, sk: 'SETTINGS' }),
+  /** A contact's evaluation on one form, beside its contact (one per contact and form). */
+  qaEvaluation: (tenantId: string, contactId: string, formId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, sk: `QA#${formId}` }),
+  qaEvaluationsOfContact: (tenantId: string, contactId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, skPrefix: 'QA#' }),
+  /** gsi1: one agent's evaluations by when they were made. */
+  qaEvaluationsOfAgent: (tenantId: string, agentId: string) => ({ gsi1pk: `${t(tenantId)}#QAAGENT#${agentId}` }),
+  /** gsi2: the tenant's evaluations by when they were made (QA volumes: tens a day per supervisor). */
+  qaEvaluationsOfTenant: (tenantId: string) => ({ gsi2pk: `${t(tenantId)}#QAEVAL` }),
+  qaEvaluatedAt: (evaluatedAt: string, evaluationId: string) => `AT#${evaluatedAt}#${evaluationId}`,
+
   // Alerts (docs/data-model.md, pattern 43; docs/alerts.md).
   /** A tenant's alert rule with its watch state (one partition: the tenant's rules are one query). */
   alertRule: (tenantId: string, alertId: string) => ({ pk: `${t(tenantId)}#ALERT`, sk: `ALERT#${alertId}` }),
@@ -140,4 +154,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings' | 'qaForm' | 'qaSettings' | 'qaEvaluation';

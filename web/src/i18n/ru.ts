@@ -16,6 +16,7 @@ import { timelineRu } from './parts/timeline.ru.ts';
 import { composerFilesRu } from './parts/composer-files.ru.ts';
 import { plansRu } from './parts/plans.ru.ts';
 import { surveysRu } from './parts/surveys.ru.ts';
+import { qaRu } from './parts/qa.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -371,6 +372,7 @@ export const ru = {
   ...composerFilesRu,
   ...plansRu,
   ...surveysRu,
+  ...qaRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

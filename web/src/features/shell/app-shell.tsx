@@ -14,6 +14,8 @@ import { AlertsPage } from '../alerts/alerts-page.tsx';
 import { hasRole } from '@cc/shared/auth/values';
 import { MyFiguresPage } from '../plans/my-figures-page.tsx';
 import { PlansPage } from '../plans/plans-page.tsx';
+import { MyEvaluationsPage } from '../qa/my-evaluations-page.tsx';
+import { QaSamplePage } from '../qa/qa-sample-page.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useRealtime } from './realtime-context.tsx';
@@ -26,6 +28,8 @@ const ROUTE_ICON: Record<RouteId, ReactNode> = {
   supervisor: <MonitorIcon />,
   reports: <ChartIcon />,
   plans: <TargetIcon />,
+  qa: <TargetIcon />,
+  'my-evaluations': <GaugeIcon />,
   alerts: <BellIcon />,
   admin: <SettingsIcon />,
 };
@@ -109,6 +113,8 @@ export function AppShell({ user }: { user: UserView }) {
           {route === 'my-figures' && <MyFiguresPage />}
           {route === 'reports' && <ReportsPage />}
           {route === 'plans' && <PlansPage />}
+          {route === 'qa' && <QaSamplePage />}
+          {route === 'my-evaluations' && <MyEvaluationsPage />}
           {route === 'alerts' && <AlertsPage />}
           {route === 'admin' && <AdminPage />}
           {!route && <p className="muted">{t('common.notFound')}</p>}

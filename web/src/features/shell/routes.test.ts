@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { canOpen, navFor, resolveRoute } from './routes.ts';
 
 describe('navFor', () => {
-  it('gives an agent the workspace, their own figures and their own reports', () => {
-    expect(navFor(['agent'])).toEqual(['workspace', 'my-figures', 'reports']);
+  it('gives an agent the workspace, their own figures, reports and evaluations', () => {
+    expect(navFor(['agent'])).toEqual(['workspace', 'my-figures', 'reports', 'my-evaluations']);
   });
 
   it('gives a supervisor the supervisor view, the workspace, reports, plans and alerts', () => {
-    expect(navFor(['supervisor'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'alerts']);
+    expect(navFor(['supervisor'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'my-evaluations', 'alerts']);
   });
 
   it('gives an admin every section', () => {
-    expect(navFor(['admin'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'alerts', 'admin']);
+    expect(navFor(['admin'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'my-evaluations', 'alerts', 'admin']);
   });
 });
 

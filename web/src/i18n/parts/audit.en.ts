@@ -26,6 +26,8 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.target.alert': 'Alert rule',
   'audit.target.plan': 'Plan',
   'audit.target.survey-settings': 'Survey settings',
+  'audit.target.qa-form': 'Evaluation form',
+  'audit.target.qa-settings': 'Quality settings',
   'audit.action.created': 'created',
   'audit.action.updated': 'changed',
   'audit.action.disabled': 'disabled',
@@ -42,5 +44,7 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.of.alert': 'Alert rule',
   'audit.of.plan': 'Plan',
   'audit.of.survey-settings': 'Survey settings',
+  'audit.of.qa-form': 'Evaluation form',
+  'audit.of.qa-settings': 'Quality settings',
   'audit.change': '{target} {id} {action}',
 };

@@ -24,6 +24,8 @@ export const auditRu = {
   'audit.target.alert': 'Правило оповещения',
   'audit.target.plan': 'План',
   'audit.target.survey-settings': 'Настройки опросов',
+  'audit.target.qa-form': 'Форма оценки',
+  'audit.target.qa-settings': 'Настройки контроля качества',
   // What happened, as a noun: a participle («создан», «создана») would have to agree with the target's gender.
   'audit.action.created': 'Создание',
   'audit.action.updated': 'Изменение',
@@ -42,6 +44,8 @@ export const auditRu = {
   'audit.of.alert': 'правила оповещения',
   'audit.of.plan': 'плана',
   'audit.of.survey-settings': 'настроек опросов',
+  'audit.of.qa-form': 'формы оценки',
+  'audit.of.qa-settings': 'настроек контроля качества',
   // `{id}` is where the record's id shows.
   'audit.change': '{action} {target} {id}',
 } as const;
