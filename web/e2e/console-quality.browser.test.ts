@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoCallFlow } from '../../functions/local/seed.ts';
 import { DEMO_QUICK_REPLIES, DEMO_TOPICS } from '../../functions/local/seed-wrap-up.ts';
-import { DEFAULT_SURVEY_TEXTS } from '../../shared/src/surveys/values.ts';
+import { DEFAULT_SURVEY_TEXTS } from '@cc/shared/surveys/values';
 import { startHarness, type Harness } from './harness.ts';
 import { seriousAccessibilityProblems, untranslatedText } from './quality.ts';
 
