@@ -1,6 +1,7 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ConversationAnalysisRepository } from '@cc/shared/analytics/ports';
 import type { AnalysisSearch, AnalysisSearchEntry, StoredConversationAnalysis } from '@cc/shared/analytics/values';
+import { flaggedCategoriesOf, searchEntryOf } from '@cc/shared/analytics/entry';
 import { keys } from '@cc/shared/db/keys';
 import { fromItem, translateConflict, type DynamoTable } from './table.ts';
 import { ConflictError, InvalidRequestError } from '@cc/shared/errors';
@@ -13,21 +14,7 @@ const DAY_MS = 86_400_000;
 /** The search keys an analysis is listed under. */
 function entryKeysOf(analysis: StoredConversationAnalysis): string[] {
   if (!analysis.flagged) return [ALL];
-  return [ALL, FLAGGED, ...analysis.reasons.map((reason) => reason.category).filter((c, i, all) => all.indexOf(c) === i)];
-}
-
-function entryOf(analysis: StoredConversationAnalysis): AnalysisSearchEntry {
-  return {
-    contactId: analysis.contactId,
-    queueId: analysis.queueId,
-    channel: analysis.channel,
-    ...(analysis.agentId !== undefined && { agentId: analysis.agentId }),
-    closedAt: analysis.closedAt,
-    language: analysis.language,
-    flagged: analysis.flagged,
-    categories: analysis.reasons.map((reason) => reason.category).filter((c, i, all) => all.indexOf(c) === i),
-    loyaltyScore: analysis.scores.low_loyalty.value,
-  };
+  return [ALL, FLAGGED, ...flaggedCategoriesOf(analysis)];
 }
 
 const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10);
@@ -67,7 +54,7 @@ export class DynamoAnalysisRepository implements ConversationAnalysisRepository 
 
   async save(analysis: StoredConversationAnalysis, previous: StoredConversationAnalysis | undefined): Promise<boolean> {
     const { tenantId, contactId } = analysis;
-    const entry = entryOf(analysis);
+    const entry = searchEntryOf(analysis);
     const day = dayOf(analysis.closedAt);
     const keep = new Set(entryKeysOf(analysis).map((category) => `${day}|${category}|${analysis.closedAt}`));
     const stale = previous ? entryKeysOf(previous).filter((category) => !keep.has(`${dayOf(previous.closedAt)}|${category}|${previous.closedAt}`)) : [];

@@ -136,7 +136,18 @@ export interface AnalysisSearchEntry {
   categories: AnalysisCategory[];
   /** The loyalty score 0–100 (higher: less loyal), so a list can be sorted by it. */
   loyaltyScore: number;
+  /** The words the problem rules matched, lower-cased, most frequent first (at most `ENTRY_MAX_PHRASES`): a report's top phrases without reading every analysis. */
+  phrases: AnalysisPhrase[];
 }
+
+/** A matched phrase of a problem category and how often the conversation had it. */
+export interface AnalysisPhrase {
+  category: LexicalCategory;
+  text: string;
+  count: number;
+}
+
+export const ENTRY_MAX_PHRASES = 8;
 
 /** Search filters: a period (at most `ANALYSIS_SEARCH_MAX_DAYS`), and optionally one category, agent and queue. */
 export interface AnalysisSearch {

@@ -5,7 +5,7 @@ import { dailySample, sampleRank } from './sample.ts';
 
 const entry = (contactId: string, agentId: string | undefined, flagged = false, minute = 0): AnalysisSearchEntry => ({
   contactId, queueId: 'support', channel: 'telegram', ...(agentId && { agentId }), closedAt: `2026-12-03T10:${String(minute).padStart(2, '0')}:00.000Z`,
-  language: 'ru', flagged, categories: flagged ? ['profanity'] : [], loyaltyScore: 10,
+  language: 'ru', flagged, categories: flagged ? ['profanity'] : [], loyaltyScore: 10, phrases: [],
 });
 
 describe('the daily sample', () => {
