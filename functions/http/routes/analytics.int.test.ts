@@ -127,3 +127,55 @@ describe('the analysis store: search by day, category, agent and queue', () => {
     expect(await analyses.get(A, 'c5')).toMatchObject({ flagged: false });
   });
 });
+
+describe('GET /api/analytics/conversations and /contacts/:contactId', () => {
+  const index = new RuleIndex(BUILT_IN_RULES);
+  const get = (path: string, as: string | undefined) => app.request(`/api/analytics${path}`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
+  const stored = (contactId: string, closedAt: string, text: string, agentId: string): StoredConversationAnalysis => {
+    const result = analyseConversation({ medium: 'chat', segments: [{ speaker: 'customer', text, startMs: 0, endMs: 0 }] }, index);
+    return { ...result, tenantId: A, contactId, queueId: 'support', channel: 'vk', agentId, closedAt, medium: 'chat', analysedAt: closedAt, segmentCount: 1, rulesVersion: 0, findingCount: result.findings.length };
+  };
+  const period = 'from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z';
+
+  beforeAll(async () => {
+    await ctx.deps.analyses.save(stored('h1', '2026-11-20T09:00:00.000Z', 'Позовите руководителя, это безобразие', 'anna'), undefined);
+    await ctx.deps.analyses.save(stored('h2', '2026-11-20T10:00:00.000Z', 'Кто у вас главный?', 'boris'), undefined);
+    await ctx.deps.analyses.save(stored('h3', '2026-11-20T11:00:00.000Z', 'Спасибо', 'anna'), undefined);
+  });
+
+  it('lets a supervisor search every agent’s conversations by category, with the matched phrases', async () => {
+    const res = await get(`/conversations?${period}&category=escalation_request`, token.supervisor);
+    expect(res.status).toBe(200);
+    const page = (await json(res)) as { entries: Array<{ contactId: string; phrases: Array<{ category: string; text: string }> }> };
+    expect(page.entries.map((e) => e.contactId)).toEqual(['h2', 'h1']);
+    expect(page.entries[1]!.phrases.map((p) => p.category)).toContain('escalation_request');
+    const flagged = (await json(await get(`/conversations?${period}&flagged=true&agentId=anna`, token.supervisor))) as { entries: Array<{ contactId: string }> };
+    expect(flagged.entries.map((e) => e.contactId)).toEqual(['h1']);
+  });
+
+  it('shows an agent only their own conversations, and refuses someone else’s', async () => {
+    const own = (await json(await get(`/conversations?${period}`, token.agent))) as { entries: Array<{ contactId: string; agentId: string }> };
+    expect(own.entries.map((e) => e.contactId)).toEqual(['h3', 'h1']);
+    expect((await get(`/conversations?${period}&agentId=boris`, token.agent)).status).toBe(403);
+    expect((await get('/contacts/h1', token.agent)).status).toBe(200);
+    expect((await get('/contacts/h2', token.agent)).status).toBe(404);
+    expect((await get('/contacts/h2', token.supervisor)).status).toBe(200);
+    expect((await get('/contacts/nowhere', token.supervisor)).status).toBe(404);
+    expect((await get(`/conversations?${period}`, undefined)).status).toBe(401);
+  });
+
+  it('answers 400 with the reason for a bad period, category, limit or cursor', async () => {
+    for (const [query, reason] of [
+      ['from=2026-11-01T00:00:00Z&to=2026-12-20T00:00:00Z', '31 days'],
+      ['from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z', 'after'],
+      ['from=yesterday', 'ISO 8601'],
+      [`${period}&category=rudeness`, 'category'],
+      [`${period}&limit=5000`, 'limit'],
+      [`${period}&cursor=bm90LWEtY3Vyc29y`, 'cursor'],
+    ] as const) {
+      const res = await get(`/conversations?${query}`, token.supervisor);
+      expect(res.status, query).toBe(400);
+      expect(JSON.stringify(await json(res)), query).toContain(reason);
+    }
+  });
+});

@@ -2,8 +2,10 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { analyseConversation } from '@cc/shared/analytics/analyse';
 import { BUILT_IN_RULES } from '@cc/shared/analytics/lexicon';
 import { RuleIndex } from '@cc/shared/analytics/rules';
-import { PreviewRequestSchema } from '@cc/shared/analytics/schema';
-import { RateLimitedError } from '@cc/shared/errors';
+import { AnalysisSearchQuerySchema, PreviewRequestSchema, type AnalysisSearchQuery } from '@cc/shared/analytics/schema';
+import { ANALYSIS_SEARCH_MAX_DAYS, type AnalysisSearch } from '@cc/shared/analytics/values';
+import { hasRole, type Principal } from '@cc/shared/auth/model';
+import { ForbiddenError, InvalidRequestError, NotFoundError, RateLimitedError } from '@cc/shared/errors';
 import type { RateLimit } from '@cc/shared/limits/ports';
 import type { Deps } from '../../composition/deps.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
@@ -16,13 +18,54 @@ export const PREVIEW_LIMIT: RateLimit = { max: 30, windowSeconds: 60 };
 let builtIn: RuleIndex | undefined;
 const builtInIndex = () => (builtIn ??= new RuleIndex(BUILT_IN_RULES));
 
+const DAY_MS = 86_400_000;
+
 /**
- * Conversation analytics (`/api/analytics`). `POST /preview` (supervisor, admin) runs the engine that analyses
- * every finished conversation on a conversation the caller sends, optionally with rules to try, and answers its
- * findings, scores and flag; nothing is stored.
+ * The search a caller may run: supervisors any agent's conversations, an agent only their own (their id is the
+ * filter whether they name it or not). The period defaults to the day before `now`.
  */
-export function analyticsRoutes(deps: Pick<Deps, 'clock' | 'rateLimiter'>, auth: MiddlewareHandler<AuthEnv>) {
-  return new Hono<AuthEnv>().post('/preview', auth, requireRole('supervisor'), async (c) => {
+function searchFor(principal: Principal, query: AnalysisSearchQuery, now: Date): AnalysisSearch {
+  const supervisor = hasRole(principal.roles, 'supervisor');
+  if (!supervisor && query.agentId !== undefined && query.agentId !== principal.userId) throw new ForbiddenError('An agent searches only their own conversations');
+  const to = query.to ?? now.toISOString();
+  const from = query.from ?? new Date(Date.parse(to) - DAY_MS).toISOString();
+  if (Date.parse(from) > Date.parse(to)) throw new InvalidRequestError('from is after to', { field: 'from' });
+  if (Date.parse(to) - Date.parse(from) > ANALYSIS_SEARCH_MAX_DAYS * DAY_MS) throw new InvalidRequestError(`the period is at most ${ANALYSIS_SEARCH_MAX_DAYS} days`, { field: 'from' });
+  const agentId = supervisor ? query.agentId : principal.userId;
+  return {
+    from, to, limit: query.limit,
+    ...(query.category !== undefined && { category: query.category }),
+    ...(query.flagged === 'true' && { flaggedOnly: true }),
+    ...(agentId !== undefined && { agentId }),
+    ...(query.queueId !== undefined && { queueId: query.queueId }),
+    ...(query.cursor !== undefined && { cursor: query.cursor }),
+  };
+}
+
+/**
+ * Conversation analytics (`/api/analytics`):
+ * - `POST /preview` (supervisor, admin) runs the engine that analyses every finished conversation on a
+ *   conversation the caller sends, optionally with rules to try, and answers its findings, scores and flag; nothing
+ *   is stored.
+ * - `GET /conversations` searches the analysed conversations by period, category, agent and queue, newest first.
+ * - `GET /contacts/:contactId` is one contact's stored analysis (its agent's or a supervisor's to read).
+ */
+export function analyticsRoutes(deps: Pick<Deps, 'clock' | 'rateLimiter' | 'analyses'>, auth: MiddlewareHandler<AuthEnv>) {
+  return new Hono<AuthEnv>()
+    .get('/conversations', auth, async (c) => {
+      const principal = c.get('principal');
+      const search = searchFor(principal, AnalysisSearchQuerySchema.parse(c.req.query()), deps.clock.now());
+      return c.json(await deps.analyses.search(principal.tenantId, search));
+    })
+    .get('/contacts/:contactId', auth, async (c) => {
+      const principal = c.get('principal');
+      const contactId = c.req.param('contactId');
+      const analysis = await deps.analyses.get(principal.tenantId, contactId);
+      // Someone else's contact looks the same as one never analysed.
+      if (!analysis || (analysis.agentId !== principal.userId && !hasRole(principal.roles, 'supervisor'))) throw new NotFoundError('Conversation analysis', contactId);
+      return c.json(analysis);
+    })
+    .post('/preview', auth, requireRole('supervisor'), async (c) => {
     const principal = c.get('principal');
     const body = await readJson(c, PreviewRequestSchema);
     const decision = await deps.rateLimiter.hit(principal.tenantId, `analytics-preview#${principal.userId}`, PREVIEW_LIMIT, deps.clock.now());

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { IdSchema } from '../limits/input.ts';
 import { phraseProblem, RULE_LIMITS } from './rules.ts';
-import { ANALYSIS_LANGUAGES, LEXICAL_CATEGORIES } from './values.ts';
+import { ANALYSIS_CATEGORIES, ANALYSIS_LANGUAGES, ANALYSIS_SEARCH_MAX_DAYS, ANALYSIS_SEARCH_MAX_LIMIT, LEXICAL_CATEGORIES } from './values.ts';
 
 export const PREVIEW_LIMITS = { segments: 500, segmentText: 4000, rules: 100, offsetMs: 24 * 3600 * 1000 } as const;
 
@@ -47,3 +47,25 @@ export const PreviewRequestSchema = lazySchema(() => z.object({
   rules: z.array(AnalysisRuleSchema).max(PREVIEW_LIMITS.rules).optional(),
 }));
 export type PreviewRequest = z.infer<typeof PreviewRequestSchema>;
+
+const DAY_MS = 86_400_000;
+const Instant = () => z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-12-03T00:00:00Z' });
+
+/**
+ * `GET /api/analytics/conversations`: a period (default the last day, at most `ANALYSIS_SEARCH_MAX_DAYS`), and
+ * optionally a category, `flagged=true`, an agent and a queue.
+ */
+export const AnalysisSearchQuerySchema = lazySchema(() => z
+  .object({
+    from: Instant().optional(),
+    to: Instant().optional(),
+    category: z.enum(ANALYSIS_CATEGORIES).optional(),
+    flagged: z.enum(['true', 'false']).optional(),
+    agentId: IdSchema.optional(),
+    queueId: IdSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(ANALYSIS_SEARCH_MAX_LIMIT).default(50),
+    cursor: z.string().max(600).optional(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), { message: 'from is after to', path: ['from'] })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.to) - Date.parse(q.from) <= ANALYSIS_SEARCH_MAX_DAYS * DAY_MS, { message: `the period is at most ${ANALYSIS_SEARCH_MAX_DAYS} days`, path: ['to'] }));
+export type AnalysisSearchQuery = z.infer<typeof AnalysisSearchQuerySchema>;
