@@ -3,11 +3,13 @@ import { analyseConversation } from '@cc/shared/analytics/analyse';
 import { BUILT_IN_RULES } from '@cc/shared/analytics/lexicon';
 import { RuleIndex } from '@cc/shared/analytics/rules';
 import { AnalysisSearchQuerySchema, PreviewRequestSchema, type AnalysisSearchQuery } from '@cc/shared/analytics/schema';
-import { ANALYSIS_SEARCH_MAX_DAYS, type AnalysisSearch } from '@cc/shared/analytics/values';
+import { ANALYSIS_SEARCH_MAX_DAYS, type AnalysisSearch, type ContactAnalysisView } from '@cc/shared/analytics/values';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import { ForbiddenError, InvalidRequestError, NotFoundError, RateLimitedError } from '@cc/shared/errors';
 import type { RateLimit } from '@cc/shared/limits/ports';
+import type { ChannelKind } from '@cc/shared/channels/catalog';
 import type { Deps } from '../../composition/deps.ts';
+import { conversationOf } from '../../analytics/conversation.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 
@@ -48,9 +50,10 @@ function searchFor(principal: Principal, query: AnalysisSearchQuery, now: Date):
  *   conversation the caller sends, optionally with rules to try, and answers its findings, scores and flag; nothing
  *   is stored.
  * - `GET /conversations` searches the analysed conversations by period, category, agent and queue, newest first.
- * - `GET /contacts/:contactId` is one contact's stored analysis (its agent's or a supervisor's to read).
+ * - `GET /contacts/:contactId` is one contact's stored analysis with the segments it was run on (its agent's or a
+ *   supervisor's to read).
  */
-export function analyticsRoutes(deps: Pick<Deps, 'clock' | 'rateLimiter' | 'analyses'>, auth: MiddlewareHandler<AuthEnv>) {
+export function analyticsRoutes(deps: Pick<Deps, 'clock' | 'rateLimiter' | 'analyses' | 'messaging' | 'transcripts'>, auth: MiddlewareHandler<AuthEnv>) {
   return new Hono<AuthEnv>()
     .get('/conversations', auth, async (c) => {
       const principal = c.get('principal');
@@ -63,7 +66,10 @@ export function analyticsRoutes(deps: Pick<Deps, 'clock' | 'rateLimiter' | 'anal
       const analysis = await deps.analyses.get(principal.tenantId, contactId);
       // Someone else's contact looks the same as one never analysed.
       if (!analysis || (analysis.agentId !== principal.userId && !hasRole(principal.roles, 'supervisor'))) throw new NotFoundError('Conversation analysis', contactId);
-      return c.json(analysis);
+      // The segments the findings' `segmentIndex` point into, read as the analysis read them, for highlighting.
+      const { segments } = await conversationOf(deps, { tenantId: principal.tenantId, contactId, channel: analysis.channel as ChannelKind });
+      const view: ContactAnalysisView = { ...analysis, segments };
+      return c.json(view);
     })
     .post('/preview', auth, requireRole('supervisor'), async (c) => {
     const principal = c.get('principal');

@@ -123,6 +123,11 @@ export interface StoredConversationAnalysis extends ConversationAnalysis {
   closedAt: string;
 }
 
+/** `GET /api/analytics/contacts/:id`: the stored analysis and the segments its findings point into. */
+export interface ContactAnalysisView extends StoredConversationAnalysis {
+  segments: ConversationSegment[];
+}
+
 /** One row of the analysis search: enough to list a conversation without reading its analysis. */
 export interface AnalysisSearchEntry {
   contactId: string;
