@@ -26,7 +26,7 @@ import type { AlertNotifier, AlertRepository } from '@cc/shared/alerts/ports';
 import type { UserIdentities } from '@cc/shared/users/ports';
 import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
 import type { PlanRepository } from '@cc/shared/plans/ports';
-import type { ConversationAnalysisRepository } from '@cc/shared/analytics/ports';
+import type { ConversationAnalysisRepository, AnalyticsSettingsRepository, ConversationAlertRepository } from '@cc/shared/analytics/ports';
 import type { QaEvaluationRepository, QaFormRepository } from '@cc/shared/qa/ports';
 import type { Config } from './config.ts';
 import type { DynamoTable } from '../adapters/dynamo/table.ts';
@@ -72,6 +72,10 @@ export interface Deps {
   plans: PlanRepository;
   /** Each closed contact's conversation analysis and the search over them (docs/analytics.md). */
   analyses: ConversationAnalysisRepository;
+  /** Each tenant's own analytics rules, thresholds and alert recipients. */
+  analyticsSettings: AnalyticsSettingsRepository;
+  /** Alerts about problem conversations (escalation requests, agent profanity, very low loyalty). */
+  conversationAlerts: ConversationAlertRepository;
   /** Quality evaluation forms and settings, and the evaluations made on them (docs/qa.md). */
   qaForms: QaFormRepository;
   qaEvaluations: QaEvaluationRepository;

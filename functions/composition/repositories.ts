@@ -27,6 +27,7 @@ import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository
 import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
 import { DynamoPlanRepository } from '../adapters/dynamo/plan-repository.ts';
 import { DynamoAnalysisRepository } from '../adapters/dynamo/analysis-repository.ts';
+import { DynamoAnalyticsSettingsRepository, DynamoConversationAlertRepository } from '../adapters/dynamo/analytics-repository.ts';
 import { DynamoQaEvaluationRepository, DynamoQaFormRepository } from '../adapters/dynamo/qa-repository.ts';
 
 /** Repositories over one DynamoDB client; shared by the AWS and local compositions. */
@@ -57,6 +58,8 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     alerts: new DynamoAlertRepository(table),
     plans: new DynamoPlanRepository(table),
     analyses: new DynamoAnalysisRepository(table),
+    analyticsSettings: new DynamoAnalyticsSettingsRepository(table),
+    conversationAlerts: new DynamoConversationAlertRepository(table),
     qaForms: new DynamoQaFormRepository(table),
     qaEvaluations: new DynamoQaEvaluationRepository(table),
   };

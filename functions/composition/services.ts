@@ -29,6 +29,7 @@ import { AgentTimelines } from '../timeline/agent-timelines.ts';
 import { AlertEvaluator } from '../alerts/evaluator.ts';
 import { KpiTiles } from '../metrics/kpi-tiles.ts';
 import { QaEvaluations } from '../qa/evaluations.ts';
+import { ConversationAnalyser } from '../analytics/analyser.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -74,6 +75,8 @@ export interface Services {
   kpis: KpiTiles;
   /** Quality evaluation: pre-answered forms, evaluations and their comments, the day's sample. */
   qa: QaEvaluations;
+  /** Every ended conversation analysed under the tenant's rules, live contacts watched, alerts raised. */
+  analyser: ConversationAnalyser;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -86,6 +89,7 @@ export function createServices(deps: ServiceDeps): Services {
   const widget = new WidgetService(deps, { tokens: visitors.visitorTokens, commands: routing.commands, queries: routing.queries });
   const reports = new MetricReports(deps);
   const surveys = new ChatSurveys(deps, routing.commands);
+  const analyser = new ConversationAnalyser(deps);
   return {
     routing,
     notifier,
@@ -99,7 +103,7 @@ export function createServices(deps: ServiceDeps): Services {
     liveCalls: new LiveCalls(deps),
     chatSupervision: new ChatSupervision(deps, routing.commands),
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
-    transcripts: new TranscriptService(deps),
+    transcripts: new TranscriptService(deps, analyser),
     audit: new AuditTrail(deps),
     reports,
     plans: new PlanAttainments(deps, reports),
@@ -107,5 +111,6 @@ export function createServices(deps: ServiceDeps): Services {
     alerts,
     kpis: new KpiTiles(deps),
     qa: new QaEvaluations(deps),
+    analyser,
   };
 }

@@ -31,6 +31,7 @@ import { metricRoutes } from './routes/metrics.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { planRoutes } from './routes/plans.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
+import { analyticsSettingsRoutes } from './routes/analytics-settings.ts';
 import { qaRoutes } from './routes/qa.ts';
 
 /** A named readiness probe reported by `GET /health`. */
@@ -73,7 +74,8 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/', metricRoutes(deps, services, auth))
     .route('/alerts', alertRoutes(deps, services, auth))
     .route('/plans', planRoutes(deps, services, auth))
-    .route('/analytics', analyticsRoutes(deps, auth))
+    .route('/analytics', analyticsRoutes(deps, services, auth))
+    .route('/analytics', analyticsSettingsRoutes(deps, services, auth))
     .route('/surveys', surveyRoutes(deps, services, auth))
     .route('/qa', qaRoutes(deps, services, auth));
 

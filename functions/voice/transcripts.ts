@@ -9,12 +9,15 @@ import { transcribeLanguageOf, type TranscriptionGrant } from '@cc/shared/voice/
 import { segmentsOf, TranscriptEventBodySchema, type ChannelMap, type TranscriptSegment } from '@cc/shared/voice/transcript';
 import type { Deps } from '../composition/deps.ts';
 import { broadcast, ownerOr } from '../realtime/reactions.ts';
+import { segmentsOfCall } from '@cc/shared/analytics/segments';
+import type { ConversationAnalyser } from '../analytics/analyser.ts';
 
-export type TranscriptServiceDeps = Pick<Deps, 'transcripts' | 'contacts' | 'connections' | 'push' | 'calls' | 'streamingCredentials'>;
+export type TranscriptServiceDeps = Pick<Deps, 'transcripts' | 'contacts' | 'connections' | 'push' | 'calls' | 'streamingCredentials' | 'clock'>;
 
 /** Ingests Transcribe events into a contact's transcript and reads it back. */
 export class TranscriptService {
-  constructor(private readonly deps: TranscriptServiceDeps) {}
+  /** `live`: checks each stored segment (partials too) for an escalation request, so it alerts within seconds. */
+  constructor(private readonly deps: TranscriptServiceDeps, private readonly live?: Pick<ConversationAnalyser, 'checkLive'>) {}
 
   /**
    * Stores the event's segments on the contact and pushes those that were written to the contact's agent and to
@@ -28,7 +31,9 @@ export class TranscriptService {
     if (!contact) throw new NotFoundError('Contact', contactId);
     if (segments.length === 0) return [];
     const written = await this.deps.transcripts.append(tenantId, contactId, segments);
-    if (written.length > 0) await broadcast(this.deps, tenantId, ownerOr(contact.agentId ?? '', 'supervisor'), { type: 'transcript', contactId, segments: written });
+    if (written.length === 0) return written;
+    await broadcast(this.deps, tenantId, ownerOr(contact.agentId ?? '', 'supervisor'), { type: 'transcript', contactId, segments: written });
+    await this.live?.checkLive(tenantId, segmentsOfCall(written), this.deps.clock.now().toISOString(), async () => contact);
     return written;
   }
 

@@ -9,16 +9,13 @@ import { ForbiddenError, InvalidRequestError, NotFoundError, RateLimitedError } 
 import type { RateLimit } from '@cc/shared/limits/ports';
 import type { ChannelKind } from '@cc/shared/channels/catalog';
 import type { Deps } from '../../composition/deps.ts';
+import type { Services } from '../../composition/services.ts';
 import { conversationOf } from '../../analytics/conversation.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
 
 /** Previews cost CPU, not storage: a supervisor trying rules needs a few a minute, not hundreds. */
 export const PREVIEW_LIMIT: RateLimit = { max: 30, windowSeconds: 60 };
-
-/** The built-in rules compiled once per process; a preview with rules of its own compiles those beside them. */
-let builtIn: RuleIndex | undefined;
-const builtInIndex = () => (builtIn ??= new RuleIndex(BUILT_IN_RULES));
 
 const DAY_MS = 86_400_000;
 
@@ -47,13 +44,13 @@ function searchFor(principal: Principal, query: AnalysisSearchQuery, now: Date):
 /**
  * Conversation analytics (`/api/analytics`):
  * - `POST /preview` (supervisor, admin) runs the engine that analyses every finished conversation on a
- *   conversation the caller sends, optionally with rules to try, and answers its findings, scores and flag; nothing
+ *   conversation the caller sends under the tenant's rules, optionally with more rules to try, and answers its findings, scores and flag; nothing
  *   is stored.
  * - `GET /conversations` searches the analysed conversations by period, category, agent and queue, newest first.
  * - `GET /contacts/:contactId` is one contact's stored analysis with the segments it was run on (its agent's or a
  *   supervisor's to read).
  */
-export function analyticsRoutes(deps: Pick<Deps, 'clock' | 'rateLimiter' | 'analyses' | 'messaging' | 'transcripts'>, auth: MiddlewareHandler<AuthEnv>) {
+export function analyticsRoutes(deps: Pick<Deps, 'clock' | 'rateLimiter' | 'analyses' | 'messaging' | 'transcripts'>, services: Pick<Services, 'analyser'>, auth: MiddlewareHandler<AuthEnv>) {
   return new Hono<AuthEnv>()
     .get('/conversations', auth, async (c) => {
       const principal = c.get('principal');
@@ -76,9 +73,11 @@ export function analyticsRoutes(deps: Pick<Deps, 'clock' | 'rateLimiter' | 'anal
     const body = await readJson(c, PreviewRequestSchema);
     const decision = await deps.rateLimiter.hit(principal.tenantId, `analytics-preview#${principal.userId}`, PREVIEW_LIMIT, deps.clock.now());
     if (!decision.allowed) throw new RateLimitedError(`At most ${PREVIEW_LIMIT.max} previews a minute`, decision.retryAfterSeconds);
-    const index = body.rules?.length ? new RuleIndex([...BUILT_IN_RULES, ...body.rules]) : builtInIndex();
+    // The tenant's saved rules and thresholds, and the ones being tried beside them.
+    const settings = await services.analyser.settings(principal.tenantId);
+    const index = body.rules?.length ? new RuleIndex([...BUILT_IN_RULES, ...settings.rules, ...body.rules]) : services.analyser.indexFor(settings);
     const medium = body.medium ?? (body.segments.some((s) => s.endMs > s.startMs) ? 'call' : 'chat');
-    const result = analyseConversation({ segments: body.segments, medium, ...(body.language && { language: body.language }) }, index);
+    const result = analyseConversation({ segments: body.segments, medium, ...(body.language && { language: body.language }) }, index, settings.thresholds);
     return c.json({ ...result, medium });
   });
 }

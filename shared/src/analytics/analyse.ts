@@ -164,7 +164,7 @@ export function analyseConversation(input: AnalyseInput, index: RuleIndex, thres
 
   const languageGiven = input.language !== undefined;
   const language: AnalysisLanguage = input.language ?? (cyrillicShare(segments.map((s) => s.text)) >= RUSSIAN_FROM ? 'ru' : 'en');
-  return { language, languageDetected: !languageGiven, findings: findings.slice(0, MAX_STORED_FINDINGS), scores, flagged: reasons.length > 0, reasons };
+  return { language, languageDetected: !languageGiven, findings: findings.slice(0, MAX_STORED_FINDINGS), findingCount: findings.length, scores, flagged: reasons.length > 0, reasons };
 }
 
 /**

@@ -6,7 +6,9 @@ import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { IdSchema } from '../limits/input.ts';
 import { phraseProblem, RULE_LIMITS } from './rules.ts';
-import { ANALYSIS_CATEGORIES, ANALYSIS_LANGUAGES, ANALYSIS_SEARCH_MAX_DAYS, ANALYSIS_SEARCH_MAX_LIMIT, LEXICAL_CATEGORIES } from './values.ts';
+import { AlertRecipientSchema } from '../alerts/model.ts';
+import { ANALYTICS_SETTINGS_LIMITS } from './settings.ts';
+import { ANALYSIS_CATEGORIES, ANALYSIS_LANGUAGES, CONVERSATION_ALERT_TRIGGERS, ANALYSIS_SEARCH_MAX_DAYS, ANALYSIS_SEARCH_MAX_LIMIT, LEXICAL_CATEGORIES } from './values.ts';
 
 export const PREVIEW_LIMITS = { segments: 500, segmentText: 4000, rules: 100, offsetMs: 24 * 3600 * 1000 } as const;
 
@@ -69,3 +71,31 @@ export const AnalysisSearchQuerySchema = lazySchema(() => z
   .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), { message: 'from is after to', path: ['from'] })
   .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.to) - Date.parse(q.from) <= ANALYSIS_SEARCH_MAX_DAYS * DAY_MS, { message: `the period is at most ${ANALYSIS_SEARCH_MAX_DAYS} days`, path: ['to'] }));
 export type AnalysisSearchQuery = z.infer<typeof AnalysisSearchQuerySchema>;
+
+const Threshold = (max: number) => z.number().finite().min(0).max(max);
+
+/** `PUT /api/analytics/settings`: the tenant's rules, thresholds and alerts; `version` is the one the editor read. */
+export const AnalyticsSettingsBodySchema = lazySchema(() => z.object({
+  version: z.number().int().min(0),
+  rules: z.array(AnalysisRuleSchema).max(ANALYTICS_SETTINGS_LIMITS.rules),
+  thresholds: z.object({
+    profanity: Threshold(100).int().min(1),
+    escalation_request: Threshold(100).int().min(1),
+    negativity: Threshold(100).int().min(1),
+    remarks_to_agent: Threshold(100).int().min(1),
+    exclamations: Threshold(100).int().min(1),
+    fillerPer100Words: Threshold(100),
+    fillerPerMinute: Threshold(60),
+    agentInterruptions: Threshold(100).int().min(1),
+    agentTalkSharePercent: Threshold(100),
+    silenceMinSeconds: Threshold(600).min(1),
+    silenceLongestSeconds: Threshold(3600).min(1),
+    lowLoyaltyScore: Threshold(100).min(1),
+  }).partial().strict().default({}),
+  alerts: z.object({
+    triggers: z.array(z.enum(CONVERSATION_ALERT_TRIGGERS)).max(CONVERSATION_ALERT_TRIGGERS.length),
+    live: z.boolean(),
+    recipients: z.array(AlertRecipientSchema).max(ANALYTICS_SETTINGS_LIMITS.recipients),
+  }).strict(),
+}).strict());
+export type AnalyticsSettingsBody = z.infer<typeof AnalyticsSettingsBodySchema>;

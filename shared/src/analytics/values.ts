@@ -91,7 +91,9 @@ export interface AnalysisResult {
   language: AnalysisLanguage;
   /** Whether the language was given or detected from the text's letters. */
   languageDetected: boolean;
+  /** At most `MAX_STORED_FINDINGS`, in segment order; `findingCount` says how many there were. */
   findings: AnalysisFinding[];
+  findingCount: number;
   scores: Record<AnalysisCategory, CategoryScore>;
   flagged: boolean;
   reasons: AnalysisReason[];
@@ -105,8 +107,6 @@ export interface ConversationAnalysis extends AnalysisResult {
   segmentCount: number;
   /** The rule set's version: a re-run after the tenant's rules change shows it. */
   rulesVersion: number;
-  /** Findings kept are bounded (the item stays small); the count says how many there were. */
-  findingCount: number;
 }
 
 /** Findings kept per stored analysis and returned by the preview. */
@@ -169,3 +169,44 @@ export interface AnalysisSearch {
 
 export const ANALYSIS_SEARCH_MAX_DAYS = 31;
 export const ANALYSIS_SEARCH_MAX_LIMIT = 200;
+
+/**
+ * What makes a conversation worth a supervisor's attention at once (docs/analytics.md#alerts): the customer asks for
+ * a manager or a written claim (also while the contact is live), the agent swears (also live), or the customer's
+ * loyalty score is very low at the end.
+ */
+export const CONVERSATION_ALERT_TRIGGERS = ['escalation_request', 'agent_profanity', 'low_loyalty'] as const;
+export type ConversationAlertTrigger = (typeof CONVERSATION_ALERT_TRIGGERS)[number];
+/** Triggers checked on each new message or transcript segment while the contact is live. */
+export const LIVE_ALERT_TRIGGERS: readonly ConversationAlertTrigger[] = ['escalation_request', 'agent_profanity'];
+
+/** The words that raised an alert: who said them, and the rule. */
+export interface ConversationAlertEvidence {
+  speaker: ConversationSpeaker;
+  text: string;
+  ruleId: string;
+}
+
+/** One alert about one contact; at most one per contact and trigger, live or at the close. */
+export interface ConversationAlert {
+  tenantId: string;
+  alertId: string;
+  contactId: string;
+  trigger: ConversationAlertTrigger;
+  /** Raised while the contact was live (from a message or a partial transcript) or from the finished conversation. */
+  phase: 'live' | 'closed';
+  at: string;
+  queueId: string;
+  channel: string;
+  agentId?: string;
+  evidence?: ConversationAlertEvidence;
+  /** For `low_loyalty`: the score and its threshold. */
+  value?: number;
+  threshold?: number;
+  /** SMS and e-mail sent as the tenant's analytics settings ask (absent until delivered). */
+  deliveries?: { channel: 'sms' | 'email'; to: string; status: 'sent' | 'failed'; error?: string }[];
+}
+
+export function conversationAlertIdOf(contactId: string, trigger: ConversationAlertTrigger): string {
+  return `${contactId}:${trigger}`;
+}

@@ -60,6 +60,13 @@ export const keys = {
   /** One search entry of an analysis: one per flagged category plus `all`, in the UTC day the contact closed (pattern 44). */
   analysisEntry: (tenantId: string, day: string, category: string, closedAt: string, contactId: string) => ({ pk: `${t(tenantId)}#ANALYSIS#${day}`, sk: `${category}#${closedAt}#${contactId}` }),
   analysisDay: (tenantId: string, day: string) => ({ pk: `${t(tenantId)}#ANALYSIS#${day}` }),
+  /** The tenant's analytics settings: its rules, thresholds and alert recipients. */
+  analyticsSettings: (tenantId: string) => ({ pk: `${t(tenantId)}#ANALYTICS`, sk: 'SETTINGS' }),
+  /** An alert about a contact, beside it, one per trigger (the key makes a second one a no-op)… */
+  conversationAlert: (tenantId: string, contactId: string, trigger: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, sk: `ALERT#${trigger}` }),
+  /** …and listed for the tenant newest first through gsi1. */
+  conversationAlertListed: (tenantId: string, at: string, alertId: string) => ({ gsi1pk: `${t(tenantId)}#CONVERSATIONALERTS`, gsi1sk: `${at}#${alertId}` }),
+  conversationAlertsOf: (tenantId: string) => ({ gsi1pk: `${t(tenantId)}#CONVERSATIONALERTS` }),
   /** gsi2, sparse: present only while the contact waits, so the index holds exactly the queue. */
   waitingContact: (tenantId: string, queueId: string, enqueuedAt: string, contactId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING`, gsi2sk: `${enqueuedAt}#${contactId}` }),
   waitingInQueue: (tenantId: string, queueId: string) => ({ gsi2pk: `${t(tenantId)}#QUEUE#${queueId}#WAITING` }),
@@ -154,4 +161,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings' | 'qaForm' | 'qaSettings' | 'qaEvaluation';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings' | 'qaForm' | 'qaSettings' | 'qaEvaluation' | 'analyticsSettings' | 'conversationAlert';

@@ -8,6 +8,7 @@ import type { WidgetChatState, WidgetMessageView } from '../widget/model.ts';
 import type { TranscriptSegment } from '../voice/values.ts';
 import type { AlertNotice } from '../alerts/notice.ts';
 import type { KpiSnapshot } from '../metrics/values.ts';
+import type { ConversationAlert } from '../analytics/values.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
@@ -57,7 +58,9 @@ export type LiveMessage =
   /** To supervisors and admins online: an alert rule fired or recovered (the bell and a toast). */
   | { type: 'alert.notice'; notice: AlertNotice }
   /** To supervisors and admins: today's KPI tiles of a queue or the tenant, after a change was folded into them. */
-  | { type: 'kpi.updated'; kpi: KpiSnapshot };
+  | { type: 'kpi.updated'; kpi: KpiSnapshot }
+  /** To supervisors and admins online: a conversation asks for attention (an escalation request, an agent's swearing, very low loyalty). */
+  | { type: 'conversation.alert'; alert: ConversationAlert };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {

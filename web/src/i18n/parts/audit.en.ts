@@ -28,6 +28,7 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.target.survey-settings': 'Survey settings',
   'audit.target.qa-form': 'Evaluation form',
   'audit.target.qa-settings': 'Quality settings',
+  'audit.target.analytics-settings': 'Analytics settings',
   'audit.action.created': 'created',
   'audit.action.updated': 'changed',
   'audit.action.disabled': 'disabled',
@@ -46,5 +47,6 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.of.survey-settings': 'Survey settings',
   'audit.of.qa-form': 'Evaluation form',
   'audit.of.qa-settings': 'Quality settings',
+  'audit.of.analytics-settings': 'Analytics settings',
   'audit.change': '{target} {id} {action}',
 };

@@ -26,6 +26,7 @@ export const auditRu = {
   'audit.target.survey-settings': 'Настройки опросов',
   'audit.target.qa-form': 'Форма оценки',
   'audit.target.qa-settings': 'Настройки контроля качества',
+  'audit.target.analytics-settings': 'Настройки речевой аналитики',
   // What happened, as a noun: a participle («создан», «создана») would have to agree with the target's gender.
   'audit.action.created': 'Создание',
   'audit.action.updated': 'Изменение',
@@ -46,6 +47,7 @@ export const auditRu = {
   'audit.of.survey-settings': 'настроек опросов',
   'audit.of.qa-form': 'формы оценки',
   'audit.of.qa-settings': 'настроек контроля качества',
+  'audit.of.analytics-settings': 'настроек речевой аналитики',
   // `{id}` is where the record's id shows.
   'audit.change': '{action} {target} {id}',
 } as const;
