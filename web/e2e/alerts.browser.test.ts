@@ -1,6 +1,7 @@
 // Browser test: a supervisor writes the rule «VIP: customers waiting above 0» with an e-mail and a phone; when a
 // customer starts waiting, a toast and the bell tell the supervisor at once, and the local outbox page shows the
-// e-mail and SMS that would have gone out. The page in English at a phone's width. Screenshots in Russian and English.
+// e-mail and SMS that would have gone out. A customer asking for a manager in a live chat reaches the bell at once.
+// The page in English at a phone's width. Screenshots in Russian and English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DESKTOP, PHONE, screenshots, scrollsSideways, startHarness, type Harness } from './harness.ts';
@@ -60,6 +61,28 @@ describe('alerts in Chromium', { timeout: 120_000 }, () => {
     await page.locator('.toast', { hasText: 'Норма' }).waitFor({ timeout: 30_000 });
   });
 
+  it('tells the supervisor at once when a customer in a live chat asks for a manager', async () => {
+    // Arrange
+    const { center, signIn, demoUser } = harness!;
+    const page = await signIn(demoUser('supervisor').login, DESKTOP);
+    await page.goto(`${center.baseUrl}/#/supervisor`);
+    await page.getByTestId('alert-bell').waitFor();
+    const telegram = center.demo.channels.find((c) => c.type === 'telegram')!.channelId;
+    // Act: the customer writes while still waiting in the queue
+    await center.simulator.say(telegram, 'olga', 'Позовите руководителя, я буду писать претензию');
+    // Assert: a toast, then the alert in the bell with the customer's words and a link to the conversation
+    await page.locator('.toast', { hasText: 'Проблемный разговор: Клиент просит руководителя' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('alert-bell').click();
+    const item = page.locator('.alert-notice--conversation[data-trigger="escalation_request"]');
+    await item.waitFor();
+    expect(await item.innerText()).toMatch(/идёт сейчас.+Клиент: Позовите руководителя, я буду писать претензию/s);
+    const href = await item.getByRole('link', { name: 'Открыть разговор' }).getAttribute('href');
+    expect(href).toMatch(/^#\/qa\/contact\/.+/);
+    await page.screenshot({ path: join(screenshots, 'alerts-conversation-ru.png'), animations: 'disabled', fullPage: true });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await center.services.routing.commands.abandonContact(center.demo.tenantId, decodeURIComponent(href!.split('/').pop()!), 'the visitor closed the chat');
+  });
+
   it('speaks English completely and fits a phone', async () => {
     // Arrange
     const { center, signIn, demoUser } = harness!;
@@ -76,7 +99,7 @@ describe('alerts in Chromium', { timeout: 120_000 }, () => {
     await page.locator('.alert-notice').first().waitFor();
     await page.screenshot({ path: join(screenshots, 'alerts-en-375.png'), animations: 'disabled', fullPage: true });
     // Assert
-    const names = [...center.demo.users.map((u) => u.name), 'Поддержка', 'Продажи', 'VIP', 'VIP ждут'];
+    const names = [...center.demo.users.map((u) => u.name), 'Поддержка', 'Продажи', 'VIP', 'VIP ждут', 'Позовите руководителя, я буду писать претензию'];
     expect(await untranslatedText(page, names)).toEqual([]);
     expect(await scrollsSideways(page)).toBe(false);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);

@@ -31,6 +31,7 @@ import type { AlertNotice } from '@cc/shared/alerts/notice';
 import type { AttainmentPage, Plan, PlanPeriod } from '@cc/shared/plans/values';
 import type { CreatePlan, PatchPlan } from '@cc/shared/plans/schema';
 import type { QaEvaluation, QaSample } from '@cc/shared/qa/values';
+import type { ConversationAlert } from '@cc/shared/analytics/values';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -152,6 +153,8 @@ export interface ApiClient {
   updateAlert(alertId: string, patch: PatchAlert): Promise<AlertRule>;
   deleteAlert(alertId: string): Promise<void>;
   alertNotices(limit?: number): Promise<AlertNotice[]>;
+  /** The latest alerts about problem conversations (supervisors). */
+  conversationAlerts(limit?: number): Promise<ConversationAlert[]>;
   /** The tenant's survey settings (supervisors read, admins write). */
   getSurveySettings(): Promise<SurveySettings>;
   putSurveySettings(settings: SurveySettings): Promise<SurveySettings>;
@@ -302,6 +305,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     updateAlert: (alertId, patch) => call<AlertRule>(`/api/alerts/${id(alertId)}`, { method: 'PATCH', body: patch }),
     deleteAlert: async (alertId) => void (await call<unknown>(`/api/alerts/${id(alertId)}`, { method: 'DELETE' })),
     alertNotices: async (limit = 30) => (await call<{ notices: AlertNotice[] }>(`/api/alerts/notices?limit=${limit}`)).notices,
+    conversationAlerts: async (limit = 30) => (await call<{ alerts: ConversationAlert[] }>(`/api/analytics/alerts?limit=${limit}`)).alerts,
     getSurveySettings: async () => (await call<{ settings: SurveySettings }>('/api/surveys/settings')).settings,
     putSurveySettings: async (settings) => (await call<{ settings: SurveySettings }>('/api/surveys/settings', { method: 'PUT', body: settings })).settings,
   };

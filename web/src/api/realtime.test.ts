@@ -74,6 +74,7 @@ describe('parseServerMessage', () => {
       { type: 'typing', from: 'visitor', contactId: 'c1', conversationId: 'webchat:w1:v1', at: '2026-01-01T10:00:00Z' },
       { type: 'transcript', contactId: 'call-1', segments: [{ segmentId: 'r1', speaker: 'customer', text: 'Алло', startMs: 0, endMs: 800, partial: true }] },
       { type: 'alert.notice', notice: { noticeId: 'n1', metric: 'contacts_waiting', kind: 'fired' } as never },
+      { type: 'conversation.alert', alert: { alertId: 'c1:escalation_request', contactId: 'c1', trigger: 'escalation_request', phase: 'live' } as never },
       { type: 'kpi.updated', kpi: { dimension: 'queue', value: 'vip', date: '2026-12-03', values: { contacts_handled: 3 }, generatedAt: '2026-12-03T09:00:00.000Z' } },
     ];
     // Act
@@ -91,6 +92,7 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage(JSON.stringify({ type: 'typing', from: 'bot', contactId: 'c1' }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'transcript', contactId: 'call-1' }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'alert.notice', notice: { noticeId: 'n1', metric: 'contacts_waiting' } }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'conversation.alert', alert: { alertId: 'c1:escalation_request', trigger: 'escalation_request' } }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'transcript', contactId: 'call-1', segments: [null] }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'transcript', contactId: 'call-1', segments: [{ segmentId: 'r1', speaker: 'bot', text: 'x', startMs: 0, endMs: 1, partial: false }] }))).toBeUndefined();
   });

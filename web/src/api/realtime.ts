@@ -65,6 +65,8 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
       return hasId(frame.kpi, 'value') && hasId(frame.kpi, 'date') ? (frame as ServerMessage) : undefined;
     case 'alert.notice':
       return hasId(frame.notice, 'noticeId') && hasId(frame.notice, 'metric') && (frame.notice as { kind?: unknown }).kind !== undefined ? (frame as ServerMessage) : undefined;
+    case 'conversation.alert':
+      return hasId(frame.alert, 'alertId') && hasId(frame.alert, 'trigger') && hasId(frame.alert, 'contactId') ? (frame as ServerMessage) : undefined;
     default:
       return undefined;
   }

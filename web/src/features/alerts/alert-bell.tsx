@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AlertNotice } from '@cc/shared/alerts/notice';
+import type { ConversationAlert } from '@cc/shared/analytics/values';
 import { BellIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
@@ -8,6 +9,7 @@ import { useApi } from '../auth/session.tsx';
 import { hashFor } from '../shell/routes.ts';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { deliveryCounts, noticeParts } from './notice-text.ts';
+import { ConversationAlertItem } from './conversation-alert-item.tsx';
 import { useMetricCatalog } from '../reports/use-metric-catalog.ts';
 import './alerts.css';
 
@@ -15,13 +17,14 @@ import './alerts.css';
 const SEEN_KEY = 'cc.alerts.seenAt';
 const readSeen = () => window.localStorage.getItem(SEEN_KEY) ?? '';
 
-/** Supervisors' bell: the latest notices, a count of new ones, and a toast as each arrives. */
+/** Supervisors' bell: the latest KPI notices and problem conversations, a count of new ones, and a toast as each arrives. */
 export function AlertBell() {
   const { t, locale } = useI18n();
   const api = useApi();
   const notify = useToast();
   const { on, openCount } = useRealtime();
   const [notices, setNotices] = useState<AlertNotice[]>([]);
+  const [conversations, setConversations] = useState<ConversationAlert[]>([]);
   const metrics = useMetricCatalog();
   const [seenAt, setSeenAt] = useState(readSeen);
   const [open, setOpen] = useState(false);
@@ -33,6 +36,7 @@ export function AlertBell() {
   useEffect(() => {
     let live = true;
     api.alertNotices().then((list) => live && setNotices(list), () => undefined);
+    api.conversationAlerts().then((list) => live && setConversations(list), () => undefined);
     return () => {
       live = false;
     };
@@ -44,6 +48,14 @@ export function AlertBell() {
         notify(t(notice.kind === 'fired' ? 'alerts.toast.fired' : 'alerts.toast.recovered', noticeParts(notice, metricsRef.current, t, locale)), notice.kind === 'fired' ? 'error' : 'info');
       }),
     [on, notify, t, locale],
+  );
+  useEffect(
+    () =>
+      on('conversation.alert', ({ alert }) => {
+        setConversations((all) => [alert, ...all.filter((a) => a.alertId !== alert.alertId)].slice(0, 50));
+        notify(t('alerts.toast.conversation', { what: t(`alerts.conversation.${alert.trigger}`) }), 'error');
+      }),
+    [on, notify, t],
   );
   useEffect(() => {
     if (!open) return undefined;
@@ -58,11 +70,13 @@ export function AlertBell() {
     };
   }, [open]);
 
-  const unread = notices.filter((n) => n.at > seenAt).length;
+  // Both kinds in one list, newest first.
+  const entries = [...notices.map((notice) => ({ at: notice.at, notice })), ...conversations.map((alert) => ({ at: alert.at, alert }))].sort((a, b) => b.at.localeCompare(a.at));
+  const unread = entries.filter((e) => e.at > seenAt).length;
   const toggle = () => {
-    if (!open && notices[0]) {
-      window.localStorage.setItem(SEEN_KEY, notices[0].at);
-      setSeenAt(notices[0].at);
+    if (!open && entries[0]) {
+      window.localStorage.setItem(SEEN_KEY, entries[0].at);
+      setSeenAt(entries[0].at);
     }
     setOpen(!open);
   };
@@ -76,11 +90,13 @@ export function AlertBell() {
       {open && (
         <div className="alert-bell__panel card" id="alert-bell-panel" role="region" aria-label={t('alerts.bell.title')}>
           <h2 className="alert-bell__title">{t('alerts.bell.title')}</h2>
-          {notices.length === 0 ? (
+          {entries.length === 0 ? (
             <p className="muted">{t('alerts.bell.empty')}</p>
           ) : (
             <ul className="alert-bell__list">
-              {notices.slice(0, 20).map((notice) => {
+              {entries.slice(0, 20).map((entry) => {
+                if ('alert' in entry) return <ConversationAlertItem key={entry.alert.alertId} alert={entry.alert} onOpen={() => setOpen(false)} />;
+                const { notice } = entry;
                 const { sent, failed } = deliveryCounts(notice);
                 return (
                   <li key={notice.noticeId} className={`alert-notice alert-notice--${notice.kind}`}>

@@ -70,4 +70,13 @@ export const alertsEn: Record<keyof typeof alertsRu, string> = {
   'alerts.notice.failed': 'Not delivered: {count}',
   'alerts.toast.fired': 'Alert: {metric} — {scope}: {value}',
   'alerts.toast.recovered': 'Recovered: {metric} — {scope}: {value}',
+  'alerts.toast.conversation': 'Problem conversation: {what}',
+  'alerts.conversation.escalation_request': 'Customer asks for a manager',
+  'alerts.conversation.agent_profanity': 'Agent swears',
+  'alerts.conversation.low_loyalty': 'Low customer loyalty',
+  'alerts.conversation.live': 'live now',
+  'alerts.conversation.agent': 'Agent',
+  'alerts.conversation.customer': 'Customer',
+  'alerts.conversation.score': 'Loyalty {value}, threshold {threshold}',
+  'alerts.conversation.open': 'Open the conversation',
 };

@@ -68,4 +68,13 @@ export const alertsRu = {
   'alerts.notice.failed': 'Не доставлено: {count}',
   'alerts.toast.fired': 'Тревога: {metric} — {scope}: {value}',
   'alerts.toast.recovered': 'Норма: {metric} — {scope}: {value}',
+  'alerts.toast.conversation': 'Проблемный разговор: {what}',
+  'alerts.conversation.escalation_request': 'Клиент просит руководителя',
+  'alerts.conversation.agent_profanity': 'Оператор ругается',
+  'alerts.conversation.low_loyalty': 'Низкая лояльность клиента',
+  'alerts.conversation.live': 'идёт сейчас',
+  'alerts.conversation.agent': 'Оператор',
+  'alerts.conversation.customer': 'Клиент',
+  'alerts.conversation.score': 'Лояльность {value} при пороге {threshold}',
+  'alerts.conversation.open': 'Открыть разговор',
 } as const;
