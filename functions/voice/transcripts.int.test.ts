@@ -50,6 +50,25 @@ describe('TranscriptService.ingest', () => {
     expect(frames.anna).toEqual([]);
   });
 
+  it('raises a live alert from a partial segment when the caller asks for a manager, once', async () => {
+    // Arrange: the caller's words while the call is still connected, first partial then final
+    await ctx.deps.contacts.create(voiceContact('call-tx-2', 'anna'));
+    const said = (partial: boolean) => {
+      const event = structuredClone(wire('transcript-event-final-ch1.json')) as { TranscriptEvent: { Transcript: { Results: Record<string, unknown>[] } } };
+      const result = event.TranscriptEvent.Transcript.Results[0]!;
+      Object.assign(result, { ResultId: 'esc-1', IsPartial: partial, StartTime: 9, EndTime: 12, Alternatives: [{ Transcript: 'Позовите руководителя, я хочу написать претензию', Items: [] }] });
+      return event;
+    };
+
+    // Act
+    await ctx.services.transcripts.ingest('acme', 'call-tx-2', said(true), AGENT_CUSTOMER_CHANNELS);
+    await ctx.services.transcripts.ingest('acme', 'call-tx-2', said(false), AGENT_CUSTOMER_CHANNELS);
+
+    // Assert
+    const alerts = (await ctx.deps.conversationAlerts.list('acme', 10)).filter((a) => a.contactId === 'call-tx-2');
+    expect(alerts).toEqual([expect.objectContaining({ trigger: 'escalation_request', phase: 'live', channel: 'voice', agentId: 'anna', evidence: expect.objectContaining({ speaker: 'customer', text: 'Позовите руководителя, я хочу написать претензию' }) })]);
+  });
+
   it('refuses a body that is not a TranscriptEvent and a contact of another tenant', async () => {
     await expect(ctx.services.transcripts.ingest('acme', 'call-tx-1', { Transcript: { Results: 'no' } }, AGENT_CUSTOMER_CHANNELS)).rejects.toBeInstanceOf(ZodError);
     await expect(ctx.services.transcripts.ingest('other', 'call-tx-1', wire('transcript-event-final-ch1.json'), AGENT_CUSTOMER_CHANNELS)).rejects.toBeInstanceOf(NotFoundError);
