@@ -16,15 +16,33 @@ export const MEASURE_RULE_IDS = {
 /** An overlap shorter than this is two people taking turns quickly, not an interruption. */
 export const INTERRUPTION_MIN_OVERLAP_MS = 500;
 
+const SENTENCE_END = new Set(['.', '!', '?', '…', '\n']);
+
+/**
+ * Each sentence that ends in «!» (trimmed, without the sentence before it), as spans of `text`. A scan back from each
+ * run of «!» rather than a regex: a regex retried at every position is quadratic on long transcripts.
+ */
+export function exclaimedSentences(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let from = 0;
+  for (let bang = text.indexOf('!'); bang !== -1; bang = text.indexOf('!', from)) {
+    let end = bang;
+    while (text[end] === '!') end += 1;
+    let start = bang;
+    while (start > from && !SENTENCE_END.has(text[start - 1]!)) start -= 1;
+    while (start < bang && /\s/.test(text[start]!)) start += 1;
+    if (start < bang) spans.push({ start, end });
+    from = end;
+  }
+  return spans;
+}
+
 /** Sentences ending in «!» and runs of shouted words (two or more words of three or more capital letters) in a customer's segment. */
 export function exclamationFindings(segment: ConversationSegment, segmentIndex: number, tokens: readonly Token[]): AnalysisFinding[] {
   if (segment.speaker !== 'customer') return [];
   const findings: AnalysisFinding[] = [];
-  for (const match of segment.text.matchAll(/[^.!?…\n]*!+/g)) {
-    const text = match[0].trim();
-    if (text.replace(/!+$/, '').trim().length === 0) continue;
-    const start = match.index + match[0].indexOf(text);
-    findings.push({ category: 'exclamations', speaker: 'customer', segmentIndex, span: { start, end: start + text.length, text }, ruleId: MEASURE_RULE_IDS.exclamationMark });
+  for (const { start, end } of exclaimedSentences(segment.text)) {
+    findings.push({ category: 'exclamations', speaker: 'customer', segmentIndex, span: { start, end, text: segment.text.slice(start, end) }, ruleId: MEASURE_RULE_IDS.exclamationMark });
   }
   let run: Token[] = [];
   const flush = () => {
@@ -36,7 +54,17 @@ export function exclamationFindings(segment: ConversationSegment, segmentIndex: 
     run = [];
   };
   for (const token of tokens) {
+    // Most words start with a lower-case letter (a–z, а–я, ё) or hold one: no need to look closer.
+    const first = segment.text.charCodeAt(token.start);
+    if ((first >= 0x61 && first <= 0x7a) || (first >= 0x430 && first <= 0x44f) || first === 0x451) {
+      flush();
+      continue;
+    }
     const raw = segment.text.slice(token.start, token.end);
+    if (raw !== raw.toUpperCase()) {
+      flush();
+      continue;
+    }
     const letters = raw.replace(/[^\p{L}]/gu, '');
     if ([...letters].length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) run.push(token);
     else flush();

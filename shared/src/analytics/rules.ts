@@ -92,6 +92,9 @@ export function compileRule(rule: AnalysisRule): CompiledRule {
 
 /** The first three letters a prefix test is indexed under. */
 const PREFIX_KEY_LENGTH = 3;
+const NO_RULES: readonly CompiledRule[] = [];
+/** Forms remembered per index; bounded so a flood of distinct words cannot grow it without end. */
+const MEMO_MAX = 50_000;
 
 /**
  * Rules indexed by their first word, so each token looks up only the rules that can start on it (one map look-up
@@ -101,6 +104,7 @@ export class RuleIndex {
   private readonly byStem = new Map<string, CompiledRule[]>();
   private readonly byExact = new Map<string, CompiledRule[]>();
   private readonly byPrefix = new Map<string, CompiledRule[]>();
+  private readonly memo = new Map<string, readonly CompiledRule[]>();
   readonly size: number;
 
   constructor(rules: readonly AnalysisRule[]) {
@@ -118,13 +122,24 @@ export class RuleIndex {
   }
 
   /** The rules whose first word the token with this stem and form can be. */
-  startingAt(stem: string, norm: string): CompiledRule[] {
-    const found: CompiledRule[] = [];
+  startingAt(stem: string, norm: string): readonly CompiledRule[] {
+    // The stem follows from the form, so the form alone keys the memo; a conversation repeats its words.
+    const known = this.memo.get(norm);
+    if (known) return known;
+    const found = this.lookUp(stem, norm);
+    if (this.memo.size >= MEMO_MAX) this.memo.clear();
+    this.memo.set(norm, found);
+    return found;
+  }
+
+  private lookUp(stem: string, norm: string): readonly CompiledRule[] {
     const byStem = this.byStem.get(stem);
-    if (byStem) found.push(...byStem);
     const byExact = this.byExact.get(norm);
-    if (byExact) found.push(...byExact);
     const byPrefix = this.byPrefix.get(norm.slice(0, PREFIX_KEY_LENGTH));
+    // Most words start no rule: answer without building a list.
+    if (!byExact && !byPrefix) return byStem ?? NO_RULES;
+    const found: CompiledRule[] = byStem ? [...byStem] : [];
+    if (byExact) found.push(...byExact);
     if (byPrefix) for (const rule of byPrefix) if (norm.startsWith((rule.words[0] as { value: string }).value)) found.push(rule);
     return found;
   }

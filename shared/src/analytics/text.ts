@@ -85,9 +85,10 @@ export function wordForm(raw: string): WordForm {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    const raw = match[0].replace(/['’]+$/, '');
+    const last = match[0].at(-1);
+    const raw = last === "'" || last === '’' ? match[0].replace(/['’]+$/, '') : match[0];
     const form = wordForm(raw);
-    tokens.push({ start: match.index, end: match.index + raw.length, ...form });
+    tokens.push({ start: match.index, end: match.index + raw.length, norm: form.norm, stem: form.stem, script: form.script, masked: form.masked, swear: form.swear });
   }
   return tokens;
 }
@@ -97,9 +98,11 @@ export function cyrillicShare(texts: readonly string[]): number {
   let cyrillic = 0;
   let latin = 0;
   for (const text of texts) {
-    for (const ch of text) {
-      if (/[а-яёА-ЯЁ]/.test(ch)) cyrillic += 1;
-      else if (/[a-zA-Z]/.test(ch)) latin += 1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      // А–я, Ё, ё; then A–Z, a–z.
+      if ((code >= 0x410 && code <= 0x44f) || code === 0x401 || code === 0x451) cyrillic += 1;
+      else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin += 1;
     }
   }
   return cyrillic + latin === 0 ? 0 : cyrillic / (cyrillic + latin);
