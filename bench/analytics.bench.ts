@@ -19,7 +19,7 @@ const CONVERSATIONS = 300;
 /** Labelled conversations joined into one call: a few kilobytes of text, as a several-minute call transcribes to. */
 const JOINED = 20;
 const TENANT_RULES = 1_000;
-const ROUNDS = 5;
+const ROUNDS = 9;
 const GOAL_MB_PER_S = 10;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
