@@ -17,26 +17,28 @@ const CYRILLIC = /[А-Яа-яЁё]/;
 
 /**
  * Visible text (and accessible names: aria-label, title, placeholder, alt) containing Cyrillic once every
- * string of `data` is removed: words the English console should have translated.
+ * string of `data` is removed: words the English console should have translated. `within`: only inside the first
+ * element this selector finds (one section of a page that also shows the tenant's own Russian data).
  */
-export async function untranslatedText(page: Page, data: readonly string[]): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+export async function untranslatedText(page: Page, data: readonly string[], within?: string): Promise<string[]> {
+  const texts = await page.evaluate((selector) => {
     const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const root = (selector ? document.querySelector(selector) : undefined) ?? document.body;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style, [hidden], [aria-hidden="true"]')) continue;
       const text = node.textContent?.trim();
       if (text && parent.getClientRects().length > 0) found.push(text);
     }
-    for (const element of document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
+    for (const element of root.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
       for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
         const value = element.getAttribute(name)?.trim();
         if (value) found.push(value);
       }
     }
     return found;
-  });
+  }, within);
   const longestFirst = [...data].filter(Boolean).sort((a, b) => b.length - a.length);
   return [...new Set(texts)].filter((text) => CYRILLIC.test(longestFirst.reduce((rest, value) => rest.split(value).join(' '), text)));
 }

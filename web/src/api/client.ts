@@ -31,7 +31,10 @@ import type { AlertNotice } from '@cc/shared/alerts/notice';
 import type { AttainmentPage, Plan, PlanPeriod } from '@cc/shared/plans/values';
 import type { CreatePlan, PatchPlan } from '@cc/shared/plans/schema';
 import type { QaEvaluation, QaSample } from '@cc/shared/qa/values';
-import type { ConversationAlert } from '@cc/shared/analytics/values';
+import type { AnalysisResult, ConversationAlert } from '@cc/shared/analytics/values';
+import type { AnalyticsSettings } from '@cc/shared/analytics/settings';
+import type { PreviewRequest } from '@cc/shared/analytics/schema';
+import type { AnalysisRule } from '@cc/shared/analytics/rules';
 
 /** Calls the console makes once signed in. */
 export interface ApiClient {
@@ -155,6 +158,11 @@ export interface ApiClient {
   alertNotices(limit?: number): Promise<AlertNotice[]>;
   /** The latest alerts about problem conversations (supervisors). */
   conversationAlerts(limit?: number): Promise<ConversationAlert[]>;
+  /** The tenant's analytics rules, thresholds and alert recipients (supervisors read, admins write). */
+  getAnalyticsSettings(): Promise<AnalyticsSettings>;
+  putAnalyticsSettings(settings: Omit<AnalyticsSettings, 'tenantId' | 'updatedAt' | 'updatedBy'>): Promise<AnalyticsSettings>;
+  /** Runs the engine on a conversation typed in, under the saved rules plus `rules`; stores nothing. */
+  previewAnalysis(request: Omit<PreviewRequest, 'rules'> & { rules?: readonly AnalysisRule[] }): Promise<AnalysisResult>;
   /** The tenant's survey settings (supervisors read, admins write). */
   getSurveySettings(): Promise<SurveySettings>;
   putSurveySettings(settings: SurveySettings): Promise<SurveySettings>;
@@ -306,6 +314,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     deleteAlert: async (alertId) => void (await call<unknown>(`/api/alerts/${id(alertId)}`, { method: 'DELETE' })),
     alertNotices: async (limit = 30) => (await call<{ notices: AlertNotice[] }>(`/api/alerts/notices?limit=${limit}`)).notices,
     conversationAlerts: async (limit = 30) => (await call<{ alerts: ConversationAlert[] }>(`/api/analytics/alerts?limit=${limit}`)).alerts,
+    getAnalyticsSettings: () => call<AnalyticsSettings>('/api/analytics/settings'),
+    putAnalyticsSettings: (settings) => call<AnalyticsSettings>('/api/analytics/settings', { method: 'PUT', body: settings }),
+    previewAnalysis: (request) => post<AnalysisResult>('/api/analytics/preview', request),
     getSurveySettings: async () => (await call<{ settings: SurveySettings }>('/api/surveys/settings')).settings,
     putSurveySettings: async (settings) => (await call<{ settings: SurveySettings }>('/api/surveys/settings', { method: 'PUT', body: settings })).settings,
   };

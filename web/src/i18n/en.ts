@@ -17,6 +17,7 @@ import { timelineEn } from './parts/timeline.en.ts';
 import { composerFilesEn } from './parts/composer-files.en.ts';
 import { plansEn } from './parts/plans.en.ts';
 import { surveysEn } from './parts/surveys.en.ts';
+import { analyticsAdminEn } from './parts/analytics-admin.en.ts';
 import { qaEn } from './parts/qa.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
@@ -369,5 +370,6 @@ export const en: Messages = {
   ...composerFilesEn,
   ...plansEn,
   ...surveysEn,
+  ...analyticsAdminEn,
   ...qaEn,
 };

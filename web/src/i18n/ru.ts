@@ -16,6 +16,7 @@ import { timelineRu } from './parts/timeline.ru.ts';
 import { composerFilesRu } from './parts/composer-files.ru.ts';
 import { plansRu } from './parts/plans.ru.ts';
 import { surveysRu } from './parts/surveys.ru.ts';
+import { analyticsAdminRu } from './parts/analytics-admin.ru.ts';
 import { qaRu } from './parts/qa.ru.ts';
 
 /**
@@ -372,6 +373,7 @@ export const ru = {
   ...composerFilesRu,
   ...plansRu,
   ...surveysRu,
+  ...analyticsAdminRu,
   ...qaRu,
 } as const;
 

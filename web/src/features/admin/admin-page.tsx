@@ -6,8 +6,9 @@ import { QueuesSection } from './queues/queues-section.tsx';
 import { UsersSection } from './users/users-section.tsx';
 import { PhoneNumbersSection } from './phone-numbers/phone-numbers-section.tsx';
 import { SurveySettingsSection } from './surveys/survey-settings-section.tsx';
+import { AnalyticsSettingsSection } from './analytics/analytics-settings-section.tsx';
 
-/** Administration: queues, users, wrap-up topics, quick replies, surveys after chats and the audit log of changes to them. */
+/** Administration: queues, users, wrap-up topics, quick replies, surveys after chats, speech analytics and the audit log of changes to them. */
 export function AdminPage() {
   const { t } = useI18n();
 
@@ -20,6 +21,7 @@ export function AdminPage() {
       <TopicsSection />
       <QuickRepliesSection />
       <SurveySettingsSection />
+      <AnalyticsSettingsSection />
       <AuditLog />
     </div>
   );
