@@ -82,7 +82,8 @@ export function CategoriesChart({ report }: { report: AgentQualityReport }) {
                 <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={format} />
                 <YAxis type="category" dataKey="name" tick={{ fontSize: 12 }} width={150} />
                 <Tooltip formatter={format} />
-                <Legend />
+                {/* The bars' order (agent, then team), not the legend's default alphabetical one. */}
+                <Legend itemSorter={null} />
                 <Bar dataKey="agent" name={t('agentReport.categories.agent')} fill={AGENT_COLOUR} isAnimationActive={false} />
                 <Bar dataKey="team" name={t('agentReport.categories.team')} fill={TEAM_COLOUR} isAnimationActive={false} />
               </BarChart>
