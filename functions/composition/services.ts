@@ -29,6 +29,7 @@ import { AgentTimelines } from '../timeline/agent-timelines.ts';
 import { AlertEvaluator } from '../alerts/evaluator.ts';
 import { KpiTiles } from '../metrics/kpi-tiles.ts';
 import { QaEvaluations } from '../qa/evaluations.ts';
+import { AgentQualityReports } from '../qa/agent-reports.ts';
 import { ConversationAnalyser } from '../analytics/analyser.ts';
 
 export type { RoutingServices } from './routing-services.ts';
@@ -75,6 +76,8 @@ export interface Services {
   kpis: KpiTiles;
   /** Quality evaluation: pre-answered forms, evaluations and their comments, the day's sample. */
   qa: QaEvaluations;
+  /** One agent's quality over a period beside the team's: scores, analytics categories, phrases, surveys. */
+  agentReports: AgentQualityReports;
   /** Every ended conversation analysed under the tenant's rules, live contacts watched, alerts raised. */
   analyser: ConversationAnalyser;
 }
@@ -111,6 +114,7 @@ export function createServices(deps: ServiceDeps): Services {
     alerts,
     kpis: new KpiTiles(deps),
     qa: new QaEvaluations(deps),
+    agentReports: new AgentQualityReports(deps),
     analyser,
   };
 }

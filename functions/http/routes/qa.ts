@@ -3,7 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
 import { ConflictError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
 import { formFrom, replacedForm } from '@cc/shared/qa/evaluation';
-import { QaCommentBodySchema, QaDraftQuerySchema, QaEvaluationBodySchema, QaEvaluationQuerySchema, QaFormBodySchema, QaSampleQuerySchema, QaSettingsSchema, type QaFormBody } from '@cc/shared/qa/schema';
+import { AgentReportQuerySchema, QaCommentBodySchema, QaDraftQuerySchema, QaEvaluationBodySchema, QaEvaluationQuerySchema, QaFormBodySchema, QaSampleQuerySchema, QaSettingsSchema, type QaFormBody } from '@cc/shared/qa/schema';
 import { QA_LIMITS, type QaForm } from '@cc/shared/qa/values';
 import type { Deps } from '../../composition/deps.ts';
 import type { Services } from '../../composition/services.ts';
@@ -15,9 +15,10 @@ const CHANGED = 'The form was changed by someone else; reload it and apply your 
 /**
  * Quality evaluation (`/api/qa`, docs/qa.md). Forms: supervisors and admins write them (audited), agents read those
  * of their queues. Supervisors get a contact's pre-answered draft, store evaluations and read the day's sample;
- * anyone reads evaluations, an agent only their own, and the evaluated agent and supervisors comment on them.
+ * anyone reads evaluations, an agent only their own, and the evaluated agent and supervisors comment on them. An
+ * agent's quality report (`/agents/:agentId/report`) is theirs to read, and any supervisor's or admin's.
  */
-export function qaRoutes(deps: Pick<Deps, 'qaForms' | 'queues' | 'clock'>, services: Pick<Services, 'qa' | 'audit'>, auth: MiddlewareHandler<AuthEnv>) {
+export function qaRoutes(deps: Pick<Deps, 'qaForms' | 'queues' | 'clock'>, services: Pick<Services, 'qa' | 'audit' | 'agentReports'>, auth: MiddlewareHandler<AuthEnv>) {
   /** @throws InvalidRequestError (field `queueIds`) when a named queue is not in the tenant. */
   const checkQueues = async (tenantId: string, input: QaFormBody) => {
     const missing = (await Promise.all(input.queueIds.map(async (queueId) => ((await deps.queues.get(tenantId, queueId)) ? undefined : queueId)))).filter((q) => q !== undefined);
@@ -85,5 +86,6 @@ export function qaRoutes(deps: Pick<Deps, 'qaForms' | 'queues' | 'clock'>, servi
       const { text } = await readJson(c, QaCommentBodySchema);
       return c.json(await services.qa.comment(c.get('principal'), c.req.param('evaluationId'), text), 201);
     })
+    .get('/agents/:agentId/report', auth, async (c) => c.json(await services.agentReports.report(c.get('principal'), c.req.param('agentId'), AgentReportQuerySchema.parse(c.req.query()))))
     .get('/sample', auth, requireRole('supervisor'), async (c) => c.json(await services.qa.sample(c.get('principal').tenantId, QaSampleQuerySchema.parse(c.req.query()))));
 }

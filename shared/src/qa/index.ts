@@ -6,3 +6,4 @@ export * from './sample.ts';
 export * from './schema.ts';
 export * from './evaluation.ts';
 export * from './ports.ts';
+export * from './agent-report.ts';

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { ANALYSIS_CATEGORIES, CONVERSATION_SPEAKERS } from '../analytics/values.ts';
 import { lazySchema } from '../lazy-schema.ts';
 import { IdSchema } from '../limits/input.ts';
-import { QA_CHOICES, QA_LIMITS, QA_PARAMETER_KINDS, QA_SCALE } from './values.ts';
+import { AGENT_REPORT_MAX_DAYS, QA_CHOICES, QA_LIMITS, QA_PARAMETER_KINDS, QA_SCALE } from './values.ts';
 
 const NameSchema = () => z.string().trim().min(1, 'must not be empty').max(QA_LIMITS.nameMaxLength);
 /** A parameter's id: the console makes them (`p1`…); no `:` so they read well in paths and logs. */
@@ -68,6 +68,17 @@ export const QaEvaluationQuerySchema = lazySchema(() => z.object({
   to: DateSchema().optional(),
 }).refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from is after to', path: ['from'] }));
 export type QaEvaluationQuery = z.infer<typeof QaEvaluationQuerySchema>;
+
+/** Days from `from` to `to`, both counted (valid YYYY-MM-DD dates only). */
+const daysCovered = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+
+/** `GET /api/qa/agents/:agentId/report`: local days `from`–`to`, both required, at most `AGENT_REPORT_MAX_DAYS`. */
+export const AgentReportQuerySchema = lazySchema(() => z.object({
+  from: DateSchema(),
+  to: DateSchema(),
+}).refine((q) => q.from <= q.to, { message: 'from is after to', path: ['from'] })
+  .refine((q) => daysCovered(q.from, q.to) <= AGENT_REPORT_MAX_DAYS, { message: `A report covers at most ${AGENT_REPORT_MAX_DAYS} days`, path: ['to'] }));
+export type AgentReportQuery = z.infer<typeof AgentReportQuerySchema>;
 
 /** `GET /api/qa/sample`: a local day (default today) and optionally one queue. */
 export const QaSampleQuerySchema = lazySchema(() => z.object({

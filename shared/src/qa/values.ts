@@ -4,7 +4,7 @@
  * evidence), the stored evaluation with its score and the agent's comments, and the supervisor's daily sample.
  * docs/qa.md explains the score, the prefill rules and the sampling.
  */
-import type { AnalysisCategory, AnalysisSearchEntry, ConversationSpeaker, TextSpan } from '../analytics/values.ts';
+import type { AnalysisCategory, AnalysisSearchEntry, ConversationSpeaker, LexicalCategory, TextSpan } from '../analytics/values.ts';
 
 /** How a parameter is answered: yes/no, yes/partly/no, or a mark from 1 to 5. */
 export const QA_PARAMETER_KINDS = ['yes_no', 'yes_no_partial', 'scale_1_5'] as const;
@@ -178,6 +178,70 @@ export interface QaSample {
   timeZone: string;
   samplePerAgent: number;
   entries: QaSampleEntry[];
+}
+
+/** An agent's quality report covers at most this many local days (the analysis search's limit). */
+export const AGENT_REPORT_MAX_DAYS = 31;
+/** Phrases the report lists, most frequent first. */
+export const AGENT_REPORT_TOP_PHRASES = 10;
+
+/** One local day of the agent's evaluation scores: the mean of the scored ones, `null` on a day without any. */
+export interface AgentScorePoint {
+  date: string;
+  average: number | null;
+  evaluations: number;
+}
+
+/** How often a category flagged a conversation, per 100 analysed conversations, for the agent and for the team. */
+export interface AgentCategoryRate {
+  category: AnalysisCategory;
+  agent: number;
+  team: number;
+  /** Conversations flagged by it: the agent's and the team's. */
+  agentCount: number;
+  teamCount: number;
+}
+
+/** A matched problem phrase of the agent's: times said, and in how many conversations. */
+export interface AgentTopPhrase {
+  category: LexicalCategory;
+  text: string;
+  count: number;
+  conversations: number;
+}
+
+/** Survey figures as the reports compute them (`csat_average`, `csat_satisfied_share`, `nps`, `survey_response_rate`); `null`: no answers. */
+export interface SurveyFigures {
+  csat: number | null;
+  csatSatisfiedShare: number | null;
+  nps: number | null;
+  responseRate: number | null;
+  surveysAnswered: number;
+  npsAnswers: number;
+}
+
+/** `GET /api/qa/agents/:agentId/report`: one agent's quality over local days `from`–`to`, beside the team's. */
+export interface AgentQualityReport {
+  agentId: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  totals: {
+    evaluations: number;
+    /** The mean of the scored evaluations over the period, `null` when none was scored. */
+    averageScore: number | null;
+    conversations: number;
+    flaggedConversations: number;
+    /** Every analysed conversation of the tenant's agents over the period, the agent's included. */
+    teamConversations: number;
+    teamFlaggedConversations: number;
+  };
+  /** Every day of the period, in order, so a chart shows the gaps. */
+  scores: AgentScorePoint[];
+  /** The categories that flagged a conversation of the agent or the team, in catalogue order. */
+  categories: AgentCategoryRate[];
+  phrases: AgentTopPhrase[];
+  surveys: { agent: SurveyFigures; team: SurveyFigures };
 }
 
 /** The id of a contact's evaluation on a form (form ids never hold `:`, so the first one splits it). */

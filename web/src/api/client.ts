@@ -30,7 +30,7 @@ import type { AlertRule, CreateAlert, PatchAlert } from '@cc/shared/alerts/model
 import type { AlertNotice } from '@cc/shared/alerts/notice';
 import type { AttainmentPage, Plan, PlanPeriod } from '@cc/shared/plans/values';
 import type { CreatePlan, PatchPlan } from '@cc/shared/plans/schema';
-import type { QaEvaluation, QaSample } from '@cc/shared/qa/values';
+import type { AgentQualityReport, QaEvaluation, QaSample } from '@cc/shared/qa/values';
 import type { AnalysisResult, ConversationAlert } from '@cc/shared/analytics/values';
 import type { AnalyticsSettings } from '@cc/shared/analytics/settings';
 import type { PreviewRequest } from '@cc/shared/analytics/schema';
@@ -148,6 +148,8 @@ export interface ApiClient {
   /** QA evaluations: an agent's own, or for supervisors anyone's. */
   qaEvaluations(query: { agentId?: string; from?: string; to?: string }): Promise<QaEvaluation[]>;
   commentQaEvaluation(evaluationId: string, text: string): Promise<QaEvaluation>;
+  /** One agent's quality over local days (at most 31): their own for an agent, anyone's for supervisors. */
+  agentQualityReport(agentId: string, period: { from: string; to: string }): Promise<AgentQualityReport>;
   getCallFlow(phoneNumberId: string): Promise<PhoneNumberFlow>;
   putCallFlow(phoneNumberId: string, flow: CallFlow): Promise<PhoneNumberFlow>;
   /** KPI alert rules with their state (supervisors), and the latest notices they sent (the bell). */
@@ -305,6 +307,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     qaSample: (query) => call<QaSample>(`/api/qa/sample${searchOf(query)}`),
     qaEvaluations: async (query) => (await call<{ evaluations: QaEvaluation[] }>(`/api/qa/evaluations${searchOf(query)}`)).evaluations,
     commentQaEvaluation: (evaluationId, text) => post<QaEvaluation>(`/api/qa/evaluations/${id(evaluationId)}/comments`, { text }),
+    agentQualityReport: (agentId, period) => call<AgentQualityReport>(`/api/qa/agents/${id(agentId)}/report${searchOf(period)}`),
     listPhoneNumbers: async () => (await call<{ phoneNumbers: PhoneNumberView[] }>('/api/phone-numbers')).phoneNumbers,
     getCallFlow: (phoneNumberId) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`),
     putCallFlow: (phoneNumberId, flow) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`, { method: 'PUT', body: flow }),

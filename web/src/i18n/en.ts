@@ -19,6 +19,7 @@ import { plansEn } from './parts/plans.en.ts';
 import { surveysEn } from './parts/surveys.en.ts';
 import { analyticsAdminEn } from './parts/analytics-admin.en.ts';
 import { qaEn } from './parts/qa.en.ts';
+import { agentReportEn } from './parts/agent-report.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -372,4 +373,5 @@ export const en: Messages = {
   ...surveysEn,
   ...analyticsAdminEn,
   ...qaEn,
+  ...agentReportEn,
 };

@@ -18,6 +18,7 @@ import { plansRu } from './parts/plans.ru.ts';
 import { surveysRu } from './parts/surveys.ru.ts';
 import { analyticsAdminRu } from './parts/analytics-admin.ru.ts';
 import { qaRu } from './parts/qa.ru.ts';
+import { agentReportRu } from './parts/agent-report.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -375,6 +376,7 @@ export const ru = {
   ...surveysRu,
   ...analyticsAdminRu,
   ...qaRu,
+  ...agentReportRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

@@ -14,6 +14,7 @@ import { AlertsPage } from '../alerts/alerts-page.tsx';
 import { hasRole } from '@cc/shared/auth/values';
 import { MyFiguresPage } from '../plans/my-figures-page.tsx';
 import { PlansPage } from '../plans/plans-page.tsx';
+import { AgentReportPage } from '../qa/agent-report-page.tsx';
 import { MyEvaluationsPage } from '../qa/my-evaluations-page.tsx';
 import { QaSamplePage } from '../qa/qa-sample-page.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
@@ -30,6 +31,7 @@ const ROUTE_ICON: Record<RouteId, ReactNode> = {
   plans: <TargetIcon />,
   qa: <TargetIcon />,
   'my-evaluations': <GaugeIcon />,
+  'agent-report': <ChartIcon />,
   alerts: <BellIcon />,
   admin: <SettingsIcon />,
 };
@@ -115,6 +117,7 @@ export function AppShell({ user }: { user: UserView }) {
           {route === 'plans' && <PlansPage />}
           {route === 'qa' && <QaSamplePage />}
           {route === 'my-evaluations' && <MyEvaluationsPage />}
+          {route === 'agent-report' && <AgentReportPage />}
           {route === 'alerts' && <AlertsPage />}
           {route === 'admin' && <AdminPage />}
           {!route && <p className="muted">{t('common.notFound')}</p>}

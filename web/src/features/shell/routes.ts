@@ -2,18 +2,18 @@ import type { Role } from '@cc/shared/auth/model';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 /** The console's sections, in navigation order. */
-export const ROUTE_IDS = ['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'my-evaluations', 'alerts', 'admin'] as const;
+export const ROUTE_IDS = ['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'my-evaluations', 'agent-report', 'alerts', 'admin'] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];
 
 /** The least role each section needs; higher roles include lower ones (admin ⊃ supervisor ⊃ agent). */
 /** Reports are open to agents too: they see their own figures there; plans are set by supervisors. */
-const REQUIRED: Record<RouteId, Role> = { workspace: 'agent', 'my-figures': 'agent', supervisor: 'supervisor', reports: 'agent', plans: 'supervisor', qa: 'supervisor', 'my-evaluations': 'agent', alerts: 'supervisor', admin: 'admin' };
+const REQUIRED: Record<RouteId, Role> = { workspace: 'agent', 'my-figures': 'agent', supervisor: 'supervisor', reports: 'agent', plans: 'supervisor', qa: 'supervisor', 'my-evaluations': 'agent', 'agent-report': 'agent', alerts: 'supervisor', admin: 'admin' };
 const RANK: Record<Role, number> = { agent: 1, supervisor: 2, admin: 3 };
 
 /** Where each role lands after signing in: the first allowed of these. */
 const LANDING_ORDER: readonly RouteId[] = ['supervisor', 'workspace', 'admin'];
 
-export const ROUTE_TITLE: Record<RouteId, MessageKey> = { workspace: 'nav.workspace', 'my-figures': 'nav.myFigures', supervisor: 'nav.supervisor', reports: 'nav.reports', plans: 'nav.plans', qa: 'nav.qa', 'my-evaluations': 'nav.myEvaluations', alerts: 'nav.alerts', admin: 'nav.admin' };
+export const ROUTE_TITLE: Record<RouteId, MessageKey> = { workspace: 'nav.workspace', 'my-figures': 'nav.myFigures', supervisor: 'nav.supervisor', reports: 'nav.reports', plans: 'nav.plans', qa: 'nav.qa', 'my-evaluations': 'nav.myEvaluations', 'agent-report': 'nav.agentReport', alerts: 'nav.alerts', admin: 'nav.admin' };
 
 /** Whether someone holding `roles` may open `route`. */
 export function canOpen(roles: readonly Role[], route: RouteId): boolean {
@@ -25,9 +25,24 @@ export function navFor(roles: readonly Role[]): RouteId[] {
   return ROUTE_IDS.filter((route) => canOpen(roles, route));
 }
 
-/** The hash for a section: `#/supervisor`. */
-export function hashFor(route: RouteId): string {
-  return `#/${route}`;
+/** Sections whose hash names one thing after the section: the agent a report is of (`#/agent-report/anna`). */
+const TAKES_ID: ReadonlySet<RouteId> = new Set(['agent-report']);
+
+/** The hash for a section, with the id it is about for a section that takes one: `#/supervisor`, `#/agent-report/anna`. */
+export function hashFor(route: RouteId, id?: string): string {
+  return id !== undefined && id !== '' && TAKES_ID.has(route) ? `#/${route}/${encodeURIComponent(id)}` : `#/${route}`;
+}
+
+/** The id after the section in a hash (`#/agent-report/anna` → `anna`), for sections that take one. */
+export function routeIdOf(hash: string, route: RouteId): string | undefined {
+  if (!TAKES_ID.has(route)) return undefined;
+  const [section, id] = hash.replace(/^#\/?/, '').split(/[?]/)[0]!.split('/');
+  if (section !== route || !id) return undefined;
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
