@@ -18,6 +18,7 @@ import { composerFilesEn } from './parts/composer-files.en.ts';
 import { plansEn } from './parts/plans.en.ts';
 import { surveysEn } from './parts/surveys.en.ts';
 import { qaEn } from './parts/qa.en.ts';
+import { qaReviewEn } from './parts/qa-review.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -370,4 +371,5 @@ export const en: Messages = {
   ...plansEn,
   ...surveysEn,
   ...qaEn,
+  ...qaReviewEn,
 };

@@ -17,6 +17,7 @@ import { composerFilesRu } from './parts/composer-files.ru.ts';
 import { plansRu } from './parts/plans.ru.ts';
 import { surveysRu } from './parts/surveys.ru.ts';
 import { qaRu } from './parts/qa.ru.ts';
+import { qaReviewRu } from './parts/qa-review.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -373,6 +374,7 @@ export const ru = {
   ...plansRu,
   ...surveysRu,
   ...qaRu,
+  ...qaReviewRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

@@ -15,7 +15,7 @@ import { hasRole } from '@cc/shared/auth/values';
 import { MyFiguresPage } from '../plans/my-figures-page.tsx';
 import { PlansPage } from '../plans/plans-page.tsx';
 import { MyEvaluationsPage } from '../qa/my-evaluations-page.tsx';
-import { QaSamplePage } from '../qa/qa-sample-page.tsx';
+import { QaSection } from '../qa/qa-section.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useRealtime } from './realtime-context.tsx';
@@ -113,7 +113,7 @@ export function AppShell({ user }: { user: UserView }) {
           {route === 'my-figures' && <MyFiguresPage />}
           {route === 'reports' && <ReportsPage />}
           {route === 'plans' && <PlansPage />}
-          {route === 'qa' && <QaSamplePage />}
+          {route === 'qa' && <QaSection />}
           {route === 'my-evaluations' && <MyEvaluationsPage />}
           {route === 'alerts' && <AlertsPage />}
           {route === 'admin' && <AdminPage />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, navFor, resolveRoute } from './routes.ts';
+import { canOpen, navFor, opensRoute, resolveRoute, subPathOf } from './routes.ts';
 
 describe('navFor', () => {
   it('gives an agent the workspace, their own figures, reports and evaluations', () => {
@@ -33,5 +33,27 @@ describe('resolveRoute', () => {
   it('has nowhere to go for a user without roles', () => {
     expect(resolveRoute('#/workspace', [])).toBeUndefined();
     expect(canOpen([], 'workspace')).toBe(false);
+  });
+});
+
+describe('sub-paths', () => {
+  it('opens the section of a hash with a sub-path and reads what follows it', () => {
+    expect(resolveRoute('#/qa/contact/c-1', ['supervisor'])).toBe('qa');
+    expect(subPathOf('#/qa/contact/c-1')).toBe('contact/c-1');
+    expect(subPathOf('#/qa/contact/c-1/?x=1')).toBe('contact/c-1');
+    expect(subPathOf('#/qa')).toBe('');
+    expect(subPathOf('')).toBe('');
+  });
+
+  it('keeps a hash that opens its section, and rewrites one that names another or none', () => {
+    expect(opensRoute('#/qa/contact/c-1', 'qa')).toBe(true);
+    expect(opensRoute('#/qa', 'qa')).toBe(true);
+    expect(opensRoute('#/qa/contact/c-1', 'workspace')).toBe(false);
+    expect(opensRoute('#/qaz', 'qa')).toBe(false);
+    expect(opensRoute('', 'workspace')).toBe(false);
+  });
+
+  it('lands an agent elsewhere when the hash names a contact under QA', () => {
+    expect(resolveRoute('#/qa/contact/c-1', ['agent'])).toBe('workspace');
   });
 });

@@ -35,8 +35,23 @@ export function hashFor(route: RouteId): string {
  * not allowed; undefined when no section is allowed at all.
  */
 export function resolveRoute(hash: string, roles: readonly Role[]): RouteId | undefined {
-  const wanted = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  const wanted = sectionOf(hash);
   const match = ROUTE_IDS.find((route) => route === wanted);
   if (match && canOpen(roles, match)) return match;
   return LANDING_ORDER.find((route) => canOpen(roles, route));
+}
+
+const pathOf = (hash: string) => hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+const sectionOf = (hash: string) => pathOf(hash).split('/')[0];
+
+/** What a hash names inside its section: `contact/c-1` of `#/qa/contact/c-1`, '' when nothing. */
+export function subPathOf(hash: string): string {
+  const path = pathOf(hash);
+  const slash = path.indexOf('/');
+  return slash < 0 ? '' : path.slice(slash + 1).replace(/\/+$/, '');
+}
+
+/** Whether `hash` already opens `route`, with or without a sub-path, so it stays as the user wrote it. */
+export function opensRoute(hash: string, route: RouteId): boolean {
+  return hash.startsWith('#/') && sectionOf(hash) === route;
 }
