@@ -34,7 +34,7 @@ export function ConversationTranscript({ segments, findings }: { segments: reado
                   piece.findings.length === 0 ? (
                     <span key={at}>{piece.text}</span>
                   ) : (
-                    <mark key={at} className="qa-mark" data-category={piece.findings[0]!.category} data-rule={piece.findings.map((f) => f.ruleId).join(' ')} title={piece.findings.map(title).join('; ')}>
+                    <mark key={at} className="qa-mark" data-category={piece.findings[0]!.category} data-categories={piece.findings.map((f) => f.category).join(' ')} data-rule={piece.findings.map((f) => f.ruleId).join(' ')} title={piece.findings.map(title).join('; ')}>
                       {piece.text}
                     </mark>
                   ),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { QA_LIMITS, type QaAnswerValue, type QaDraft, type QaEvaluation, type QaForm } from '@cc/shared/qa/values';
+import { QA_LIMITS, totalScore, type QaAnswerValue, type QaDraft, type QaEvaluation, type QaForm } from '@cc/shared/qa/values';
 import { ProblemError } from '../../api/errors.ts';
 import { LoadFailed } from '../../components/empty-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -49,6 +49,8 @@ export function EvaluationPanel({ contactId, queueId }: { contactId: string; que
     return () => { live = false; };
   }, [api, contactId, formId]);
 
+  // The same function the server scores with, so the total shown while answering is the one stored.
+  const liveTotal = draft ? totalScore(draft.form.parameters, answers) : null;
   const unanswered = draft ? draft.form.parameters.filter((p) => answers[p.parameterId] === undefined).length : 0;
   const save = async () => {
     if (!draft || unanswered > 0) return;
@@ -103,6 +105,11 @@ export function EvaluationPanel({ contactId, queueId }: { contactId: string; que
             <span>{t('qa.eval.comment')}</span>
             <textarea className="input" maxLength={QA_LIMITS.commentMaxLength} value={comment} onChange={(e) => setComment(e.target.value)} />
           </label>
+          {!saved && (
+            <p className="qa-eval__live" data-testid="qa-eval-live">
+              {t('qa.eval.liveTotal')}: <strong>{liveTotal === null ? t('qa.eval.noTotal') : formatNumber(liveTotal, locale)}</strong>
+            </p>
+          )}
           {unanswered > 0 && <p className="muted">{t('qa.eval.unanswered', { count: formatNumber(unanswered, locale) })}</p>}
           {problem && <p className="alert alert--error" role="alert">{problem}</p>}
           {draft.evaluationId && !saved && <p className="alert alert--info">{t('qa.eval.already')}</p>}

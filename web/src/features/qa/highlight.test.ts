@@ -16,14 +16,14 @@ describe('piecesOf', () => {
     expect(pieces).toEqual([{ text: 'Позовите руководителя', findings: [match] }, { text: ', пожалуйста', findings: [] }]);
   });
 
-  it('keeps both findings visible where two matches overlap', () => {
+  it('keeps both findings visible where two matches overlap, the narrower first', () => {
     // Arrange
     const outer = finding(0, 12, 'ну это ужас', 'negativity');
     const inner = finding(0, 2, 'ну', 'filler_words');
     // Act
     const pieces = piecesOf('ну это ужас!', [outer, inner]);
     // Assert
-    expect(pieces.map((p) => [p.text, p.findings.map((f) => f.category)])).toEqual([['ну', ['negativity', 'filler_words']], [' это ужас!', ['negativity']]]);
+    expect(pieces.map((p) => [p.text, p.findings.map((f) => f.category)])).toEqual([['ну', ['filler_words', 'negativity']], [' это ужас!', ['negativity']]]);
   });
 
   it('ignores measured findings without words and spans outside the text', () => {

@@ -1,6 +1,6 @@
 import type { AnalysisFinding, ConversationSegment } from '@cc/shared/analytics/values';
 
-/** A stretch of a segment's text and the findings whose matched words cover it (none: plain text). */
+/** A stretch of a segment's text and the findings whose matched words cover it, narrowest first (none: plain text). */
 export interface TranscriptPiece {
   text: string;
   findings: AnalysisFinding[];
@@ -19,7 +19,8 @@ export function piecesOf(text: string, findings: readonly AnalysisFinding[]): Tr
   const pieces: TranscriptPiece[] = [];
   for (let i = 0; i < cuts.length - 1; i += 1) {
     const [start, end] = [cuts[i]!, cuts[i + 1]!];
-    const covering = spans.filter((s) => s.start <= start && s.end >= end).map((s) => s.finding);
+    // Narrowest first: a rule's few words over an exclamation spanning the whole sentence.
+    const covering = spans.filter((s) => s.start <= start && s.end >= end).sort((a, b) => a.end - a.start - (b.end - b.start)).map((s) => s.finding);
     const last = pieces.at(-1);
     // Neighbouring stretches with the same findings (none, mostly) read as one piece.
     if (last && sameFindings(last.findings, covering)) last.text += text.slice(start, end);

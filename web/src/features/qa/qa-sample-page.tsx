@@ -19,14 +19,21 @@ export function QaSamplePage() {
   const [sample, setSample] = useState<QaSample | undefined>();
   const [failed, setFailed] = useState(false);
 
+  const [agentNames, setAgentNames] = useState<Map<string, string>>(new Map());
+
   const load = () => void api.qaSample(date ? { date } : {}).then((page) => { setSample(page); setFailed(false); }, () => setFailed(true));
   useEffect(load, [api, date]);
+  useEffect(() => {
+    let live = true;
+    api.listAgents().then((agents) => live && setAgentNames(new Map(agents.map((a) => [a.agentId, a.name]))), () => undefined);
+    return () => { live = false; };
+  }, [api]);
 
   return (
     <div className="qa-page">
       <section className="card qa-sample-card" aria-labelledby="qa-sample-title">
-        <h1 id="qa-sample-title">{t('qa.sample.title')}</h1>
-        <p>{t('qa.sample.hint')}</p>
+        <h1 id="qa-sample-title" className="qa-sample-card__title">{t('qa.sample.title')}</h1>
+        <p className="card__hint">{t('qa.sample.hint')}</p>
         <label>
           {t('qa.sample.date')}{' '}
           <input type="date" value={date ?? sample?.date ?? ''} onChange={(e) => setDate(e.target.value || undefined)} />
@@ -39,7 +46,7 @@ export function QaSamplePage() {
               <li key={entry.contactId} data-contact={entry.contactId} data-reason={entry.reason}>
                 <a href={reviewHash(entry.contactId)}>{t('qa.open')}</a>{' · '}
                 <strong>{entry.reason === 'flagged' ? t('qa.sample.flagged') : t('qa.sample.random')}</strong>{' · '}
-                {t('qa.sample.agent')}: {entry.agentId ?? '—'}{' · '}
+                {t('qa.sample.agent')}: {entry.agentId ? agentNames.get(entry.agentId) ?? entry.agentId : '—'}{' · '}
                 {t('qa.sample.closedAt')}: {formatDateTime(entry.closedAt, locale, sample.timeZone)}{' · '}
                 {entry.evaluationIds.length > 0 ? t('qa.sample.evaluated') : t('qa.sample.notEvaluated')}
                 {entry.categories.length > 0 && (

@@ -48,6 +48,7 @@ export const qaReviewEn: Record<keyof typeof qaReviewRu, string> = {
   'qa.eval.saving': 'Saving…',
   'qa.eval.unanswered': 'Answer every parameter: {count} unanswered.',
   'qa.eval.saved': 'Evaluation saved.',
+  'qa.eval.liveTotal': 'Total of the answers so far',
   'qa.eval.total': 'Total',
   'qa.eval.noTotal': 'no score (all “not applicable”)',
   'qa.eval.already': 'This conversation is evaluated on this form already.',

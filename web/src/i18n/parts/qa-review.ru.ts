@@ -46,6 +46,7 @@ export const qaReviewRu = {
   'qa.eval.saving': 'Сохраняем…',
   'qa.eval.unanswered': 'Ответьте на все параметры: без ответа {count}.',
   'qa.eval.saved': 'Оценка сохранена.',
+  'qa.eval.liveTotal': 'Итог по текущим ответам',
   'qa.eval.total': 'Итог',
   'qa.eval.noTotal': 'нет оценки (всё «не применимо»)',
   'qa.eval.already': 'Этот разговор уже оценён по этой форме.',
