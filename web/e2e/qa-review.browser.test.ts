@@ -117,14 +117,20 @@ describe('QA review in Chromium', { timeout: 180_000 }, () => {
     // Act
     await page.getByRole('button', { name: 'EN', exact: true }).first().click();
     await page.locator('html[lang="en"]').waitFor();
-    await page.getByText('This conversation is evaluated on this form already.').waitFor();
+    const stored = page.getByTestId('qa-eval-saved');
+    await stored.getByText('This conversation is evaluated on this form already.').waitFor();
     await page.screenshot({ path: join(screenshots, 'qa-review-en.png'), animations: 'disabled', fullPage: true });
     // Assert
     // What people said, as the transcript cut it around the marks, and what the form's author typed.
     const said = await page.getByTestId('qa-transcript').locator('.qa-line__text > *').allInnerTexts();
-    const typed = [...center.demo.users.map((u) => u.name), 'Поддержка', 'Продажи', 'VIP', 'Чаты поддержки', 'Клиент не просил руководителя', 'Оператор поздоровался', 'Решение вопроса', ...said.map((text) => text.trim()), contactId];
+    const typed = [...center.demo.users.map((u) => u.name), 'Поддержка', 'Продажи', 'VIP', 'Чаты поддержки', 'Клиент не просил руководителя', 'Оператор поздоровался', 'Решение вопроса', 'Доставку проверили быстро', ...said.map((text) => text.trim()), contactId];
     expect(await untranslatedText(page, typed)).toEqual([]);
     expect(await page.locator('fieldset[data-parameter="calm"] legend').innerText()).toContain('No request for a manager');
+    // The stored evaluation, not a fresh draft: its answers, note and total, and nothing to save again
+    expect(await stored.getByTestId('qa-eval-total').innerText()).toBe('42.5');
+    expect(await page.locator('fieldset[data-parameter="solution"] input[type="radio"]:checked').getAttribute('value')).toBe('4');
+    expect(await page.locator('fieldset[data-parameter="solution"]').getByLabel('Note').inputValue()).toBe('Доставку проверили быстро');
+    expect(await page.getByRole('button', { name: 'Save evaluation' }).isDisabled()).toBe(true);
   });
 
   it('finds the conversation in the search of flagged ones by category and opens the same review', async () => {

@@ -40,11 +40,15 @@ export function EvaluationPanel({ contactId, queueId }: { contactId: string; que
     setDraft(undefined);
     setSaved(undefined);
     setProblem(undefined);
-    api.qaDraft(contactId, formId).then((next) => {
+    api.qaDraft(contactId, formId).then(async (next) => {
+      // Evaluated already: the stored answers and total, not a fresh draft that could not be saved anyway.
+      const stored = next.evaluationId ? (await api.qaEvaluations({ ...(next.agentId && { agentId: next.agentId }) }).catch(() => [])).find((e) => e.evaluationId === next.evaluationId) : undefined;
       if (!live) return;
       setDraft(next);
-      setAnswers(Object.fromEntries(next.answers.map((a) => [a.parameterId, a.answer])));
-      setNotes({});
+      setAnswers(Object.fromEntries(stored ? stored.answers.map((a) => [a.parameterId, a.answer]) : next.answers.map((a) => [a.parameterId, a.answer])));
+      setNotes(stored ? Object.fromEntries(stored.answers.filter((a) => a.note).map((a) => [a.parameterId, a.note!])) : {});
+      setComment(stored?.comment ?? '');
+      setSaved(stored);
     }, () => live && setFailed(true));
     return () => { live = false; };
   }, [api, contactId, formId]);
@@ -90,21 +94,23 @@ export function EvaluationPanel({ contactId, queueId }: { contactId: string; que
       {draft && (
         <form className="qa-eval" onSubmit={(e) => { e.preventDefault(); void save(); }}>
           {forms?.length === 1 && <p className="qa-eval__form-name">{t('qa.eval.form')}: <strong>{draft.form.name}</strong></p>}
-          {draft.form.parameters.map((parameter) => (
-            <EvaluationParameter
-              key={parameter.parameterId}
-              parameter={parameter}
-              draft={draft.answers.find((a) => a.parameterId === parameter.parameterId)}
-              answer={answers[parameter.parameterId]}
-              note={notes[parameter.parameterId] ?? ''}
-              onAnswer={(answer) => setAnswers((all) => ({ ...all, [parameter.parameterId]: answer }))}
-              onNote={(note) => setNotes((all) => ({ ...all, [parameter.parameterId]: note }))}
-            />
-          ))}
-          <label className="field">
-            <span>{t('qa.eval.comment')}</span>
-            <textarea className="input" maxLength={QA_LIMITS.commentMaxLength} value={comment} onChange={(e) => setComment(e.target.value)} />
-          </label>
+          <fieldset className="qa-eval__answers" disabled={done}>
+            {draft.form.parameters.map((parameter) => (
+              <EvaluationParameter
+                key={parameter.parameterId}
+                parameter={parameter}
+                draft={draft.answers.find((a) => a.parameterId === parameter.parameterId)}
+                answer={answers[parameter.parameterId]}
+                note={notes[parameter.parameterId] ?? ''}
+                onAnswer={(answer) => setAnswers((all) => ({ ...all, [parameter.parameterId]: answer }))}
+                onNote={(note) => setNotes((all) => ({ ...all, [parameter.parameterId]: note }))}
+              />
+            ))}
+            <label className="field">
+              <span>{t('qa.eval.comment')}</span>
+              <textarea className="input" maxLength={QA_LIMITS.commentMaxLength} value={comment} onChange={(e) => setComment(e.target.value)} />
+            </label>
+          </fieldset>
           {!saved && (
             <p className="qa-eval__live" data-testid="qa-eval-live">
               {t('qa.eval.liveTotal')}: <strong>{liveTotal === null ? t('qa.eval.noTotal') : formatNumber(liveTotal, locale)}</strong>
@@ -112,10 +118,10 @@ export function EvaluationPanel({ contactId, queueId }: { contactId: string; que
           )}
           {unanswered > 0 && <p className="muted">{t('qa.eval.unanswered', { count: formatNumber(unanswered, locale) })}</p>}
           {problem && <p className="alert alert--error" role="alert">{problem}</p>}
-          {draft.evaluationId && !saved && <p className="alert alert--info">{t('qa.eval.already')}</p>}
+          {draft.evaluationId && !saved && <p className="alert alert--info" data-testid="qa-eval-saved">{t('qa.eval.already')}</p>}
           {saved && (
             <p className="alert alert--info qa-eval__saved" role="status" data-testid="qa-eval-saved">
-              {t('qa.eval.saved')} {t('qa.eval.total')}: <strong data-testid="qa-eval-total">{saved.total === null ? t('qa.eval.noTotal') : formatNumber(saved.total, locale)}</strong>
+              {draft.evaluationId ? t('qa.eval.already') : t('qa.eval.saved')} {t('qa.eval.total')}: <strong data-testid="qa-eval-total">{saved.total === null ? t('qa.eval.noTotal') : formatNumber(saved.total, locale)}</strong>
             </p>
           )}
           <div>
