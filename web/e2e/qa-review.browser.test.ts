@@ -145,11 +145,15 @@ describe('QA review in Chromium', { timeout: 180_000 }, () => {
     const row = page.getByTestId('qa-search-results').locator(`li[data-contact="${contactId}"]`);
     await row.waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(screenshots, 'qa-search-ru.png'), animations: 'disabled', fullPage: true });
+    const problems = await seriousAccessibilityProblems(page);
+    const categories = await row.locator('.badge').allInnerTexts();
     await row.getByRole('link', { name: 'Открыть разговор' }).click();
     // Assert
     await page.locator('mark.qa-mark[data-category="escalation_request"]').first().waitFor({ timeout: 20_000 });
     expect(await row.count()).toBe(0);
     expect(page.url()).toContain(`#/qa/contact/${contactId}`);
+    expect(categories).toContain('Просьба позвать руководителя');
+    expect(problems).toEqual([]);
   });
 
   it('sends an agent who opens a review to their workspace', async () => {
