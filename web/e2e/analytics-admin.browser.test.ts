@@ -39,8 +39,8 @@ describe('analytics settings in Chromium', { timeout: 120_000 }, () => {
     // Assert: flagged, the words marked with the category and the rule
     expect(await result.getAttribute('data-flagged')).toBe('true');
     expect(await result.innerText()).toMatch(/Проблемный разговор.+Просьба позвать руководителя \(Клиент\): 1/s);
-    const mark = result.locator('mark[data-kind~="escalation_request"]').first();
-    expect(await mark.getAttribute('title')).toBe('Просьба позвать руководителя · own.1');
+    const mark = result.locator('mark[data-categories~="escalation_request"]').first();
+    expect(await mark.getAttribute('title')).toBe('Просьба позвать руководителя · правило own.1');
     expect((await mark.innerText()).startsWith('Позовите, пожалуйста, владельца')).toBe(true);
     // Act: the recipient and the save
     await section.getByLabel('Получатели').fill('+7 916 555-01-09');

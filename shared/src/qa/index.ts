@@ -1,6 +1,5 @@
 // Quality evaluation (QA): forms of weighted parameters, their pre-answers from the analysis, scores and the daily sample.
 export * from './values.ts';
-export * from './score.ts';
 export * from './prefill.ts';
 export * from './sample.ts';
 export * from './schema.ts';

@@ -1,5 +1,6 @@
 import { ProblemError } from './errors.ts';
-import { requestBlob, requestJson, type RequestOptions } from './http.ts';
+import { requestBlob, requestJson, searchOf, type RequestOptions } from './http.ts';
+import { qaApi, type QaApi } from './qa-api.ts';
 import { type UploadProgress, uploadFile } from './upload.ts';
 import type { UploadedFile } from '@cc/shared/media/outbound';
 import type { Agent, SetAgentStatus, SetColleagueStatus } from '@cc/shared/agents/model';
@@ -30,14 +31,13 @@ import type { AlertRule, CreateAlert, PatchAlert } from '@cc/shared/alerts/model
 import type { AlertNotice } from '@cc/shared/alerts/notice';
 import type { AttainmentPage, Plan, PlanPeriod } from '@cc/shared/plans/values';
 import type { CreatePlan, PatchPlan } from '@cc/shared/plans/schema';
-import type { AgentQualityReport, QaEvaluation, QaSample } from '@cc/shared/qa/values';
 import type { AnalysisResult, ConversationAlert } from '@cc/shared/analytics/values';
 import type { AnalyticsSettings } from '@cc/shared/analytics/settings';
 import type { PreviewRequest } from '@cc/shared/analytics/schema';
 import type { AnalysisRule } from '@cc/shared/analytics/rules';
 
 /** Calls the console makes once signed in. */
-export interface ApiClient {
+export interface ApiClient extends QaApi {
   me(): Promise<MeResponse>;
   setMyStatus(status: SetAgentStatus): Promise<Agent>;
   /** A supervisor sets a colleague's status, saying why (`comment`, kept in the audit log and shown to the agent). */
@@ -143,13 +143,6 @@ export interface ApiClient {
   deletePlan(planId: string): Promise<void>;
   /** Each applicable plan's actual, attainment and pace over the period holding `date` (today when left out). */
   planAttainment(query: { period: PlanPeriod; date?: string; agentId?: string }): Promise<AttainmentPage>;
-  /** QA: the day's conversations to evaluate (supervisors). */
-  qaSample(query: { date?: string }): Promise<QaSample>;
-  /** QA evaluations: an agent's own, or for supervisors anyone's. */
-  qaEvaluations(query: { agentId?: string; from?: string; to?: string }): Promise<QaEvaluation[]>;
-  commentQaEvaluation(evaluationId: string, text: string): Promise<QaEvaluation>;
-  /** One agent's quality over local days (at most 31): their own for an agent, anyone's for supervisors. */
-  agentQualityReport(agentId: string, period: { from: string; to: string }): Promise<AgentQualityReport>;
   getCallFlow(phoneNumberId: string): Promise<PhoneNumberFlow>;
   putCallFlow(phoneNumberId: string, flow: CallFlow): Promise<PhoneNumberFlow>;
   /** KPI alert rules with their state (supervisors), and the latest notices they sent (the bell). */
@@ -191,13 +184,6 @@ export interface ApiClientOptions {
 
 const id = encodeURIComponent;
 
-/** `?a=1&b=2` of the defined values, or '' when there are none. */
-function searchOf(values: Record<string, string | number | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== '') query.set(name, String(value));
-  const text = query.toString();
-  return text ? `?${text}` : '';
-}
 
 /**
  * A typed client over `requestJson` that adds the bearer token and reports a 401 to
@@ -304,10 +290,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     updatePlan: (planId, patch) => call<Plan>(`/api/plans/${id(planId)}`, { method: 'PATCH', body: patch }),
     deletePlan: async (planId) => void (await call<unknown>(`/api/plans/${id(planId)}`, { method: 'DELETE' })),
     planAttainment: (query) => call<AttainmentPage>(`/api/plans/attainment${searchOf(query)}`),
-    qaSample: (query) => call<QaSample>(`/api/qa/sample${searchOf(query)}`),
-    qaEvaluations: async (query) => (await call<{ evaluations: QaEvaluation[] }>(`/api/qa/evaluations${searchOf(query)}`)).evaluations,
-    commentQaEvaluation: (evaluationId, text) => post<QaEvaluation>(`/api/qa/evaluations/${id(evaluationId)}/comments`, { text }),
-    agentQualityReport: (agentId, period) => call<AgentQualityReport>(`/api/qa/agents/${id(agentId)}/report${searchOf(period)}`),
+    ...qaApi(call),
     listPhoneNumbers: async () => (await call<{ phoneNumbers: PhoneNumberView[] }>('/api/phone-numbers')).phoneNumbers,
     getCallFlow: (phoneNumberId) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`),
     putCallFlow: (phoneNumberId, flow) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`, { method: 'PUT', body: flow }),

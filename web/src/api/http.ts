@@ -76,3 +76,11 @@ export async function requestBlob(url: string, options: Pick<RequestOptions, 'to
   }
   return response.blob();
 }
+
+/** `?a=1&b=2` of the defined values, or '' when there are none. */
+export function searchOf(values: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== '') query.set(name, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}

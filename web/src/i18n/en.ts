@@ -20,6 +20,7 @@ import { surveysEn } from './parts/surveys.en.ts';
 import { analyticsAdminEn } from './parts/analytics-admin.en.ts';
 import { qaEn } from './parts/qa.en.ts';
 import { agentReportEn } from './parts/agent-report.en.ts';
+import { qaReviewEn } from './parts/qa-review.en.ts';
 
 /** English, the console's second language; typed against `ru` so a missing key fails to compile. */
 export const en: Messages = {
@@ -374,4 +375,5 @@ export const en: Messages = {
   ...analyticsAdminEn,
   ...qaEn,
   ...agentReportEn,
+  ...qaReviewEn,
 };

@@ -19,6 +19,7 @@ import { surveysRu } from './parts/surveys.ru.ts';
 import { analyticsAdminRu } from './parts/analytics-admin.ru.ts';
 import { qaRu } from './parts/qa.ru.ts';
 import { agentReportRu } from './parts/agent-report.ru.ts';
+import { qaReviewRu } from './parts/qa-review.ru.ts';
 
 /**
  * Russian, the console's default language and the source of the message keys: `en.ts` must carry
@@ -377,6 +378,7 @@ export const ru = {
   ...analyticsAdminRu,
   ...qaRu,
   ...agentReportRu,
+  ...qaReviewRu,
 } as const;
 
 /** Every message key; `ru` is the source of truth. */

@@ -16,7 +16,7 @@ import { MyFiguresPage } from '../plans/my-figures-page.tsx';
 import { PlansPage } from '../plans/plans-page.tsx';
 import { AgentReportPage } from '../qa/agent-report-page.tsx';
 import { MyEvaluationsPage } from '../qa/my-evaluations-page.tsx';
-import { QaSamplePage } from '../qa/qa-sample-page.tsx';
+import { QaSection } from '../qa/qa-section.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useRealtime } from './realtime-context.tsx';
@@ -115,7 +115,7 @@ export function AppShell({ user }: { user: UserView }) {
           {route === 'my-figures' && <MyFiguresPage />}
           {route === 'reports' && <ReportsPage />}
           {route === 'plans' && <PlansPage />}
-          {route === 'qa' && <QaSamplePage />}
+          {route === 'qa' && <QaSection />}
           {route === 'my-evaluations' && <MyEvaluationsPage />}
           {route === 'agent-report' && <AgentReportPage />}
           {route === 'alerts' && <AlertsPage />}

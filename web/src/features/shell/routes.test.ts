@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, hashFor, navFor, resolveRoute, routeIdOf } from './routes.ts';
+import { canOpen, hashFor, navFor, opensRoute, resolveRoute, routeIdOf, subPathOf } from './routes.ts';
 
 describe('navFor', () => {
   it('gives an agent the workspace, their own figures, reports and evaluations', () => {
@@ -37,13 +37,35 @@ describe('resolveRoute', () => {
 });
 
 describe('a section about one agent', () => {
-  it('keeps the agent in its hash, and only for the sections that take one', () => {
+  it('keeps the agent in its hash and reads it back only for its section', () => {
     expect(hashFor('agent-report', 'anna')).toBe('#/agent-report/anna');
     expect(hashFor('agent-report', 'a b')).toBe('#/agent-report/a%20b');
-    expect(hashFor('supervisor', 'anna')).toBe('#/supervisor');
+    expect(hashFor('supervisor')).toBe('#/supervisor');
     expect(routeIdOf('#/agent-report/a%20b', 'agent-report')).toBe('a b');
     expect(routeIdOf('#/agent-report', 'agent-report')).toBeUndefined();
-    expect(routeIdOf('#/supervisor/anna', 'supervisor')).toBeUndefined();
+    expect(routeIdOf('#/supervisor/anna', 'agent-report')).toBeUndefined();
     expect(resolveRoute('#/agent-report/anna', ['agent'])).toBe('agent-report');
+  });
+});
+
+describe('sub-paths', () => {
+  it('opens the section of a hash with a sub-path and reads what follows it', () => {
+    expect(resolveRoute('#/qa/contact/c-1', ['supervisor'])).toBe('qa');
+    expect(subPathOf('#/qa/contact/c-1')).toBe('contact/c-1');
+    expect(subPathOf('#/qa/contact/c-1/?x=1')).toBe('contact/c-1');
+    expect(subPathOf('#/qa')).toBe('');
+    expect(subPathOf('')).toBe('');
+  });
+
+  it('keeps a hash that opens its section, and rewrites one that names another or none', () => {
+    expect(opensRoute('#/qa/contact/c-1', 'qa')).toBe(true);
+    expect(opensRoute('#/qa', 'qa')).toBe(true);
+    expect(opensRoute('#/qa/contact/c-1', 'workspace')).toBe(false);
+    expect(opensRoute('#/qaz', 'qa')).toBe(false);
+    expect(opensRoute('', 'workspace')).toBe(false);
+  });
+
+  it('lands an agent elsewhere when the hash names a contact under QA', () => {
+    expect(resolveRoute('#/qa/contact/c-1', ['agent'])).toBe('workspace');
   });
 });

@@ -25,19 +25,16 @@ export function navFor(roles: readonly Role[]): RouteId[] {
   return ROUTE_IDS.filter((route) => canOpen(roles, route));
 }
 
-/** Sections whose hash names one thing after the section: the agent a report is of (`#/agent-report/anna`). */
-const TAKES_ID: ReadonlySet<RouteId> = new Set(['agent-report']);
-
-/** The hash for a section, with the id it is about for a section that takes one: `#/supervisor`, `#/agent-report/anna`. */
+/** The hash for a section, optionally with what it opens inside: `#/supervisor`, `#/agent-report/anna`. */
 export function hashFor(route: RouteId, id?: string): string {
-  return id !== undefined && id !== '' && TAKES_ID.has(route) ? `#/${route}/${encodeURIComponent(id)}` : `#/${route}`;
+  return id !== undefined && id !== '' ? `#/${route}/${encodeURIComponent(id)}` : `#/${route}`;
 }
 
-/** The id after the section in a hash (`#/agent-report/anna` → `anna`), for sections that take one. */
+/** The one id a hash names after `route` (`#/agent-report/anna` → `anna`); undefined for another section or none. */
 export function routeIdOf(hash: string, route: RouteId): string | undefined {
-  if (!TAKES_ID.has(route)) return undefined;
-  const [section, id] = hash.replace(/^#\/?/, '').split(/[?]/)[0]!.split('/');
-  if (section !== route || !id) return undefined;
+  if (sectionOf(hash) !== route) return undefined;
+  const id = subPathOf(hash).split('/')[0];
+  if (!id) return undefined;
   try {
     return decodeURIComponent(id);
   } catch {
@@ -50,8 +47,23 @@ export function routeIdOf(hash: string, route: RouteId): string | undefined {
  * not allowed; undefined when no section is allowed at all.
  */
 export function resolveRoute(hash: string, roles: readonly Role[]): RouteId | undefined {
-  const wanted = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  const wanted = sectionOf(hash);
   const match = ROUTE_IDS.find((route) => route === wanted);
   if (match && canOpen(roles, match)) return match;
   return LANDING_ORDER.find((route) => canOpen(roles, route));
+}
+
+const pathOf = (hash: string) => hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+const sectionOf = (hash: string) => pathOf(hash).split('/')[0];
+
+/** What a hash names inside its section: `contact/c-1` of `#/qa/contact/c-1`, '' when nothing. */
+export function subPathOf(hash: string): string {
+  const path = pathOf(hash);
+  const slash = path.indexOf('/');
+  return slash < 0 ? '' : path.slice(slash + 1).replace(/\/+$/, '');
+}
+
+/** Whether `hash` already opens `route`, with or without a sub-path, so it stays as the user wrote it. */
+export function opensRoute(hash: string, route: RouteId): boolean {
+  return hash.startsWith('#/') && sectionOf(hash) === route;
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { AnalysisRule } from '@cc/shared/analytics/rules';
-import type { AnalysisResult, ConversationSpeaker } from '@cc/shared/analytics/values';
+import type { AnalysisResult, ConversationSegment, ConversationSpeaker } from '@cc/shared/analytics/values';
 import { ProblemError } from '../../../api/errors.ts';
-import { HighlightedText } from '../../../components/highlighted-text.tsx';
 import { formatNumber } from '../../../i18n/format.ts';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi } from '../../auth/session.tsx';
+import { ConversationTranscript } from '../../qa/conversation-transcript.tsx';
+import '../../qa/qa.css';
 
 interface Line {
   speaker: ConversationSpeaker;
@@ -19,7 +20,7 @@ export function AnalysisPreview({ rules }: { rules: () => AnalysisRule[] }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const [lines, setLines] = useState<Line[]>(FIRST_LINES);
-  const [result, setResult] = useState<{ lines: Line[]; analysis: AnalysisResult }>();
+  const [result, setResult] = useState<{ segments: ConversationSegment[]; analysis: AnalysisResult }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const set = (i: number, patch: Partial<Line>) => setLines(lines.map((line, j) => (j === i ? { ...line, ...patch } : line)));
@@ -30,15 +31,14 @@ export function AnalysisPreview({ rules }: { rules: () => AnalysisRule[] }) {
     setBusy(true);
     setError(undefined);
     // A chat: each line a message a second apart, so no call timing (interruptions, silence) is read into it.
-    const segments = typed.map((line, i) => ({ speaker: line.speaker, text: line.text, startMs: i * 1000, endMs: i * 1000 }));
+    const segments: ConversationSegment[] = typed.map((line, i) => ({ speaker: line.speaker, text: line.text, startMs: i * 1000, endMs: i * 1000 }));
     const tried = rules();
     api.previewAnalysis({ medium: 'chat', segments, ...(tried.length > 0 && { rules: tried }) }).then(
-      (analysis) => setResult({ lines: typed, analysis }),
+      (analysis) => setResult({ segments, analysis }),
       (e: unknown) => setError(e instanceof ProblemError ? e.message : t('admin.analytics.preview.failed')),
     ).finally(() => setBusy(false));
   };
 
-  const label = (category: string, ruleId: string) => `${t(`qa.category.${category}` as MessageKey)} · ${ruleId}`;
   return (
     <fieldset className="analytics-preview" data-testid="analytics-preview">
       <legend>{t('admin.analytics.preview')}</legend>
@@ -77,14 +77,7 @@ export function AnalysisPreview({ rules }: { rules: () => AnalysisRule[] }) {
               ))}
             </ul>
           )}
-          <ol className="analytics-preview__transcript">
-            {result.lines.map((line, i) => (
-              <li key={i}>
-                <strong>{t(`admin.analytics.speaker.${line.speaker}`)}:</strong>{' '}
-                <HighlightedText text={line.text} highlights={result.analysis.findings.filter((f) => f.segmentIndex === i && f.span).map((f) => ({ start: f.span!.start, end: f.span!.end, label: label(f.category, f.ruleId), kind: f.category }))} />
-              </li>
-            ))}
-          </ol>
+          <ConversationTranscript segments={result.segments} findings={result.analysis.findings} />
         </div>
       )}
     </fieldset>
