@@ -64,8 +64,10 @@ describe('analytics settings in Chromium', { timeout: 120_000 }, () => {
     const current = await center.services.analyser.settings(center.demo.tenantId);
     await center.deps.analyticsSettings.save({ ...current, version: current.version + 1, rules: [] }, current.version);
     // Act
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/analytics/settings') && r.request().method() === 'PUT');
     await section.getByRole('button', { name: 'Сохранить', exact: true }).click();
-    // Assert: told, and the fresh settings (no rules) are shown
+    // Assert: refused as stale, told, and the fresh settings (no rules) are shown
+    expect((await answered).status()).toBe(409);
     await page.getByText('Настройки только что изменил кто-то другой — загрузили свежие').waitFor();
     await section.getByText('Своих правил пока нет: работают встроенные.').waitFor();
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AnalyticsSettings } from '@cc/shared/analytics/settings';
 import { CONVERSATION_ALERT_TRIGGERS } from '@cc/shared/analytics/values';
 import { ProblemError } from '../../../api/errors.ts';
@@ -23,11 +23,20 @@ export function AnalyticsSettingsSection() {
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Only the latest read counts: an earlier one answering late must not put an older version back in the form.
+  const reads = useRef(0);
   const load = () => {
+    const read = ++reads.current;
     setFailed(false);
-    api.getAnalyticsSettings().then((settings) => { setSaved(settings); setDraft(draftOf(settings)); setProblems([]); }, () => setFailed(true));
+    api.getAnalyticsSettings().then(
+      (settings) => { if (read === reads.current) { setSaved(settings); setDraft(draftOf(settings)); setProblems([]); } },
+      () => read === reads.current && setFailed(true),
+    );
   };
-  useEffect(load, [api]);
+  useEffect(() => {
+    load();
+    return () => void ++reads.current;
+  }, [api]);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
