@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertRule } from '@cc/shared/alerts/model';
 import type { AlertNotice, NoticeDelivery } from '@cc/shared/alerts/notice';
 import type { AlertRepository } from '@cc/shared/alerts/ports';
 import { keys } from '@cc/shared/db/keys';
+import { setOnce } from './set-once.ts';
 import { fromItem, translateConflict, type DynamoTable } from './table.ts';
 
 /** Notices are the bell's history and the record of what was sent; kept a quarter. */
@@ -66,18 +66,6 @@ export class DynamoAlertRepository implements AlertRepository {
   }
 
   async recordDeliveries(notice: AlertNotice, deliveries: NoticeDelivery[]): Promise<boolean> {
-    try {
-      await this.table.documents.send(new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: keys.alertNotice(notice.tenantId, notice.at, notice.noticeId),
-        UpdateExpression: 'SET deliveries = :d',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deliveries)',
-        ExpressionAttributeValues: { ':d': deliveries },
-      }));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return setOnce(this.table, keys.alertNotice(notice.tenantId, notice.at, notice.noticeId), 'deliveries', deliveries);
   }
 }

@@ -1,10 +1,10 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnalyticsSettingsRepository, ConversationAlertRepository } from '@cc/shared/analytics/ports';
 import type { AnalyticsSettings } from '@cc/shared/analytics/settings';
 import type { ConversationAlert } from '@cc/shared/analytics/values';
 import { ConflictError } from '@cc/shared/errors';
 import { keys } from '@cc/shared/db/keys';
+import { setOnce } from './set-once.ts';
 import { fromItem, type DynamoTable } from './table.ts';
 
 /** Alerts stay readable for the bell and the history this long, then DynamoDB's TTL removes them. */
@@ -56,18 +56,6 @@ export class DynamoConversationAlertRepository implements ConversationAlertRepos
   }
 
   async recordDeliveries(alert: ConversationAlert, deliveries: NonNullable<ConversationAlert['deliveries']>) {
-    try {
-      await this.table.documents.send(new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: keys.conversationAlert(alert.tenantId, alert.contactId, alert.trigger),
-        UpdateExpression: 'SET deliveries = :d',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deliveries)',
-        ExpressionAttributeValues: { ':d': deliveries },
-      }));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return setOnce(this.table, keys.conversationAlert(alert.tenantId, alert.contactId, alert.trigger), 'deliveries', deliveries);
   }
 }
