@@ -96,3 +96,18 @@ describe('the demo tenant at any hour', () => {
     expect(channels.some((c) => c.defaultQueueId === 'sales')).toBe(false);
   });
 });
+
+describe('the demo tenant’s evaluation form', () => {
+  it('serves every queue with twelve weighted parameters, seven answered from the analysis, and is seeded once', async () => {
+    // Act: a second start seeds again
+    await seedDemo(ctx.deps, 'http://127.0.0.1:3000', demo);
+    const forms = await ctx.deps.qaForms.list(demo.tenantId);
+    // Assert
+    expect(forms).toHaveLength(1);
+    const [form] = forms;
+    expect([...form!.queueIds].sort()).toEqual(queues.map((q) => q.queueId).sort());
+    expect(form!.parameters).toHaveLength(12);
+    expect(form!.parameters.filter((p) => p.link).map((p) => p.link!.category)).toEqual(['greeting', 'filler_words', 'profanity', 'interruptions', 'talk_share', 'escalation_request', 'farewell']);
+    expect(form!.parameters.every((p) => p.nameEn && p.weight >= 1)).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The demo tenant: a Russian company with an admin, a supervisor, four agents with skills, three
- * queues, one channel of every messenger kind with generated secrets and one phone number.
+ * queues, one channel of every messenger kind with generated secrets, one phone number and an evaluation form.
  * Idempotent: with the previous run's demo file the same logins and secrets are kept.
  */
 import { randomBytes } from 'node:crypto';
@@ -13,6 +13,7 @@ import { channelSecretContext } from '@cc/shared/tenancy/ports';
 import type { Deps } from '../composition/deps.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedWrapUp } from './seed-wrap-up.ts';
+import { seedQaForm } from './seed-qa.ts';
 
 export interface DemoUser {
   login: string;
@@ -161,6 +162,7 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
   }
 
   await seedWrapUp(deps, tenantId, now);
+  await seedQaForm(deps, tenantId, new Date(now));
   // A data folder from before voice has the number without a flow: it gets the demo menu too.
   for (const phone of phoneNumbers) if (!(await deps.calls.getFlow(tenantId, phone.e164))) await deps.calls.putFlow(tenantId, phone.e164, demoCallFlow());
 

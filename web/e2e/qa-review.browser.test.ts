@@ -76,6 +76,8 @@ describe('QA review in Chromium', { timeout: 180_000 }, () => {
     const mark = page.getByTestId('qa-transcript').locator('mark.qa-mark[data-categories~="escalation_request"]').first();
     await mark.waitFor({ timeout: 20_000 });
     const panel = page.getByTestId('qa-evaluation-panel');
+    // The queue has the demo tenant's standard form too: this check is about its own
+    await panel.getByLabel('Форма').selectOption({ label: 'Чаты поддержки' }, { timeout: 20_000 });
     const calm = panel.locator('fieldset[data-parameter="calm"]');
     await calm.waitFor();
     const prefilledCalm = await calm.locator('input[type="radio"]:checked').getAttribute('value');
@@ -117,13 +119,14 @@ describe('QA review in Chromium', { timeout: 180_000 }, () => {
     // Act
     await page.getByRole('button', { name: 'EN', exact: true }).first().click();
     await page.locator('html[lang="en"]').waitFor();
+    await page.getByTestId('qa-evaluation-panel').getByLabel('Form').selectOption({ label: 'Чаты поддержки' }, { timeout: 20_000 });
     const stored = page.getByTestId('qa-eval-saved');
     await stored.getByText('This conversation is evaluated on this form already.').waitFor();
     await page.screenshot({ path: join(screenshots, 'qa-review-en.png'), animations: 'disabled', fullPage: true });
     // Assert
     // What people said, as the transcript cut it around the marks, and what the form's author typed.
     const said = await page.getByTestId('qa-transcript').locator('.qa-line__text > *').allInnerTexts();
-    const typed = [...center.demo.users.map((u) => u.name), 'Поддержка', 'Продажи', 'VIP', 'Чаты поддержки', 'Клиент не просил руководителя', 'Оператор поздоровался', 'Решение вопроса', 'Доставку проверили быстро', ...said.map((text) => text.trim()), contactId];
+    const typed = [...center.demo.users.map((u) => u.name), 'Поддержка', 'Продажи', 'VIP', 'Чаты поддержки', 'Стандарт качества «Ромашки»', 'Клиент не просил руководителя', 'Оператор поздоровался', 'Решение вопроса', 'Доставку проверили быстро', ...said.map((text) => text.trim()), contactId];
     expect(await untranslatedText(page, typed)).toEqual([]);
     expect(await page.locator('fieldset[data-parameter="calm"] legend').innerText()).toContain('No request for a manager');
     // The stored evaluation, not a fresh draft: its answers, note and total, and nothing to save again

@@ -90,7 +90,11 @@ describe('wrap-up and quick replies in Chromium', { timeout: 90_000 }, () => {
     await picker.locator('.category button[aria-label]').first().waitFor();
     await agent.screenshot({ path: join(screenshots, 'composer-emoji.png'), animations: 'disabled' });
     await picker.locator('.category button[aria-label]').first().click();
-    const withEmoji = await composer.inputValue();
+    // The picker inserts through React state: read the box once it has re-rendered, not in the same tick as the click.
+    const withEmoji = await agent.waitForFunction(() => {
+      const text = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Напишите ответ…"]')?.value ?? '';
+      return text.length > 'Спасибо '.length ? text : undefined;
+    }, undefined, { timeout: 10_000 }).then((handle) => handle.jsonValue() as Promise<string>);
     await composer.press('Escape');
     await composer.fill('');
     // Assert

@@ -40,4 +40,19 @@ describe('the QA part of the API client', () => {
     expect(init).toMatchObject({ method: 'POST', body: JSON.stringify(body) });
     expect(stored.total).toBe(75);
   });
+
+  it('writes a form: creates, replaces at the version it was edited from, and deletes by encoded id', async () => {
+    // Arrange
+    const fetchMock = vi.fn<typeof fetch>().mockImplementation(async (_url, init) => (init?.method === 'DELETE' ? new Response(null, { status: 204 }) : json(200, { formId: 'f/1', version: 2 })));
+    const api = createApiClient({ baseUrl: '', token: 'abc', onUnauthorized: vi.fn(), fetch: fetchMock });
+    const body = { name: 'Чаты', queueIds: ['support'], parameters: [{ parameterId: 'p1', name: 'Приветствие', kind: 'yes_no' as const, weight: 10 }], version: 1 };
+    // Act
+    await api.createQaForm({ ...body, version: undefined });
+    const replaced = await api.updateQaForm('f/1', body);
+    await api.deleteQaForm('f/1');
+    // Assert
+    expect(fetchMock.mock.calls.map(([url, init]) => `${init?.method} ${String(url)}`)).toEqual(['POST /api/qa/forms', 'PUT /api/qa/forms/f%2F1', 'DELETE /api/qa/forms/f%2F1']);
+    expect(JSON.parse(String(fetchMock.mock.calls[1]![1]!.body))).toEqual(body);
+    expect(replaced).toEqual({ formId: 'f/1', version: 2 });
+  });
 });

@@ -1,5 +1,5 @@
 import type { AnalysisCategory, AnalysisSearchEntry, ContactAnalysisView } from '@cc/shared/analytics/values';
-import type { QaEvaluationBody } from '@cc/shared/qa/schema';
+import type { QaEvaluationBody, QaFormBody } from '@cc/shared/qa/schema';
 import type { AgentQualityReport, QaDraft, QaEvaluation, QaForm, QaSample } from '@cc/shared/qa/values';
 import { searchOf, type RequestOptions } from './http.ts';
 
@@ -28,6 +28,10 @@ export interface QaApi {
   searchConversations(query: ConversationSearchQuery): Promise<ConversationSearchPage>;
   /** One agent's quality over local days (at most 31): their own for an agent, anyone's for supervisors. */
   agentQualityReport(agentId: string, period: { from: string; to: string }): Promise<AgentQualityReport>;
+  /** Writes a form (supervisors; audited); an update names the version it was edited from (409 when stale). */
+  createQaForm(body: QaFormBody): Promise<QaForm>;
+  updateQaForm(formId: string, body: QaFormBody): Promise<QaForm>;
+  deleteQaForm(formId: string): Promise<void>;
 }
 
 type JsonCall = <T>(path: string, init?: Omit<RequestOptions, 'token' | 'fetch'>) => Promise<T>;
@@ -44,6 +48,9 @@ export function qaApi(call: JsonCall): QaApi {
     createQaEvaluation: (body) => call<QaEvaluation>('/api/qa/evaluations', { method: 'POST', body }),
     contactAnalysis: (contactId) => call<ContactAnalysisView>(`/api/analytics/contacts/${id(contactId)}`),
     searchConversations: ({ flaggedOnly, ...query }) => call<ConversationSearchPage>(`/api/analytics/conversations${searchOf({ ...query, flagged: flaggedOnly ? 'true' : undefined })}`),
+    createQaForm: (body) => call<QaForm>('/api/qa/forms', { method: 'POST', body }),
+    updateQaForm: (formId, body) => call<QaForm>(`/api/qa/forms/${id(formId)}`, { method: 'PUT', body }),
+    deleteQaForm: async (formId) => void (await call<unknown>(`/api/qa/forms/${id(formId)}`, { method: 'DELETE' })),
     agentQualityReport: (agentId, period) => call<AgentQualityReport>(`/api/qa/agents/${id(agentId)}/report${searchOf(period)}`),
   };
 }

@@ -18,6 +18,7 @@ import { composerFilesEn } from './parts/composer-files.en.ts';
 import { plansEn } from './parts/plans.en.ts';
 import { surveysEn } from './parts/surveys.en.ts';
 import { analyticsAdminEn } from './parts/analytics-admin.en.ts';
+import { qaFormsEn } from './parts/qa-forms.en.ts';
 import { qaEn } from './parts/qa.en.ts';
 import { agentReportEn } from './parts/agent-report.en.ts';
 import { qaReviewEn } from './parts/qa-review.en.ts';
@@ -373,6 +374,7 @@ export const en: Messages = {
   ...plansEn,
   ...surveysEn,
   ...analyticsAdminEn,
+  ...qaFormsEn,
   ...qaEn,
   ...agentReportEn,
   ...qaReviewEn,

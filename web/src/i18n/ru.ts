@@ -17,6 +17,7 @@ import { composerFilesRu } from './parts/composer-files.ru.ts';
 import { plansRu } from './parts/plans.ru.ts';
 import { surveysRu } from './parts/surveys.ru.ts';
 import { analyticsAdminRu } from './parts/analytics-admin.ru.ts';
+import { qaFormsRu } from './parts/qa-forms.ru.ts';
 import { qaRu } from './parts/qa.ru.ts';
 import { agentReportRu } from './parts/agent-report.ru.ts';
 import { qaReviewRu } from './parts/qa-review.ru.ts';
@@ -376,6 +377,7 @@ export const ru = {
   ...plansRu,
   ...surveysRu,
   ...analyticsAdminRu,
+  ...qaFormsRu,
   ...qaRu,
   ...agentReportRu,
   ...qaReviewRu,

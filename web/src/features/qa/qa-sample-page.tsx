@@ -33,7 +33,7 @@ export function QaSamplePage() {
     <div className="qa-page">
       <section className="card qa-sample-card" aria-labelledby="qa-sample-title">
         <h1 id="qa-sample-title" className="qa-sample-card__title">{t('qa.sample.title')}</h1>
-        <p className="card__hint">{t('qa.sample.hint')}</p>
+        <p className="card__hint">{t('qa.sample.hint')} <a href="#/qa/forms">{t('qa.forms.link')}</a></p>
         <label>
           {t('qa.sample.date')}{' '}
           <input type="date" value={date ?? sample?.date ?? ''} onChange={(e) => setDate(e.target.value || undefined)} />
