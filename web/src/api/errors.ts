@@ -45,3 +45,13 @@ export class AuthChallengeError extends ApiError {
     super(`Unsupported auth challenge ${challenge}`);
   }
 }
+
+/** What a failed save means to the person who pressed Save. */
+export type SaveFailure = { kind: 'stale' } | { kind: 'refused'; reason: string } | { kind: 'failed' };
+
+/** A versioned save's failure: someone saved first (409), the server refused the content and says why (400), or it did not go through. */
+export function saveFailureOf(error: unknown): SaveFailure {
+  if (error instanceof ProblemError && error.status === 409) return { kind: 'stale' };
+  if (error instanceof ProblemError && error.status === 400) return { kind: 'refused', reason: error.message };
+  return { kind: 'failed' };
+}

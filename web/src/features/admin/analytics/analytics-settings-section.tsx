@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AnalyticsSettings } from '@cc/shared/analytics/settings';
 import { CONVERSATION_ALERT_TRIGGERS } from '@cc/shared/analytics/values';
-import { ProblemError } from '../../../api/errors.ts';
+import { saveFailureOf } from '../../../api/errors.ts';
 import { LoadFailed } from '../../../components/empty-state.tsx';
 import { useToast } from '../../../components/toast.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
@@ -51,10 +51,9 @@ export function AnalyticsSettingsSection() {
     api.putAnalyticsSettings(checked.body).then(
       (settings) => { setSaved(settings); setDraft(draftOf(settings)); setProblems([]); notify(t('admin.analytics.saved'), 'info'); },
       (error: unknown) => {
-        if (error instanceof ProblemError && error.status === 409) {
-          notify(t('admin.analytics.changed'));
-          load();
-        } else notify(error instanceof ProblemError && error.status === 400 ? t('admin.analytics.invalid', { reason: error.message }) : t('admin.analytics.failed'));
+        const failure = saveFailureOf(error);
+        if (failure.kind === 'stale') load();
+        notify(failure.kind === 'stale' ? t('admin.analytics.changed') : failure.kind === 'refused' ? t('admin.analytics.invalid', { reason: failure.reason }) : t('admin.analytics.failed'));
       },
     ).finally(() => setBusy(false));
   };

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import { QA_LIMITS, type QaForm } from '@cc/shared/qa/values';
-import { ProblemError } from '../../../api/errors.ts';
+import { saveFailureOf } from '../../../api/errors.ts';
 import { useToast } from '../../../components/toast.tsx';
 import { useI18n } from '../../../i18n/provider.tsx';
 import { useApi } from '../../auth/session.tsx';
@@ -41,10 +41,9 @@ export function QaFormEditor({ initial, queues, onSaved, onCancel, onStale }: Pr
     saving.then(
       (form) => { notify(t('qa.forms.saved'), 'info'); onSaved(form); },
       (error: unknown) => {
-        if (error instanceof ProblemError && error.status === 409) {
-          notify(t('qa.forms.changed'));
-          onStale();
-        } else notify(error instanceof ProblemError && error.status === 400 ? t('qa.forms.invalid', { reason: error.message }) : t('qa.forms.failed'));
+        const failure = saveFailureOf(error);
+        if (failure.kind === 'stale') onStale();
+        notify(failure.kind === 'stale' ? t('qa.forms.changed') : failure.kind === 'refused' ? t('qa.forms.invalid', { reason: failure.reason }) : t('qa.forms.failed'));
       },
     ).finally(() => setBusy(false));
   };
