@@ -117,4 +117,17 @@ describe('GET /api/qa/agents/:agentId/report', () => {
     // Exactly 31 days is allowed.
     expect((await get('/agents/anna/report?from=2026-11-03&to=2026-12-03', token.oleg)).status).toBe(200);
   });
+
+  it('answers as many report reads a minute as report pages, then 429 with when to retry', async () => {
+    // Act: the other tenant's supervisor asks 61 times (each a 404: the limit comes first)
+    const answers: number[] = [];
+    for (let i = 0; i < 61; i++) answers.push((await get(`/agents/nobody/report${PERIOD}`, token.supB)).status);
+    const last = await get(`/agents/nobody/report${PERIOD}`, token.supB);
+    // Assert: the reads before the first refusal answered (one of the 60 was spent by the tenant test above), none after
+    const refused = answers.indexOf(429);
+    expect(refused).toBe(59);
+    expect(answers.slice(0, refused).every((status) => status === 404)).toBe(true);
+    expect(answers.slice(refused).every((status) => status === 429)).toBe(true);
+    expect(last.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { hasRole, type Principal } from '@cc/shared/auth/model';
-import { ConflictError, InvalidRequestError, NotFoundError } from '@cc/shared/errors';
+import { ConflictError, InvalidRequestError, NotFoundError, RateLimitedError } from '@cc/shared/errors';
 import { formFrom, replacedForm } from '@cc/shared/qa/evaluation';
 import { AgentReportQuerySchema, QaCommentBodySchema, QaDraftQuerySchema, QaEvaluationBodySchema, QaEvaluationQuerySchema, QaFormBodySchema, QaSampleQuerySchema, QaSettingsSchema, type QaFormBody } from '@cc/shared/qa/schema';
 import { QA_LIMITS, type QaForm } from '@cc/shared/qa/values';
@@ -9,6 +9,7 @@ import type { Deps } from '../../composition/deps.ts';
 import type { Services } from '../../composition/services.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
 import { readJson } from '../body.ts';
+import { REPORT_LIMIT } from './metrics.ts';
 
 const CHANGED = 'The form was changed by someone else; reload it and apply your change again';
 
@@ -18,7 +19,7 @@ const CHANGED = 'The form was changed by someone else; reload it and apply your 
  * anyone reads evaluations, an agent only their own, and the evaluated agent and supervisors comment on them. An
  * agent's quality report (`/agents/:agentId/report`) is theirs to read, and any supervisor's or admin's.
  */
-export function qaRoutes(deps: Pick<Deps, 'qaForms' | 'queues' | 'clock'>, services: Pick<Services, 'qa' | 'audit' | 'agentReports'>, auth: MiddlewareHandler<AuthEnv>) {
+export function qaRoutes(deps: Pick<Deps, 'qaForms' | 'queues' | 'clock' | 'rateLimiter'>, services: Pick<Services, 'qa' | 'audit' | 'agentReports'>, auth: MiddlewareHandler<AuthEnv>) {
   /** @throws InvalidRequestError (field `queueIds`) when a named queue is not in the tenant. */
   const checkQueues = async (tenantId: string, input: QaFormBody) => {
     const missing = (await Promise.all(input.queueIds.map(async (queueId) => ((await deps.queues.get(tenantId, queueId)) ? undefined : queueId)))).filter((q) => q !== undefined);
@@ -86,6 +87,13 @@ export function qaRoutes(deps: Pick<Deps, 'qaForms' | 'queues' | 'clock'>, servi
       const { text } = await readJson(c, QaCommentBodySchema);
       return c.json(await services.qa.comment(c.get('principal'), c.req.param('evaluationId'), text), 201);
     })
-    .get('/agents/:agentId/report', auth, async (c) => c.json(await services.agentReports.report(c.get('principal'), c.req.param('agentId'), AgentReportQuerySchema.parse(c.req.query()))))
+    .get('/agents/:agentId/report', auth, async (c) => {
+      const principal = c.get('principal');
+      const query = AgentReportQuerySchema.parse(c.req.query());
+      // A report reads the whole team's analysed month: as often as report pages, no more.
+      const decision = await deps.rateLimiter.hit(principal.tenantId, `reports#${principal.userId}`, REPORT_LIMIT, deps.clock.now());
+      if (!decision.allowed) throw new RateLimitedError(`At most ${REPORT_LIMIT.max} report pages a minute`, decision.retryAfterSeconds);
+      return c.json(await services.agentReports.report(principal, c.req.param('agentId'), query));
+    })
     .get('/sample', auth, requireRole('supervisor'), async (c) => c.json(await services.qa.sample(c.get('principal').tenantId, QaSampleQuerySchema.parse(c.req.query()))));
 }
