@@ -26,6 +26,7 @@ import type { AlertNotifier, AlertRepository } from '@cc/shared/alerts/ports';
 import type { UserIdentities } from '@cc/shared/users/ports';
 import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
 import type { PlanRepository } from '@cc/shared/plans/ports';
+import type { ScriptRepository } from '@cc/shared/scripts/ports';
 import type { ConversationAnalysisRepository, AnalyticsSettingsRepository, ConversationAlertRepository } from '@cc/shared/analytics/ports';
 import type { QaEvaluationRepository, QaFormRepository } from '@cc/shared/qa/ports';
 import type { Config } from './config.ts';
@@ -76,6 +77,8 @@ export interface Deps {
   analyticsSettings: AnalyticsSettingsRepository;
   /** Alerts about problem conversations (escalation requests, agent profanity, very low loyalty). */
   conversationAlerts: ConversationAlertRepository;
+  /** Call scripts, their versions, agents' wordings, runs and funnels (docs/scripts.md). */
+  scripts: ScriptRepository;
   /** Quality evaluation forms and settings, and the evaluations made on them (docs/qa.md). */
   qaForms: QaFormRepository;
   qaEvaluations: QaEvaluationRepository;

@@ -25,6 +25,7 @@ import { DynamoQuickReplyRepository, DynamoTopicRepository, DynamoSurveySettings
 import { DynamoMetricsRepository } from '../adapters/dynamo/metrics-repository.ts';
 import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository.ts';
 import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
+import { DynamoScriptRepository } from '../adapters/dynamo/script-repository.ts';
 import { DynamoPlanRepository } from '../adapters/dynamo/plan-repository.ts';
 import { DynamoAnalysisRepository } from '../adapters/dynamo/analysis-repository.ts';
 import { DynamoAnalyticsSettingsRepository, DynamoConversationAlertRepository } from '../adapters/dynamo/analytics-repository.ts';
@@ -62,6 +63,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     conversationAlerts: new DynamoConversationAlertRepository(table),
     qaForms: new DynamoQaFormRepository(table),
     qaEvaluations: new DynamoQaEvaluationRepository(table),
+    scripts: new DynamoScriptRepository(table),
   };
 }
 

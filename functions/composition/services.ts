@@ -31,6 +31,8 @@ import { KpiTiles } from '../metrics/kpi-tiles.ts';
 import { QaEvaluations } from '../qa/evaluations.ts';
 import { AgentQualityReports } from '../qa/agent-reports.ts';
 import { ConversationAnalyser } from '../analytics/analyser.ts';
+import { ScriptLibrary } from '../scripts/script-library.ts';
+import { ScriptRuns } from '../scripts/script-runs.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -80,6 +82,10 @@ export interface Services {
   agentReports: AgentQualityReports;
   /** Every ended conversation analysed under the tenant's rules, live contacts watched, alerts raised. */
   analyser: ConversationAnalyser;
+  /** Call scripts as supervisors edit them (versioned, audited) and agents word them. */
+  scriptLibrary: ScriptLibrary;
+  /** Scripts followed on contacts: runs, steps, drops and the funnels of versions. */
+  scriptRuns: ScriptRuns;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -93,6 +99,7 @@ export function createServices(deps: ServiceDeps): Services {
   const reports = new MetricReports(deps);
   const surveys = new ChatSurveys(deps, routing.commands);
   const analyser = new ConversationAnalyser(deps);
+  const audit = new AuditTrail(deps);
   return {
     routing,
     notifier,
@@ -107,7 +114,7 @@ export function createServices(deps: ServiceDeps): Services {
     chatSupervision: new ChatSupervision(deps, routing.commands),
     dialer: deps.dialer ?? new CallbackDialer(deps, routing.changes),
     transcripts: new TranscriptService(deps, analyser),
-    audit: new AuditTrail(deps),
+    audit,
     reports,
     plans: new PlanAttainments(deps, reports),
     timelines: new AgentTimelines(deps),
@@ -116,5 +123,7 @@ export function createServices(deps: ServiceDeps): Services {
     qa: new QaEvaluations(deps),
     agentReports: new AgentQualityReports(deps),
     analyser,
+    scriptLibrary: new ScriptLibrary(deps, audit),
+    scriptRuns: new ScriptRuns(deps),
   };
 }

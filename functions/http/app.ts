@@ -33,6 +33,7 @@ import { planRoutes } from './routes/plans.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsSettingsRoutes } from './routes/analytics-settings.ts';
 import { qaRoutes } from './routes/qa.ts';
+import { scriptRoutes } from './routes/scripts.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -77,7 +78,8 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/analytics', analyticsRoutes(deps, services, auth))
     .route('/analytics', analyticsSettingsRoutes(deps, services, auth))
     .route('/surveys', surveyRoutes(deps, services, auth))
-    .route('/qa', qaRoutes(deps, services, auth));
+    .route('/qa', qaRoutes(deps, services, auth))
+    .route('/scripts', scriptRoutes(deps, services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',

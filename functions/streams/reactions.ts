@@ -11,6 +11,7 @@ import { timelineReactions } from '../timeline/reactions.ts';
 import { alertReactions } from '../alerts/reactions.ts';
 import { surveyReactions } from '../surveys/reactions.ts';
 import { analyticsReactions } from '../analytics/reactions.ts';
+import { scriptReactions } from '../scripts/reactions.ts';
 
 /**
  * Every reaction the stream processor runs, in order, from each area of the contact center. The day logs come first,
@@ -18,5 +19,5 @@ import { analyticsReactions } from '../analytics/reactions.ts';
  * alerts come after the metrics, so a rule on an interval metric reads the aggregates with the change folded in.
  */
 export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
-  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...surveyReactions(services.surveys), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps, services.kpis), ...alertReactions(deps, services.alerts), ...analyticsReactions(deps, services.analyser)];
+  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...surveyReactions(services.surveys), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps, services.kpis), ...alertReactions(deps, services.alerts), ...analyticsReactions(deps, services.analyser), ...scriptReactions(services.scriptRuns)];
 }

@@ -146,6 +146,22 @@ export const keys = {
   qaEvaluationsOfTenant: (tenantId: string) => ({ gsi2pk: `${t(tenantId)}#QAEVAL` }),
   qaEvaluatedAt: (evaluatedAt: string, evaluationId: string) => `AT#${evaluatedAt}#${evaluationId}`,
 
+  // Call scripts (docs/data-model.md, pattern 46; docs/scripts.md).
+  /** A script's current content; all of a tenant's in one partition (at most SCRIPT_LIMITS.perTenant). */
+  script: (tenantId: string, scriptId: string) => ({ pk: `${t(tenantId)}#SCRIPT`, sk: `SCRIPT#${scriptId}` }),
+  scriptsOf: (tenantId: string) => ({ pk: `${t(tenantId)}#SCRIPT`, skPrefix: 'SCRIPT#' }),
+  /** A saved version, never changed; numbered with leading zeros so the partition lists them in order. */
+  scriptVersion: (tenantId: string, scriptId: string, version: number) => ({ pk: `${t(tenantId)}#SCRIPT#${scriptId}`, sk: `V#${String(version).padStart(6, '0')}` }),
+  scriptVersionsOf: (tenantId: string, scriptId: string) => ({ pk: `${t(tenantId)}#SCRIPT#${scriptId}`, skPrefix: 'V#' }),
+  /** One agent's own wording of the script's steps. */
+  scriptWording: (tenantId: string, scriptId: string, agentId: string) => ({ pk: `${t(tenantId)}#SCRIPT#${scriptId}`, sk: `WORDING#${agentId}` }),
+  /** A contact's run through one script, beside its contact. */
+  scriptRun: (tenantId: string, contactId: string, scriptId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, sk: `SCRIPTRUN#${scriptId}` }),
+  scriptRunsOfContact: (tenantId: string, contactId: string) => ({ pk: `${t(tenantId)}#CONTACT#${contactId}`, skPrefix: 'SCRIPTRUN#' }),
+  /** One counter of a version's funnel: `STEP#<id>`, `EDGE#<from>#<answer|next>` or `PATH#<key>#<outcome|~>`. */
+  scriptFunnelCell: (tenantId: string, scriptId: string, version: number, cell: string) => ({ pk: `${t(tenantId)}#SCRIPTFUNNEL#${scriptId}#${version}`, sk: cell }),
+  scriptFunnelOf: (tenantId: string, scriptId: string, version: number) => ({ pk: `${t(tenantId)}#SCRIPTFUNNEL#${scriptId}#${version}` }),
+
   // Alerts (docs/data-model.md, pattern 43; docs/alerts.md).
   /** A tenant's alert rule with its watch state (one partition: the tenant's rules are one query). */
   alertRule: (tenantId: string, alertId: string) => ({ pk: `${t(tenantId)}#ALERT`, sk: `ALERT#${alertId}` }),
@@ -161,4 +177,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings' | 'qaForm' | 'qaSettings' | 'qaEvaluation' | 'analyticsSettings' | 'conversationAlert';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings' | 'qaForm' | 'qaSettings' | 'qaEvaluation' | 'analyticsSettings' | 'conversationAlert' | 'script' | 'scriptVersion' | 'scriptWording' | 'scriptRun' | 'scriptFunnelCell';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, placeholderValues, quickReplyTrigger, searchQuickReplies, visibleQuickReplies } from './values.ts';
+import { fillPlaceholders, orderNumberIn, placeholderValues, quickReplyTrigger, searchQuickReplies, visibleQuickReplies } from './values.ts';
 
 describe('fillPlaceholders', () => {
   const values = placeholderValues({ customerName: 'Анна Петрова', agentName: 'Игорь Смирнов', queueName: 'Поддержка' });
@@ -53,5 +53,23 @@ describe('quickReplyTrigger', () => {
     expect(quickReplyTrigger('и/или', 5)).toBeUndefined();
     expect(quickReplyTrigger('https://x', 9)).toBeUndefined();
     expect(quickReplyTrigger('/дост ', 6)).toBeUndefined();
+  });
+});
+
+describe('the order number of a contact', () => {
+  it('is the last one the customer mentioned, in Russian or English, with or without a sign', () => {
+    expect(orderNumberIn(['Здравствуйте', 'Где мой заказ № 48213?'])).toBe('48213');
+    expect(orderNumberIn(['по заказу 771-204 ничего', 'ещё вопрос'])).toBe('771-204');
+    expect(orderNumberIn(['order #A-1234 is late'])).toBe('A-1234');
+    expect(orderNumberIn(['заказ 111', 'нет, заказ номер 222'])).toBe('222');
+  });
+
+  it('is none when no number follows the word, or the number is too short to be one', () => {
+    expect(orderNumberIn(['хочу сделать заказ', 'заказ 12'])).toBeUndefined();
+    expect(orderNumberIn([])).toBeUndefined();
+  });
+
+  it('fills {contact.orderNumber}', () => {
+    expect(fillPlaceholders('Заказ {contact.orderNumber} в пути', placeholderValues({ orderNumber: '48213' })).text).toBe('Заказ 48213 в пути');
   });
 });

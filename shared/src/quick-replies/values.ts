@@ -8,7 +8,7 @@
 export const QUICK_REPLY_LIMITS = { titleMaxLength: 80, textMaxLength: 2000, perTenant: 500 } as const;
 
 /** The placeholders a contact can fill. */
-export const PLACEHOLDERS = ['customer.name', 'customer.firstName', 'customer.phone', 'agent.name', 'agent.firstName', 'queue.name'] as const;
+export const PLACEHOLDERS = ['customer.name', 'customer.firstName', 'customer.phone', 'agent.name', 'agent.firstName', 'queue.name', 'contact.orderNumber'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** A saved answer: tenant-wide (no `queueId`) or for one queue. */
@@ -38,7 +38,7 @@ export function fillPlaceholders(text: string, values: Partial<Record<Placeholde
 const firstWord = (name: string | undefined) => name?.trim().split(/\s+/)[0];
 
 /** The placeholder values of one contact: its customer, its agent and its queue. */
-export function placeholderValues(from: { customerName?: string | undefined; customerPhone?: string | undefined; agentName?: string | undefined; queueName?: string | undefined }): Partial<Record<Placeholder, string | undefined>> {
+export function placeholderValues(from: { customerName?: string | undefined; customerPhone?: string | undefined; agentName?: string | undefined; queueName?: string | undefined; orderNumber?: string | undefined }): Partial<Record<Placeholder, string | undefined>> {
   return {
     'customer.name': from.customerName,
     'customer.firstName': firstWord(from.customerName),
@@ -46,7 +46,20 @@ export function placeholderValues(from: { customerName?: string | undefined; cus
     'agent.name': from.agentName,
     'agent.firstName': firstWord(from.agentName),
     'queue.name': from.queueName,
+    'contact.orderNumber': from.orderNumber,
   };
+}
+
+/** «заказ № 12345», «заказа 12345», «order #A-1234»: the word, an optional sign, then the number (digits, maybe letters and dashes). */
+const ORDER_PATTERN = /(?:заказ[а-яё]*|order)\s*(?:(?:№|#|no\.?|номер)\s*)?([A-Za-zА-Яа-я]{0,3}-?\d[\d-]{2,19})/giu;
+
+/** The order number the customer mentioned last in their messages (newest last), for `{contact.orderNumber}`. */
+export function orderNumberIn(customerTexts: readonly string[]): string | undefined {
+  for (let i = customerTexts.length - 1; i >= 0; i--) {
+    const matches = [...customerTexts[i]!.matchAll(ORDER_PATTERN)];
+    if (matches.length) return matches.at(-1)![1]!.replace(/-+$/, '');
+  }
+  return undefined;
 }
 
 /** What an agent sees: tenant-wide replies and those of the given queues. */

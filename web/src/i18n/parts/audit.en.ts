@@ -29,6 +29,7 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.target.qa-form': 'Evaluation form',
   'audit.target.qa-settings': 'Quality settings',
   'audit.target.analytics-settings': 'Analytics settings',
+  'audit.target.script': 'Call script',
   'audit.action.created': 'created',
   'audit.action.updated': 'changed',
   'audit.action.disabled': 'disabled',
@@ -48,5 +49,6 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.of.qa-form': 'Evaluation form',
   'audit.of.qa-settings': 'Quality settings',
   'audit.of.analytics-settings': 'Analytics settings',
+  'audit.of.script': 'Call script',
   'audit.change': '{target} {id} {action}',
 };

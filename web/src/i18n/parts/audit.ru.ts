@@ -27,6 +27,7 @@ export const auditRu = {
   'audit.target.qa-form': 'Форма оценки',
   'audit.target.qa-settings': 'Настройки контроля качества',
   'audit.target.analytics-settings': 'Настройки речевой аналитики',
+  'audit.target.script': 'Скрипт разговора',
   // What happened, as a noun: a participle («создан», «создана») would have to agree with the target's gender.
   'audit.action.created': 'Создание',
   'audit.action.updated': 'Изменение',
@@ -48,6 +49,7 @@ export const auditRu = {
   'audit.of.qa-form': 'формы оценки',
   'audit.of.qa-settings': 'настроек контроля качества',
   'audit.of.analytics-settings': 'настроек речевой аналитики',
+  'audit.of.script': 'скрипта разговора',
   // `{id}` is where the record's id shows.
   'audit.change': '{action} {target} {id}',
 } as const;
