@@ -12,8 +12,9 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 /** The sort key of a path's counter: its key and how it ended (`~`: dropped). */
 const pathCell = (steps: readonly string[], outcome: string | undefined) => `PATH#${pathKey(steps)}#${outcome ?? '~'}`;
 
+/** A counter as stored; `cell` repeats its sort key, which reads strip. */
 interface FunnelCell {
-  sk: string;
+  cell: string;
   reached?: number;
   dropped?: number;
   taken?: number;
@@ -136,7 +137,7 @@ export class DynamoScriptRepository implements ScriptRepository {
     const cells = await this.table.queryAll<FunnelCell>(keys.scriptFunnelOf(tenantId, scriptId, version));
     const counters: FunnelCounters = { steps: {}, edges: {}, paths: [] };
     for (const cell of cells) {
-      const [kind, first, second] = cell.sk.split('#') as [string, string, string | undefined];
+      const [kind, first, second] = cell.cell.split('#') as [string, string, string | undefined];
       if (kind === 'STEP') counters.steps[first] = { reached: cell.reached ?? 0, dropped: cell.dropped ?? 0 };
       else if (kind === 'EDGE' && second !== undefined) (counters.edges[first] ??= {})[second] = cell.taken ?? 0;
       else if (kind === 'PATH' && cell.steps) counters.paths.push({ steps: cell.steps, ...(cell.outcome !== undefined && { outcome: cell.outcome }), runs: cell.runs ?? 0 });
@@ -150,20 +151,21 @@ export class DynamoScriptRepository implements ScriptRepository {
       Update: {
         TableName: this.table.tableName,
         Key: keys.scriptFunnelCell(run.tenantId, run.scriptId, run.version, sk),
-        UpdateExpression: 'SET entity = :entity ADD #counter :one',
+        UpdateExpression: 'SET entity = :entity, cell = :cell ADD #counter :one',
         ExpressionAttributeNames: { '#counter': counter },
-        ExpressionAttributeValues: { ':entity': 'scriptFunnelCell', ':one': 1 },
+        ExpressionAttributeValues: { ':entity': 'scriptFunnelCell', ':cell': sk, ':one': 1 },
       },
     };
   }
 
   private addPath(run: ScriptRun, steps: string[], outcome: string | undefined): TransactItem {
+    const sk = pathCell(steps, outcome);
     return {
       Update: {
         TableName: this.table.tableName,
-        Key: keys.scriptFunnelCell(run.tenantId, run.scriptId, run.version, pathCell(steps, outcome)),
-        UpdateExpression: `SET entity = :entity, steps = if_not_exists(steps, :steps)${outcome === undefined ? '' : ', outcome = :outcome'} ADD runs :one`,
-        ExpressionAttributeValues: { ':entity': 'scriptFunnelCell', ':steps': steps, ':one': 1, ...(outcome !== undefined && { ':outcome': outcome }) },
+        Key: keys.scriptFunnelCell(run.tenantId, run.scriptId, run.version, sk),
+        UpdateExpression: `SET entity = :entity, cell = :cell, steps = if_not_exists(steps, :steps)${outcome === undefined ? '' : ', outcome = :outcome'} ADD runs :one`,
+        ExpressionAttributeValues: { ':entity': 'scriptFunnelCell', ':cell': sk, ':steps': steps, ':one': 1, ...(outcome !== undefined && { ':outcome': outcome }) },
       },
     };
   }
