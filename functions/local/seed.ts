@@ -14,6 +14,7 @@ import type { Deps } from '../composition/deps.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedWrapUp } from './seed-wrap-up.ts';
 import { seedQaForm } from './seed-qa.ts';
+import { seedScripts } from './seed-scripts.ts';
 
 export interface DemoUser {
   login: string;
@@ -163,6 +164,7 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
 
   await seedWrapUp(deps, tenantId, now);
   await seedQaForm(deps, tenantId, new Date(now));
+  await seedScripts(deps, tenantId, 'u-supervisor', new Date(now));
   // A data folder from before voice has the number without a flow: it gets the demo menu too.
   for (const phone of phoneNumbers) if (!(await deps.calls.getFlow(tenantId, phone.e164))) await deps.calls.putFlow(tenantId, phone.e164, demoCallFlow());
 
