@@ -61,7 +61,8 @@ export class ScriptRuns {
     if (!wording) return undefined;
     const base = wording.baseVersion === script.version ? script : await this.deps.scripts.getVersion(script.tenantId, script.scriptId, wording.baseVersion);
     const { texts, outdated } = effectiveWording(script, wording, base);
-    return Object.keys(texts).length || outdated.length ? { texts, outdated, version: wording.version } : undefined;
+    // Answered even when nothing applies, so the agent's next save names the stored version.
+    return { texts, outdated, version: wording.version };
   }
 
   /**

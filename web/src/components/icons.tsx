@@ -271,3 +271,13 @@ export const GaugeIcon = (props: IconProps) => (
     <path d="M4 17h2M18 17h2M12 9V7" />
   </Icon>
 );
+
+/** A flowchart: a step branching into two. */
+export const FlowIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="8.5" y="3" width="7" height="5" rx="1.2" />
+    <rect x="3" y="16" width="7" height="5" rx="1.2" />
+    <rect x="14" y="16" width="7" height="5" rx="1.2" />
+    <path d="M12 8v4M6.5 16v-2.5a1.5 1.5 0 0 1 1.5-1.5h8a1.5 1.5 0 0 1 1.5 1.5V16" />
+  </Icon>
+);

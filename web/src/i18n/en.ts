@@ -19,6 +19,7 @@ import { plansEn } from './parts/plans.en.ts';
 import { surveysEn } from './parts/surveys.en.ts';
 import { analyticsAdminEn } from './parts/analytics-admin.en.ts';
 import { qaFormsEn } from './parts/qa-forms.en.ts';
+import { scriptsEn } from './parts/scripts.en.ts';
 import { qaEn } from './parts/qa.en.ts';
 import { agentReportEn } from './parts/agent-report.en.ts';
 import { qaReviewEn } from './parts/qa-review.en.ts';
@@ -375,6 +376,7 @@ export const en: Messages = {
   ...surveysEn,
   ...analyticsAdminEn,
   ...qaFormsEn,
+  ...scriptsEn,
   ...qaEn,
   ...agentReportEn,
   ...qaReviewEn,

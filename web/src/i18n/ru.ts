@@ -18,6 +18,7 @@ import { plansRu } from './parts/plans.ru.ts';
 import { surveysRu } from './parts/surveys.ru.ts';
 import { analyticsAdminRu } from './parts/analytics-admin.ru.ts';
 import { qaFormsRu } from './parts/qa-forms.ru.ts';
+import { scriptsRu } from './parts/scripts.ru.ts';
 import { qaRu } from './parts/qa.ru.ts';
 import { agentReportRu } from './parts/agent-report.ru.ts';
 import { qaReviewRu } from './parts/qa-review.ru.ts';
@@ -378,6 +379,7 @@ export const ru = {
   ...surveysRu,
   ...analyticsAdminRu,
   ...qaFormsRu,
+  ...scriptsRu,
   ...qaRu,
   ...agentReportRu,
   ...qaReviewRu,

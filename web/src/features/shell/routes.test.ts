@@ -7,11 +7,11 @@ describe('navFor', () => {
   });
 
   it('gives a supervisor the supervisor view, the workspace, reports, plans and alerts', () => {
-    expect(navFor(['supervisor'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'my-evaluations', 'agent-report', 'alerts']);
+    expect(navFor(['supervisor'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'scripts', 'my-evaluations', 'agent-report', 'alerts']);
   });
 
   it('gives an admin every section', () => {
-    expect(navFor(['admin'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'my-evaluations', 'agent-report', 'alerts', 'admin']);
+    expect(navFor(['admin'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'scripts', 'my-evaluations', 'agent-report', 'alerts', 'admin']);
   });
 });
 

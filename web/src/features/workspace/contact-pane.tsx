@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { isVoiceKind } from '@cc/shared/channels/catalog';
 import type { Contact } from '@cc/shared/contacts/model';
 import type { Transfer } from '@cc/shared/contacts/requests';
@@ -8,7 +8,9 @@ import { ArrowLeftIcon, TransferIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatClock, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
-import { Conversation } from './conversation.tsx';
+import { Conversation, type ComposerInsertion } from './conversation.tsx';
+import { ScriptPanel } from '../scripts/script-panel.tsx';
+import type { StoredMessage } from '@cc/shared/conversations/model';
 import { secondsSince } from './countdown.ts';
 import { CustomerPanel } from './customer-panel.tsx';
 import { customerLabel, useCustomer } from './customers.tsx';
@@ -19,7 +21,7 @@ import { TranscriptPanel } from './transcript-panel.tsx';
 import { WrapUpForm } from './wrap-up/wrap-up-form.tsx';
 import type { WrapUpInput } from '@cc/shared/wrap-up/values';
 
-type Tab = 'chat' | 'customer';
+type Tab = 'chat' | 'script' | 'customer';
 
 /**
  * One accepted contact: who and where from, the conversation (or the call card), the customer 360°
@@ -54,6 +56,9 @@ export function ContactPane({
   const [tab, setTab] = useState<Tab>('chat');
   const [busy, setBusy] = useState(false);
   const [transferring, setTransferring] = useState(false);
+  const [insertion, setInsertion] = useState<ComposerInsertion | undefined>();
+  const [customerTexts, setCustomerTexts] = useState<readonly string[]>([]);
+  const onMessages = useCallback((messages: readonly StoredMessage[]) => setCustomerTexts(messages.filter((m) => m.direction === 'inbound' && m.text).map((m) => m.text!)), []);
   const queue = queues.get(contact.queueId);
   const voice = isVoiceKind(contact.channel);
   const wrapping = contact.status === 'after-contact-work';
@@ -104,9 +109,9 @@ export function ContactPane({
       {wrapping && <WrapUpForm key={contact.contactId} contact={contact} queue={queue} now={now} onComplete={onComplete} />}
 
       <div className="pane__tabs segmented segmented--tabs" role="tablist" aria-label={name}>
-        {(['chat', 'customer'] as const).map((option) => (
+        {(['chat', 'script', 'customer'] as const).map((option) => (
           <button key={option} type="button" role="tab" className="segmented__option" aria-selected={tab === option} aria-pressed={tab === option} onClick={() => setTab(option)}>
-            {t(option === 'customer' ? 'workspace.tab.customer' : voice ? 'workspace.tab.call' : 'workspace.tab.chat')}
+            {t(option === 'customer' ? 'workspace.tab.customer' : option === 'script' ? 'workspace.tab.script' : voice ? 'workspace.tab.call' : 'workspace.tab.chat')}
           </button>
         ))}
       </div>
@@ -119,11 +124,21 @@ export function ContactPane({
               {contact.channel === 'voice' && <TranscriptPanel key={contact.contactId} contactId={contact.contactId} />}
             </>
           ) : (
-            <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} onSendAndClose={contact.status === 'connected' ? onEnd : undefined} />
+            <Conversation key={contact.contactId} contact={contact} canReply={contact.status === 'connected' || wrapping} onSendAndClose={contact.status === 'connected' ? onEnd : undefined} insertion={insertion} onMessages={onMessages} />
           )}
         </div>
         <aside className="pane__side" aria-label={t('customer.title')}>
-          <CustomerPanel contact={contact} queues={queues} />
+          <div className="pane__script">
+            <ScriptPanel
+              key={contact.contactId}
+              contact={contact}
+              customerTexts={customerTexts}
+              onInsert={!voice && (contact.status === 'connected' || wrapping) ? (text) => { setInsertion({ text, nonce: Date.now() }); setTab('chat'); } : undefined}
+            />
+          </div>
+          <div className="pane__customer">
+            <CustomerPanel contact={contact} queues={queues} />
+          </div>
         </aside>
       </div>
 

@@ -33,6 +33,12 @@ function newClientMessageId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto && window.isSecureContext ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** Text to add to the reply box from outside it (a script step); a new `nonce` adds it again. */
+export interface ComposerInsertion {
+  text: string;
+  nonce: number;
+}
+
 /** The local calendar day of an ISO time, as a grouping key. */
 const dayKey = (at: string) => new Date(at).toDateString();
 
@@ -43,7 +49,7 @@ const dayKey = (at: string) => new Date(at).toDateString();
  * after the last, or until their message arrives) and tells the visitor, at most every 3 s, that the
  * agent types. Mount it with `key={contactId}`.
  */
-export function Conversation({ contact, canReply, onSendAndClose }: { contact: Contact; canReply: boolean; onSendAndClose?(): Promise<unknown> }) {
+export function Conversation({ contact, canReply, onSendAndClose, insertion, onMessages }: { contact: Contact; canReply: boolean; onSendAndClose?(): Promise<unknown>; insertion?: ComposerInsertion | undefined; onMessages?(messages: readonly StoredMessage[]): void }) {
   const api = useApi();
   const { on, openCount } = useRealtime();
   const notify = useToast();
@@ -102,6 +108,21 @@ export function Conversation({ contact, canReply, onSendAndClose }: { contact: C
       offTyping();
     };
   }, [on, contactId]);
+
+  // Whoever shows the contact beside the chat (its script fills the order number) reads the same messages.
+  useEffect(() => onMessages?.(messages), [messages, onMessages]);
+
+  // A script step's text goes after what the agent has typed, and the caret to its end.
+  useEffect(() => {
+    if (!insertion) return;
+    setText((current) => (current.trim() ? `${current.trimEnd()} ${insertion.text}` : insertion.text));
+    requestAnimationFrame(() => {
+      const box = input.current;
+      if (!box) return;
+      box.focus();
+      box.setSelectionRange(box.value.length, box.value.length);
+    });
+  }, [insertion]);
 
   // The dots go when their time is up, unless a newer push moved the deadline (which schedules its own timer).
   useEffect(() => {
