@@ -73,7 +73,7 @@ export function ScriptFunnelPage({ scriptId }: { scriptId: string }) {
           ))}
         </dl>
         {funnel.started === 0 ? <p className="card__hint">{t('scripts.funnelPage.noRuns')}</p> : (
-          <div className="funnel-chart" aria-hidden="true">
+          <figure className="funnel-chart" aria-label={t('scripts.funnelPage.chart')}>
             <ResponsiveContainer width="100%" height={Math.max(180, chart.length * 44)}>
               <BarChart data={chart} layout="vertical" margin={{ left: 16, right: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
@@ -85,7 +85,7 @@ export function ScriptFunnelPage({ scriptId }: { scriptId: string }) {
                 <Bar dataKey="dropped" name={t('scripts.funnelPage.droppedHere')} fill="#dc2626" />
               </BarChart>
             </ResponsiveContainer>
-          </div>
+          </figure>
         )}
         <table className="data-table funnel-table">
           <caption className="visually-hidden">{t('scripts.funnelPage.stages')}</caption>

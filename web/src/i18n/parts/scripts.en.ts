@@ -88,6 +88,7 @@ export const scriptsEn: Record<keyof typeof scriptsRu, string> = {
   'scripts.funnelPage.dropped': 'Dropped',
   'scripts.funnelPage.active': 'In progress',
   'scripts.funnelPage.noRuns': 'No conversation has used this version yet.',
+  'scripts.funnelPage.chart': 'Chart: how many reached each stage and how many were dropped there',
   'scripts.funnelPage.stages': 'Script stages',
   'scripts.funnelPage.stage': 'Stage',
   'scripts.funnelPage.reached': 'Reached',

@@ -86,6 +86,7 @@ export const scriptsRu = {
   'scripts.funnelPage.dropped': 'Прервано',
   'scripts.funnelPage.active': 'Идут сейчас',
   'scripts.funnelPage.noRuns': 'По этой версии ещё не было разговоров.',
+  'scripts.funnelPage.chart': 'Диаграмма: сколько дошли до каждого этапа и сколько прервались на нём',
   'scripts.funnelPage.stages': 'Этапы скрипта',
   'scripts.funnelPage.stage': 'Этап',
   'scripts.funnelPage.reached': 'Дошли',
