@@ -17,7 +17,7 @@ export function StepForm({ content, step, onChange, onRemove, onStart }: { conte
       </label>
       <label className="field">
         <span className="field__label">{t('scripts.step.text')}</span>
-        <textarea className="input" rows={5} value={step.text} maxLength={L.textMaxLength} onChange={(e) => set({ text: e.target.value })} />
+        <textarea className="input script-text" rows={5} value={step.text} maxLength={L.textMaxLength} onChange={(e) => set({ text: e.target.value })} />
         <span className="field__hint">{t('scripts.step.placeholders')}</span>
       </label>
       {content.kind === 'hybrid' && (

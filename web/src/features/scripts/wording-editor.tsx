@@ -38,7 +38,7 @@ export function WordingEditor({ script, step, texts, version, onClose, onSaved }
         <p className="wording-editor__team"><span>{t('scripts.wording.team')}</span> {step.text}</p>
         <label className="field">
           <span className="field__label">{t('scripts.wording.mine')}</span>
-          <textarea className="input" rows={5} maxLength={SCRIPT_LIMITS.textMaxLength} value={text} onChange={(event) => setText(event.target.value)} required />
+          <textarea className="input script-text" rows={5} maxLength={SCRIPT_LIMITS.textMaxLength} value={text} onChange={(event) => setText(event.target.value)} required />
         </label>
         {error && <p className="alert alert--error" role="alert">{error}</p>}
         <div className="modal__actions">
