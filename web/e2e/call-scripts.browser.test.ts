@@ -1,7 +1,8 @@
 // Browser test (issue #14): call scripts in headless Chromium against the whole local contact center. A WhatsApp
 // customer asks to return an order; the agent follows the demo's hybrid returns script beside the chat (the order
 // number the customer wrote is filled in, a step's text goes into the reply, an answer button branches) to its
-// outcome; the supervisor's funnel counts the run stage by stage, and the flowchart editor draws every step.
+// outcome; the supervisor's funnel counts the run stage by stage; the flowchart editor draws every step and saves a
+// version attached to WhatsApp, whose branches a second customer's conversation follows into the new funnel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DESKTOP, goAvailable, screenshots, startHarness, type Harness } from './harness.ts';
@@ -96,6 +97,9 @@ describe('call scripts in Chromium', { timeout: 120_000 }, () => {
     await page.locator('.step-node[data-step-id="need"]').click();
     const text = page.getByRole('textbox', { name: 'Текст' });
     await text.fill('Что для вас важнее в интернете: скорость или цена?');
+    // The sales flowchart is also for WhatsApp customers of support (more specific than support's own script).
+    await page.getByRole('checkbox', { name: 'Поддержка' }).check();
+    await page.getByRole('checkbox', { name: 'WhatsApp' }).check();
     await page.screenshot({ path: join(screenshots, 'script-editor.png'), animations: 'disabled' });
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('heading', { name: 'Подключение тарифа · версия 2' }).waitFor();
@@ -103,9 +107,42 @@ describe('call scripts in Chromium', { timeout: 120_000 }, () => {
     expect(nodes).toBe(8);
     expect(edges).toBe(12);
     const stored = await center.deps.scripts.get(center.demo.tenantId, 'demo-sales');
-    expect(stored).toMatchObject({ version: 2 });
+    expect(stored).toMatchObject({ version: 2, attach: { queueIds: ['sales', 'support'], channels: ['whatsapp'] } });
     expect(stored!.steps.find((s) => s.id === 'need')!.text).toBe('Что для вас важнее в интернете: скорость или цена?');
     expect((await center.deps.scripts.getVersion(center.demo.tenantId, 'demo-sales', 1))!.steps.find((s) => s.id === 'need')!.text).toContain('Подскажите');
+    expect(harness!.pageErrors).toEqual([]);
+  });
+
+  it('records a flowchart’s branches and its outcome, and the new version’s funnel counts the path', async () => {
+    // Arrange: a second WhatsApp customer now gets the sales flowchart (version 2).
+    const { center, signIn } = harness!;
+    const agent = await signIn('dmitry@romashka.demo', DESKTOP);
+    const whatsapp = center.demo.channels.find((c) => c.type === 'whatsapp')!;
+    await center.simulator.say(whatsapp.channelId, 'olga', 'Хочу подключить интернет');
+    const offer = agent.locator('.offer-card');
+    await offer.waitFor({ timeout: 30_000 });
+    await offer.getByRole('button', { name: 'Принять' }).click();
+    const panel = agent.locator('.pane[data-status="connected"] .script-panel');
+    await panel.locator('.script-panel__name', { hasText: 'Подключение тарифа' }).waitFor({ timeout: 30_000 });
+    // Act: greet → the need (unsure) → how they use it (films) → the fast offer (will think) → a callback.
+    await panel.getByRole('button', { name: 'Далее' }).click();
+    await agent.locator('.script-panel[data-step="need"]').waitFor();
+    await panel.getByRole('button', { name: 'Не знает' }).click();
+    await agent.locator('.script-panel[data-step="usage"]').waitFor();
+    await panel.getByRole('button', { name: 'Фильмы и игры' }).click();
+    await agent.locator('.script-panel[data-step="offer-fast"]').waitFor();
+    await panel.getByRole('button', { name: 'Подумаю' }).click();
+    await agent.locator('.script-panel[data-result="completed"]').waitFor();
+    // Assert: the funnel of version 2 has the run on its path, ending in a callback.
+    const supervisor = await signIn('supervisor@romashka.demo', DESKTOP);
+    await supervisor.goto(`${center.baseUrl}/#/scripts/demo-sales/funnel`);
+    await supervisor.getByTestId('script-funnel').waitFor({ timeout: 20_000 });
+    const paths = await supervisor.locator('.funnel-paths li').allInnerTexts();
+    const callback = await supervisor.locator('[data-outcome="callback"]').innerText();
+    const usage = await supervisor.locator('tr[data-stage="usage"] [data-cell="reached"]').innerText();
+    expect(paths.map((p) => p.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['Приветствие → Потребность → Как пользуется → Тариф «Быстрый» → Перезвон Перезвон 1 (100 %)']);
+    expect(callback).toContain('Перезвон 1');
+    expect(usage.startsWith('1')).toBe(true);
     expect(harness!.pageErrors).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import type { Script, ScriptContent, ScriptKind, StepKind } from '@cc/shared/scripts/values';
 import { PERSONAL_MODES, SCRIPT_KINDS, STEP_KINDS, stepOf } from '@cc/shared/scripts/values';
+import { CHANNEL_KINDS } from '@cc/shared/channels/catalog';
 import { ProblemError, saveFailureOf } from '../../api/errors.ts';
 import { LoadFailed } from '../../components/empty-state.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -114,6 +115,16 @@ export function ScriptEditorPage({ scriptId }: { scriptId?: string }) {
   };
 
   const toggleQueue = (queueId: string, on: boolean) => update({ ...content, attach: { ...content.attach, queueIds: on ? [...content.attach.queueIds, queueId] : content.attach.queueIds.filter((q) => q !== queueId) } });
+  const toggleChannel = (kind: string, on: boolean) => {
+    const channels = on ? [...(content.attach.channels ?? []), kind] : (content.attach.channels ?? []).filter((c) => c !== kind);
+    const { channels: _old, ...attach } = content.attach;
+    update({ ...content, attach: channels.length ? { ...attach, channels } : attach });
+  };
+  const setMenuChoices = (text: string) => {
+    const menuChoices = text.split(',').map((c) => c.trim()).filter(Boolean);
+    const { menuChoices: _old, ...attach } = content.attach;
+    update({ ...content, attach: menuChoices.length ? { ...attach, menuChoices } : attach });
+  };
 
   return (
     <div className="qa-page" data-testid="script-editor">
@@ -153,6 +164,23 @@ export function ScriptEditorPage({ scriptId }: { scriptId?: string }) {
               ))}
             </div>
           </fieldset>
+          <fieldset className="field">
+            <legend className="field__label">{t('scripts.channels')}</legend>
+            <div className="script-editor__queues">
+              {CHANNEL_KINDS.map((kind) => (
+                <label key={kind} className="checkbox">
+                  <input type="checkbox" checked={content.attach.channels?.includes(kind) ?? false} onChange={(e) => toggleChannel(kind, e.target.checked)} />
+                  {t(`channel.${kind}`)}
+                </label>
+              ))}
+            </div>
+            <span className="field__hint">{t('scripts.channelsHint')}</span>
+          </fieldset>
+          <label className="field">
+            <span className="field__label">{t('scripts.menuChoices')}</span>
+            <input className="input" defaultValue={content.attach.menuChoices?.join(', ') ?? ''} onBlur={(e) => setMenuChoices(e.target.value)} />
+            <span className="field__hint">{t('scripts.menuChoicesHint')}</span>
+          </label>
         </div>
         <div className="script-editor__toolbar">
           {STEP_KINDS.map((kind) => <button key={kind} type="button" className="button button--subtle button--small" onClick={() => add(kind)}>{t('scripts.add', { kind: kindLabel(kind) })}</button>)}
