@@ -5,7 +5,7 @@ import type { Deps } from '../composition/deps.ts';
 /**
  * The demo tenant's evaluation form: the twelve parameters our customers' quality teams named, weighted, seven of
  * them pre-answered from the conversation's analysis (greeting, fillers, swearing, interrupting, talk share,
- * escalation, closing).
+ * escalation, closing), and «Следовал скрипту» from the contact's call script (docs/scripts.md).
  */
 export const DEMO_QA_FORM: QaFormBody = {
   name: 'Стандарт качества «Ромашки»',
@@ -14,7 +14,7 @@ export const DEMO_QA_FORM: QaFormBody = {
     { parameterId: 'greeting', name: 'Приветствие по стандарту', nameEn: 'Standard greeting', kind: 'yes_no', weight: 10, link: { category: 'greeting', speaker: 'agent' } },
     { parameterId: 'identification', name: 'Представился и уточнил имя клиента', nameEn: 'Introduced themselves and asked the name', kind: 'yes_no', weight: 5 },
     { parameterId: 'needs', name: 'Выявил потребность', nameEn: 'Found out the need', kind: 'yes_no_partial', weight: 10 },
-    { parameterId: 'script', name: 'Следовал скрипту', nameEn: 'Followed the script', kind: 'yes_no_partial', weight: 10 },
+    { parameterId: 'script', name: 'Следовал скрипту', nameEn: 'Followed the script', kind: 'yes_no_partial', weight: 10, script: true },
     { parameterId: 'solution', name: 'Решил вопрос клиента', nameEn: 'Solved the customer’s issue', kind: 'scale_1_5', weight: 20 },
     { parameterId: 'politeness', name: 'Вежливость', nameEn: 'Politeness', kind: 'scale_1_5', weight: 10 },
     { parameterId: 'no-fillers', name: 'Без слов-паразитов', nameEn: 'No filler words', kind: 'yes_no', weight: 5, link: { category: 'filler_words', speaker: 'agent' } },

@@ -9,7 +9,10 @@ import { prefillAnswers } from '@cc/shared/qa/prefill';
 import { dailySample } from '@cc/shared/qa/sample';
 import type { QaEvaluationBody, QaEvaluationQuery } from '@cc/shared/qa/schema';
 import { totalScore } from '@cc/shared/qa/score';
-import { evaluationIdOf, QA_LIMITS, type QaDraft, type QaEvaluation, type QaForm, type QaSample } from '@cc/shared/qa/values';
+import { evaluationIdOf, QA_LIMITS, type QaDraft, type QaEvaluation, type QaForm, type QaSample, type QaScriptEvidence } from '@cc/shared/qa/values';
+import type { Contact } from '@cc/shared/contacts/model';
+import { scriptForContact } from '@cc/shared/scripts/selection';
+import { firstVisits } from '@cc/shared/scripts/run';
 import type { Deps } from '../composition/deps.ts';
 import { tenantTimeZone } from '../metrics/time-zone.ts';
 
@@ -18,7 +21,7 @@ export const QA_LIST_LIMIT = 200;
 /** Days a list covers when the request names no period. */
 const DEFAULT_LIST_DAYS = 30;
 
-type QaDeps = Pick<Deps, 'qaForms' | 'qaEvaluations' | 'analyses' | 'contacts' | 'agents' | 'directory' | 'clock'>;
+type QaDeps = Pick<Deps, 'qaForms' | 'qaEvaluations' | 'analyses' | 'contacts' | 'agents' | 'directory' | 'clock' | 'scripts'>;
 
 /**
  * Quality evaluation: the form a supervisor fills for a contact (pre-answered from its analysis), the stored
@@ -55,7 +58,7 @@ export class QaEvaluations {
   async draft(tenantId: string, contactId: string, formId: string): Promise<QaDraft> {
     const { contact, form } = await this.subject(tenantId, contactId, formId);
     const [analysis, existing] = await Promise.all([this.deps.analyses.get(tenantId, contactId), this.deps.qaEvaluations.get(tenantId, evaluationIdOf(formId, contactId))]);
-    const answers = prefillAnswers(form.parameters, analysis);
+    const answers = prefillAnswers(form.parameters, analysis, await this.scriptEvidence(form, contact));
     return {
       contactId,
       form,
@@ -66,6 +69,17 @@ export class QaEvaluations {
       total: totalScore(form.parameters, new Map(answers.map((a) => [a.parameterId, a.answer]))),
       ...(existing && { evaluationId: existing.evaluationId }),
     };
+  }
+
+  /** What a form's script parameters rest on: the contact's run, `none` when its queue's script was not started, else nothing. */
+  private async scriptEvidence(form: QaForm, contact: Contact): Promise<QaScriptEvidence | 'none' | undefined> {
+    if (!form.parameters.some((p) => p.script)) return undefined;
+    const run = (await this.deps.scripts.runsOfContact(contact.tenantId, contact.contactId)).sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+    if (!run) return scriptForContact(await this.deps.scripts.list(contact.tenantId), contact) ? 'none' : undefined;
+    const version = await this.deps.scripts.getVersion(contact.tenantId, run.scriptId, run.version);
+    const title = (id: string) => version?.steps.find((s) => s.id === id)?.title ?? id;
+    const outcome = version?.steps.find((s) => s.outcome?.id === run.outcome)?.outcome?.label ?? run.outcome;
+    return { scriptName: version?.name ?? run.scriptId, version: run.version, result: run.result, ...(outcome !== undefined && { outcome }), stages: firstVisits(run.path).map(title) };
   }
 
   /**
@@ -80,7 +94,7 @@ export class QaEvaluations {
     const evaluation = evaluationFrom({
       body, form,
       contact: { contactId: contact.contactId, agentId: contact.agentId, queueId: contact.queueId, channel: contact.channel },
-      prefill: prefillAnswers(form.parameters, analysis),
+      prefill: prefillAnswers(form.parameters, analysis, await this.scriptEvidence(form, contact)),
       evaluator: { userId: principal.userId, name: principal.name },
       at: this.deps.clock.now(),
     });

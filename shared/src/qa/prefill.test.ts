@@ -73,3 +73,21 @@ describe('prefill leaves a parameter unanswered', () => {
     expect(prefillAnswer(param('greeting', { category: 'greeting' }), undefined)).toEqual({ parameterId: 'greeting', prefilled: false, evidence: [] });
   });
 });
+
+describe('prefill from the call script', () => {
+  const followed: QaParameter = { parameterId: 'script', name: 'Следовал скрипту', kind: 'yes_no_partial', weight: 10, script: true };
+  const run = (result: 'active' | 'completed' | 'dropped') => ({ scriptName: 'Возврат заказа', version: 1, result, stages: ['Приветствие', 'Номер заказа'] });
+
+  it('answers yes for a run to an outcome, partly for a dropped one, no when the script was not started', () => {
+    expect(prefillAnswers([followed], undefined, run('completed'))[0]).toMatchObject({ answer: 'yes', prefilled: true, scriptRun: { result: 'completed' } });
+    expect(prefillAnswers([followed], undefined, run('dropped'))[0]).toMatchObject({ answer: 'partial', prefilled: true });
+    expect(prefillAnswers([{ ...followed, kind: 'yes_no' }], undefined, run('dropped'))[0]!.answer).toBe('no');
+    expect(prefillAnswers([{ ...followed, kind: 'scale_1_5' }], undefined, run('dropped'))[0]!.answer).toBe(3);
+    expect(prefillAnswers([followed], undefined, 'none')[0]).toMatchObject({ answer: 'no', prefilled: true });
+  });
+
+  it('leaves it unanswered with no script for the contact or a run still going, and never reads the analysis for it', () => {
+    expect(prefillAnswers([followed], makeAnalysis({}), undefined)[0]).toEqual({ parameterId: 'script', prefilled: false, evidence: [] });
+    expect(prefillAnswers([followed], undefined, run('active'))[0]!.prefilled).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@
  * Every pre-answer carries the findings it rests on.
  */
 import { EXPECTED_CATEGORIES, type AnalysisFinding, type ConversationSpeaker, type LexicalCategory, type StoredConversationAnalysis } from '../analytics/values.ts';
-import type { QaAnswerValue, QaDraftAnswer, QaEvidence, QaParameter, QaParameterLink } from './values.ts';
+import type { QaAnswerValue, QaDraftAnswer, QaEvidence, QaParameter, QaParameterLink, QaScriptEvidence } from './values.ts';
 
 /** Whether a link's category is one a good conversation has (rather than avoids). */
 export function isExpectedCategory(link: QaParameterLink): boolean {
@@ -57,7 +57,23 @@ export function prefillAnswer(parameter: QaParameter, analysis: StoredConversati
   return { parameterId: parameter.parameterId, answer: fine ? good(parameter) : bad(parameter), prefilled: true, evidence: findings.map(evidenceOf) };
 }
 
-/** Every parameter's pre-answer, in the form's order. */
-export function prefillAnswers(parameters: readonly QaParameter[], analysis: StoredConversationAnalysis | undefined): QaDraftAnswer[] {
-  return parameters.map((parameter) => prefillAnswer(parameter, analysis));
+/**
+ * A script parameter's pre-answer: a run followed to an outcome is yes (5), one dropped on the way partly (3; no on a
+ * yes/no question), a run not started no (1); without a script for the contact, or a run still going, unanswered.
+ */
+export function prefillFromScript(parameter: QaParameter, script: QaScriptEvidence | 'none' | undefined): QaDraftAnswer {
+  const none: QaDraftAnswer = { parameterId: parameter.parameterId, prefilled: false, evidence: [] };
+  if (script === undefined || (script !== 'none' && script.result === 'active')) return none;
+  const answer: QaAnswerValue = script === 'none' ? bad(parameter)
+    : script.result === 'completed' ? good(parameter)
+    : parameter.kind === 'scale_1_5' ? 3 : parameter.kind === 'yes_no_partial' ? 'partial' : 'no';
+  return { parameterId: parameter.parameterId, answer, prefilled: true, evidence: [], ...(script !== 'none' && { scriptRun: script }) };
+}
+
+/**
+ * Every parameter's pre-answer, in the form's order. `script`: the contact's run (`none` when its queue has a script
+ * the agent did not start; undefined when there is no script to follow).
+ */
+export function prefillAnswers(parameters: readonly QaParameter[], analysis: StoredConversationAnalysis | undefined, script?: QaScriptEvidence | 'none'): QaDraftAnswer[] {
+  return parameters.map((parameter) => (parameter.script ? prefillFromScript(parameter, script) : prefillAnswer(parameter, analysis)));
 }

@@ -19,7 +19,8 @@ export const QaParameterSchema = lazySchema(() => z.object({
   kind: z.enum(QA_PARAMETER_KINDS),
   weight: z.number().int('A weight is a whole number').min(QA_LIMITS.weightMin, `A weight is ${QA_LIMITS.weightMin} to ${QA_LIMITS.weightMax}`).max(QA_LIMITS.weightMax, `A weight is ${QA_LIMITS.weightMin} to ${QA_LIMITS.weightMax}`),
   link: z.object({ category: z.enum(ANALYSIS_CATEGORIES), speaker: z.enum(CONVERSATION_SPEAKERS).optional() }).strict().optional(),
-}).strict());
+  script: z.literal(true).optional(),
+}).strict().refine((p) => !(p.link && p.script), { path: ['script'], message: 'A parameter is answered from the analysis or from the script, not both' }));
 
 /** `POST /api/qa/forms`, and `PUT /api/qa/forms/:formId` with the `version` it was edited from. */
 export const QaFormBodySchema = lazySchema(() => z.object({

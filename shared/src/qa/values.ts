@@ -44,6 +44,8 @@ export interface QaParameter {
   /** 1–100: the parameter's weight among the answered ones. */
   weight: number;
   link?: QaParameterLink;
+  /** Pre-answered from the contact's call script instead: followed to an outcome, dropped on the way, or not started (docs/scripts.md). */
+  script?: true;
 }
 
 /** A queue's evaluation form (one form may serve several queues). Every change adds one to `version`. */
@@ -94,6 +96,17 @@ export interface QaDraftAnswer {
   /** Whether `answer` came from the analysis. */
   prefilled: boolean;
   evidence: QaEvidence[];
+  /** A parameter answered from the script: the run it rests on (the stages reached by title, how it ended). */
+  scriptRun?: QaScriptEvidence;
+}
+
+/** The call script run a pre-answer rests on. */
+export interface QaScriptEvidence {
+  scriptName: string;
+  version: number;
+  result: 'active' | 'completed' | 'dropped';
+  outcome?: string;
+  stages: string[];
 }
 
 /** `GET /api/qa/contacts/:contactId/draft`: the form with its pre-answers, for the evaluator to confirm or change. */

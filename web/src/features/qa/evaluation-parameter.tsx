@@ -42,7 +42,12 @@ export function EvaluationParameter({ parameter, draft, answer, note, onAnswer, 
           {answer !== undefined && answer !== draft.answer && <span className="muted"> {t('qa.eval.changed')}</span>}
           <div className="qa-param__evidence">
             <span className="muted">{t('qa.eval.evidence')}: </span>
-            {draft.evidence.length === 0 && <span>{t('qa.eval.noEvidence')}</span>}
+            {draft.scriptRun && (
+              <span className="qa-evidence qa-evidence--script" data-script-result={draft.scriptRun.result}>
+                {t(`qa.eval.script.${draft.scriptRun.result}`, { name: draft.scriptRun.scriptName, version: draft.scriptRun.version, outcome: draft.scriptRun.outcome ?? '' })}: {draft.scriptRun.stages.join(' → ')}
+              </span>
+            )}
+            {draft.evidence.length === 0 && !draft.scriptRun && <span>{t(parameter.script ? 'qa.eval.script.none' : 'qa.eval.noEvidence')}</span>}
             {draft.evidence.map((evidence, index) => (
               <q key={index} className="qa-evidence" data-segment={evidence.segmentIndex} title={evidence.ruleId}>
                 {t(`qa.review.speaker.${evidence.speaker}`)}: {evidence.span ? evidence.span.text : t('qa.review.measured', { category: t(categoryKey(evidence.category)), amount: formatStatusDuration(evidence.amountMs ?? 0, locale) })}

@@ -2,6 +2,7 @@ import type { qaFormsRu } from './qa-forms.ru.ts';
 
 /** Quality evaluation forms, in English. */
 export const qaFormsEn: Record<keyof typeof qaFormsRu, string> = {
+  'qa.forms.link.script': 'The call script (followed or not)',
   'qa.forms.link': 'Evaluation forms →',
   'qa.forms.title': 'Evaluation forms',
   'qa.forms.back': '← Back to the sample',

@@ -1,5 +1,6 @@
 /** Формы оценки качества. */
 export const qaFormsRu = {
+  'qa.forms.link.script': 'Скрипт разговора (пройден ли)',
   'qa.forms.link': 'Формы оценки →',
   'qa.forms.title': 'Формы оценки',
   'qa.forms.back': '← К выборке',

@@ -13,7 +13,8 @@ export interface ParameterDraft {
   nameEn: string;
   kind: QaParameterKind;
   weight: string;
-  category: AnalysisCategory | '';
+  /** An analytics category, `script` (answered from the contact's call script), or '' (none). */
+  category: AnalysisCategory | 'script' | '';
   speaker: ConversationSpeaker | '';
 }
 
@@ -40,7 +41,7 @@ export function draftOfForm(form: QaForm): FormDraft {
     version: form.version,
     name: form.name,
     queueIds: [...form.queueIds],
-    parameters: form.parameters.map((p) => ({ parameterId: p.parameterId, name: p.name, nameEn: p.nameEn ?? '', kind: p.kind, weight: String(p.weight), category: p.link?.category ?? '', speaker: p.link?.speaker ?? '' })),
+    parameters: form.parameters.map((p) => ({ parameterId: p.parameterId, name: p.name, nameEn: p.nameEn ?? '', kind: p.kind, weight: String(p.weight), category: p.script ? 'script' : p.link?.category ?? '', speaker: p.link?.speaker ?? '' })),
   };
 }
 
@@ -62,7 +63,7 @@ export function formBodyOf(draft: FormDraft): { body: QaFormBody } | { problems:
       ...(p.nameEn.trim() && { nameEn: p.nameEn.trim() }),
       kind: p.kind,
       weight,
-      ...(p.category && { link: { category: p.category, ...(p.speaker && { speaker: p.speaker }) } }),
+      ...(p.category === 'script' ? { script: true as const } : p.category && { link: { category: p.category, ...(p.speaker && { speaker: p.speaker }) } }),
     };
   });
   if (problems.length > 0) return { problems };

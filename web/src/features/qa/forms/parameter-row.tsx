@@ -43,11 +43,12 @@ export function ParameterRow({ index, parameter, share, invalid, onChange, onRem
         <select className="input" value={parameter.category} aria-label={t('qa.forms.parameter.linkOf', { n })} onChange={(e) => onChange({ category: e.target.value as ParameterDraft['category'] })}>
           <option value="">{t('qa.forms.link.none')}</option>
           {ANALYSIS_CATEGORIES.map((c) => <option key={c} value={c}>{t(`qa.category.${c}` as MessageKey)}</option>)}
+          <option value="script">{t('qa.forms.link.script')}</option>
         </select>
       </label>
       <label className="field">
         <span className="field__label">{t('qa.forms.parameter.speaker')}</span>
-        <select className="input" value={parameter.speaker} disabled={!parameter.category} aria-label={t('qa.forms.parameter.speakerOf', { n })} onChange={(e) => onChange({ speaker: e.target.value as ParameterDraft['speaker'] })}>
+        <select className="input" value={parameter.speaker} disabled={!parameter.category || parameter.category === 'script'} aria-label={t('qa.forms.parameter.speakerOf', { n })} onChange={(e) => onChange({ speaker: e.target.value as ParameterDraft['speaker'] })}>
           <option value="">{t('qa.forms.speaker.either')}</option>
           <option value="agent">{t('qa.forms.speaker.agent')}</option>
           <option value="customer">{t('qa.forms.speaker.customer')}</option>
