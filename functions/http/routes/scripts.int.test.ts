@@ -142,6 +142,25 @@ describe('scripts: a run on a contact', () => {
     expect(view.wording?.texts).toEqual({ need: 'Вам важнее скорость или цена?' });
   });
 
+  it('pre-answers a QA parameter from the contact’s run: followed to an outcome, dropped, not started', async () => {
+    // Arrange: a form with «Следовал скрипту» for sales.
+    const form = await ok<{ formId: string }>(await call('POST', '/qa/forms', token.supervisor, { name: 'Продажи', queueIds: ['sales'], parameters: [{ parameterId: 'script', name: 'Следовал скрипту', kind: 'yes_no_partial', weight: 10, script: true }] }), 201);
+    const both = await call('POST', '/qa/forms', token.supervisor, { name: 'x', queueIds: ['sales'], parameters: [{ parameterId: 'p', name: 'x', kind: 'yes_no', weight: 1, script: true, link: { category: 'greeting' } }] });
+    const draft = async (contactId: string) => (await ok<{ answers: { answer?: string; scriptRun?: { result: string; stages: string[]; outcome?: string } }[] }>(await call('GET', `/qa/contacts/${contactId}/draft?formId=${form.formId}`, token.supervisor))).answers[0]!;
+    const notStarted = contact('c-run-6', 'anna');
+    await ctx.deps.contacts.create(notStarted);
+    // Act
+    const completed = await draft('c-run-2');
+    const dropped = await draft('c-run-1');
+    const none = await draft(notStarted.contactId);
+    // Assert
+    expect(both.status).toBe(400);
+    expect(completed).toMatchObject({ answer: 'yes', scriptRun: { result: 'completed', outcome: 'Продажа', stages: ['Приветствие', 'Потребность', 'Тариф «Быстрый»', 'Продажа'] } });
+    expect(dropped).toMatchObject({ answer: 'partial', scriptRun: { result: 'dropped', stages: ['Приветствие', 'Потребность'] } });
+    expect(none).toMatchObject({ answer: 'no' });
+    expect(none.scriptRun).toBeUndefined();
+  });
+
   it('limits how fast an agent records steps (429 with Retry-After)', async () => {
     const c5 = contact('c-run-5', 'anna');
     await ctx.deps.contacts.create(c5);

@@ -11,6 +11,7 @@ const parametersOf = (input: QaFormBody): QaParameter[] => input.parameters.map(
   kind: p.kind,
   weight: p.weight,
   ...(p.link && { link: { category: p.link.category, ...(p.link.speaker && { speaker: p.link.speaker }) } }),
+  ...(p.script && { script: true as const }),
 }));
 
 /** The form a `POST /api/qa/forms` body makes, at version 1. */
