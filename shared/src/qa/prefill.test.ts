@@ -87,7 +87,7 @@ describe('prefill from the call script', () => {
   });
 
   it('leaves it unanswered with no script for the contact or a run still going, and never reads the analysis for it', () => {
-    expect(prefillAnswers([followed], makeAnalysis({}), undefined)[0]).toEqual({ parameterId: 'script', prefilled: false, evidence: [] });
+    expect(prefillAnswers([followed], makeAnalysis({ contactId: 'c-9' }), undefined)[0]).toEqual({ parameterId: 'script', prefilled: false, evidence: [] });
     expect(prefillAnswers([followed], undefined, run('active'))[0]!.prefilled).toBe(false);
   });
 });
