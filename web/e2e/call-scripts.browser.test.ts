@@ -124,6 +124,13 @@ describe('call scripts in Chromium', { timeout: 120_000 }, () => {
     await offer.getByRole('button', { name: 'Принять' }).click();
     const panel = agent.locator('.pane[data-status="connected"] .script-panel');
     await panel.locator('.script-panel__name', { hasText: 'Подключение тарифа' }).waitFor({ timeout: 30_000 });
+    const contactId = (await agent.locator('.pane[data-status="connected"]').getAttribute('data-contact-id'))!;
+    // The supervisor watches the chat live, with the agent's place in the script.
+    const supervisor = await signIn('supervisor@romashka.demo', DESKTOP);
+    await supervisor.locator(`[data-testid="live-chats"] .live-chat[data-contact-id="${contactId}"]`).getByRole('button', { name: 'Открыть' }).click({ timeout: 30_000 });
+    const watched = supervisor.getByTestId('live-chat-view').locator('.script-panel');
+    await watched.locator('.script-panel__name', { hasText: 'Подключение тарифа' }).waitFor({ timeout: 20_000 });
+    const watchedAtStart = await watched.getAttribute('data-step');
     // Act: greet → the need (unsure) → how they use it (films) → the fast offer (will think) → a callback.
     await panel.getByRole('button', { name: 'Далее' }).click();
     await agent.locator('.script-panel[data-step="need"]').waitFor();
@@ -133,8 +140,12 @@ describe('call scripts in Chromium', { timeout: 120_000 }, () => {
     await agent.locator('.script-panel[data-step="offer-fast"]').waitFor();
     await panel.getByRole('button', { name: 'Подумаю' }).click();
     await agent.locator('.script-panel[data-result="completed"]').waitFor();
+    // The supervisor's view followed by push, without a reload.
+    await supervisor.getByTestId('live-chat-view').locator('.script-panel[data-result="completed"][data-step="callback"]').waitFor({ timeout: 20_000 });
+    const watchedButtons = await watched.locator('.script-panel__actions button:enabled').count();
+    expect(watchedAtStart).toBe('greet');
+    expect(watchedButtons).toBe(0);
     // Assert: the funnel of version 2 has the run on its path, ending in a callback.
-    const supervisor = await signIn('supervisor@romashka.demo', DESKTOP);
     await supervisor.goto(`${center.baseUrl}/#/scripts/demo-sales/funnel`);
     await supervisor.getByTestId('script-funnel').waitFor({ timeout: 20_000 });
     const paths = await supervisor.locator('.funnel-paths li').allInnerTexts();

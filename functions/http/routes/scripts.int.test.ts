@@ -28,7 +28,7 @@ const contact = (contactId: string, agentId: string, extra: Partial<Contact> = {
 /** The contact ended, as the stream tells the scripts reaction. */
 const end = async (c: Contact) => {
   const closed = { ...c, status: 'closed' as const, version: c.version + 1 };
-  for (const reaction of scriptReactions(ctx.services.scriptRuns)) await reaction.react({ entity: 'contact', eventName: 'MODIFY', oldImage: c, newImage: closed } as never);
+  for (const reaction of scriptReactions(ctx.deps, ctx.services.scriptRuns).filter((r) => r.entity === 'contact')) await reaction.react({ entity: 'contact', eventName: 'MODIFY', oldImage: c, newImage: closed } as never);
 };
 let script: Script;
 
@@ -159,6 +159,24 @@ describe('scripts: a run on a contact', () => {
     expect(dropped).toMatchObject({ answer: 'partial', scriptRun: { result: 'dropped', stages: ['Приветствие', 'Потребность'] } });
     expect(none).toMatchObject({ answer: 'no' });
     expect(none.scriptRun).toBeUndefined();
+  });
+
+  it('pushes a run that moved on to its agent and to supervisors, and to nobody else', async () => {
+    // Arrange: consoles of anna, boris and the supervisor.
+    const frames: Record<string, { type: string; run?: ScriptRun }[]> = { anna: [], boris: [], oleg: [] };
+    for (const [userId, role] of [['anna', 'agent'], ['boris', 'agent'], ['oleg', 'supervisor']] as const) {
+      await ctx.deps.connections.put({ tenantId: A, connectionId: `conn-${userId}`, userId, roles: [role], connectedAt: at });
+      ctx.hub.attach(`conn-${userId}`, { send: (data) => void frames[userId]!.push(JSON.parse(data)), readyState: 1 });
+    }
+    const run = (await ctx.deps.scripts.getRun(A, 'c-run-2', script.scriptId))!;
+    // Act: the stream brings the run's change.
+    for (const reaction of scriptReactions(ctx.deps, ctx.services.scriptRuns).filter((r) => r.entity === 'scriptRun')) {
+      await reaction.react({ entity: 'scriptRun', eventName: 'MODIFY', newImage: { ...run, pk: 'p', sk: 's', entity: 'scriptRun' } } as never);
+    }
+    // Assert
+    expect(frames.anna!.map((f) => [f.type, f.run?.contactId, f.run?.result])).toEqual([['script.run', 'c-run-2', 'completed']]);
+    expect(frames.oleg!.map((f) => f.type)).toEqual(['script.run']);
+    expect(frames.boris).toEqual([]);
   });
 
   it('limits how fast an agent records steps (429 with Retry-After)', async () => {

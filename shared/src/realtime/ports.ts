@@ -9,6 +9,7 @@ import type { TranscriptSegment } from '../voice/values.ts';
 import type { AlertNotice } from '../alerts/notice.ts';
 import type { KpiSnapshot } from '../metrics/values.ts';
 import type { ConversationAlert } from '../analytics/values.ts';
+import type { ScriptRun } from '../scripts/values.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
@@ -60,7 +61,9 @@ export type LiveMessage =
   /** To supervisors and admins: today's KPI tiles of a queue or the tenant, after a change was folded into them. */
   | { type: 'kpi.updated'; kpi: KpiSnapshot }
   /** To supervisors and admins online: a conversation asks for attention (an escalation request, an agent's swearing, very low loyalty). */
-  | { type: 'conversation.alert'; alert: ConversationAlert };
+  | { type: 'conversation.alert'; alert: ConversationAlert }
+  /** To the run's agent and to supervisors: a contact's script run moved on (a step, its outcome, a drop); consoles keep the longest path. */
+  | { type: 'script.run'; run: ScriptRun };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {

@@ -67,6 +67,8 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
       return hasId(frame.notice, 'noticeId') && hasId(frame.notice, 'metric') && (frame.notice as { kind?: unknown }).kind !== undefined ? (frame as ServerMessage) : undefined;
     case 'conversation.alert':
       return hasId(frame.alert, 'alertId') && hasId(frame.alert, 'trigger') && hasId(frame.alert, 'contactId') ? (frame as ServerMessage) : undefined;
+    case 'script.run':
+      return hasId(frame.run, 'contactId') && hasId(frame.run, 'scriptId') && Array.isArray((frame.run as { path?: unknown }).path) ? (frame as ServerMessage) : undefined;
     default:
       return undefined;
   }

@@ -7,6 +7,7 @@ import type { ContactScriptView } from '../../api/scripts-api.ts';
 import { useToast } from '../../components/toast.tsx';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useApi, useSession } from '../auth/session.tsx';
+import { useRealtime } from '../shell/realtime-context.tsx';
 import { useCustomer } from '../workspace/customers.tsx';
 import { WordingEditor } from './wording-editor.tsx';
 import './scripts.css';
@@ -47,6 +48,19 @@ export function ScriptPanel({ contact, customerTexts, onInsert }: { contact: Con
     return () => void (live = false);
   }, [api, contactId]);
   useEffect(load, [load]);
+  const { on, openCount } = useRealtime();
+  // Another window of the agent, or the agent watched by a supervisor, moved the run on: keep the longer path.
+  useEffect(() => on('script.run', ({ run }) => {
+    if (run.contactId !== contactId) return;
+    setView((current) => {
+      if (!current?.script || current.script.scriptId !== run.scriptId || current.script.version !== run.version) return current;
+      const known = current.run;
+      const newer = !known || run.path.length > known.path.length || (run.path.length === known.path.length && run.result !== known.result && known.result === 'active');
+      return newer ? { ...current, run } : current;
+    });
+  }), [on, contactId]);
+  // A reconnect may have missed pushes: read the run again.
+  useEffect(() => { if (openCount > 1) load(); }, [openCount, load]);
 
   if (failed) return <p className="script-panel__note" role="alert">{t('scripts.panel.failed')}</p>;
   if (!view) return null;

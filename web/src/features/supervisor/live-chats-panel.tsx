@@ -10,6 +10,8 @@ import { useI18n } from '../../i18n/provider.tsx';
 import { useApi, useSession } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { Conversation } from '../workspace/conversation.tsx';
+import { ScriptPanel } from '../scripts/script-panel.tsx';
+import type { StoredMessage } from '@cc/shared/conversations/model';
 import { CustomersProvider } from '../workspace/customers.tsx';
 import { talkStart } from './live-calls.ts';
 import { LiveBoard } from './live-board.tsx';
@@ -103,6 +105,8 @@ function LiveChatView({ chat, selfId, agentName, onChanged }: { chat: Contact; s
   const api = useApi();
   const notify = useToast();
   const [whisper, setWhisper] = useState('');
+  const [customerTexts, setCustomerTexts] = useState<readonly string[]>([]);
+  const onMessages = useCallback((messages: readonly StoredMessage[]) => setCustomerTexts(messages.filter((m) => m.direction === 'inbound' && m.text).map((m) => m.text!)), []);
   const [busy, setBusy] = useState(false);
   const mine = chat.agentId === selfId;
   const barged = supervisionOf(chat.supervision, selfId)?.role === 'barge';
@@ -131,12 +135,14 @@ function LiveChatView({ chat, selfId, agentName, onChanged }: { chat: Contact; s
       <p className="muted" role="status" data-testid="live-chat-mode">
         {mine ? t('chatSupervision.takenOver') : barged ? t('chatSupervision.barged') : t('chatSupervision.readOnly')}
       </p>
-      <div className="live-chats__conversation">
-        {/* The composer's quick replies fill placeholders from the customer's profile, as in the workspace. */}
-        <CustomersProvider>
-          <Conversation contact={chat} canReply={mine || barged} />
-        </CustomersProvider>
-      </div>
+      {/* The composer's quick replies fill placeholders from the customer's profile, as in the workspace. */}
+      <CustomersProvider>
+        <div className="live-chats__conversation">
+          <Conversation contact={chat} canReply={mine || barged} onMessages={onMessages} />
+        </div>
+        {/* Where the agent is in the call script, live: what to coach on. */}
+        <ScriptPanel key={chat.contactId} contact={chat} customerTexts={customerTexts} />
+      </CustomersProvider>
       {!mine && (
         <>
           <form className="live-chats__tools" onSubmit={(event) => void sendWhisper(event)}>
