@@ -35,7 +35,8 @@ describe('call scripts in Chromium', { timeout: 120_000 }, () => {
     await panel.waitFor({ timeout: 20_000 });
 
     // Act: the greeting goes into the reply, then the agent follows the script to its outcome.
-    const greeting = await panel.locator('.script-step__text').innerText();
+    // The greeting is filled once the customer's profile has loaded.
+    const greeting = await panel.locator('.script-step__text', { hasText: 'Иван' }).innerText({ timeout: 20_000 });
     await panel.getByRole('button', { name: 'Вставить в ответ' }).click();
     const composer = agent.getByRole('textbox', { name: 'Напишите ответ…' });
     const inserted = await composer.inputValue();

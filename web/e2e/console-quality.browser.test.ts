@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoCallFlow } from '../../functions/local/seed.ts';
 import { DEMO_QUICK_REPLIES, DEMO_TOPICS } from '../../functions/local/seed-wrap-up.ts';
+import { DEMO_SCRIPTS } from '../../functions/local/seed-scripts.ts';
 import { DEFAULT_SURVEY_TEXTS } from '@cc/shared/surveys/values';
 import { startHarness, type Harness } from './harness.ts';
 import { seriousAccessibilityProblems, untranslatedText } from './quality.ts';
 
 let harness: Harness | undefined;
-/** What the demo and this test typed: names, queues, channels, numbers, the call flow's and the surveys' texts, topics and quick replies, the customer's message. */
+/** What the demo and this test typed: names, queues, channels, numbers, the call flow's, the surveys' and the scripts' texts, topics and quick replies, the customer's message. */
 let data: string[] = [];
 const MESSAGE = 'Здравствуйте! Подскажите статус заказа 2077.';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   harness = await startHarness();
   const { center } = harness;
   const queueNames = ['VIP', 'Продажи', 'Поддержка'];
-  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...center.demo.phoneNumbers.map((phone) => phone.name), ...stringsOf(demoCallFlow()), ...stringsOf(DEMO_TOPICS), ...stringsOf(DEMO_QUICK_REPLIES), ...stringsOf(DEFAULT_SURVEY_TEXTS), 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
+  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...center.demo.phoneNumbers.map((phone) => phone.name), ...stringsOf(demoCallFlow()), ...stringsOf(DEMO_TOPICS), ...stringsOf(DEMO_QUICK_REPLIES), ...stringsOf(DEFAULT_SURVEY_TEXTS), ...stringsOf(DEMO_SCRIPTS).flatMap(aroundPlaceholders), ...center.demo.users.map((user) => user.name.split(' ')[0]!), 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
 }, 600_000);
 
 afterAll(async () => {
@@ -26,6 +27,9 @@ afterAll(async () => {
 
 /** Every string in a value, however deep: the texts a call flow holds. */
 const stringsOf = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsOf) : []);
+
+/** A script's text as shown: the words around its placeholders, which the console fills with names. */
+const aroundPlaceholders = (text: string): string[] => text.split(/\{[^}]*\}/);
 
 /** Every section has answered: no skeleton is left (axe and the text check see the page people read). */
 const loaded = (page: Page) => page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });

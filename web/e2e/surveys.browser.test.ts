@@ -105,7 +105,9 @@ describe('surveys in Chromium', { timeout: 180_000 }, () => {
     await page.locator('.reports__table thead th', { hasText: 'Доля ответивших на опрос' }).waitFor({ timeout: 30_000 });
     const { headers, cells } = await waitFor(async () => {
       const shown = { headers: await page.locator('.reports__table thead th').allTextContents(), cells: await row.locator('td').allInnerTexts() };
-      return shown.cells.length === shown.headers.length - 1 && shown.cells[shown.headers.indexOf('Индекс лояльности (NPS)') - 1] !== '—' ? shown : undefined;
+      // The table may redraw column by column as the metrics answer: wait until every asked figure is in.
+      const figure = (name: string) => shown.cells[shown.headers.indexOf(name) - 1];
+      return shown.cells.length === shown.headers.length - 1 && ['Средняя оценка (CSI)', 'Индекс лояльности (NPS)', 'Доля ответивших на опрос'].every((name) => ![undefined, '—'].includes(figure(name))) ? shown : undefined;
     }, 30_000, 250);
     await page.screenshot({ path: join(screenshots, 'reports-surveys-ru.png'), animations: 'disabled', fullPage: true });
     await page.getByRole('button', { name: 'EN', exact: true }).first().click();
