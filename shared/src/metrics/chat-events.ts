@@ -41,3 +41,17 @@ export function chatEvents(messages: readonly ChatMessage[] | undefined): Partia
   }
   return { messagesIn, messagesOut, responses, responseSeconds, ...(first !== undefined && { firstResponses: 1, firstResponseSeconds: first }) };
 }
+
+/**
+ * How long the customer of a chat waited for its agent once connected: from the later of the connection and the
+ * customer's first message to the agent's first reply after it; a chat never replied to waited until it closed.
+ * `undefined` for a chat the customer never wrote in (nothing to answer).
+ */
+export function agentAnswerSeconds(messages: readonly ChatMessage[], connectedAt: string, closedAt: string): number | undefined {
+  const connected = Date.parse(connectedAt);
+  const firstIn = messages.filter((m) => m.direction === 'inbound').map((m) => Date.parse(m.sentAt)).sort((a, b) => a - b)[0];
+  if (firstIn === undefined) return undefined;
+  const from = Math.max(connected, firstIn);
+  const reply = messages.filter((m) => isReply(m) && Date.parse(m.sentAt) >= from).map((m) => Date.parse(m.sentAt)).sort((a, b) => a - b)[0];
+  return secondsBetween(new Date(from).toISOString(), reply === undefined ? closedAt : new Date(reply).toISOString());
+}

@@ -7,9 +7,9 @@ import { CHANNEL_CATALOG, type ChannelKind } from '../channels/catalog.ts';
 import type { Contact } from '../contacts/model.ts';
 import { CALLBACK_REQUESTED, ENDED_BY_SUPERVISOR, REPLACED_BY_CALLBACK } from '../contacts/values.ts';
 import { secondsBetween, type MetricEvent } from './events.ts';
-import { chatEvents, type ChatMessage } from './chat-events.ts';
+import { agentAnswerSeconds, chatEvents, type ChatMessage } from './chat-events.ts';
 import { npsGroupOf } from '../surveys/values.ts';
-import { SHORT_ABANDON_SECONDS, type SumMeasure } from './values.ts';
+import { SHORT_ABANDON_SECONDS, type MaxMeasure, type SumMeasure } from './values.ts';
 
 /** What the change alone does not say, looked up by the metrics reaction. */
 export interface ContactFacts {
@@ -24,6 +24,7 @@ export interface ContactFacts {
 }
 
 type Add = Partial<Record<SumMeasure, number>>;
+type Max = Partial<Record<MaxMeasure, number>>;
 
 /** The events `after` adds to what `before` (absent for a new contact) had already counted. */
 export function contactEvents(before: Contact | undefined, after: Contact, facts: ContactFacts): MetricEvent[] {
@@ -36,8 +37,10 @@ export function contactEvents(before: Contact | undefined, after: Contact, facts
   let connectedAt = before?.connectedAt;
   let wrapUpSince = before?.status === 'after-contact-work' ? before.statusSince : undefined;
   const voice = CHANNEL_CATALOG[channel].media === 'voice';
-  const push = (index: number | string, at: string, add: Add, agentId?: string, maxWait?: number) =>
-    events.push({ id: `${contactId}#${index}`, at, queueId, channel, add, ...(agentId !== undefined && { agentId }), ...(maxWait !== undefined && { max: { maxQueueWaitSeconds: maxWait } }) });
+  const push = (index: number | string, at: string, add: Add, agentId?: string, maxWait?: number, max: Max = {}) => {
+    const maxima: Max = { ...(maxWait !== undefined && { maxQueueWaitSeconds: maxWait }), ...max };
+    events.push({ id: `${contactId}#${index}`, at, queueId, channel, add, ...(agentId !== undefined && { agentId }), ...(Object.keys(maxima).length > 0 && { max: maxima }) });
+  };
 
   entries.forEach((entry, k) => {
     const index = start + k;
@@ -72,7 +75,8 @@ export function contactEvents(before: Contact | undefined, after: Contact, facts
       case 'connected':
         if (from === 'connected') return void push(index, at, { takenOver: 1 }, agentId);
         connectedAt = at;
-        return void push(index, at, { offersAccepted: 1, handled: 1, answeredInTime: inTime ? 1 : 0, answerWaitSeconds: waited, ...leftQueue }, agentId, waited);
+        // A call is answered when the agent picks it up; a chat, when the agent first replies (counted at its close).
+        return void push(index, at, { offersAccepted: 1, handled: 1, answeredInTime: inTime ? 1 : 0, answerWaitSeconds: waited, ...leftQueue }, agentId, waited, voice ? ringing(after, index) : {});
       case 'abandoned': {
         if (entry.reason === ENDED_BY_SUPERVISOR) return void push(index, at, { removed: 1, ...leftQueue }, agentId, waited);
         if (entry.reason === CALLBACK_REQUESTED) return void push(index, at, { replacedByCallback: 1, ...leftQueue }, agentId, waited);
@@ -93,7 +97,8 @@ export function contactEvents(before: Contact | undefined, after: Contact, facts
         if (from === 'after-contact-work' && wrapUpSince !== undefined) Object.assign(add, { wrapUps: 1, wrapUpSeconds: secondsBetween(wrapUpSince, at) });
         if (connectedAt !== undefined) Object.assign(add, closedAfterAnswer(after, connectedAt, at), chatEvents(voice ? undefined : facts.messages));
         if (channel === 'callback') add[connectedAt !== undefined ? 'callbacksCompleted' : 'callbacksUnreachable'] = 1;
-        return void push(index, at, add, agentId);
+        const answer = !voice && connectedAt !== undefined && facts.messages ? agentAnswerSeconds(facts.messages, connectedAt, at) : undefined;
+        return void push(index, at, add, agentId, undefined, answer === undefined ? {} : { maxAgentAnswerSeconds: answer });
       }
     }
   });
@@ -130,6 +135,12 @@ function surveyEvents(before: Contact | undefined, after: Contact): MetricEvent[
     push('nps', survey.npsAnsweredAt ?? survey.answeredAt, { npsAnswers: 1, promoters: group === 'promoter' ? 1 : 0, detractors: group === 'detractor' ? 1 : 0, ...(answeredHere && { surveysAnswered: 1 }) });
   }
   return events;
+}
+
+/** How long the agent let a call ring before picking it up: from the offer this connection answered. */
+function ringing(contact: Contact, index: number): Max {
+  const offer = contact.history[index - 1];
+  return offer?.to === 'offered' ? { maxAgentAnswerSeconds: secondsBetween(offer.at, contact.history[index]!.at) } : {};
 }
 
 /** The conversation part of a contact leaving `connected`: talk time (calls, hold excluded) or chat time. */

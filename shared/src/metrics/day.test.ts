@@ -49,6 +49,8 @@ const TENANT_DAY: Record<string, number | null> = {
   average_handle_time: (360 + 300 + 360 + 240) / 4,
   average_talk_time: (270 + 180) / 2, // c2 300 s less 30 s on hold; c7 180 s
   average_chat_time: (300 + 300 + 300) / 3, // c1; c6 with anna, then with boris
+  conversation_time: 270 + 180 + 900, // talk (c2, c7) and chats (c1, c6 twice)
+  slowest_answer_time: 30, // calls rang 5 s (c2) and 10 s (c7); c1 first reply 30 s after anna accepted, c6 30 s after boris did
   average_hold_time: 30,
   contacts_put_on_hold: 1,
   average_after_contact_work_time: 60, // c1, c6, c7: 60 s each
@@ -109,8 +111,8 @@ describe('the scripted day', () => {
     expect(byQueue['sales']).toMatchObject({ contacts_arrived: 2, contacts_handled: 1, contacts_abandoned: 1, contacts_transferred_out: 1, contacts_out_of_hours: 1, service_level: 50, max_queue_wait: 4200 });
     expect(byQueue['support']).toMatchObject({ contacts_arrived: 6, contacts_queued: 7, contacts_transferred_in: 1, contacts_handled: 4, contacts_removed: 1, short_abandons: 1, repeat_contacts: 1, first_contact_resolution: 75 });
     const byAgent = Object.fromEntries(report('agent').map((r) => [r.group.agentId, r.values]));
-    expect(byAgent['anna']).toMatchObject({ contacts_handled: 4, missed_offers: 0, time_available: 11_100, time_on_break_lunch: 3600, csat_average: 5, occupancy: 0 });
-    expect(byAgent['boris']).toMatchObject({ contacts_handled: 1, missed_offers: 1, offer_acceptance_rate: 50, time_busy: 350, time_on_break_technical: 600 });
+    expect(byAgent['anna']).toMatchObject({ contacts_handled: 4, missed_offers: 0, conversation_time: 300 + 270 + 300 + 180, slowest_answer_time: 30, time_available: 11_100, time_on_break_lunch: 3600, csat_average: 5, occupancy: 0 });
+    expect(byAgent['boris']).toMatchObject({ contacts_handled: 1, missed_offers: 1, conversation_time: 300, slowest_answer_time: 30, offer_acceptance_rate: 50, time_busy: 350, time_on_break_technical: 600 });
     expect(byAgent['boris']!['occupancy']).toBeCloseTo((410 / 3000) * 100, 6);
   });
 

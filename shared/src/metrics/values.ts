@@ -79,8 +79,11 @@ export const BREAK_MEASURES: readonly BreakMeasure[] = BREAK_REASONS.map(breakMe
 
 export type SumMeasure = (typeof SUM_MEASURES)[number] | BreakMeasure;
 
-/** Measures kept as a maximum (idempotent and order-free by nature). */
-export const MAX_MEASURES = ['maxQueueWaitSeconds'] as const;
+/**
+ * Measures kept as a maximum (idempotent and order-free by nature): the longest queue wait, and the slowest answer
+ * of an agent (a call's ringing before pick-up; a chat's wait for the agent's first reply once connected).
+ */
+export const MAX_MEASURES = ['maxQueueWaitSeconds', 'maxAgentAnswerSeconds'] as const;
 export type MaxMeasure = (typeof MAX_MEASURES)[number];
 
 export type Measure = SumMeasure | MaxMeasure;
