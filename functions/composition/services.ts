@@ -33,6 +33,9 @@ import { AgentQualityReports } from '../qa/agent-reports.ts';
 import { ConversationAnalyser } from '../analytics/analyser.ts';
 import { ScriptLibrary } from '../scripts/script-library.ts';
 import { ScriptRuns } from '../scripts/script-runs.ts';
+import { RuleBook } from '../gamification/rule-book.ts';
+import { AwardJudge } from '../gamification/award-judge.ts';
+import { GameBoards } from '../gamification/boards.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -86,6 +89,12 @@ export interface Services {
   scriptLibrary: ScriptLibrary;
   /** Scripts followed on contacts: runs, steps, drops and the funnels of versions. */
   scriptRuns: ScriptRuns;
+  /** Achievement rules (built-in and the tenant's) and quests, as admins and supervisors edit them. */
+  ruleBook: RuleBook;
+  /** Achievements and quests judged over the KPI aggregates, on the stream and when periods close. */
+  awardJudge: AwardJudge;
+  /** Agents' achievements and progress, the leaderboard and the board's fresh awards. */
+  gameBoards: GameBoards;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -100,6 +109,8 @@ export function createServices(deps: ServiceDeps): Services {
   const surveys = new ChatSurveys(deps, routing.commands);
   const analyser = new ConversationAnalyser(deps);
   const audit = new AuditTrail(deps);
+  const ruleBook = new RuleBook(deps, audit);
+  const awardJudge = new AwardJudge(deps, ruleBook, reports);
   return {
     routing,
     notifier,
@@ -125,5 +136,8 @@ export function createServices(deps: ServiceDeps): Services {
     analyser,
     scriptLibrary: new ScriptLibrary(deps, audit),
     scriptRuns: new ScriptRuns(deps),
+    ruleBook,
+    awardJudge,
+    gameBoards: new GameBoards(deps, ruleBook, awardJudge),
   };
 }

@@ -34,6 +34,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsSettingsRoutes } from './routes/analytics-settings.ts';
 import { qaRoutes } from './routes/qa.ts';
 import { scriptRoutes } from './routes/scripts.ts';
+import { gamificationRoutes } from './routes/gamification.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -51,6 +52,7 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
   // Authentication is attached per route (not `/api/*`), so an unknown path is a 404, not a 401.
   const auth = authenticate(withUserAccess(deps.verifier, deps.directory));
   const wrapUp = topicRoutes(deps, services, auth);
+  const game = gamificationRoutes(deps, services, auth);
   const api = new Hono<AuthEnv>()
     .route('/', directoryRoutes(deps, auth))
     .route('/', channelAdminRoutes(deps, services, auth))
@@ -79,7 +81,10 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/analytics', analyticsSettingsRoutes(deps, services, auth))
     .route('/surveys', surveyRoutes(deps, services, auth))
     .route('/qa', qaRoutes(deps, services, auth))
-    .route('/scripts', scriptRoutes(deps, services, auth));
+    .route('/scripts', scriptRoutes(deps, services, auth))
+    .route('/achievements', game.achievements)
+    .route('/quests', game.quests)
+    .route('/leaderboard', game.leaderboard);
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',

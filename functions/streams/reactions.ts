@@ -12,12 +12,13 @@ import { alertReactions } from '../alerts/reactions.ts';
 import { surveyReactions } from '../surveys/reactions.ts';
 import { analyticsReactions } from '../analytics/reactions.ts';
 import { scriptReactions } from '../scripts/reactions.ts';
+import { gamificationReactions } from '../gamification/reactions.ts';
 
 /**
  * Every reaction the stream processor runs, in order, from each area of the contact center. The day logs come first,
  * so a console that reloads an agent's timeline on the `agent.updated` push already finds the span it announces;
- * alerts come after the metrics, so a rule on an interval metric reads the aggregates with the change folded in.
+ * alerts and gamification come after the metrics, so a rule on an interval metric reads the aggregates with the change folded in.
  */
 export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
-  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...surveyReactions(services.surveys), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps, services.kpis), ...alertReactions(deps, services.alerts), ...analyticsReactions(deps, services.analyser), ...scriptReactions(deps, services.scriptRuns)];
+  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...surveyReactions(services.surveys), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps, services.kpis), ...alertReactions(deps, services.alerts), ...gamificationReactions(deps, services.awardJudge), ...analyticsReactions(deps, services.analyser), ...scriptReactions(deps, services.scriptRuns)];
 }

@@ -2,7 +2,7 @@
  * The audit log's vocabulary, zod-free so the console can import it: what an administrator changed
  * (`target`) and how (`action`). One entry per change, with the record before and after.
  */
-export const AUDIT_TARGETS = ['user', 'queue', 'channel', 'phone-number', 'topic', 'quick-reply', 'agent-status', 'alert', 'plan', 'survey-settings', 'qa-form', 'qa-settings', 'analytics-settings', 'script'] as const;
+export const AUDIT_TARGETS = ['user', 'queue', 'channel', 'phone-number', 'topic', 'quick-reply', 'agent-status', 'alert', 'plan', 'survey-settings', 'qa-form', 'qa-settings', 'analytics-settings', 'script', 'achievement-rule', 'quest'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
 export const AUDIT_ACTIONS = ['created', 'updated', 'disabled', 'enabled', 'archived', 'deleted'] as const;

@@ -162,6 +162,20 @@ export const keys = {
   scriptFunnelCell: (tenantId: string, scriptId: string, version: number, cell: string) => ({ pk: `${t(tenantId)}#SCRIPTFUNNEL#${scriptId}#${version}`, sk: cell }),
   scriptFunnelOf: (tenantId: string, scriptId: string, version: number) => ({ pk: `${t(tenantId)}#SCRIPTFUNNEL#${scriptId}#${version}` }),
 
+  // Gamification (docs/data-model.md, pattern 48; docs/gamification.md).
+  /** A tenant's own achievement rule, or its change of a built-in one; rules, quests and settlements share one partition. */
+  achievementRule: (tenantId: string, ruleId: string) => ({ pk: `${t(tenantId)}#GAME`, sk: `RULE#${ruleId}` }),
+  quest: (tenantId: string, questId: string) => ({ pk: `${t(tenantId)}#GAME`, sk: `QUEST#${questId}` }),
+  gameOf: (tenantId: string) => ({ pk: `${t(tenantId)}#GAME`, rulePrefix: 'RULE#', questPrefix: 'QUEST#' }),
+  /** A closed period whose end-of-period rules have been judged. */
+  gameSettlement: (tenantId: string, period: string, periodKey: string) => ({ pk: `${t(tenantId)}#GAME`, sk: `SETTLED#${period}#${periodKey}` }),
+  /** One award: a period's awards in one partition (the board reads the team's), an agent's under its prefix. */
+  award: (tenantId: string, period: string, periodKey: string, agentId: string, source: string) => ({ pk: `${t(tenantId)}#AWARDS#${period}#${periodKey}`, sk: `${agentId}#${source}` }),
+  awardsOf: (tenantId: string, period: string, periodKey: string) => ({ pk: `${t(tenantId)}#AWARDS#${period}#${periodKey}` }),
+  /** An agent's points in a day, week or month, added in the award's transaction. */
+  agentPoints: (tenantId: string, period: string, periodKey: string, agentId: string) => ({ pk: `${t(tenantId)}#POINTS#${period}#${periodKey}`, sk: agentId }),
+  pointsOf: (tenantId: string, period: string, periodKey: string) => ({ pk: `${t(tenantId)}#POINTS#${period}#${periodKey}` }),
+
   // Alerts (docs/data-model.md, pattern 43; docs/alerts.md).
   /** A tenant's alert rule with its watch state (one partition: the tenant's rules are one query). */
   alertRule: (tenantId: string, alertId: string) => ({ pk: `${t(tenantId)}#ALERT`, sk: `ALERT#${alertId}` }),
@@ -177,4 +191,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings' | 'qaForm' | 'qaSettings' | 'qaEvaluation' | 'analyticsSettings' | 'conversationAlert' | 'script' | 'scriptVersion' | 'scriptWording' | 'scriptRun' | 'scriptFunnelCell';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings' | 'qaForm' | 'qaSettings' | 'qaEvaluation' | 'analyticsSettings' | 'conversationAlert' | 'script' | 'scriptVersion' | 'scriptWording' | 'scriptRun' | 'scriptFunnelCell' | 'achievementRule' | 'quest' | 'gameSettlement' | 'award' | 'agentPoints';

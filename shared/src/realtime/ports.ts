@@ -10,6 +10,7 @@ import type { AlertNotice } from '../alerts/notice.ts';
 import type { KpiSnapshot } from '../metrics/values.ts';
 import type { ConversationAlert } from '../analytics/values.ts';
 import type { ScriptRun } from '../scripts/values.ts';
+import type { Award } from '../gamification/values.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
@@ -57,6 +58,8 @@ export type LiveMessage =
   /** To a web chat visitor only: their call from the site (waiting with place, connecting, connected with the agent's name, ended). */
   | { type: 'widget.call'; call: WidgetCallView }
   /** To supervisors and admins online: an alert rule fired or recovered (the bell and a toast). */
+  /** To every console of the tenant: an agent earned an achievement or completed a quest (the board, the agent's card, a toast). */
+  | { type: 'achievement.earned'; award: Award }
   | { type: 'alert.notice'; notice: AlertNotice }
   /** To supervisors and admins: today's KPI tiles of a queue or the tenant, after a change was folded into them. */
   | { type: 'kpi.updated'; kpi: KpiSnapshot }

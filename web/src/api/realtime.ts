@@ -69,6 +69,8 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
       return hasId(frame.alert, 'alertId') && hasId(frame.alert, 'trigger') && hasId(frame.alert, 'contactId') ? (frame as ServerMessage) : undefined;
     case 'script.run':
       return hasId(frame.run, 'contactId') && hasId(frame.run, 'scriptId') && Array.isArray((frame.run as { path?: unknown }).path) ? (frame as ServerMessage) : undefined;
+    case 'achievement.earned':
+      return hasId(frame.award, 'agentId') && hasId(frame.award, 'sourceId') && hasId(frame.award, 'earnedAt') && typeof (frame.award as { name?: unknown }).name === 'object' ? (frame as ServerMessage) : undefined;
     default:
       return undefined;
   }

@@ -30,6 +30,8 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.target.qa-settings': 'Quality settings',
   'audit.target.analytics-settings': 'Analytics settings',
   'audit.target.script': 'Call script',
+  'audit.target.achievement-rule': 'Achievement',
+  'audit.target.quest': 'Quest',
   'audit.action.created': 'created',
   'audit.action.updated': 'changed',
   'audit.action.disabled': 'disabled',
@@ -50,5 +52,7 @@ export const auditEn: { readonly [K in keyof typeof auditRu]: string } = {
   'audit.of.qa-settings': 'Quality settings',
   'audit.of.analytics-settings': 'Analytics settings',
   'audit.of.script': 'Call script',
+  'audit.of.achievement-rule': 'Achievement',
+  'audit.of.quest': 'Quest',
   'audit.change': '{target} {id} {action}',
 };

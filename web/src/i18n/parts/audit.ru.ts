@@ -28,6 +28,8 @@ export const auditRu = {
   'audit.target.qa-settings': 'Настройки контроля качества',
   'audit.target.analytics-settings': 'Настройки речевой аналитики',
   'audit.target.script': 'Скрипт разговора',
+  'audit.target.achievement-rule': 'Достижение',
+  'audit.target.quest': 'Задание',
   // What happened, as a noun: a participle («создан», «создана») would have to agree with the target's gender.
   'audit.action.created': 'Создание',
   'audit.action.updated': 'Изменение',
@@ -50,6 +52,8 @@ export const auditRu = {
   'audit.of.qa-settings': 'настроек контроля качества',
   'audit.of.analytics-settings': 'настроек речевой аналитики',
   'audit.of.script': 'скрипта разговора',
+  'audit.of.achievement-rule': 'достижения',
+  'audit.of.quest': 'задания',
   // `{id}` is where the record's id shows.
   'audit.change': '{action} {target} {id}',
 } as const;
