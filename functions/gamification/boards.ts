@@ -8,7 +8,7 @@ import { hasRole, type Principal } from '@cc/shared/auth/model';
 import { localDate, localIso } from '@cc/shared/calendar/values';
 import { NotFoundError } from '@cc/shared/errors';
 import { rankRows } from '@cc/shared/gamification/leaderboard';
-import { periodInstants, periodOf, type PeriodSpan } from '@cc/shared/gamification/periods';
+import { isClosed, periodInstants, periodOf, type PeriodSpan } from '@cc/shared/gamification/periods';
 import { metricsOfQuests, questProgress } from '@cc/shared/gamification/quests';
 import { metricsOfRules, standing } from '@cc/shared/gamification/rules';
 import { metricById, type IntervalMetric } from '@cc/shared/metrics/catalog/index';
@@ -42,7 +42,7 @@ export class GameBoards {
     return {
       agentId, period: span.period, periodKey: span.key, from: localIso(from, timeZone), to: localIso(to, timeZone),
       achievements: awards.sort(byEarned),
-      progress: mayWatch ? await this.progress(tenantId, span, agentId, awards, timeZone) : [],
+      progress: mayWatch ? await this.progress(tenantId, span, agentId, awards, timeZone, isClosed(span, localDate(this.deps.clock.now(), timeZone))) : [],
       points: points.get(agentId) ?? 0,
     };
   }
@@ -83,8 +83,8 @@ export class GameBoards {
     return { span: periodOf(period, date ?? localDate(this.deps.clock.now(), timeZone)), timeZone };
   }
 
-  /** Each enabled rule and quest of the period for one agent: earned, on track, behind, or waiting for contacts. */
-  private async progress(tenantId: string, span: PeriodSpan, agentId: string, awards: readonly Award[], timeZone: string): Promise<ProgressRow[]> {
+  /** Each enabled rule and quest of the period for one agent: earned, on track, behind (or missed, once the period is over), or waiting for contacts. */
+  private async progress(tenantId: string, span: PeriodSpan, agentId: string, awards: readonly Award[], timeZone: string, closed: boolean): Promise<ProgressRow[]> {
     const [rules, quests] = await Promise.all([this.book.rules(tenantId), this.book.quests(tenantId)]);
     const periodRules = rules.filter((r) => r.enabled && r.period === span.period);
     const periodQuests = quests.filter((q) => q.enabled && q.period === span.period);
@@ -108,6 +108,7 @@ export class GameBoards {
         steps: progress.steps.map((s, i) => ({ ...s, label: quest.steps[i]!.label })),
       });
     }
-    return rows;
+    // A period gone by is decided: what was not earned is missed, not on its way.
+    return closed ? rows.map((row) => (row.status === 'on-track' ? { ...row, status: 'behind' } : row)) : rows;
   }
 }

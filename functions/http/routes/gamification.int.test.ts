@@ -122,6 +122,7 @@ describe('a scripted day', () => {
     // Act
     const anna = await ok<AchievementsPage>(await call('GET', '/achievements?agentId=anna&period=day&date=2026-12-02', token.boris));
     const boris = await ok<AchievementsPage>(await call('GET', '/achievements?agentId=boris&period=day&date=2026-12-02', token.boris));
+    const own = await ok<AchievementsPage>(await call('GET', '/achievements?period=day&date=2026-12-02', token.anna));
     const again = await new AwardJudge(ctx.deps, ctx.services.ruleBook, ctx.services.reports).settle(A, new Date('2026-12-03T07:00:00.000Z'));
     // Assert
     expect(sources(anna.achievements)).toEqual(sorted(['anna:goalkeeper', `anna:${quest.questId}`, `anna:${rule.ruleId}`, 'anna:speaker']));
@@ -129,6 +130,7 @@ describe('a scripted day', () => {
     expect(goalkeeper).toMatchObject({ earnedAt: '2026-12-02T21:00:00.000Z', points: 12, name: { ru: 'Голкипер', en: 'Goalkeeper' }, why: { metric: 'missed_offers', value: 0, comparison: 'lte', threshold: 0, handled: 4 } });
     expect(anna.achievements.find((a) => a.sourceId === 'speaker')!.why).toMatchObject({ value: 1050, comparison: 'top', of: 2 });
     expect(anna.progress).toEqual([]);
+    expect(Object.fromEntries(own.progress.map((p) => [p.sourceId, p.status]))).toMatchObject({ librarian: 'behind', goalkeeper: 'earned', speaker: 'earned', sprinter: 'behind' });
     expect(boris.achievements).toEqual([]);
     expect(anna.points).toBe(5 + 20 + 12 + 15);
     expect(again).toEqual([]);
