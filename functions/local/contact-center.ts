@@ -34,6 +34,7 @@ import { allowedHosts, localGuard } from './local-guard.ts';
 import { seedDemo, type DemoFile } from './seed.ts';
 import { startDemoHistory, type DemoHistorySeeded } from './seed-history.ts';
 import { seedDemoAlert, seedDemoPlans, seedDemoSurveys } from './seed-goals.ts';
+import { seedDemoGame } from './seed-game.ts';
 import { LocalTimers } from '../adapters/timers/local-timers.ts';
 import { LocalMeetingRooms } from './voice/local-meetings.ts';
 import { RtcSignalling } from './voice/rtc-signalling.ts';
@@ -238,6 +239,7 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
       await seedDemoPlans(deps, demo.tenantId);
       await seedDemoAlert(deps, demo.tenantId);
       await seedDemoSurveys(deps, demo.tenantId);
+      await seedDemoGame(deps, demo.tenantId, 'u-supervisor');
     }
 
     cleanups.push(() => timers.stop());

@@ -55,6 +55,7 @@ const TENANT_DAY: Record<string, number | null> = {
   contacts_put_on_hold: 1,
   average_after_contact_work_time: 60, // c1, c6, c7: 60 s each
   wrap_up_topic_coverage: 25, // c1 of four
+  contacts_with_topic: 1,
   missed_offers: 1, // c2 by boris
   offer_acceptance_rate: (5 / 6) * 100,
   first_contact_resolution: 75, // c2 repeated by c8 within 24 h

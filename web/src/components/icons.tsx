@@ -281,3 +281,11 @@ export const FlowIcon = (props: IconProps) => (
     <path d="M12 8v4M6.5 16v-2.5a1.5 1.5 0 0 1 1.5-1.5h8a1.5 1.5 0 0 1 1.5 1.5V16" />
   </Icon>
 );
+
+export const TrophyIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M7 3h10v5a5 5 0 0 1-10 0z" />
+    <path d="M7 5H4a3 3 0 0 0 3 4M17 5h3a3 3 0 0 1-3 4" />
+    <path d="M12 13v4M8 21h8M9 17h6" />
+  </Icon>
+);

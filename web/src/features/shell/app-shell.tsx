@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { UserView } from '@cc/shared/tenancy/model';
 import { Avatar } from '../../components/avatar.tsx';
 import { ConnectionIndicator } from '../../components/connection-indicator.tsx';
-import { BellIcon, ChartIcon, CloseIcon, GaugeIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon, TargetIcon, FlowIcon } from '../../components/icons.tsx';
+import { BellIcon, ChartIcon, CloseIcon, GaugeIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon, TargetIcon, FlowIcon, TrophyIcon } from '../../components/icons.tsx';
 import { useI18n } from '../../i18n/provider.tsx';
 import { AdminPage } from '../admin/admin-page.tsx';
 import { StatusSelector } from '../agent-status/status-selector.tsx';
@@ -17,6 +17,7 @@ import { PlansPage } from '../plans/plans-page.tsx';
 import { AgentReportPage } from '../qa/agent-report-page.tsx';
 import { MyEvaluationsPage } from '../qa/my-evaluations-page.tsx';
 import { ScriptsSection } from '../scripts/scripts-section.tsx';
+import { MotivationSection } from '../motivation/motivation-section.tsx';
 import { QaSection } from '../qa/qa-section.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -32,6 +33,7 @@ const ROUTE_ICON: Record<RouteId, ReactNode> = {
   plans: <TargetIcon />,
   qa: <TargetIcon />,
   scripts: <FlowIcon />,
+  motivation: <TrophyIcon />,
   'my-evaluations': <GaugeIcon />,
   'agent-report': <ChartIcon />,
   alerts: <BellIcon />,
@@ -119,6 +121,7 @@ export function AppShell({ user }: { user: UserView }) {
           {route === 'plans' && <PlansPage />}
           {route === 'qa' && <QaSection />}
           {route === 'scripts' && <ScriptsSection />}
+          {route === 'motivation' && <MotivationSection />}
           {route === 'my-evaluations' && <MyEvaluationsPage />}
           {route === 'agent-report' && <AgentReportPage />}
           {route === 'alerts' && <AlertsPage />}

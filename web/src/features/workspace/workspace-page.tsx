@@ -12,6 +12,7 @@ import { ContactList } from './contact-list.tsx';
 import { ContactPane } from './contact-pane.tsx';
 import { CustomersProvider } from './customers.tsx';
 import { MyStatusCard } from './my-status-card.tsx';
+import { RankCard } from '../motivation/rank-card.tsx';
 import { OfferCard } from './offer-card.tsx';
 import { useMyContacts } from './use-my-contacts.ts';
 import { useAttentionSettings } from './attention/attention-settings.ts';
@@ -111,6 +112,7 @@ function Desk({ agent }: { agent: Agent }) {
       {helpOpen && <ShortcutsHelp settings={attention} onClose={() => setHelpOpen(false)} />}
       <div className="desk__side">
         <MyStatusCard agent={agent} now={now} queueNames={queueNames} />
+        <RankCard agentId={agent.agentId} />
         {contacts.offers.length > 0 && (
           <div className="offers" aria-live="assertive">
             {contacts.offers.map((offer) => (
