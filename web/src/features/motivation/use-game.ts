@@ -4,6 +4,9 @@ import { useApi } from '../auth/session.tsx';
 import { useRealtime } from '../shell/realtime-context.tsx';
 import { useRefresh } from '../plans/use-refresh.ts';
 
+/** How long after the last pushed award the figures are read again. */
+const PUSH_SETTLE_MS = 1000;
+
 /** One award, whichever way it arrived (pushed, then read again). */
 export const awardKey = (a: Award): string => `${a.agentId}#${a.kind}#${a.sourceId}#${a.period}#${a.periodKey}`;
 
@@ -31,7 +34,16 @@ function useLive<T>(load: () => Promise<T>, onAward: boolean): Loaded<T> {
   }, [load]);
   useRefresh(read);
   const { on, openCount } = useRealtime();
-  useEffect(() => (onAward ? on('achievement.earned', () => void read()) : undefined), [on, read, onAward]);
+  // A settled day pushes every agent's awards at once: one read after the burst, not one per award.
+  useEffect(() => {
+    if (!onAward) return undefined;
+    let timer: number | undefined;
+    const off = on('achievement.earned', () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void read(), PUSH_SETTLE_MS);
+    });
+    return () => { off(); window.clearTimeout(timer); };
+  }, [on, read, onAward]);
   useEffect(() => { if (openCount > 1) void read(); }, [openCount, read]);
   return { ...state, reload: () => void read() };
 }
