@@ -27,6 +27,7 @@ import type { UserIdentities } from '@cc/shared/users/ports';
 import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
 import type { PlanRepository } from '@cc/shared/plans/ports';
 import type { ScriptRepository } from '@cc/shared/scripts/ports';
+import type { TeamChatRepository } from '@cc/shared/team-chat/ports';
 import type { ConversationAnalysisRepository, AnalyticsSettingsRepository, ConversationAlertRepository } from '@cc/shared/analytics/ports';
 import type { QaEvaluationRepository, QaFormRepository } from '@cc/shared/qa/ports';
 import type { Config } from './config.ts';
@@ -79,6 +80,8 @@ export interface Deps {
   conversationAlerts: ConversationAlertRepository;
   /** Call scripts, their versions, agents' wordings, runs and funnels (docs/scripts.md). */
   scripts: ScriptRepository;
+  /** The team chat's messages and read markers (docs/team-chat.md). */
+  teamChat: TeamChatRepository;
   /** Quality evaluation forms and settings, and the evaluations made on them (docs/qa.md). */
   qaForms: QaFormRepository;
   qaEvaluations: QaEvaluationRepository;

@@ -26,6 +26,7 @@ import { DynamoMetricsRepository } from '../adapters/dynamo/metrics-repository.t
 import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository.ts';
 import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
 import { DynamoScriptRepository } from '../adapters/dynamo/script-repository.ts';
+import { DynamoTeamChatRepository } from '../adapters/dynamo/team-chat-repository.ts';
 import { DynamoPlanRepository } from '../adapters/dynamo/plan-repository.ts';
 import { DynamoAnalysisRepository } from '../adapters/dynamo/analysis-repository.ts';
 import { DynamoAnalyticsSettingsRepository, DynamoConversationAlertRepository } from '../adapters/dynamo/analytics-repository.ts';
@@ -64,6 +65,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     qaForms: new DynamoQaFormRepository(table),
     qaEvaluations: new DynamoQaEvaluationRepository(table),
     scripts: new DynamoScriptRepository(table),
+    teamChat: new DynamoTeamChatRepository(table),
   };
 }
 

@@ -33,6 +33,7 @@ import { AgentQualityReports } from '../qa/agent-reports.ts';
 import { ConversationAnalyser } from '../analytics/analyser.ts';
 import { ScriptLibrary } from '../scripts/script-library.ts';
 import { ScriptRuns } from '../scripts/script-runs.ts';
+import { TeamChat } from '../team-chat/team-chat.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -86,6 +87,8 @@ export interface Services {
   scriptLibrary: ScriptLibrary;
   /** Scripts followed on contacts: runs, steps, drops and the funnels of versions. */
   scriptRuns: ScriptRuns;
+  /** The team chat: rooms, messages, mentions, read markers, direct rooms and search (docs/team-chat.md). */
+  teamChat: TeamChat;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -125,5 +128,6 @@ export function createServices(deps: ServiceDeps): Services {
     analyser,
     scriptLibrary: new ScriptLibrary(deps, audit),
     scriptRuns: new ScriptRuns(deps),
+    teamChat: new TeamChat(deps, routing.queries),
   };
 }

@@ -34,6 +34,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { analyticsSettingsRoutes } from './routes/analytics-settings.ts';
 import { qaRoutes } from './routes/qa.ts';
 import { scriptRoutes } from './routes/scripts.ts';
+import { teamChatRoutes } from './routes/team-chat.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -79,7 +80,8 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/analytics', analyticsSettingsRoutes(deps, services, auth))
     .route('/surveys', surveyRoutes(deps, services, auth))
     .route('/qa', qaRoutes(deps, services, auth))
-    .route('/scripts', scriptRoutes(deps, services, auth));
+    .route('/scripts', scriptRoutes(deps, services, auth))
+    .route('/team-chat', teamChatRoutes(deps, services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',
