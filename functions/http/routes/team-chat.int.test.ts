@@ -24,8 +24,8 @@ const ok = async <T>(res: Response, status = 200): Promise<T> => {
   expect(res.status, await res.clone().text()).toBe(status);
   return (await json(res)) as T;
 };
-const send = (as: string, roomId: string, body: Record<string, unknown>) => call('POST', `/rooms/${roomId}/messages`, as, { clientMessageId: `c-${Math.random().toString(36).slice(2)}`, ...body });
-const roomOf = async (as: string, roomId: string) => (await ok<RoomsView>(await call('GET', '/rooms', as))).rooms.find((r) => r.roomId === roomId);
+const send = (as: string | undefined, roomId: string, body: Record<string, unknown>) => call('POST', `/rooms/${roomId}/messages`, as, { clientMessageId: `c-${Math.random().toString(36).slice(2)}`, ...body });
+const roomOf = async (as: string | undefined, roomId: string) => (await ok<RoomsView>(await call('GET', '/rooms', as))).rooms.find((r) => r.roomId === roomId);
 /** Delivers a stored item to the team chat's reactions, as the stream would. */
 const stream = async (entity: 'teamMessage' | 'agent', newImage: object, oldImage?: object) => {
   for (const reaction of teamChatReactions(ctx.deps).filter((r) => r.entity === entity)) await reaction.react({ entity, eventName: oldImage ? 'MODIFY' : 'INSERT', newImage, oldImage, sequenceNumber: '1' } as never);
