@@ -20,6 +20,7 @@ import { surveysEn } from './parts/surveys.en.ts';
 import { analyticsAdminEn } from './parts/analytics-admin.en.ts';
 import { qaFormsEn } from './parts/qa-forms.en.ts';
 import { scriptsEn } from './parts/scripts.en.ts';
+import { teamChatEn } from './parts/team-chat.en.ts';
 import { qaEn } from './parts/qa.en.ts';
 import { agentReportEn } from './parts/agent-report.en.ts';
 import { qaReviewEn } from './parts/qa-review.en.ts';
@@ -377,6 +378,7 @@ export const en: Messages = {
   ...analyticsAdminEn,
   ...qaFormsEn,
   ...scriptsEn,
+  ...teamChatEn,
   ...qaEn,
   ...agentReportEn,
   ...qaReviewEn,

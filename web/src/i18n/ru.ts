@@ -19,6 +19,7 @@ import { surveysRu } from './parts/surveys.ru.ts';
 import { analyticsAdminRu } from './parts/analytics-admin.ru.ts';
 import { qaFormsRu } from './parts/qa-forms.ru.ts';
 import { scriptsRu } from './parts/scripts.ru.ts';
+import { teamChatRu } from './parts/team-chat.ru.ts';
 import { qaRu } from './parts/qa.ru.ts';
 import { agentReportRu } from './parts/agent-report.ru.ts';
 import { qaReviewRu } from './parts/qa-review.ru.ts';
@@ -380,6 +381,7 @@ export const ru = {
   ...analyticsAdminRu,
   ...qaFormsRu,
   ...scriptsRu,
+  ...teamChatRu,
   ...qaRu,
   ...agentReportRu,
   ...qaReviewRu,
