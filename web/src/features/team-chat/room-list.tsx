@@ -5,6 +5,7 @@ import { formatNumber, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { hashFor } from '../shell/routes.ts';
 import { useTeamChat } from './team-chat-context.tsx';
+import { plainText } from './team-chat-model.ts';
 
 /** A coloured dot for a colleague's presence, with its name for screen readers. */
 export function PresenceDot({ presence }: { presence: Presence }) {
@@ -36,7 +37,7 @@ export function RoomList({ openRoomId }: { openRoomId: string | undefined }) {
               </span>
               <span className="team-room__text">
                 <span className="team-room__title">{title}</span>
-                <span className="team-room__last">{last ? `${author}: ${last.text || t('team.contact.open')}` : t(`team.kind.${room.kind}`)}</span>
+                <span className="team-room__last">{last ? `${author}: ${last.text ? plainText(last.text, names) : t('team.contact.open')}` : t(`team.kind.${room.kind}`)}</span>
               </span>
               <span className="team-room__meta">
                 {last && <time className="team-room__time" dateTime={last.sentAt}>{formatTime(last.sentAt, locale)}</time>}

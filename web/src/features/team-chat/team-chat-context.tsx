@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
 import { useQueueNames } from '../queues/use-queues.ts';
 import { useRealtime } from '../shell/realtime-context.tsx';
-import { applyPresence, applyPushed, applyRead, sortDirectRooms, totalsOf } from './team-chat-model.ts';
+import { applyPresence, applyPushed, applyRead, plainText, sortDirectRooms, totalsOf } from './team-chat-model.ts';
 
 /** The team chat as every part of the console sees it: the rooms with their counts, the people, and who is reading what. */
 export interface TeamChatState {
@@ -65,6 +65,8 @@ export function TeamChatProvider({ user, children }: { user: UserView; children:
   );
   const titleRef = useRef(titleOf);
   titleRef.current = titleOf;
+  const namesRef = useRef(names);
+  namesRef.current = names;
 
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -81,12 +83,12 @@ export function TeamChatProvider({ user, children }: { user: UserView; children:
       if (viewRef.current && !viewRef.current.rooms.some((r) => r.roomId === message.roomId)) reload();
       setView((current) => current && applyPushed(current, message, user.userId, viewing.current));
       if (message.broadcast && message.senderId !== user.userId) {
-        notify(t('team.toast.broadcast', { name: message.senderName, room: roomTitleOf(message.roomId), text: shortText(message.text) }), 'info');
+        notify(t('team.toast.broadcast', { name: message.senderName, room: roomTitleOf(message.roomId), text: shortText(plainText(message.text, namesRef.current)) }), 'info');
       }
     });
     const offMention = on('team.mention', ({ message }) => {
       if (message.senderId === user.userId || message.broadcast) return;
-      notify(t('team.toast.mention', { name: message.senderName, room: roomTitleOf(message.roomId), text: shortText(message.text) }), 'info');
+      notify(t('team.toast.mention', { name: message.senderName, room: roomTitleOf(message.roomId), text: shortText(plainText(message.text, namesRef.current)) }), 'info');
     });
     const offPresence = on('team.presence', ({ userId, presence }) => setView((current) => current && applyPresence(current, userId, presence)));
     return () => { offMessage(); offMention(); offPresence(); };

@@ -85,6 +85,9 @@ export function mentionParts(text: string, names: ReadonlyMap<string, string>): 
   return parts;
 }
 
+/** The text with known colleagues' mentions by name, as one line of plain text (previews, toasts, search hits). */
+export const plainText = (text: string, names: ReadonlyMap<string, string>) => mentionParts(text, names).map((part) => ('mention' in part ? `@${part.name}` : part.text)).join('');
+
 /** The `@query` being typed at the caret (letters after an `@` that starts a word), if any. */
 export function mentionQueryAt(text: string, caret: number): { start: number; query: string } | undefined {
   const before = text.slice(0, caret);

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
 import { hashFor } from '../shell/routes.ts';
 import { useTeamChat } from './team-chat-context.tsx';
-import { mentionParts } from './team-chat-model.ts';
+import { plainText } from './team-chat-model.ts';
 
 /** A search and where it stands. */
 export type TeamSearch = { query: string; result?: TeamSearchResult; failed?: boolean };
@@ -60,7 +60,7 @@ export function TeamSearchResults({ search, onClose }: { search: TeamSearch; onC
             <li key={hit.messageId}>
               <a className="team-results__hit" href={hashFor('team', hit.roomId)} onClick={onClose}>
                 <span className="team-results__where">{room ? titleOf(room) : hit.roomId} · {names.get(hit.senderId) ?? hit.senderName} · {formatDateTime(hit.sentAt, locale)}</span>
-                <span className="team-results__text">{mentionParts(hit.text, names).map((part) => ('mention' in part ? `@${part.name}` : part.text)).join('')}</span>
+                <span className="team-results__text">{plainText(hit.text, names)}</span>
               </a>
             </li>
           );
