@@ -203,8 +203,8 @@ describe('the team chat in Chromium', { timeout: 120_000 }, () => {
     await dmitry.locator('[data-testid="mention-picker"]').waitFor();
     await dmitry.screenshot({ path: join(screenshots, 'team-chat-en.png'), animations: 'disabled' });
     // Assert: only what people typed is in Russian (names, queues, messages, the customer).
-    const { messages } = await center.deps.teamChat.page(center.demo.tenantId, 'queue:support', { limit: 100 });
-    const texts = [...DEMO_TEAM_MESSAGES.map((m) => m.text), ...messages.map((m) => m.text)].flatMap((text) => text.split(/@[A-Za-z0-9][A-Za-z0-9_.:-]*/));
+    const rooms = await Promise.all(['team', 'queue:support', 'dm:u-agent-2:u-agent-3'].map((roomId) => center.deps.teamChat.page(center.demo.tenantId, roomId, { limit: 100 })));
+    const texts = [...DEMO_TEAM_MESSAGES.map((m) => m.text), ...rooms.flatMap((page) => page.messages.map((m) => m.text))].flatMap((text) => text.split(/@[A-Za-z0-9][A-Za-z0-9_.:-]*/));
     const data = [...center.demo.users.map((u) => u.name), 'Поддержка', 'Продажи', 'VIP', 'Иван Петров', ...texts.map((t) => t.trim()).filter(Boolean)];
     expect(await untranslatedText(dmitry, data, '.team')).toEqual([]);
     expect(await seriousAccessibilityProblems(dmitry)).toEqual([]);
