@@ -56,7 +56,7 @@ export const teamChatEn: Record<keyof typeof teamChatRu, string> = {
   'team.notFound': 'There is no such chat.',
   'team.back': '← Back to the chats',
   'team.share.button': 'Share',
-  'team.share.buttonHint': 'Send this contact to a team chat',
+  'team.share.buttonHint': 'Share this contact in a team chat',
   'team.share.title': 'Share the contact',
   'team.share.room': 'Chat',
   'team.share.comment': 'Comment',

@@ -54,7 +54,7 @@ export const teamChatRu = {
   'team.notFound': 'Такого чата нет.',
   'team.back': '← К чатам',
   'team.share.button': 'Поделиться',
-  'team.share.buttonHint': 'Отправить это обращение в чат команды',
+  'team.share.buttonHint': 'Поделиться обращением в чате команды',
   'team.share.title': 'Поделиться обращением',
   'team.share.room': 'Чат',
   'team.share.comment': 'Комментарий',
