@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { hashPassword } from '../../functions/auth/password.ts';
 import { DEMO_TEAM_MESSAGES } from '../../functions/local/seed-team-chat.ts';
-import { DESKTOP, goAvailable, screenshots, startHarness, type Harness } from './harness.ts';
+import { DESKTOP, goAvailable, PHONE, screenshots, scrollsSideways, startHarness, type Harness } from './harness.ts';
 import { seriousAccessibilityProblems, untranslatedText } from './quality.ts';
 
 let harness: Harness | undefined;
@@ -189,6 +189,26 @@ describe('the team chat in Chromium', { timeout: 120_000 }, () => {
     expect(own.messages).toEqual([]);
     expect(search.hits).toEqual([]);
     await context.close();
+  });
+
+  it('fits a 375 px phone, the rooms and the open room taking turns', async () => {
+    // Arrange
+    const { center } = harness!;
+    await maria.setViewportSize(PHONE);
+    await maria.goto(`${center.baseUrl}/#/team`);
+    await roomLink(maria, 'queue:support').waitFor();
+    const listSideways = await scrollsSideways(maria);
+    // Act
+    await roomLink(maria, 'queue:support').click();
+    await roomView(maria, 'queue:support').locator('.team-message').first().waitFor();
+    const roomSideways = await scrollsSideways(maria);
+    await maria.screenshot({ path: join(screenshots, 'team-chat-375.png'), animations: 'disabled' });
+    // Assert
+    expect([listSideways, roomSideways]).toEqual([false, false]);
+    expect(await maria.locator('.team__side').isVisible()).toBe(false);
+    await maria.getByRole('link', { name: '← К чатам' }).click();
+    await roomLink(maria, 'queue:support').waitFor();
+    await maria.setViewportSize(DESKTOP);
   });
 
   it('speaks English completely in the team chat', async () => {

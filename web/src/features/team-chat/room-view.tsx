@@ -77,6 +77,14 @@ export function RoomView({ room }: { room: RoomSummary }) {
     const element = list.current;
     if (element && stick.current) element.scrollTop = element.scrollHeight;
   }, [messages]);
+  // The list shrinks when the mention picker or the announcement box opens: the newest message stays in view.
+  useEffect(() => {
+    const element = list.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => { if (stick.current) element.scrollTop = element.scrollHeight; });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [state]);
 
   const send = (draft: { text: string; broadcast: boolean }, clientMessageId = newClientMessageId()) => {
     const pending: ShownMessage = { tenantId: '', roomId, messageId: `pending-${clientMessageId}`, clientMessageId, senderId: chat.self.userId, senderName: chat.self.name, text: draft.text, sentAt: new Date().toISOString(), ...(draft.broadcast && { broadcast: true }), pending: 'sending' };
@@ -124,7 +132,7 @@ export function RoomView({ room }: { room: RoomSummary }) {
             {peer ? <><PresenceDot presence={peer.presence} /> {t(`team.presence.${peer.presence}`)}</> : t(`team.kind.${room.kind}`)}
           </p>
         </div>
-        {room.kind !== 'dm' && (
+        {room.kind !== 'dm' && members.length > 0 && (
           <details className="team-members">
             <summary>{t('team.membersCount', { count: formatNumber(members.length, locale) })}</summary>
             <ul>

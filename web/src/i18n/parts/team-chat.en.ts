@@ -32,7 +32,7 @@ export const teamChatEn: Record<keyof typeof teamChatRu, string> = {
   'team.newMessages': 'New messages',
   'team.membersCount': 'Members: {count}',
   'team.composer.label': 'Message',
-  'team.composer.placeholder': 'Write a message… @ to mention a colleague',
+  'team.composer.placeholder': 'Write a message…',
   'team.composer.send': 'Send',
   'team.composer.broadcast': 'Announcement to everyone in the chat',
   'team.composer.mentionPicker': 'Mention a colleague',

@@ -30,7 +30,7 @@ export const teamChatRu = {
   'team.newMessages': 'Новые сообщения',
   'team.membersCount': 'Участников: {count}',
   'team.composer.label': 'Сообщение',
-  'team.composer.placeholder': 'Напишите сообщение… @ — упомянуть коллегу',
+  'team.composer.placeholder': 'Напишите сообщение…',
   'team.composer.send': 'Отправить',
   'team.composer.broadcast': 'Объявление для всех в чате',
   'team.composer.mentionPicker': 'Упомянуть коллегу',
