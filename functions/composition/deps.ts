@@ -28,6 +28,7 @@ import type { AgentTimelineRepository } from '@cc/shared/timeline/ports';
 import type { PlanRepository } from '@cc/shared/plans/ports';
 import type { ScriptRepository } from '@cc/shared/scripts/ports';
 import type { GamificationRepository } from '@cc/shared/gamification/ports';
+import type { TeamChatRepository } from '@cc/shared/team-chat/ports';
 import type { ConversationAnalysisRepository, AnalyticsSettingsRepository, ConversationAlertRepository } from '@cc/shared/analytics/ports';
 import type { QaEvaluationRepository, QaFormRepository } from '@cc/shared/qa/ports';
 import type { Config } from './config.ts';
@@ -82,6 +83,8 @@ export interface Deps {
   scripts: ScriptRepository;
   /** Achievement rules, quests, awards and points (docs/gamification.md). */
   gamification: GamificationRepository;
+  /** The team chat's messages and read markers (docs/team-chat.md). */
+  teamChat: TeamChatRepository;
   /** Quality evaluation forms and settings, and the evaluations made on them (docs/qa.md). */
   qaForms: QaFormRepository;
   qaEvaluations: QaEvaluationRepository;

@@ -27,6 +27,7 @@ import { DynamoTimelineRepository } from '../adapters/dynamo/timeline-repository
 import { DynamoAlertRepository } from '../adapters/dynamo/alert-repository.ts';
 import { DynamoScriptRepository } from '../adapters/dynamo/script-repository.ts';
 import { DynamoGamificationRepository } from '../adapters/dynamo/gamification-repository.ts';
+import { DynamoTeamChatRepository } from '../adapters/dynamo/team-chat-repository.ts';
 import { DynamoPlanRepository } from '../adapters/dynamo/plan-repository.ts';
 import { DynamoAnalysisRepository } from '../adapters/dynamo/analysis-repository.ts';
 import { DynamoAnalyticsSettingsRepository, DynamoConversationAlertRepository } from '../adapters/dynamo/analytics-repository.ts';
@@ -66,6 +67,7 @@ export function createRepositories(dynamodb: DynamoDBClient, tableName: string) 
     qaEvaluations: new DynamoQaEvaluationRepository(table),
     scripts: new DynamoScriptRepository(table),
     gamification: new DynamoGamificationRepository(table),
+    teamChat: new DynamoTeamChatRepository(table),
   };
 }
 

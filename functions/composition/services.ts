@@ -36,6 +36,7 @@ import { ScriptRuns } from '../scripts/script-runs.ts';
 import { RuleBook } from '../gamification/rule-book.ts';
 import { AwardJudge } from '../gamification/award-judge.ts';
 import { GameBoards } from '../gamification/boards.ts';
+import { TeamChat } from '../team-chat/team-chat.ts';
 
 export type { RoutingServices } from './routing-services.ts';
 
@@ -95,6 +96,8 @@ export interface Services {
   awardJudge: AwardJudge;
   /** Agents' achievements and progress, the leaderboard and the board's fresh awards. */
   gameBoards: GameBoards;
+  /** The team chat: rooms, messages, mentions, read markers, direct rooms and search (docs/team-chat.md). */
+  teamChat: TeamChat;
 }
 
 /** Every service over `deps`, each built once; they keep `deps` itself, not a copy. */
@@ -139,5 +142,6 @@ export function createServices(deps: ServiceDeps): Services {
     ruleBook,
     awardJudge,
     gameBoards: new GameBoards(deps, ruleBook, awardJudge),
+    teamChat: new TeamChat(deps, routing.queries),
   };
 }

@@ -35,6 +35,7 @@ import { analyticsSettingsRoutes } from './routes/analytics-settings.ts';
 import { qaRoutes } from './routes/qa.ts';
 import { scriptRoutes } from './routes/scripts.ts';
 import { gamificationRoutes } from './routes/gamification.ts';
+import { teamChatRoutes } from './routes/team-chat.ts';
 
 /** A named readiness probe reported by `GET /health`. */
 export type HealthCheck = () => Promise<boolean>;
@@ -84,7 +85,8 @@ export function createApp(deps: Deps, services: Services, options: AppOptions = 
     .route('/scripts', scriptRoutes(deps, services, auth))
     .route('/achievements', game.achievements)
     .route('/quests', game.quests)
-    .route('/leaderboard', game.leaderboard);
+    .route('/leaderboard', game.leaderboard)
+    .route('/team-chat', teamChatRoutes(deps, services, auth));
 
   const checks: Record<string, HealthCheck> = {
     dynamodb: async () => (await deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }))).Table?.TableStatus === 'ACTIVE',

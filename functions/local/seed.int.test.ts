@@ -111,3 +111,17 @@ describe('the demo tenant’s evaluation form', () => {
     expect(form!.parameters.every((p) => p.nameEn && p.weight >= 1)).toBe(true);
   });
 });
+
+describe('the demo tenant’s team chat', () => {
+  it('has an hour of messages, unread after each one’s own last message, Дмитрий’s mention among them, a direct room listed for both, and is seeded once', async () => {
+    // Act: a second start seeds again
+    await seedDemo(ctx.deps, 'http://127.0.0.1:3000', demo);
+    const dmitry = await ctx.services.teamChat.rooms({ tenantId: demo.tenantId, userId: 'u-agent-2', roles: ['agent'], name: 'Дмитрий Иванов', login: 'dmitry@romashka.demo' });
+    const anna = await ctx.services.teamChat.rooms({ tenantId: demo.tenantId, userId: 'u-agent-1', roles: ['agent'], name: 'Анна Петрова', login: 'anna@romashka.demo' });
+    // Assert
+    expect(dmitry.rooms.map((r) => [r.roomId, r.unread, r.mentions])).toEqual([['team', 1, 0], ['queue:support', 1, 1]]);
+    expect(dmitry.rooms[0]!.lastMessage).toMatchObject({ broadcast: true, senderName: 'Олег Кузнецов' });
+    expect(anna.rooms.map((r) => r.roomId)).toEqual(['team', 'queue:support', 'queue:sales', 'queue:vip', 'dm:u-agent-1:u-supervisor']);
+    expect(anna.rooms.find((r) => r.roomId === 'queue:support')).toMatchObject({ unread: 2, mentions: 0 });
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The demo tenant: a Russian company with an admin, a supervisor, four agents with skills, three
- * queues, one channel of every messenger kind with generated secrets, one phone number and an evaluation form.
+ * queues, one channel of every messenger kind with generated secrets, one phone number, an evaluation form and an hour of team chat.
  * Idempotent: with the previous run's demo file the same logins and secrets are kept.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,6 +15,7 @@ import { hashPassword } from '../auth/password.ts';
 import { seedWrapUp } from './seed-wrap-up.ts';
 import { seedQaForm } from './seed-qa.ts';
 import { seedScripts } from './seed-scripts.ts';
+import { seedTeamChat } from './seed-team-chat.ts';
 
 export interface DemoUser {
   login: string;
@@ -165,6 +166,7 @@ export async function seedDemo(deps: Deps, baseUrl: string, previous?: DemoFile,
   await seedWrapUp(deps, tenantId, now);
   await seedQaForm(deps, tenantId, new Date(now));
   await seedScripts(deps, tenantId, 'u-supervisor', new Date(now));
+  await seedTeamChat(deps, tenantId, new Date(now));
   // A data folder from before voice has the number without a flow: it gets the demo menu too.
   for (const phone of phoneNumbers) if (!(await deps.calls.getFlow(tenantId, phone.e164))) await deps.calls.putFlow(tenantId, phone.e164, demoCallFlow());
 

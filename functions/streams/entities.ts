@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '@cc/shared/db/keys';
 
-export const STREAM_ENTITIES = ['contact', 'agent', 'message', 'outbox', 'idempotency', 'alertNotice', 'conversationAlert', 'scriptRun', 'award'] as const satisfies readonly EntityType[];
+export const STREAM_ENTITIES = ['contact', 'agent', 'message', 'outbox', 'idempotency', 'alertNotice', 'conversationAlert', 'scriptRun', 'award', 'teamMessage'] as const satisfies readonly EntityType[];
 
 /** Whether a stream record (Lambda's shape: `dynamodb.NewImage`/`OldImage` in the wire format) is one the processor reacts to. */
 export function isReactedTo(record: { dynamodb?: { NewImage?: Record<string, unknown>; OldImage?: Record<string, unknown> } }): boolean {

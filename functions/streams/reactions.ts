@@ -13,6 +13,7 @@ import { surveyReactions } from '../surveys/reactions.ts';
 import { analyticsReactions } from '../analytics/reactions.ts';
 import { scriptReactions } from '../scripts/reactions.ts';
 import { gamificationReactions } from '../gamification/reactions.ts';
+import { teamChatReactions } from '../team-chat/reactions.ts';
 
 /**
  * Every reaction the stream processor runs, in order, from each area of the contact center. The day logs come first,
@@ -20,5 +21,5 @@ import { gamificationReactions } from '../gamification/reactions.ts';
  * alerts and gamification come after the metrics, so a rule on an interval metric reads the aggregates with the change folded in.
  */
 export function allReactions(deps: ServiceDeps, services: Services): ChangeReaction[] {
-  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...surveyReactions(services.surveys), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps, services.kpis), ...alertReactions(deps, services.alerts), ...gamificationReactions(deps, services.awardJudge), ...analyticsReactions(deps, services.analyser), ...scriptReactions(deps, services.scriptRuns)];
+  return [...timelineReactions(deps), ...realtimeReactions(deps), ...routingReactions(deps, services), ...messagingReactions(deps, services), ...widgetReactions(deps, services), ...surveyReactions(services.surveys), ...voiceReactions(deps), ...mediaReactions(deps, services.channels), ...metricsReactions(deps, services.kpis), ...alertReactions(deps, services.alerts), ...gamificationReactions(deps, services.awardJudge), ...analyticsReactions(deps, services.analyser), ...scriptReactions(deps, services.scriptRuns), ...teamChatReactions(deps)];
 }

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { demoCallFlow } from '../../functions/local/seed.ts';
 import { DEMO_QUICK_REPLIES, DEMO_TOPICS } from '../../functions/local/seed-wrap-up.ts';
 import { DEMO_SCRIPTS } from '../../functions/local/seed-scripts.ts';
+import { DEMO_TEAM_MESSAGES } from '../../functions/local/seed-team-chat.ts';
 import { DEFAULT_SURVEY_TEXTS } from '@cc/shared/surveys/values';
 import { startHarness, type Harness } from './harness.ts';
 import { seriousAccessibilityProblems, untranslatedText } from './quality.ts';
@@ -18,7 +19,7 @@ beforeAll(async () => {
   harness = await startHarness();
   const { center } = harness;
   const queueNames = ['VIP', 'Продажи', 'Поддержка'];
-  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...center.demo.phoneNumbers.map((phone) => phone.name), ...stringsOf(demoCallFlow()), ...stringsOf(DEMO_TOPICS), ...stringsOf(DEMO_QUICK_REPLIES), ...stringsOf(DEFAULT_SURVEY_TEXTS), ...stringsOf(DEMO_SCRIPTS).flatMap(aroundPlaceholders), ...center.demo.users.map((user) => user.name.split(' ')[0]!), 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE];
+  data = [...center.demo.users.map((user) => user.name), ...queueNames, ...center.demo.channels.map((channel) => channel.name), ...center.demo.phoneNumbers.map((phone) => phone.name), ...stringsOf(demoCallFlow()), ...stringsOf(DEMO_TOPICS), ...stringsOf(DEMO_QUICK_REPLIES), ...stringsOf(DEFAULT_SURVEY_TEXTS), ...stringsOf(DEMO_SCRIPTS).flatMap(aroundPlaceholders), ...center.demo.users.map((user) => user.name.split(' ')[0]!), 'Анна Смирнова', 'Анна', 'Смирнова', MESSAGE, ...DEMO_TEAM_MESSAGES.flatMap((m) => m.text.split(/@[A-Za-z0-9][A-Za-z0-9_.:-]*/).map((part) => part.trim()))];
 }, 600_000);
 
 afterAll(async () => {
@@ -100,6 +101,18 @@ describe('every console screen in Chromium', { timeout: 120_000 }, () => {
     await queueForm.getByRole('group', { name: 'Monday' }).waitFor();
     expect(await untranslatedText(admin, data)).toEqual([]);
     await expectClean(admin, 'queue form (en)');
+  });
+
+  it('the team chat: a queue’s room with its announcement, mentions and direct rooms', async () => {
+    // Arrange
+    const { signIn, demoUser } = harness!;
+    const supervisor = await signIn(demoUser('supervisor').login);
+    await supervisor.goto(`${harness!.center.baseUrl}/#/team/queue:support`);
+    await supervisor.locator('.team-room-view .team-message').first().waitFor({ timeout: 20_000 });
+    await loaded(supervisor);
+
+    // Act / Assert
+    await expectCleanInBoth(supervisor, 'team chat');
   });
 
   it('the call flow editor of a phone number, with its menu map', async () => {

@@ -162,6 +162,16 @@ export const keys = {
   scriptFunnelCell: (tenantId: string, scriptId: string, version: number, cell: string) => ({ pk: `${t(tenantId)}#SCRIPTFUNNEL#${scriptId}#${version}`, sk: cell }),
   scriptFunnelOf: (tenantId: string, scriptId: string, version: number) => ({ pk: `${t(tenantId)}#SCRIPTFUNNEL#${scriptId}#${version}` }),
 
+  // Team chat (docs/data-model.md, pattern 47; docs/team-chat.md).
+  /** A room's message under its room, sorted by when it was sent (`<sentAt>#<messageId>`): newest-first pages need no index. */
+  teamMessage: (tenantId: string, roomId: string, position: string) => ({ pk: `${t(tenantId)}#TEAMROOM#${roomId}`, sk: `MSG#${position}` }),
+  teamMessagesOf: (tenantId: string, roomId: string) => ({ pk: `${t(tenantId)}#TEAMROOM#${roomId}`, skPrefix: 'MSG#' }),
+  /** A sender's client message id in a room, naming the message it stored (the idempotency record); TTL 8 days. */
+  teamMessageClaim: (tenantId: string, roomId: string, senderId: string, clientMessageId: string) => ({ pk: `${t(tenantId)}#TEAMROOM#${roomId}`, sk: `CLIENT#${senderId}#${clientMessageId}` }),
+  /** How far a user read a room; one partition per user, so their rooms (the direct ones among them) are one query. */
+  teamReadMarker: (tenantId: string, userId: string, roomId: string) => ({ pk: `${t(tenantId)}#TEAMREAD#${userId}`, sk: `ROOM#${roomId}` }),
+  teamReadMarkersOf: (tenantId: string, userId: string) => ({ pk: `${t(tenantId)}#TEAMREAD#${userId}`, skPrefix: 'ROOM#' }),
+
   // Gamification (docs/data-model.md, pattern 48; docs/gamification.md).
   /** A tenant's own achievement rule, or its change of a built-in one; rules, quests and settlements share one partition. */
   achievementRule: (tenantId: string, ruleId: string) => ({ pk: `${t(tenantId)}#GAME`, sk: `RULE#${ruleId}` }),
@@ -191,4 +201,4 @@ export const keys = {
 } as const;
 
 /** Entity type stored on every item, so stream consumers can dispatch without parsing keys. */
-export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings' | 'qaForm' | 'qaSettings' | 'qaEvaluation' | 'analyticsSettings' | 'conversationAlert' | 'script' | 'scriptVersion' | 'scriptWording' | 'scriptRun' | 'scriptFunnelCell' | 'achievementRule' | 'quest' | 'gameSettlement' | 'award' | 'agentPoints';
+export type EntityType = 'tenant' | 'user' | 'agent' | 'queue' | 'channel' | 'phoneNumber' | 'connection' | 'contact' | 'message' | 'customer' | 'outbox' | 'idempotency' | 'queueStats' | 'conversation' | 'messageRef' | 'widgetKey' | 'customerMerge' | 'rateCounter' | 'call' | 'callFlow' | 'transcriptSegment' | 'topic' | 'quickReply' | 'auditEntry' | 'loginClaim' | 'visitorHeartbeat' | 'metricCell' | 'metricMark' | 'agentStatusEntry' | 'agentContactEntry' | 'alertRule' | 'alertNotice' | 'localOutboxMessage' | 'plan' | 'localDemoSeeded' | 'conversationAnalysis' | 'analysisEntry' | 'surveySettings' | 'qaForm' | 'qaSettings' | 'qaEvaluation' | 'analyticsSettings' | 'conversationAlert' | 'script' | 'scriptVersion' | 'scriptWording' | 'scriptRun' | 'scriptFunnelCell' | 'achievementRule' | 'quest' | 'gameSettlement' | 'award' | 'agentPoints' | 'teamMessage' | 'teamMessageClaim' | 'teamReadMarker';

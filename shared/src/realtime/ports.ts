@@ -11,6 +11,7 @@ import type { KpiSnapshot } from '../metrics/values.ts';
 import type { ConversationAlert } from '../analytics/values.ts';
 import type { ScriptRun } from '../scripts/values.ts';
 import type { Award } from '../gamification/values.ts';
+import type { Presence, TeamMessage } from '../team-chat/values.ts';
 
 /** A queue's live figures as the wallboard shows them. */
 export type QueueStatsView = QueueStats & { name: string; open: boolean; generatedAt: string };
@@ -66,7 +67,13 @@ export type LiveMessage =
   /** To supervisors and admins online: a conversation asks for attention (an escalation request, an agent's swearing, very low loyalty). */
   | { type: 'conversation.alert'; alert: ConversationAlert }
   /** To the run's agent and to supervisors: a contact's script run moved on (a step, its outcome, a drop); consoles keep the longest path. */
-  | { type: 'script.run'; run: ScriptRun };
+  | { type: 'script.run'; run: ScriptRun }
+  /** To the online members of a team chat room: a message was posted there (a broadcast has `broadcast`). */
+  | { type: 'team.message'; message: TeamMessage }
+  /** To the members a team chat message names: the same message, as a notification. */
+  | { type: 'team.mention'; message: TeamMessage }
+  /** To every console of the tenant: a colleague's presence in the team chat changed (read from their agent status). */
+  | { type: 'team.presence'; userId: string; presence: Presence };
 
 /** A console's open WebSocket, recorded so pushes can find it. */
 export interface LiveConnection {

@@ -3,6 +3,7 @@ import { requestBlob, requestJson, searchOf, type RequestOptions } from './http.
 import { qaApi, type QaApi } from './qa-api.ts';
 import { scriptsApi, type ScriptsApi } from './scripts-api.ts';
 import { gamificationApi, type GamificationApi } from './gamification-api.ts';
+import { teamChatApi, type TeamChatApi } from './team-chat-api.ts';
 import { type UploadProgress, uploadFile } from './upload.ts';
 import type { UploadedFile } from '@cc/shared/media/outbound';
 import type { Agent, SetAgentStatus, SetColleagueStatus } from '@cc/shared/agents/model';
@@ -39,7 +40,7 @@ import type { PreviewRequest } from '@cc/shared/analytics/schema';
 import type { AnalysisRule } from '@cc/shared/analytics/rules';
 
 /** Calls the console makes once signed in. */
-export interface ApiClient extends QaApi, ScriptsApi, GamificationApi {
+export interface ApiClient extends QaApi, ScriptsApi, GamificationApi, TeamChatApi {
   me(): Promise<MeResponse>;
   setMyStatus(status: SetAgentStatus): Promise<Agent>;
   /** A supervisor sets a colleague's status, saying why (`comment`, kept in the audit log and shown to the agent). */
@@ -295,6 +296,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ...qaApi(call),
     ...scriptsApi(call),
     ...gamificationApi(call),
+    ...teamChatApi(call),
     listPhoneNumbers: async () => (await call<{ phoneNumbers: PhoneNumberView[] }>('/api/phone-numbers')).phoneNumbers,
     getCallFlow: (phoneNumberId) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`),
     putCallFlow: (phoneNumberId, flow) => call<PhoneNumberFlow>(`/api/phone-numbers/${id(phoneNumberId)}/flow`, { method: 'PUT', body: flow }),

@@ -83,6 +83,15 @@ describe('parseServerMessage', () => {
     expect(parsed).toEqual(frames);
   });
 
+  it('reads the team chat’s messages, mentions and presence, and drops them without their ids', () => {
+    const message = { messageId: 'tm-1', roomId: 'queue:support', sentAt: '2026-12-05T10:00:00.000Z', text: '@u-agent-2 привет', senderId: 'u-agent-1' } as never;
+    const frames: ServerMessage[] = [{ type: 'team.message', message }, { type: 'team.mention', message }, { type: 'team.presence', userId: 'u-agent-2', presence: 'break' }];
+    expect(frames.map((frame) => parseServerMessage(JSON.stringify(frame)))).toEqual(frames);
+    expect(parseServerMessage(JSON.stringify({ type: 'team.message', message: { messageId: 'tm-1', roomId: 'team', sentAt: 'x' } }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'team.mention', message: { roomId: 'team', sentAt: 'x', text: 'x' } }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ type: 'team.presence', userId: 'u-1' }))).toBeUndefined();
+  });
+
   it('drops a known type whose payload lacks its id', () => {
     expect(parseServerMessage(JSON.stringify({ type: 'offer', contact }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ type: 'contact.updated', contact: { status: 'queued' } }))).toBeUndefined();

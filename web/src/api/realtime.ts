@@ -71,6 +71,11 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
       return hasId(frame.run, 'contactId') && hasId(frame.run, 'scriptId') && Array.isArray((frame.run as { path?: unknown }).path) ? (frame as ServerMessage) : undefined;
     case 'achievement.earned':
       return hasId(frame.award, 'agentId') && hasId(frame.award, 'sourceId') && hasId(frame.award, 'earnedAt') && typeof (frame.award as { name?: unknown }).name === 'object' ? (frame as ServerMessage) : undefined;
+    case 'team.message':
+    case 'team.mention':
+      return hasId(frame.message, 'messageId') && hasId(frame.message, 'roomId') && hasId(frame.message, 'sentAt') && typeof (frame.message as { text?: unknown }).text === 'string' ? (frame as ServerMessage) : undefined;
+    case 'team.presence':
+      return hasId(frame, 'userId') && hasId(frame, 'presence') ? (frame as ServerMessage) : undefined;
     default:
       return undefined;
   }

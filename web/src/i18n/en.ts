@@ -21,6 +21,7 @@ import { analyticsAdminEn } from './parts/analytics-admin.en.ts';
 import { qaFormsEn } from './parts/qa-forms.en.ts';
 import { scriptsEn } from './parts/scripts.en.ts';
 import { motivationEn } from './parts/motivation.en.ts';
+import { teamChatEn } from './parts/team-chat.en.ts';
 import { qaEn } from './parts/qa.en.ts';
 import { agentReportEn } from './parts/agent-report.en.ts';
 import { qaReviewEn } from './parts/qa-review.en.ts';
@@ -379,6 +380,7 @@ export const en: Messages = {
   ...qaFormsEn,
   ...scriptsEn,
   ...motivationEn,
+  ...teamChatEn,
   ...qaEn,
   ...agentReportEn,
   ...qaReviewEn,

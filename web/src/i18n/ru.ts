@@ -20,6 +20,7 @@ import { analyticsAdminRu } from './parts/analytics-admin.ru.ts';
 import { qaFormsRu } from './parts/qa-forms.ru.ts';
 import { scriptsRu } from './parts/scripts.ru.ts';
 import { motivationRu } from './parts/motivation.ru.ts';
+import { teamChatRu } from './parts/team-chat.ru.ts';
 import { qaRu } from './parts/qa.ru.ts';
 import { agentReportRu } from './parts/agent-report.ru.ts';
 import { qaReviewRu } from './parts/qa-review.ru.ts';
@@ -382,6 +383,7 @@ export const ru = {
   ...qaFormsRu,
   ...scriptsRu,
   ...motivationRu,
+  ...teamChatRu,
   ...qaRu,
   ...agentReportRu,
   ...qaReviewRu,

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { UserView } from '@cc/shared/tenancy/model';
 import { Avatar } from '../../components/avatar.tsx';
 import { ConnectionIndicator } from '../../components/connection-indicator.tsx';
-import { BellIcon, ChartIcon, CloseIcon, GaugeIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon, TargetIcon, FlowIcon, TrophyIcon } from '../../components/icons.tsx';
+import { BellIcon, ChartIcon, ChatIcon, CloseIcon, GaugeIcon, HeadsetIcon, LogoutIcon, MenuIcon, MonitorIcon, SettingsIcon, TargetIcon, FlowIcon, TrophyIcon } from '../../components/icons.tsx';
 import { useI18n } from '../../i18n/provider.tsx';
 import { AdminPage } from '../admin/admin-page.tsx';
 import { StatusSelector } from '../agent-status/status-selector.tsx';
@@ -20,6 +20,9 @@ import { ScriptsSection } from '../scripts/scripts-section.tsx';
 import { MotivationSection } from '../motivation/motivation-section.tsx';
 import { QaSection } from '../qa/qa-section.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
+import { TeamChatProvider } from '../team-chat/team-chat-context.tsx';
+import { TeamNavBadge } from '../team-chat/team-nav-badge.tsx';
+import { TeamSection } from '../team-chat/team-section.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useRealtime } from './realtime-context.tsx';
 import { hashFor, navFor, ROUTE_TITLE, type RouteId } from './routes.ts';
@@ -27,6 +30,7 @@ import { useHashRoute } from './use-hash-route.ts';
 
 const ROUTE_ICON: Record<RouteId, ReactNode> = {
   workspace: <HeadsetIcon />,
+  team: <ChatIcon />,
   'my-figures': <GaugeIcon />,
   supervisor: <MonitorIcon />,
   reports: <ChartIcon />,
@@ -59,6 +63,7 @@ export function AppShell({ user }: { user: UserView }) {
   const roleLabel = user.roles.map((role) => t(`role.${role}`)).join(', ');
 
   return (
+    <TeamChatProvider user={user}>
     <div className="shell">
       <aside className="sidebar" data-open={drawerOpen} id="sidebar">
         <div className="sidebar__brand">
@@ -77,6 +82,7 @@ export function AppShell({ user }: { user: UserView }) {
                 <a className="nav-link" href={hashFor(id)} aria-current={id === route ? 'page' : undefined}>
                   {ROUTE_ICON[id]}
                   <span>{t(ROUTE_TITLE[id])}</span>
+                  {id === 'team' && <TeamNavBadge />}
                 </a>
               </li>
             ))}
@@ -115,6 +121,7 @@ export function AppShell({ user }: { user: UserView }) {
         </header>
         <main className="content">
           {route === 'workspace' && <WorkspacePage />}
+          {route === 'team' && <TeamSection />}
           {route === 'supervisor' && <SupervisorPage />}
           {route === 'my-figures' && <MyFiguresPage />}
           {route === 'reports' && <ReportsPage />}
@@ -130,5 +137,6 @@ export function AppShell({ user }: { user: UserView }) {
         </main>
       </div>
     </div>
+    </TeamChatProvider>
   );
 }

@@ -3,15 +3,15 @@ import { canOpen, hashFor, navFor, opensRoute, resolveRoute, routeIdOf, subPathO
 
 describe('navFor', () => {
   it('gives an agent the workspace, their own figures, reports, the motivation board and evaluations', () => {
-    expect(navFor(['agent'])).toEqual(['workspace', 'my-figures', 'reports', 'motivation', 'my-evaluations', 'agent-report']);
+    expect(navFor(['agent'])).toEqual(['workspace', 'team', 'my-figures', 'reports', 'motivation', 'my-evaluations', 'agent-report']);
   });
 
   it('gives a supervisor the supervisor view, the workspace, reports, plans and alerts', () => {
-    expect(navFor(['supervisor'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'scripts', 'motivation', 'my-evaluations', 'agent-report', 'alerts']);
+    expect(navFor(['supervisor'])).toEqual(['workspace', 'team', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'scripts', 'motivation', 'my-evaluations', 'agent-report', 'alerts']);
   });
 
   it('gives an admin every section', () => {
-    expect(navFor(['admin'])).toEqual(['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'scripts', 'motivation', 'my-evaluations', 'agent-report', 'alerts', 'admin']);
+    expect(navFor(['admin'])).toEqual(['workspace', 'team', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'scripts', 'motivation', 'my-evaluations', 'agent-report', 'alerts', 'admin']);
   });
 });
 

@@ -2,18 +2,18 @@ import type { Role } from '@cc/shared/auth/model';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 /** The console's sections, in navigation order. */
-export const ROUTE_IDS = ['workspace', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'scripts', 'motivation', 'my-evaluations', 'agent-report', 'alerts', 'admin'] as const;
+export const ROUTE_IDS = ['workspace', 'team', 'my-figures', 'supervisor', 'reports', 'plans', 'qa', 'scripts', 'motivation', 'my-evaluations', 'agent-report', 'alerts', 'admin'] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];
 
 /** The least role each section needs; higher roles include lower ones (admin ⊃ supervisor ⊃ agent). */
 /** Reports are open to agents too: they see their own figures there; plans are set by supervisors. */
-const REQUIRED: Record<RouteId, Role> = { workspace: 'agent', 'my-figures': 'agent', supervisor: 'supervisor', reports: 'agent', plans: 'supervisor', qa: 'supervisor', scripts: 'supervisor', motivation: 'agent', 'my-evaluations': 'agent', 'agent-report': 'agent', alerts: 'supervisor', admin: 'admin' };
+const REQUIRED: Record<RouteId, Role> = { workspace: 'agent', team: 'agent', 'my-figures': 'agent', supervisor: 'supervisor', reports: 'agent', plans: 'supervisor', qa: 'supervisor', scripts: 'supervisor', motivation: 'agent', 'my-evaluations': 'agent', 'agent-report': 'agent', alerts: 'supervisor', admin: 'admin' };
 const RANK: Record<Role, number> = { agent: 1, supervisor: 2, admin: 3 };
 
 /** Where each role lands after signing in: the first allowed of these. */
 const LANDING_ORDER: readonly RouteId[] = ['supervisor', 'workspace', 'admin'];
 
-export const ROUTE_TITLE: Record<RouteId, MessageKey> = { workspace: 'nav.workspace', 'my-figures': 'nav.myFigures', supervisor: 'nav.supervisor', reports: 'nav.reports', plans: 'nav.plans', qa: 'nav.qa', scripts: 'nav.scripts', motivation: 'nav.motivation', 'my-evaluations': 'nav.myEvaluations', 'agent-report': 'nav.agentReport', alerts: 'nav.alerts', admin: 'nav.admin' };
+export const ROUTE_TITLE: Record<RouteId, MessageKey> = { workspace: 'nav.workspace', team: 'nav.team', 'my-figures': 'nav.myFigures', supervisor: 'nav.supervisor', reports: 'nav.reports', plans: 'nav.plans', qa: 'nav.qa', scripts: 'nav.scripts', motivation: 'nav.motivation', 'my-evaluations': 'nav.myEvaluations', 'agent-report': 'nav.agentReport', alerts: 'nav.alerts', admin: 'nav.admin' };
 
 /** Whether someone holding `roles` may open `route`. */
 export function canOpen(roles: readonly Role[], route: RouteId): boolean {

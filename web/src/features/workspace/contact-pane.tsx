@@ -4,12 +4,13 @@ import type { Contact } from '@cc/shared/contacts/model';
 import type { Transfer } from '@cc/shared/contacts/requests';
 import type { TenantQueue } from '@cc/shared/queues/ports';
 import { ChannelIcon } from '../../components/channel-icon.tsx';
-import { ArrowLeftIcon, TransferIcon } from '../../components/icons.tsx';
+import { ArrowLeftIcon, ShareIcon, TransferIcon } from '../../components/icons.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { formatClock, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { Conversation, type ComposerInsertion } from './conversation.tsx';
 import { ScriptPanel } from '../scripts/script-panel.tsx';
+import { ShareContactDialog } from '../team-chat/share-contact-dialog.tsx';
 import type { StoredMessage } from '@cc/shared/conversations/model';
 import { secondsSince } from './countdown.ts';
 import { CustomerPanel } from './customer-panel.tsx';
@@ -56,6 +57,7 @@ export function ContactPane({
   const [tab, setTab] = useState<Tab>('chat');
   const [busy, setBusy] = useState(false);
   const [transferring, setTransferring] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [insertion, setInsertion] = useState<ComposerInsertion | undefined>();
   const [customerTexts, setCustomerTexts] = useState<readonly string[]>([]);
   const onMessages = useCallback((messages: readonly StoredMessage[]) => setCustomerTexts(messages.filter((m) => m.direction === 'inbound' && m.text).map((m) => m.text!)), []);
@@ -86,6 +88,9 @@ export function ContactPane({
           <p className="pane__meta">{subtitle}</p>
         </div>
         <div className="pane__actions">
+          <button type="button" className="icon-button" onClick={() => setSharing(true)} aria-label={t('team.share.buttonHint')} title={t('team.share.buttonHint')} data-testid="share-contact">
+            <ShareIcon size={18} />
+          </button>
           {!wrapping && !voice && (
             <span className="pane__timer tabular" title={t('contactStatus.connected')}>
               {formatClock(secondsSince(contact.connectedAt ?? contact.statusSince, now))}
@@ -142,6 +147,7 @@ export function ContactPane({
         </aside>
       </div>
 
+      {sharing && <ShareContactDialog contact={contact} onClose={() => setSharing(false)} />}
       {transferring && (
         <TransferDialog
           contact={contact}
