@@ -1,11 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { Principal } from '@cc/shared/auth/model';
-import { RateLimitedError } from '@cc/shared/errors';
 import type { RateLimit } from '@cc/shared/limits/ports';
 import { AchievementRuleContentSchema, AchievementsQuerySchema, LeaderboardQuerySchema, QuestContentSchema, UpdateAchievementRuleSchema, UpdateQuestSchema } from '@cc/shared/gamification/schema';
 import type { Deps } from '../../composition/deps.ts';
 import type { Services } from '../../composition/services.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
+import { userLimit } from '../user-limit.ts';
 import { readJson } from '../body.ts';
 import { REPORT_LIMIT } from './metrics.ts';
 
@@ -18,10 +17,7 @@ export const GAME_SAVE_LIMIT: RateLimit = { max: 30, windowSeconds: 60 };
  * edited by admins and quests by supervisors.
  */
 export function gamificationRoutes(deps: Pick<Deps, 'rateLimiter' | 'clock'>, services: Pick<Services, 'ruleBook' | 'gameBoards'>, auth: MiddlewareHandler<AuthEnv>) {
-  const limit = async (principal: Principal, kind: string, rate: RateLimit, what: string) => {
-    const decision = await deps.rateLimiter.hit(principal.tenantId, `${kind}#${principal.userId}`, rate, deps.clock.now());
-    if (!decision.allowed) throw new RateLimitedError(`At most ${rate.max} ${what} a minute`, decision.retryAfterSeconds);
-  };
+  const limit = userLimit(deps);
   const { ruleBook: book, gameBoards: boards } = services;
 
   const achievements = new Hono<AuthEnv>()

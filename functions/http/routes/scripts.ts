@@ -1,13 +1,12 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod';
-import type { Principal } from '@cc/shared/auth/model';
-import { RateLimitedError } from '@cc/shared/errors';
 import type { RateLimit } from '@cc/shared/limits/ports';
 import { lazySchema } from '@cc/shared/lazy-schema';
 import { PersonalWordingSchema, RunMoveSchema, ScriptContentSchema, UpdateScriptSchema } from '@cc/shared/scripts/schema';
 import type { Deps } from '../../composition/deps.ts';
 import type { Services } from '../../composition/services.ts';
 import { requireRole, type AuthEnv } from '../auth.ts';
+import { userLimit } from '../user-limit.ts';
 import { readJson } from '../body.ts';
 import { REPORT_LIMIT } from './metrics.ts';
 
@@ -26,10 +25,7 @@ const ListQuerySchema = lazySchema(() => z.object({ archived: z.enum(['true', 'f
  * unlocked steps their own way where the script allows it.
  */
 export function scriptRoutes(deps: Pick<Deps, 'rateLimiter' | 'clock'>, services: Pick<Services, 'scriptLibrary' | 'scriptRuns'>, auth: MiddlewareHandler<AuthEnv>) {
-  const limit = async (principal: Principal, kind: string, rate: RateLimit, what: string) => {
-    const decision = await deps.rateLimiter.hit(principal.tenantId, `${kind}#${principal.userId}`, rate, deps.clock.now());
-    if (!decision.allowed) throw new RateLimitedError(`At most ${rate.max} ${what} a minute`, decision.retryAfterSeconds);
-  };
+  const limit = userLimit(deps);
   const library = services.scriptLibrary;
 
   return new Hono<AuthEnv>()

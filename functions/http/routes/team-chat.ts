@@ -1,11 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { Principal } from '@cc/shared/auth/model';
-import { RateLimitedError } from '@cc/shared/errors';
 import type { RateLimit } from '@cc/shared/limits/ports';
 import { HistoryQuerySchema, OpenDirectSchema, ReadMarkerSchema, SearchQuerySchema, SendTeamMessageSchema } from '@cc/shared/team-chat/schema';
 import type { Deps } from '../../composition/deps.ts';
 import type { Services } from '../../composition/services.ts';
 import type { AuthEnv } from '../auth.ts';
+import { userLimit } from '../user-limit.ts';
 import { readJson } from '../body.ts';
 
 /** Messages per user a minute: a quick typist sends one every few seconds, a loop far more. */
@@ -20,10 +19,7 @@ export const TEAM_CHAT_SEARCH_LIMIT: RateLimit = { max: 20, windowSeconds: 60 };
  * for one that does not exist in the caller's tenant.
  */
 export function teamChatRoutes(deps: Pick<Deps, 'rateLimiter' | 'clock'>, services: Pick<Services, 'teamChat'>, auth: MiddlewareHandler<AuthEnv>) {
-  const limit = async (principal: Principal, kind: string, rate: RateLimit, what: string) => {
-    const decision = await deps.rateLimiter.hit(principal.tenantId, `${kind}#${principal.userId}`, rate, deps.clock.now());
-    if (!decision.allowed) throw new RateLimitedError(`At most ${rate.max} ${what} a minute`, decision.retryAfterSeconds);
-  };
+  const limit = userLimit(deps);
   const chat = services.teamChat;
 
   return new Hono<AuthEnv>()

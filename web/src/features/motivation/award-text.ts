@@ -5,7 +5,8 @@ import type { MessageVars } from '../../i18n/messages.ts';
 import type { I18n } from '../../i18n/provider.tsx';
 import { formatMetric } from '../reports/metric-format.ts';
 
-const SIGN: Record<string, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<' };
+/** The comparisons as signs: the same in both languages. */
+export const SIGN: Record<string, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<' };
 
 /** Why the award was given: «Пропущенные предложения: 0 (нужно ≤ 0)», «лучший из 3», «задание выполнено». */
 export function whyText(award: Pick<Award, 'why' | 'kind'>, metrics: ReadonlyMap<string, MetricView>, { t, locale }: Pick<I18n, 't' | 'locale'>): string {

@@ -11,11 +11,10 @@ import { useMetricCatalog } from '../reports/use-metric-catalog.ts';
 import { hashFor } from '../shell/routes.ts';
 import { formatMetric } from '../reports/metric-format.ts';
 import { BadgeIcon } from './badge-icon.tsx';
+import { SIGN } from './award-text.ts';
 import { QuestForm } from './quest-form.tsx';
 import { RuleForm } from './rule-form.tsx';
 import './motivation.css';
-
-const SIGN: Record<string, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<' };
 
 /** «Достижения и задания»: admins edit the achievements (the four built-in ones and their own), supervisors the quests. */
 export function GameSettingsPage() {

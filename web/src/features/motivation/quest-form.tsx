@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { GAME_PERIODS, MAX_QUEST_STEPS, type Quest, type QuestContent, type QuestStep } from '@cc/shared/gamification/values';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
-import { BilingualField, IconPicker } from './icon-picker.tsx';
-import { gameErrors, type GameErrors } from './form-errors.ts';
+import { BilingualField } from './icon-picker.tsx';
+import { GameFormFrame, useGameSave } from './game-form.tsx';
 
 const NEW_QUEST: QuestContent = {
   name: { ru: '', en: '' }, description: { ru: '', en: '' }, icon: 'target', period: 'day', points: 20, queueIds: [], enabled: true,
@@ -21,8 +21,7 @@ export function QuestForm({ quest, metrics, queues, onSaved, onCancel }: { quest
   const { t, locale } = useI18n();
   const api = useApi();
   const [draft, setDraft] = useState<QuestContent>(() => (quest ? contentOf(quest) : NEW_QUEST));
-  const [errors, setErrors] = useState<GameErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useGameSave(onSaved);
   const change = (patch: Partial<QuestContent>) => setDraft((d) => ({ ...d, ...patch }));
   const changeStep = (index: number, patch: Partial<QuestStep>) => change({ steps: draft.steps.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
   const id = `quest-${quest?.questId ?? 'new'}`;
@@ -30,25 +29,10 @@ export function QuestForm({ quest, metrics, queues, onSaved, onCancel }: { quest
   const volumes = metrics.filter((m) => m.source === 'interval' && m.dimensions.includes('agent') && m.unit === 'count');
   const nextStepId = () => `step-${Math.max(0, ...draft.steps.map((s) => Number(s.stepId.replace(/\D/g, '')) || 0)) + 1}`;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setErrors({});
-    setBusy(true);
-    try {
-      onSaved(quest ? await api.updateQuest(quest.questId, quest.version, draft) : await api.createQuest(draft));
-    } catch (error) {
-      setErrors(gameErrors(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = () => (quest ? api.updateQuest(quest.questId, quest.version, draft) : api.createQuest(draft));
 
   return (
-    <form className="game-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`} className="game-form__title">{quest ? t('motivation.quests.editTitle', { name: quest.name[locale] }) : t('motivation.quests.newTitle')}</h3>
-      <BilingualField id={`${id}-name`} label={t('motivation.form.name')} value={draft.name} onChange={(name) => change({ name })} error={errors.name && t(errors.name)} />
-      <BilingualField id={`${id}-description`} label={t('motivation.form.description')} value={draft.description} onChange={(description) => change({ description })} multiline error={errors.description && t(errors.description)} />
-      <IconPicker name={`${id}-icon`} value={draft.icon} onChange={(icon) => change({ icon })} />
+    <GameFormFrame id={id} title={quest ? t('motivation.quests.editTitle', { name: quest.name[locale] }) : t('motivation.quests.newTitle')} value={draft} onChange={change} errors={errors} busy={busy} onSubmit={submit(save)} onCancel={onCancel}>
       <fieldset className="game-form__steps">
         <legend>{t('motivation.quests.steps')}</legend>
         <ol>
@@ -100,11 +84,6 @@ export function QuestForm({ quest, metrics, queues, onSaved, onCancel }: { quest
           <span>{t('motivation.form.enabled')}</span>
         </label>
       </div>
-      {errors.form && <p className="field__error" role="alert">{t(errors.form)}</p>}
-      <div className="game-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>{t('motivation.form.save')}</button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>{t('motivation.form.cancel')}</button>
-      </div>
-    </form>
+    </GameFormFrame>
   );
 }

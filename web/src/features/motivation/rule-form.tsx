@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { COMPARISONS, GAME_PERIODS, type AchievementRule, type AchievementRuleContent, type Comparison } from '@cc/shared/gamification/values';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
-import { BilingualField, IconPicker } from './icon-picker.tsx';
-import { gameErrors, type GameErrors } from './form-errors.ts';
+import { GameFormFrame, useGameSave } from './game-form.tsx';
 
 const NEW_RULE: AchievementRuleContent = { name: { ru: '', en: '' }, description: { ru: '', en: '' }, icon: 'star', metric: 'contacts_handled', comparison: 'gte', threshold: 20, period: 'day', minHandled: 1, points: 10, enabled: true };
 
@@ -22,34 +21,20 @@ export function RuleForm({ rule, metrics, onSaved, onCancel }: { rule?: Achievem
   const api = useApi();
   const [draft, setDraft] = useState<AchievementRuleContent>(() => (rule ? contentOf(rule) : NEW_RULE));
   const [threshold, setThreshold] = useState(String(draft.threshold ?? ''));
-  const [errors, setErrors] = useState<GameErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useGameSave(onSaved);
   const change = (patch: Partial<AchievementRuleContent>) => setDraft((d) => ({ ...d, ...patch }));
   const id = `rule-${rule?.ruleId ?? 'new'}`;
   const agentMetrics = metrics.filter((m) => m.source === 'interval' && m.dimensions.includes('agent'));
   const unit = metrics.find((m) => m.id === draft.metric)?.unit;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setErrors({});
-    setBusy(true);
+  const save = () => {
     const { threshold: _dropped, ...rest } = draft;
     const content: AchievementRuleContent = draft.comparison === 'top' ? rest : { ...rest, threshold: Number(threshold.replace(',', '.')) };
-    try {
-      onSaved(rule ? await api.updateAchievementRule(rule.ruleId, rule.version, content) : await api.createAchievementRule(content));
-    } catch (error) {
-      setErrors(gameErrors(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+    return rule ? api.updateAchievementRule(rule.ruleId, rule.version, content) : api.createAchievementRule(content);
+  };
 
   return (
-    <form className="game-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`} className="game-form__title">{rule ? t('motivation.rules.editTitle', { name: rule.name[locale] }) : t('motivation.rules.newTitle')}</h3>
-      <BilingualField id={`${id}-name`} label={t('motivation.form.name')} value={draft.name} onChange={(name) => change({ name })} error={errors.name && t(errors.name)} />
-      <BilingualField id={`${id}-description`} label={t('motivation.form.description')} value={draft.description} onChange={(description) => change({ description })} multiline error={errors.description && t(errors.description)} />
-      <IconPicker name={`${id}-icon`} value={draft.icon} onChange={(icon) => change({ icon })} />
+    <GameFormFrame id={id} title={rule ? t('motivation.rules.editTitle', { name: rule.name[locale] }) : t('motivation.rules.newTitle')} value={draft} onChange={change} errors={errors} busy={busy} onSubmit={submit(save)} onCancel={onCancel}>
       <div className="game-form__row">
         <label className="field">
           <span className="field__label">{t('motivation.form.metric')}</span>
@@ -92,11 +77,6 @@ export function RuleForm({ rule, metrics, onSaved, onCancel }: { rule?: Achievem
           <span>{t('motivation.form.enabled')}</span>
         </label>
       </div>
-      {errors.form && <p className="field__error" role="alert">{t(errors.form)}</p>}
-      <div className="game-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>{t('motivation.form.save')}</button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>{t('motivation.form.cancel')}</button>
-      </div>
-    </form>
+    </GameFormFrame>
   );
 }
