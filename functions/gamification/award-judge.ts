@@ -43,11 +43,18 @@ export class AwardJudge {
     return rows.map((row) => ({ agentId: row.group.agentId!, values: row.values }));
   }
 
-  /** After a change folded into these agents' figures: settle what ended, then award what is earned already. @returns the new awards */
-  async figuresChanged(tenantId: string, agentIds: readonly string[], at: Date = this.deps.clock.now()): Promise<Award[]> {
+  /**
+   * After a change folded into these agents' figures: settle what ended, then award what is earned already. `countedAt`
+   * is when the change's figures count (its new history entries): a record that reaches the stream after its period
+   * was settled (a backlog, a redrive) has that period judged again, so a late record can still earn; an award once
+   * given is never taken back. @returns the new awards
+   */
+  async figuresChanged(tenantId: string, agentIds: readonly string[], at: Date = this.deps.clock.now(), countedAt: readonly string[] = []): Promise<Award[]> {
     const timeZone = await tenantTimeZone(this.deps, tenantId);
     const today = localDate(at, timeZone);
     const given = await this.settle(tenantId, at);
+    const late = [...new Set(countedAt.map((instant) => localDate(instant, timeZone)))].filter((date) => date < today);
+    if (late.length > 0) given.push(...await this.rejudge(tenantId, late, at, true));
     const [rules, quests] = await Promise.all([this.book.rules(tenantId), this.book.quests(tenantId)]);
     let agents: Agent[] | undefined;
     for (const period of GAME_PERIODS) {
@@ -83,10 +90,7 @@ export class AwardJudge {
       const key = settlementKey(span.period, span.key);
       if (!stored.has(key)) {
         agents ??= await this.deps.agents.list(tenantId);
-        const periodRules = ofPeriod(rules, span.period);
-        const periodQuests = ofPeriod(quests, span.period);
-        const figures = await this.figures(tenantId, span, agents.map((a) => a.agentId), metricsOfRules(periodRules, metricsOfQuests(periodQuests)), timeZone);
-        given.push(...await this.give(tenantId, span, periodRules, periodQuests, figures, agents, { closed: true, earnedAt: periodInstants(span, timeZone).to.toISOString(), pointsOn: span.last }));
+        given.push(...await this.judgeClosed(tenantId, span, rules, quests, agents, timeZone));
         await this.deps.gamification.markSettled(tenantId, span.period, span.key, at.toISOString());
       }
       this.settled.add(`${tenantId}#${key}`);
@@ -94,6 +98,44 @@ export class AwardJudge {
     // Checked again in the next grace window: a period closing meanwhile becomes due.
     this.checkedOn.set(tenantId, window);
     return given;
+  }
+
+  /**
+   * Judges again the closed periods holding `dates` (local dates) over the whole team, as their settlement did:
+   * figures that arrived after it (the demo's past folded behind a running center, a late record) earn what they
+   * earn; awards already given stay as they are. `settledOnly`: only periods whose settlement ran (the others are
+   * the next settlement's). @returns the new awards
+   */
+  async rejudge(tenantId: string, dates: readonly string[], at: Date = this.deps.clock.now(), settledOnly = false): Promise<Award[]> {
+    const timeZone = await tenantTimeZone(this.deps, tenantId);
+    const today = localDate(at, timeZone);
+    const [rules, quests] = await Promise.all([this.book.rules(tenantId), this.book.quests(tenantId)]);
+    const spans = new Map<string, PeriodSpan>();
+    for (const period of GAME_PERIODS.filter((p) => ofPeriod(rules, p).length + ofPeriod(quests, p).length > 0)) {
+      for (const date of dates) {
+        const span = periodOf(period, date);
+        if (span.last < today) spans.set(settlementKey(span.period, span.key), span);
+      }
+    }
+    const settled = settledOnly ? await this.deps.gamification.settledOf(tenantId, [...spans.values()].map((s) => ({ period: s.period, key: s.key }))) : undefined;
+    const given: Award[] = [];
+    let agents: Agent[] | undefined;
+    for (const [key, span] of [...spans].sort(([a], [b]) => a.localeCompare(b))) {
+      if (settled && !settled.has(key)) continue;
+      agents ??= await this.deps.agents.list(tenantId);
+      given.push(...await this.judgeClosed(tenantId, span, rules, quests, agents, timeZone));
+      if (!settled) await this.deps.gamification.markSettled(tenantId, span.period, span.key, at.toISOString());
+      this.settled.add(`${tenantId}#${key}`);
+    }
+    return given;
+  }
+
+  /** Every rule and quest of a closed period over the whole team, earned at the period's end. */
+  private async judgeClosed(tenantId: string, span: PeriodSpan, rules: readonly AchievementRule[], quests: readonly Quest[], agents: readonly Agent[], timeZone: string): Promise<Award[]> {
+    const periodRules = ofPeriod(rules, span.period);
+    const periodQuests = ofPeriod(quests, span.period);
+    const figures = await this.figures(tenantId, span, agents.map((a) => a.agentId), metricsOfRules(periodRules, metricsOfQuests(periodQuests)), timeZone);
+    return this.give(tenantId, span, periodRules, periodQuests, figures, agents, { closed: true, earnedAt: periodInstants(span, timeZone).to.toISOString(), pointsOn: span.last });
   }
 
   /** Stores the awards the figures earn: rules' winners and completed quests of agents taking part. */

@@ -10,20 +10,21 @@ import type { ChangeReaction, ItemChange } from '../streams/app.ts';
 import type { AwardJudge } from './award-judge.ts';
 
 /** The agents a change names: the contact's or agent's own, and every agent of the history entries it appended. */
-function agentsTouched(change: ItemChange): { tenantId: string | undefined; agentIds: string[] } {
+function agentsTouched(change: ItemChange): { tenantId: string | undefined; agentIds: string[]; countedAt: string[] } {
   const after = change.newImage;
-  if (!after || change.oldImage?.['version'] === after['version']) return { tenantId: undefined, agentIds: [] };
-  const history = Array.isArray(after['history']) ? (after['history'] as { agentId?: unknown }[]) : [];
+  if (!after || change.oldImage?.['version'] === after['version']) return { tenantId: undefined, agentIds: [], countedAt: [] };
+  const history = Array.isArray(after['history']) ? (after['history'] as { agentId?: unknown; at?: unknown }[]) : [];
   const known = Array.isArray(change.oldImage?.['history']) ? (change.oldImage['history'] as unknown[]).length : 0;
-  const ids = [after['agentId'], change.oldImage?.['agentId'], ...history.slice(known).map((h) => h.agentId)].filter((v): v is string => typeof v === 'string');
+  const appended = history.slice(known);
+  const ids = [after['agentId'], change.oldImage?.['agentId'], ...appended.map((h) => h.agentId)].filter((v): v is string => typeof v === 'string');
   const tenantId = after['tenantId'];
-  return { tenantId: typeof tenantId === 'string' ? tenantId : undefined, agentIds: [...new Set(ids)] };
+  return { tenantId: typeof tenantId === 'string' ? tenantId : undefined, agentIds: [...new Set(ids)], countedAt: appended.map((h) => h.at).filter((v): v is string => typeof v === 'string') };
 }
 
 export function gamificationReactions(deps: Pick<Deps, 'connections' | 'push'>, judge: Pick<AwardJudge, 'figuresChanged'>): ChangeReaction[] {
   const judgeTouched = async (change: ItemChange) => {
-    const { tenantId, agentIds } = agentsTouched(change);
-    if (tenantId !== undefined && agentIds.length > 0) await judge.figuresChanged(tenantId, agentIds);
+    const { tenantId, agentIds, countedAt } = agentsTouched(change);
+    if (tenantId !== undefined && agentIds.length > 0) await judge.figuresChanged(tenantId, agentIds, undefined, countedAt);
   };
   return [
     { name: 'gamification: contact figures', entity: 'contact', react: judgeTouched },

@@ -301,7 +301,11 @@ export async function startContactCenter(options: ContactCenterOptions = {}): Pr
     // The history is folded once the server answers; stopping ends it between days (cleanups run last-first).
     const history = past ? startDemoHistory(deps, demo.tenantId, { ...(typeof past === 'object' && { days: past.days }), say, warn: (message, error) => logger.warn(message, { error }) }) : undefined;
     if (history) cleanups.push(history.stop);
-    const demoHistory = history?.done ?? Promise.resolve(undefined);
+    // The past was folded behind a running center, after the first changes may have settled its days empty: judge them again.
+    const demoHistory = (history?.done ?? Promise.resolve(undefined)).then(async (done) => {
+      if (done?.seeded) await services.awardJudge.rejudge(demo.tenantId, done.dates).catch((error: unknown) => logger.warn('The demo past was not judged for achievements', { error }));
+      return done;
+    });
     return { baseUrl, demo, demoHistory, deps, services, simulator, voice: localVoice, widgetDemoUrl: widgetDemo.url, handlers, poller, deadLetters, stop };
   } catch (error) {
     await stop();

@@ -136,6 +136,20 @@ describe('a scripted day', () => {
     expect(again).toEqual([]);
   });
 
+  it('still judges a record that reaches the stream after its day was settled', async () => {
+    // Arrange: three more of Борис's contacts of 2 December, folded late (a backlog, a redrive)
+    await ctx.deps.metrics.fold(A, 'late#1', [...foldEvents([{ id: 'late#1', at: '2026-12-02T15:00:00.000Z', agentId: 'boris', queueId: 'support', channel: 'telegram', add: { offersAccepted: 3, handled: 3 } }], TIME_ZONE).values()]);
+    const [reaction] = gamificationReactions(ctx.deps, ctx.services.awardJudge).filter((r) => r.entity === 'contact');
+    const image = { tenantId: A, contactId: 'c-late', agentId: 'boris' };
+    // Act
+    await reaction!.react({ entity: 'contact', eventName: 'MODIFY', oldImage: { ...image, version: 1, history: [] }, newImage: { ...image, version: 2, history: [{ agentId: 'boris', at: '2026-12-02T15:00:00.000Z' }] } } as never);
+    const boris = await ok<AchievementsPage>(await call('GET', '/achievements?agentId=boris&period=day&date=2026-12-02', token.boris));
+    // Assert: four contacts make «Марафонец»; his missed offer still keeps «Голкипер» from him
+    expect(sources(boris.achievements)).toEqual([`boris:${rule.ruleId}`]);
+    expect(boris.achievements[0]).toMatchObject({ earnedAt: '2026-12-02T21:00:00.000Z', why: { value: 4 } });
+    expect(boris.points).toBe(5);
+  });
+
   it('ranks the team by points and by a metric in its better direction', async () => {
     // Act
     const points = await ok<Leaderboard>(await call('GET', '/leaderboard?period=day&date=2026-12-02', token.boris));
@@ -143,7 +157,7 @@ describe('a scripted day', () => {
     const week = await ok<Leaderboard>(await call('GET', '/leaderboard?metric=points&period=week&date=2026-12-03', token.boris));
     const bad = await call('GET', '/leaderboard?metric=contacts_waiting', token.boris);
     // Assert
-    expect(points.rows.map((r) => [r.name, r.value, r.rank])).toEqual([['Анна', 52, 1], ['Борис', 0, 2]]);
+    expect(points.rows.map((r) => [r.name, r.value, r.rank])).toEqual([['Анна', 52, 1], ['Борис', 5, 2]]);
     expect(missed).toMatchObject({ better: 'lower', periodKey: '2026-11-30' });
     expect(missed.rows.map((r) => [r.agentId, r.value, r.rank])).toEqual([['anna', 0, 1], ['boris', 1, 2]]);
     expect(week.rows[0]).toMatchObject({ agentId: 'anna', value: 52, points: 52 });
@@ -158,7 +172,7 @@ describe('a scripted day', () => {
     const otherAnna = await call('GET', '/achievements?agentId=anna&period=day&date=2026-12-02', token.other);
     const badPeriod = await call('GET', '/achievements?period=year', token.anna);
     // Assert
-    expect(sources(awards)).toEqual(sorted(['anna:goalkeeper', `anna:${quest.questId}`, `anna:${rule.ruleId}`, 'anna:speaker']));
+    expect(sources(awards)).toEqual(sorted(['anna:goalkeeper', `anna:${quest.questId}`, `anna:${rule.ruleId}`, 'anna:speaker', `boris:${rule.ruleId}`]));
     expect(awards[0]!.earnedAt >= awards[awards.length - 1]!.earnedAt).toBe(true);
     expect(other.awards).toEqual([]);
     expect(otherBoard.rows).toEqual([]);
