@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { AchievementIcon, Localized } from '@cc/shared/gamification/values';
+import { GAME_PERIODS, type AchievementIcon, type GamePeriod, type Localized } from '@cc/shared/gamification/values';
 import { useI18n } from '../../i18n/provider.tsx';
 import { BilingualField, IconPicker } from './icon-picker.tsx';
 import { gameErrors, type GameErrors } from './form-errors.ts';
@@ -56,5 +56,29 @@ export function GameFormFrame({ id, title, value, onChange, errors, busy, onSubm
         <button type="button" className="button button--ghost" onClick={onCancel}>{t('motivation.form.cancel')}</button>
       </div>
     </form>
+  );
+}
+
+/** Over which period a rule or quest counts. */
+export function PeriodField({ value, onChange }: { value: GamePeriod; onChange(period: GamePeriod): void }) {
+  const { t } = useI18n();
+  return (
+    <label className="field">
+      <span className="field__label">{t('motivation.form.period')}</span>
+      <select className="input" value={value} onChange={(event) => onChange(event.target.value as GamePeriod)}>
+        {GAME_PERIODS.map((p) => <option key={p} value={p}>{t(`motivation.period.${p}`)}</option>)}
+      </select>
+    </label>
+  );
+}
+
+/** Whether a rule or quest is judged at all (switched off, it keeps its settings and its past awards). */
+export function EnabledField({ value, onChange }: { value: boolean; onChange(enabled: boolean): void }) {
+  const { t } = useI18n();
+  return (
+    <label className="field field--check">
+      <input type="checkbox" checked={value} onChange={(event) => onChange(event.target.checked)} />
+      <span>{t('motivation.form.enabled')}</span>
+    </label>
   );
 }

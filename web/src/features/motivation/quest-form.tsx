@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { GAME_PERIODS, MAX_QUEST_STEPS, type Quest, type QuestContent, type QuestStep } from '@cc/shared/gamification/values';
+import { MAX_QUEST_STEPS, type Quest, type QuestContent, type QuestStep } from '@cc/shared/gamification/values';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
 import { BilingualField } from './icon-picker.tsx';
-import { GameFormFrame, useGameSave } from './game-form.tsx';
+import { EnabledField, GameFormFrame, PeriodField, useGameSave } from './game-form.tsx';
 
 const NEW_QUEST: QuestContent = {
   name: { ru: '', en: '' }, description: { ru: '', en: '' }, icon: 'target', period: 'day', points: 20, queueIds: [], enabled: true,
@@ -69,20 +69,12 @@ export function QuestForm({ quest, metrics, queues, onSaved, onCancel }: { quest
         <p className="card__hint">{t('motivation.quests.queuesHint')}</p>
       </fieldset>
       <div className="game-form__row">
-        <label className="field">
-          <span className="field__label">{t('motivation.form.period')}</span>
-          <select className="input" value={draft.period} onChange={(event) => change({ period: event.target.value as QuestContent['period'] })}>
-            {GAME_PERIODS.map((p) => <option key={p} value={p}>{t(`motivation.period.${p}`)}</option>)}
-          </select>
-        </label>
+        <PeriodField value={draft.period} onChange={(period) => change({ period })} />
         <label className="field">
           <span className="field__label">{t('motivation.quests.reward')}</span>
           <input className="input" type="number" min={0} value={draft.points} onChange={(event) => change({ points: Number(event.target.value) })} />
         </label>
-        <label className="field field--check">
-          <input type="checkbox" checked={draft.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
-          <span>{t('motivation.form.enabled')}</span>
-        </label>
+        <EnabledField value={draft.enabled} onChange={(enabled) => change({ enabled })} />
       </div>
     </GameFormFrame>
   );

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { COMPARISONS, GAME_PERIODS, type AchievementRule, type AchievementRuleContent, type Comparison } from '@cc/shared/gamification/values';
+import { COMPARISONS, type AchievementRule, type AchievementRuleContent, type Comparison } from '@cc/shared/gamification/values';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useApi } from '../auth/session.tsx';
-import { GameFormFrame, useGameSave } from './game-form.tsx';
+import { EnabledField, GameFormFrame, PeriodField, useGameSave } from './game-form.tsx';
 
 const NEW_RULE: AchievementRuleContent = { name: { ru: '', en: '' }, description: { ru: '', en: '' }, icon: 'star', metric: 'contacts_handled', comparison: 'gte', threshold: 20, period: 'day', minHandled: 1, points: 10, enabled: true };
 
@@ -58,12 +58,7 @@ export function RuleForm({ rule, metrics, onSaved, onCancel }: { rule?: Achievem
         )}
       </div>
       <div className="game-form__row">
-        <label className="field">
-          <span className="field__label">{t('motivation.form.period')}</span>
-          <select className="input" value={draft.period} onChange={(event) => change({ period: event.target.value as AchievementRuleContent['period'] })}>
-            {GAME_PERIODS.map((p) => <option key={p} value={p}>{t(`motivation.period.${p}`)}</option>)}
-          </select>
-        </label>
+        <PeriodField value={draft.period} onChange={(period) => change({ period })} />
         <label className="field">
           <span className="field__label">{t('motivation.form.minHandled')}</span>
           <input className="input" type="number" min={0} value={draft.minHandled} onChange={(event) => change({ minHandled: Number(event.target.value) })} />
@@ -72,10 +67,7 @@ export function RuleForm({ rule, metrics, onSaved, onCancel }: { rule?: Achievem
           <span className="field__label">{t('motivation.points')}</span>
           <input className="input" type="number" min={0} value={draft.points} onChange={(event) => change({ points: Number(event.target.value) })} {...(errors.points && { 'aria-invalid': true })} />
         </label>
-        <label className="field field--check">
-          <input type="checkbox" checked={draft.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
-          <span>{t('motivation.form.enabled')}</span>
-        </label>
+        <EnabledField value={draft.enabled} onChange={(enabled) => change({ enabled })} />
       </div>
     </GameFormFrame>
   );
