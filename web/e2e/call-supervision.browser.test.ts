@@ -169,6 +169,9 @@ describe('live call supervision in Chromium', { timeout: 90_000 }, () => {
     caller = await openRtcPage(context, center.baseUrl, rtcErrors);
     agent = await openRtcPage(context, center.baseUrl, rtcErrors);
     await caller.join(callerTicket);
+    // Her console's audio is in the room before the test page takes its seat: on a busy machine the console may join
+    // after its softphone shows «talking», and a console joining later would replace the test page instead.
+    await eventually(() => caller.peers(), (peers) => peers.some((p) => p.role === 'agent'));
     await agent.join(agentTicket, { toneHz: 660 });
     await eventually(() => agent.received(), (r) => r.packets > 0 && r.energy > 0);
 
