@@ -32,7 +32,7 @@ export class AwardJudge {
   /** The local date each tenant was last checked for settlements on: the hot path checks once a day per process. */
   private readonly checkedOn = new Map<string, string>();
 
-  constructor(private readonly deps: JudgeDeps, private readonly book: Pick<RuleBook, 'rules' | 'quests'>, private readonly reports: Pick<MetricReports, 'rows'>) {}
+  constructor(private readonly deps: JudgeDeps, private readonly book: Pick<RuleBook, 'forJudging'>, private readonly reports: Pick<MetricReports, 'rows'>) {}
 
   /** The agents' figures over the period, for the metrics named (unknown or live ones skipped). */
   async figures(tenantId: string, span: PeriodSpan, agentIds: readonly string[], metricIds: readonly string[], timeZone: string): Promise<AgentFigures[]> {
@@ -55,7 +55,8 @@ export class AwardJudge {
     const given = await this.settle(tenantId, at);
     const late = [...new Set(countedAt.map((instant) => localDate(instant, timeZone)))].filter((date) => date < today);
     if (late.length > 0) given.push(...await this.rejudge(tenantId, late, at, true));
-    const [rules, quests] = await Promise.all([this.book.rules(tenantId), this.book.quests(tenantId)]);
+    const judged = this.book.forJudging(tenantId);
+    const [rules, quests] = await Promise.all([judged.rules, judged.quests]);
     let agents: Agent[] | undefined;
     for (const period of GAME_PERIODS) {
       const early = ofPeriod(rules, period).filter((r) => { const metric = intervalMetric(r.metric); return metric !== undefined && earnedEarly(r, metric); });
@@ -78,7 +79,8 @@ export class AwardJudge {
     const today = localDate(at, timeZone);
     const window = `${today}#${Math.floor(at.getTime() / SETTLE_GRACE_MS)}`;
     if (this.checkedOn.get(tenantId) === window) return [];
-    const [rules, quests] = await Promise.all([this.book.rules(tenantId), this.book.quests(tenantId)]);
+    const judged = this.book.forJudging(tenantId);
+    const [rules, quests] = await Promise.all([judged.rules, judged.quests]);
     const due = GAME_PERIODS.filter((p) => ofPeriod(rules, p).length + ofPeriod(quests, p).length > 0)
       .flatMap((p) => closedPeriodsBefore(p, today))
       .filter((span) => periodInstants(span, timeZone).to.getTime() + SETTLE_GRACE_MS <= at.getTime())
@@ -109,7 +111,8 @@ export class AwardJudge {
   async rejudge(tenantId: string, dates: readonly string[], at: Date = this.deps.clock.now(), settledOnly = false): Promise<Award[]> {
     const timeZone = await tenantTimeZone(this.deps, tenantId);
     const today = localDate(at, timeZone);
-    const [rules, quests] = await Promise.all([this.book.rules(tenantId), this.book.quests(tenantId)]);
+    const judged = this.book.forJudging(tenantId);
+    const [rules, quests] = await Promise.all([judged.rules, judged.quests]);
     const spans = new Map<string, PeriodSpan>();
     for (const period of GAME_PERIODS.filter((p) => ofPeriod(rules, p).length + ofPeriod(quests, p).length > 0)) {
       for (const date of dates) {

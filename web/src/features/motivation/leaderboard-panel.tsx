@@ -1,4 +1,4 @@
-import type { GamePeriod, Leaderboard } from '@cc/shared/gamification/values';
+import type { Leaderboard } from '@cc/shared/gamification/values';
 import type { MetricView } from '@cc/shared/metrics/catalog/index';
 import { Avatar } from '../../components/avatar.tsx';
 import { LoadFailed } from '../../components/empty-state.tsx';
@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/provider.tsx';
 import { formatMetric } from '../reports/metric-format.ts';
 
 /** The leaderboard: rank, agent, the chosen figure and the points; the signed-in agent's row is marked. */
-export function LeaderboardPanel({ board, failed, onRetry, metric, metrics, me }: { board: Leaderboard | undefined; failed: boolean; onRetry(): void; metric: string; metrics: ReadonlyMap<string, MetricView>; me: string; period: GamePeriod }) {
+export function LeaderboardPanel({ board, failed, onRetry, metric, metrics, me }: { board: Leaderboard | undefined; failed: boolean; onRetry(): void; metric: string; metrics: ReadonlyMap<string, MetricView>; me: string }) {
   const { t, locale } = useI18n();
   const view = metrics.get(metric);
   const valueTitle = metric === 'points' ? t('motivation.points') : view?.name[locale] ?? metric;

@@ -54,7 +54,7 @@ export function MotivationBoard() {
       </div>
       <div className="motivation__grid">
         <TeamPlanPanel period={period === 'month' ? 'month' : 'day'} metrics={metrics} names={names} />
-        <LeaderboardPanel board={board.data} failed={board.failed} onRetry={board.reload} metric={metric} metrics={metrics} me={me} period={period} />
+        <LeaderboardPanel board={board.data} failed={board.failed} onRetry={board.reload} metric={metric} metrics={metrics} me={me} />
         <AwardFeed awards={fresh.data} failed={fresh.failed} onRetry={fresh.reload} metrics={metrics} names={agentNames} />
       </div>
     </div>
